@@ -1,0 +1,124 @@
+using System.Globalization;
+
+namespace EcoSite.Core.Checks.Identifiers;
+
+public enum HazardousWasteCodeStatus
+{
+    Valid,
+    Malformed,
+    UnknownClass,
+}
+
+/// <summary>
+/// Result of <see cref="HazardousWasteCode.Check(string)"/>. <see cref="ClassNumber"/> is the last two digits
+/// whenever the code has the NNN-NNN-NN shape, including an unknown class; <see cref="Problem"/> is null exactly
+/// when the code is valid.
+/// </summary>
+public readonly record struct HazardousWasteCodeCheck(HazardousWasteCodeStatus Status, int? ClassNumber, string? Problem);
+
+/// <summary>危险废物代码, 国家危险废物名录 (2021): industry code, sequence and class number, written NNN-NNN-NN.</summary>
+public static class HazardousWasteCode
+{
+    public const int Length = 10;
+
+    // 国家危险废物名录 (2021): the 46 classes HW01-HW40 and HW45-HW50, indexed by class number.
+    private static readonly string?[] ClassNames =
+    [
+        null,
+        "医疗废物", "医药废物", "废药物、药品", "农药废物", "木材防腐剂废物",
+        "废有机溶剂与含有机溶剂废物", "热处理含氰废物", "废矿物油与含矿物油废物", "油/水、烃/水混合物或乳化液", "多氯（溴）联苯类废物",
+        "精（蒸）馏残渣", "染料、涂料废物", "有机树脂类废物", "新化学物质废物", "爆炸性废物",
+        "感光材料废物", "表面处理废物", "焚烧处置残渣", "含金属羰基化合物废物", "含铍废物",
+        "含铬废物", "含铜废物", "含锌废物", "含砷废物", "含硒废物",
+        "含镉废物", "含锑废物", "含碲废物", "含汞废物", "含铊废物",
+        "含铅废物", "无机氟化物废物", "无机氰化物废物", "废酸", "废碱",
+        "石棉废物", "有机磷化合物废物", "有机氰化物废物", "含酚废物", "含醚废物",
+        null, null, null, null,
+        "含有机卤化物废物", "含镍废物", "含钡废物", "有色金属采选和冶炼废物", "其他废物",
+        "废催化剂",
+    ];
+
+    /// <summary>The class numbers of the 2021 list, ascending: 1-40 and 45-50.</summary>
+    public static IReadOnlyList<int> ClassNumbers { get; } =
+        [.. Enumerable.Range(0, ClassNames.Length).Where(n => ClassNames[n] is not null)];
+
+    public static bool IsKnownClass(int classNumber) =>
+        classNumber >= 0 && classNumber < ClassNames.Length && ClassNames[classNumber] is not null;
+
+    /// <summary>The Chinese class name, e.g. 废矿物油与含矿物油废物 for 8; null for a class the list does not have.</summary>
+    public static string? ClassName(int classNumber) => IsKnownClass(classNumber) ? ClassNames[classNumber] : null;
+
+    /// <summary>The class label, e.g. "HW08".</summary>
+    public static string ClassLabel(int classNumber) =>
+        string.Create(CultureInfo.InvariantCulture, $"HW{classNumber:D2}");
+
+    /// <summary>
+    /// True when the code has the hazardous shape NNN-NNN-NN, whatever its class: such a code is meant as a
+    /// hazardous waste code (a general solid waste code has an S before its last two digits).
+    /// </summary>
+    public static bool LooksHazardous(string code) => FindShapeProblem(code.AsSpan()) is null;
+
+    public static HazardousWasteCodeCheck Check(string code)
+    {
+        var text = code.AsSpan();
+        var problem = FindShapeProblem(text);
+        if (problem is not null)
+        {
+            return new HazardousWasteCodeCheck(HazardousWasteCodeStatus.Malformed, null, problem);
+        }
+
+        var classNumber = ((text[8] - '0') * 10) + (text[9] - '0');
+        if (!IsKnownClass(classNumber))
+        {
+            return new HazardousWasteCodeCheck(HazardousWasteCodeStatus.UnknownClass, classNumber, UnknownClassProblem(classNumber));
+        }
+
+        return new HazardousWasteCodeCheck(HazardousWasteCodeStatus.Valid, classNumber, null);
+    }
+
+    private static string UnknownClassProblem(int classNumber) =>
+        "class " + ClassLabel(classNumber) + " does not exist in 国家危险废物名录 (2021); classes are HW01-HW40 and HW45-HW50";
+
+    // Pattern ^\d{3}-\d{3}-\d{2}$; the class is checked separately.
+    private static string? FindShapeProblem(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return "is empty";
+        }
+
+        var space = CodeCharacter.IndexOfWhiteSpace(text);
+        if (space >= 0)
+        {
+            return CodeCharacter.Describe(text[space], space, "remove spaces");
+        }
+
+        if (text.Length == 8 && !text.ContainsAnyExceptInRange('0', '9'))
+        {
+            return "has no dashes; write NNN-NNN-NN";
+        }
+
+        if (text.Length != Length)
+        {
+            return CodeCharacter.WrongLength(text.Length, "10 (NNN-NNN-NN)");
+        }
+
+        for (var i = 0; i < Length; i++)
+        {
+            var c = text[i];
+            if (i is 3 or 7)
+            {
+                if (c != '-')
+                {
+                    return CodeCharacter.Describe(c, i, "positions 4 and 8 are '-' (NNN-NNN-NN)");
+                }
+            }
+            else if (!char.IsAsciiDigit(c))
+            {
+                return CodeCharacter.Describe(c, i, "needs a digit (NNN-NNN-NN)");
+            }
+        }
+
+        return null;
+    }
+}

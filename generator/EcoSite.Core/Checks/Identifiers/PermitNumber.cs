@@ -1,0 +1,71 @@
+namespace EcoSite.Core.Checks.Identifiers;
+
+/// <summary>
+/// Result of <see cref="PermitNumber.Check(string)"/>. <see cref="Ok"/> means well formed; a permit whose embedded
+/// credit code only has a wrong check character is still Ok, with <see cref="HasWarning"/> set.
+/// </summary>
+public readonly record struct PermitNumberCheck(bool Ok, string? Problem, CreditCodeCheck CreditCode)
+{
+    public CreditCodeStatus CreditCodeStatus => CreditCode.Status;
+
+    public bool HasWarning => Ok && CreditCode.Status == CreditCodeStatus.WrongCheckCharacter;
+}
+
+/// <summary>排污许可证编号, HJ 608-2017: credit code (18) + site sequence (3 digits) + a letter, usually P.</summary>
+public static class PermitNumber
+{
+    public const int Length = 22;
+
+    public static PermitNumberCheck Check(string number)
+    {
+        var text = number.AsSpan();
+        var shapeProblem = FindLengthProblem(text);
+        if (shapeProblem is not null)
+        {
+            // The embedded credit code cannot be located in a number of the wrong length.
+            var unread = new CreditCodeCheck(CreditCodeStatus.Malformed, null, shapeProblem);
+            return new PermitNumberCheck(false, shapeProblem, unread);
+        }
+
+        var creditCode = CreditCode.Check(text[..CreditCode.Length]);
+        if (creditCode.Status == CreditCodeStatus.Malformed)
+        {
+            return new PermitNumberCheck(false, "credit code part (characters 1-18): " + creditCode.Problem, creditCode);
+        }
+
+        // HJ 608-2017: characters 19-21 are the site sequence, character 22 the letter.
+        for (var i = CreditCode.Length; i < Length - 1; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                var problem = CodeCharacter.Describe(text[i], i, "positions 19-21 are digits (site sequence)");
+                return new PermitNumberCheck(false, problem, creditCode);
+            }
+        }
+
+        var letter = text[Length - 1];
+        if (!char.IsAsciiLetterUpper(letter))
+        {
+            var hint = char.IsAsciiLetterLower(letter) ? "use capital letters" : "position 22 is a letter A-Z";
+            return new PermitNumberCheck(false, CodeCharacter.Describe(letter, Length - 1, hint), creditCode);
+        }
+
+        return new PermitNumberCheck(true, null, creditCode);
+    }
+
+    private static string? FindLengthProblem(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return "is empty";
+        }
+
+        var space = CodeCharacter.IndexOfWhiteSpace(text);
+        if (space >= 0)
+        {
+            return CodeCharacter.Describe(text[space], space, "remove spaces");
+        }
+
+        return text.Length == Length ? null : CodeCharacter.WrongLength(text.Length, "22 (credit code, 3 digits, a letter)");
+    }
+}
