@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using EcoSite.Core.Content.Yaml;
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Model;
+
+namespace EcoSite.Core.Content;
+
+/// <summary>One Markdown file of news/, cases/ or pages/ (content-format.md section 7), before pairing by language.</summary>
+public sealed record LoadedVersion(string ParkId, Section Section, string Slug, ArticleVersion Version);
+
+internal static partial class ArticleLoader
+{
+    private static readonly string[] NewsFields = ["title", "date", "kind", "summary", "attachments"];
+    private static readonly string[] CaseFields = ["title", "date", "summary", "attachments", "enterprise", "technology", "benefits"];
+    private static readonly string[] PageFields = ["title", "date", "summary", "attachments"];
+    private static readonly string[] BenefitFields = ["energy_saved_tce", "water_saved_m3", "co2_reduced_t", "solid_waste_utilised_t", "economic_benefit_10k_cny"];
+    private static readonly string[] Kinds = ["news", "notice", "plan", "report"];
+
+    [GeneratedRegex(@"^(?<slug>[^.]+)(\.(?<lang>[^.]+))?\.md$")]
+    private static partial Regex FileName();
+
+    public static LoadedVersion? Load(ContentFile file, string parkId, Section section, ContentTree tree, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
+    {
+        var rel = file.RelPath;
+        var name = rel[(rel.LastIndexOf('/') + 1)..];
+        var m = FileName().Match(name);
+        var slug = m.Groups["slug"].Value;
+        var lang = m.Groups["lang"].Success ? m.Groups["lang"].Value : languages[0];
+        if (!m.Success || !YamlReader.IdPattern().IsMatch(slug))
+        {
+            diagnostics.Add(Codes.InvalidId, rel, SourcePos.File,
+                $"the file name '{name}' becomes a web address; use only a-z, 0-9 and '-' (e.g. 2026-03-02-work-plan.md), with '.en.md' for the English translation.");
+            return null;
+        }
+        if (!languages.Contains(lang))
+        {
+            diagnostics.Add(Codes.UnknownLanguage, rel, SourcePos.File,
+                $"'.{lang}.md' names a language this site does not have ({string.Join(", ", languages)}).{DidYouMean.Hint(lang, languages)} The default-language file has no suffix: '{slug}.md'.");
+            return null;
+        }
+
+        var text = SourceText.Read(file.FullPath, rel, diagnostics);
+        if (text is null) return null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Add(Codes.EmptyFile, rel, SourcePos.File, "the file is empty; it needs front matter with at least a title between '---' lines.");
+            return null;
+        }
+
+        var parsed = MarkdownBody.Parse(text);
+        if (parsed.FrontMatter is null)
+        {
+            diagnostics.Add(Codes.MissingFrontMatter, rel, new SourcePos(1, 1),
+                "the file does not start with front matter; begin it with '---', then 'title: ...' and 'date: YYYY-MM-DD' lines, then '---'.");
+            return null;
+        }
+        var reader = new YamlReader(rel, diagnostics, languages);
+        var root = YamlTree.Parse(parsed.FrontMatter, rel, diagnostics, parsed.FrontMatterLineOffset);
+        if (root is null && diagnostics.HasErrorsFor(rel)) return null;
+        var what = section switch { Section.News => "a news item", Section.Cases => "a case", _ => "a page" };
+        var known = section switch { Section.News => NewsFields, Section.Cases => CaseFields, _ => PageFields };
+        // An empty front matter block parses to nothing: report the missing fields at its first line.
+        var f = reader.Map(root ?? new YMap(parsed.FrontMatterPos, []), what, known);
+        if (f is null) return null;
+
+        var title = f.Text("title", required: true);
+        var date = f.Date("date", required: section != Section.Pages);
+        var kind = section == Section.News ? f.OneOf("kind", Kinds) switch
+        {
+            "notice" => NewsKind.Notice,
+            "plan" => NewsKind.Plan,
+            "report" => NewsKind.Report,
+            _ => NewsKind.News,
+        } : NewsKind.News;
+        var summary = f.Text("summary");
+
+        var links = new LinkResolver(tree, rel, diagnostics);
+        var attachments = f.List("attachments", node =>
+        {
+            var path = reader.Text(node, "attachments");
+            if (path is null) return null;
+            var site = links.ResolveMedia(path, node.Start, out var media);
+            return site is null ? null : new Attachment(path[(path.Replace('\\', '/').LastIndexOf('/') + 1)..], site, media!.Bytes);
+        });
+
+        CaseInfo? caseInfo = null;
+        if (section == Section.Cases)
+        {
+            var ent = f.Id("enterprise") is { } id ? new EnterpriseRef(id, rel, f.PosOf("enterprise")) : null;
+            var benefits = Benefits.None;
+            if (f.Map("benefits", BenefitFields) is { } b)
+            {
+                benefits = new Benefits(
+                    NonNegative(b, "energy_saved_tce"), NonNegative(b, "water_saved_m3"), NonNegative(b, "co2_reduced_t"),
+                    NonNegative(b, "solid_waste_utilised_t"), b.Number("economic_benefit_10k_cny"));
+            }
+            caseInfo = new CaseInfo(ent, f.Localized("technology"), benefits);
+        }
+
+        var body = MarkdownBody.Render(parsed.Document, links, rel, lang, diagnostics);
+        if (title is null || section != Section.Pages && date is null) return null;
+        var version = new ArticleVersion(lang, rel, title, date, kind,
+            summary is { Length: > 0 } ? summary : Summary.Cut(body.FirstParagraph), body.Html, attachments, caseInfo);
+        return new LoadedVersion(parkId, section, slug, version);
+
+        double? NonNegative(FieldSet b, string key)
+        {
+            var v = b.Number(key);
+            if (v is < 0)
+            {
+                reader.Report(Codes.InvalidValue, b.PosOf(key), $"'benefits.{key}' is a yearly saving and cannot be negative.");
+                return null;
+            }
+            return v;
+        }
+    }
+}

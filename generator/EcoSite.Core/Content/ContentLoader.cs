@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Model;
+
+namespace EcoSite.Core.Content;
+
+/// <summary>
+/// Loads a content folder (content-format.md section 1) into a <see cref="Site"/>. Markdown files are parsed in
+/// parallel; everything is assembled in sorted order, so the result never depends on thread timing or on the
+/// order the file system lists files in.
+/// </summary>
+public static partial class ContentLoader
+{
+    private static readonly string[] ParkEntries =
+        ["park.yaml", "enterprises.yaml", "news", "indicators", "cases", "waste", "exchange", "polluters", "pages", "media"];
+
+    private static readonly string[] RootEntries = ["site.yaml", "parks", "indicators.yaml", "README.md", "readme.md"];
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    private static partial Regex ParkId();
+
+    [GeneratedRegex(@"^\d{4}\.yaml$")]
+    private static partial Regex YearFile();
+
+    public static (Site? Site, ContentTree Tree) Load(string contentDir, BuildClock clock, DiagnosticBag diagnostics)
+    {
+        var tree = ContentTree.Scan(contentDir, diagnostics);
+        var config = SiteConfigLoader.Load(tree, clock, diagnostics);
+        if (config is null) return (null, tree);
+        var languages = config.Languages;
+
+        foreach (var entry in tree.Children(""))
+        {
+            if (!RootEntries.Contains(entry))
+                diagnostics.Add(Codes.UnexpectedFile, entry, SourcePos.File,
+                    $"'{entry}' is not part of the content format and is ignored; the content folder holds site.yaml and parks/.{DidYouMean.Hint(entry, RootEntries)}");
+        }
+
+        var parkDirs = new List<string>();
+        foreach (var entry in tree.Children("parks"))
+        {
+            var id = entry["parks/".Length..];
+            if (!tree.IsDirectory(entry))
+                diagnostics.Add(Codes.UnexpectedFile, entry, SourcePos.File, "only park folders belong in parks/; this file is ignored.");
+            else if (!ParkId().IsMatch(id))
+                diagnostics.Add(Codes.InvalidId, entry, SourcePos.File,
+                    $"the park folder name '{id}' becomes a web address; use 2-63 characters of a-z, 0-9 and '-'.");
+            else parkDirs.Add(entry);
+        }
+        if (parkDirs.Count == 0)
+            diagnostics.Add(Codes.NoParks, "parks", SourcePos.File, "there are no park folders under parks/; the site will list no parks. Run 'ecosite new park ID'.");
+
+        // Gather the Markdown files of every park and parse them all in parallel.
+        var markdown = new List<(ContentFile File, string ParkId, Section Section)>();
+        foreach (var dir in parkDirs)
+        {
+            var parkId = dir["parks/".Length..];
+            foreach (var entry in tree.Children(dir))
+            {
+                var name = entry[(dir.Length + 1)..];
+                if (!ParkEntries.Contains(name))
+                {
+                    diagnostics.Add(Codes.UnexpectedFile, entry, SourcePos.File,
+                        $"'{name}' is not part of a park folder and is ignored.{DidYouMean.Hint(name, ParkEntries)} A park folder holds: {string.Join(", ", ParkEntries)}.");
+                    continue;
+                }
+                if (name is "news" or "cases" or "pages")
+                {
+                    var section = name switch { "news" => Section.News, "cases" => Section.Cases, _ => Section.Pages };
+                    foreach (var child in tree.Children(entry))
+                    {
+                        if (child.EndsWith(".md", StringComparison.Ordinal) && tree.Find(child) is { } f) markdown.Add((f, parkId, section));
+                        else Unexpected(child, "only Markdown files (.md) belong here");
+                    }
+                }
+            }
+        }
+        var loaded = new ConcurrentBag<LoadedVersion>();
+        Parallel.ForEach(markdown, item =>
+        {
+            if (ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, diagnostics) is { } v) loaded.Add(v);
+        });
+        var byPark = loaded.GroupBy(v => v.ParkId).ToDictionary(g => g.Key, g => g.ToList());
+
+        var parks = new List<Park>();
+        foreach (var dir in parkDirs)
+        {
+            var parkId = dir["parks/".Length..];
+            var park = LoadPark(tree, dir, parkId, languages, byPark.GetValueOrDefault(parkId) ?? [], diagnostics);
+            if (park is not null) parks.Add(park);
+        }
+        return (new Site(config, parks), tree);
+
+        void Unexpected(string rel, string why) =>
+            diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, $"'{rel}' is ignored: {why}.");
+    }
+
+    private static Park? LoadPark(ContentTree tree, string dir, string parkId, IReadOnlyList<string> languages,
+        List<LoadedVersion> versions, DiagnosticBag diagnostics)
+    {
+        var profile = ParkProfileLoader.LoadProfile(tree, dir, languages, diagnostics);
+        var enterprises = ParkProfileLoader.LoadEnterprises(tree, dir, languages, diagnostics);
+        var disclosure = new DisclosureLoader(tree, parkId, languages, diagnostics);
+
+        var indicators = new List<IndicatorReport>();
+        foreach (var f in YearFiles(tree, dir + "/indicators", diagnostics))
+            if (disclosure.LoadIndicators(f) is { } r) indicators.Add(r);
+        var waste = new List<WasteReport>();
+        foreach (var f in YearFiles(tree, dir + "/waste", diagnostics))
+            if (disclosure.LoadWaste(f) is { } r) waste.Add(r);
+        var listings = new List<Listing>();
+        foreach (var (f, id) in IdFiles(tree, dir + "/exchange", diagnostics))
+            if (disclosure.LoadListing(f, id) is { } l) listings.Add(l);
+        var polluters = new List<PolluterReport>();
+        foreach (var (f, id) in IdFiles(tree, dir + "/polluters", diagnostics))
+            if (disclosure.LoadPolluter(f, id) is { } p) polluters.Add(p);
+
+        var media = tree.Files
+            .Where(f => f.RelPath.StartsWith(dir + "/media/", StringComparison.Ordinal))
+            .Select(f => new MediaFile(f.FullPath, f.RelPath, f.Bytes))
+            .ToList();
+
+        if (profile is null) return null;
+        return new Park(parkId, profile, enterprises,
+            Articles(parkId, Section.News, versions, languages, diagnostics),
+            Articles(parkId, Section.Cases, versions, languages, diagnostics),
+            Articles(parkId, Section.Pages, versions, languages, diagnostics),
+            indicators, waste, listings, polluters, media);
+    }
+
+    /// <summary>Pairs language versions by slug (foo.md with foo.en.md); default language first, then the site's order.</summary>
+    private static List<Article> Articles(string parkId, Section section, List<LoadedVersion> versions, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
+    {
+        var result = new List<Article>();
+        foreach (var group in versions.Where(v => v.Section == section).GroupBy(v => v.Slug).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var list = new List<ArticleVersion>();
+            foreach (var v in group.OrderBy(v => IndexOf(languages, v.Version.Lang)).ThenBy(v => v.Version.File, StringComparer.Ordinal))
+            {
+                if (list.Find(x => x.Lang == v.Version.Lang) is { } first)
+                {
+                    diagnostics.Add(Codes.DuplicateId, v.Version.File, SourcePos.File,
+                        $"'{first.File}' and '{v.Version.File}' are both the '{v.Version.Lang}' version of '{group.Key}'; keep one.");
+                    continue;
+                }
+                list.Add(v.Version);
+            }
+            result.Add(new Article(parkId, section, group.Key, list));
+        }
+        // Newest first; undated pages after dated ones, by slug.
+        return result.OrderByDescending(a => a.Date ?? DateOnly.MinValue).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++) if (list[i] == item) return i;
+        return int.MaxValue;
+    }
+
+    private static IEnumerable<ContentFile> YearFiles(ContentTree tree, string dir, DiagnosticBag diagnostics)
+    {
+        foreach (var child in tree.Children(dir))
+        {
+            var name = child[(dir.Length + 1)..];
+            if (YearFile().IsMatch(name) && tree.Find(child) is { } f) yield return f;
+            else diagnostics.Add(Codes.UnexpectedFile, child, SourcePos.File, $"'{name}' is ignored: files here are named by year, such as 2025.yaml.");
+        }
+    }
+
+    private static IEnumerable<(ContentFile, string)> IdFiles(ContentTree tree, string dir, DiagnosticBag diagnostics)
+    {
+        foreach (var child in tree.Children(dir))
+        {
+            var name = child[(dir.Length + 1)..];
+            var stem = name.EndsWith(".yaml", StringComparison.Ordinal) ? name[..^5] : null;
+            if (stem is not null && Yaml.YamlReader.IdPattern().IsMatch(stem) && tree.Find(child) is { } f) yield return (f, stem);
+            else diagnostics.Add(Codes.UnexpectedFile, child, SourcePos.File,
+                $"'{name}' is ignored: files here are named <id>.yaml with an id of a-z, 0-9 and '-'.");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Core.Content;
+
+/// <summary>A file of the content folder: its path relative to the folder ('/'-separated) and its full path.</summary>
+public sealed record ContentFile(string RelPath, string FullPath, long Bytes);
+
+/// <summary>
+/// The content folder's files, listed once, sorted ordinally so that the file system's order never shows in the output.
+/// Symbolic links that lead outside the folder are refused (nothing outside is read or published);
+/// linked folders are not followed.
+/// </summary>
+public sealed class ContentTree
+{
+    private readonly Dictionary<string, ContentFile> _files;
+    private readonly HashSet<string> _dirs;
+
+    private ContentTree(string root, List<ContentFile> files, HashSet<string> dirs)
+    {
+        Root = root;
+        Files = files;
+        _files = files.ToDictionary(f => f.RelPath, StringComparer.Ordinal);
+        _dirs = dirs;
+    }
+
+    public string Root { get; }
+
+    public IReadOnlyList<ContentFile> Files { get; }
+
+    public ContentFile? Find(string relPath) => _files.GetValueOrDefault(relPath);
+
+    public bool IsDirectory(string relPath) => _dirs.Contains(relPath);
+
+    /// <summary>Direct children (files and folders) of <paramref name="dir"/>, as relative paths, sorted.</summary>
+    public IEnumerable<string> Children(string dir)
+    {
+        var prefix = dir.Length == 0 ? "" : dir + "/";
+        return _files.Keys.Concat(_dirs)
+            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && p.Length > prefix.Length && p.IndexOf('/', prefix.Length) < 0)
+            .Order(StringComparer.Ordinal);
+    }
+
+    public static ContentTree Scan(string root, DiagnosticBag diagnostics)
+    {
+        root = Path.GetFullPath(root);
+        var files = new List<ContentFile>();
+        var dirs = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Codes.UnreadableFile, Rel(root, dir), SourcePos.File, $"cannot list the folder ({e.Message}).");
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                var rel = Rel(root, entry.FullName);
+                if (entry.Name.StartsWith('.')) continue; // .git, .DS_Store, editor swap files
+                if (entry.LinkTarget is not null)
+                {
+                    var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+                    if (target is null || !IsInside(root, target.FullName))
+                    {
+                        diagnostics.Add(Codes.PathOutsideContent, rel, SourcePos.File,
+                            "this symbolic link points outside the content folder; it is not read or published. Copy the file into the folder instead.");
+                        continue;
+                    }
+                    if (target is DirectoryInfo)
+                    {
+                        diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, "linked folders are not followed; copy the folder instead.");
+                        continue;
+                    }
+                    files.Add(new ContentFile(rel, target.FullName, ((FileInfo)target).Length));
+                    continue;
+                }
+                if (entry is DirectoryInfo)
+                {
+                    dirs.Add(rel);
+                    pending.Push(entry.FullName);
+                }
+                else if (entry is FileInfo f)
+                {
+                    files.Add(new ContentFile(rel, f.FullName, f.Length));
+                }
+            }
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.RelPath, b.RelPath));
+        return new ContentTree(root, files, dirs);
+    }
+
+    internal static bool IsInside(string root, string path)
+    {
+        var r = Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar;
+        return path.StartsWith(r, StringComparison.Ordinal) || path == Path.TrimEndingDirectorySeparator(root);
+    }
+
+    private static string Rel(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
+}

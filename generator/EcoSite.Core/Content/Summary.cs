@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace EcoSite.Core.Content;
+
+/// <summary>
+/// Summaries cut at a sentence end (。！？ or . ! ?), CJK-aware: a Chinese character counts as two columns, so a
+/// summary is about 80 Chinese characters or 160 Latin ones, never the whole of a long text (Hugo #1377).
+/// </summary>
+public static class Summary
+{
+    public const int DefaultWidth = 160;
+
+    public static string Cut(string text, int width = DefaultWidth)
+    {
+        text = Collapse(text);
+        if (Width(text) <= width) return text;
+        var used = 0;
+        var lastEnd = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            used += IsWide(text[i]) ? 2 : 1;
+            if (used > width) break;
+            if (IsSentenceEnd(text, i)) lastEnd = i;
+        }
+        if (lastEnd >= 0) return text[..(lastEnd + 1)].TrimEnd();
+        // One sentence longer than the budget: cut at the budget, at a word boundary for Latin text.
+        var cut = 0;
+        used = 0;
+        for (; cut < text.Length; cut++)
+        {
+            used += IsWide(text[cut]) ? 2 : 1;
+            if (used > width - 1) break;
+        }
+        var space = text.LastIndexOf(' ', Math.Max(0, cut - 1));
+        if (space > cut / 2 && !IsWide(text[cut])) cut = space;
+        return text[..cut].TrimEnd() + "…";
+    }
+
+    private static bool IsSentenceEnd(string text, int i)
+    {
+        var c = text[i];
+        if (c is '。' or '！' or '？') return true;
+        if (c is not ('.' or '!' or '?')) return false;
+        // A Latin full stop ends a sentence before a space or the end, not inside "3.5" or "e.g.x".
+        return i + 1 == text.Length || text[i + 1] == ' ' || IsWide(text[i + 1]);
+    }
+
+    internal static bool IsWide(char c) =>
+        c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3'
+            or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6';
+
+    private static int Width(string s)
+    {
+        var w = 0;
+        foreach (var c in s) w += IsWide(c) ? 2 : 1;
+        return w;
+    }
+
+    private static string Collapse(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s.Trim())
+        {
+            if (char.IsWhiteSpace(c)) { space = true; continue; }
+            if (space && sb.Length > 0) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

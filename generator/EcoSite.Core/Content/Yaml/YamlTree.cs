@@ -1,0 +1,173 @@
+using EcoSite.Core.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace EcoSite.Core.Content.Yaml;
+
+public abstract record YNode(SourcePos Start);
+
+/// <summary>A scalar; <see cref="Plain"/> is false for quoted or block scalars, which are always text.</summary>
+public sealed record YScalar(SourcePos Start, string Value, bool Plain) : YNode(Start)
+{
+    public bool IsNull => Plain && Value is "" or "~" or "null" or "Null" or "NULL";
+}
+
+public sealed record YMap(SourcePos Start, IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries) : YNode(Start);
+
+public sealed record YSeq(SourcePos Start, IReadOnlyList<YNode> Items) : YNode(Start);
+
+/// <summary>
+/// Builds a small node tree from YamlDotNet's event parser (no reflection, so it also works under Native AOT).
+/// Positions are shifted by <c>lineOffset</c> so that front matter reports lines of the real file.
+/// Bounded: nesting deeper than <see cref="MaxDepth"/> or aliases expanding to more than
+/// <see cref="MaxExpandedNodes"/> nodes (a "billion laughs" file) are rejected before anything is built from them.
+/// </summary>
+public static class YamlTree
+{
+    public const int MaxDepth = 64;
+    public const int MaxExpandedNodes = 100_000;
+
+    public static YNode? Parse(string text, string relPath, DiagnosticBag diagnostics, int lineOffset = 0)
+    {
+        var parser = new Parser(new StringReader(text));
+        var stack = new Stack<Frame>();
+        var anchors = new Dictionary<string, (YNode Node, long Size)>(StringComparer.Ordinal);
+        YNode? root = null;
+        long expanded = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                var pos = new SourcePos((int)ev.Start.Line + lineOffset, (int)ev.Start.Column);
+                switch (ev)
+                {
+                    case StreamStart or StreamEnd or DocumentEnd:
+                        break;
+                    case DocumentStart:
+                        if (root != null)
+                        {
+                            diagnostics.Add(Codes.YamlSyntax, relPath, pos, "the file holds more than one YAML document ('---'); keep one document per file.");
+                            return null;
+                        }
+                        break;
+                    case MappingStart ms:
+                        if (stack.Count >= MaxDepth) return TooComplex(relPath, pos, diagnostics, $"nesting is deeper than {MaxDepth} levels");
+                        stack.Push(new Frame(pos, ms.Anchor.IsEmpty ? null : ms.Anchor.Value, expanded, true));
+                        expanded++;
+                        break;
+                    case SequenceStart ss:
+                        if (stack.Count >= MaxDepth) return TooComplex(relPath, pos, diagnostics, $"nesting is deeper than {MaxDepth} levels");
+                        stack.Push(new Frame(pos, ss.Anchor.IsEmpty ? null : ss.Anchor.Value, expanded, false));
+                        expanded++;
+                        break;
+                    case MappingEnd or SequenceEnd:
+                    {
+                        var frame = stack.Pop();
+                        YNode node = frame.IsMap ? new YMap(frame.Pos, frame.Entries) : new YSeq(frame.Pos, frame.Items);
+                        if (frame.Anchor != null) anchors[frame.Anchor] = (node, expanded - frame.CountAtStart);
+                        if (!Add(stack, node, relPath, diagnostics)) return null;
+                        if (stack.Count == 0) root = node;
+                        break;
+                    }
+                    case Scalar sc:
+                    {
+                        expanded++;
+                        var node = new YScalar(pos, sc.Value, sc.Style == ScalarStyle.Plain && sc.Tag.IsEmpty);
+                        if (!sc.Anchor.IsEmpty) anchors[sc.Anchor.Value] = (node, 1);
+                        if (!Add(stack, node, relPath, diagnostics)) return null;
+                        if (stack.Count == 0) root = node;
+                        break;
+                    }
+                    case AnchorAlias alias:
+                    {
+                        if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        {
+                            diagnostics.Add(Codes.YamlSyntax, relPath, pos, $"the alias *{alias.Value.Value} names no anchor defined before it.");
+                            return null;
+                        }
+                        expanded += target.Size;
+                        if (expanded > MaxExpandedNodes)
+                            return TooComplex(relPath, pos, diagnostics, $"aliases expand to more than {MaxExpandedNodes:N0} values");
+                        if (!Add(stack, target.Node, relPath, diagnostics)) return null;
+                        if (stack.Count == 0) root = target.Node;
+                        break;
+                    }
+                }
+                if (expanded > MaxExpandedNodes)
+                    return TooComplex(relPath, pos, diagnostics, $"the file holds more than {MaxExpandedNodes:N0} values");
+            }
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line + lineOffset;
+            diagnostics.Add(Codes.YamlSyntax, relPath, new SourcePos(Math.Max(1, line), Math.Max(1, (int)e.Start.Column)),
+                $"{Describe(e)} Check indentation (spaces, not tabs), colons followed by a space, and quotes around text that contains ': ' or starts with a special character.");
+            return null;
+        }
+        return root;
+    }
+
+    private static string Describe(YamlException e)
+    {
+        var message = e.Message;
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is printed separately.
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut > 0) message = message[(cut + 3)..];
+        message = message.Trim();
+        if (!message.EndsWith('.')) message += ".";
+        return char.ToLowerInvariant(message[0]) + message[1..];
+    }
+
+    private static YNode? TooComplex(string relPath, SourcePos pos, DiagnosticBag diagnostics, string what)
+    {
+        diagnostics.Add(Codes.YamlTooComplex, relPath, pos, $"{what}; content files are plain data, write the values out without anchors and aliases.");
+        return null;
+    }
+
+    private static bool Add(Stack<Frame> stack, YNode node, string relPath, DiagnosticBag diagnostics)
+    {
+        if (stack.Count == 0) return true;
+        var parent = stack.Peek();
+        if (!parent.IsMap)
+        {
+            parent.Items.Add(node);
+            return true;
+        }
+        if (parent.PendingKey is null)
+        {
+            if (node is not YScalar key)
+            {
+                diagnostics.Add(Codes.YamlSyntax, relPath, node.Start, "a key must be plain text, not a list or a map.");
+                return false;
+            }
+            foreach (var e in parent.Entries)
+            {
+                if (e.Key.Value == key.Value)
+                {
+                    diagnostics.Add(Codes.DuplicateKey, relPath, key.Start,
+                        $"'{key.Value}' is given twice in the same map (first at line {e.Key.Start.Line}); keep one.");
+                    return false;
+                }
+            }
+            parent.PendingKey = key;
+        }
+        else
+        {
+            parent.Entries.Add(new(parent.PendingKey, node));
+            parent.PendingKey = null;
+        }
+        return true;
+    }
+
+    private sealed class Frame(SourcePos pos, string? anchor, long countAtStart, bool isMap)
+    {
+        public SourcePos Pos { get; } = pos;
+        public string? Anchor { get; } = anchor;
+        public long CountAtStart { get; } = countAtStart;
+        public bool IsMap { get; } = isMap;
+        public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+        public List<YNode> Items { get; } = [];
+        public YScalar? PendingKey { get; set; }
+    }
+}

@@ -1,0 +1,73 @@
+namespace EcoSite.Core.Diagnostics;
+
+/// <summary>A stable diagnostic code. Codes never change meaning; retired codes are not reused.</summary>
+public sealed record DiagnosticCode(string Id, Severity Severity, string Title);
+
+/// <summary>
+/// Every diagnostic EcoSite reports. Numbering: ECO0xx files and YAML, ECO1xx references and domain checks,
+/// ECO2xx inspection (government website rules), ECO3xx output folder. docs/diagnostics.md lists them all.
+/// </summary>
+public static class Codes
+{
+    // Files and encodings (content-format.md section 4)
+    public static readonly DiagnosticCode NotUtf8 = new("ECO001", Severity.Error, "file is not UTF-8");
+    public static readonly DiagnosticCode EmptyFile = new("ECO002", Severity.Error, "file is empty");
+    public static readonly DiagnosticCode FileTooLarge = new("ECO003", Severity.Error, "file is too large");
+    public static readonly DiagnosticCode UnreadableFile = new("ECO004", Severity.Error, "file cannot be read");
+    public static readonly DiagnosticCode MissingSiteYaml = new("ECO005", Severity.Error, "site.yaml is missing");
+    public static readonly DiagnosticCode NoParks = new("ECO006", Severity.Warning, "no parks");
+
+    // YAML structure
+    public static readonly DiagnosticCode YamlSyntax = new("ECO010", Severity.Error, "YAML syntax error");
+    public static readonly DiagnosticCode WrongType = new("ECO011", Severity.Error, "wrong type");
+    public static readonly DiagnosticCode UnknownField = new("ECO012", Severity.Warning, "unknown field");
+    public static readonly DiagnosticCode MissingField = new("ECO013", Severity.Error, "required field missing");
+    public static readonly DiagnosticCode YamlTooComplex = new("ECO014", Severity.Error, "YAML nesting or aliases too deep");
+    public static readonly DiagnosticCode DuplicateKey = new("ECO015", Severity.Error, "duplicate key");
+    public static readonly DiagnosticCode InvalidValue = new("ECO016", Severity.Error, "invalid value");
+    public static readonly DiagnosticCode MissingFrontMatter = new("ECO017", Severity.Error, "front matter missing");
+
+    // Values
+    public static readonly DiagnosticCode InvalidDate = new("ECO020", Severity.Error, "invalid date");
+    public static readonly DiagnosticCode InvalidId = new("ECO021", Severity.Error, "invalid identifier");
+    public static readonly DiagnosticCode UnknownLanguage = new("ECO022", Severity.Error, "unknown language");
+    public static readonly DiagnosticCode DuplicateId = new("ECO023", Severity.Error, "duplicate id or slug");
+    public static readonly DiagnosticCode UnexpectedFile = new("ECO024", Severity.Warning, "unexpected file or folder");
+    public static readonly DiagnosticCode MissingDefaultLanguage = new("ECO025", Severity.Warning, "text missing in the default language");
+    public static readonly DiagnosticCode YearMismatch = new("ECO026", Severity.Error, "year does not match the file name");
+
+    // Links, media and raw HTML
+    public static readonly DiagnosticCode PathOutsideContent = new("ECO030", Severity.Error, "path leaves the content folder");
+    public static readonly DiagnosticCode LinkTargetMissing = new("ECO031", Severity.Error, "linked file not found");
+    public static readonly DiagnosticCode RootAbsoluteLink = new("ECO032", Severity.Error, "root-absolute link");
+    public static readonly DiagnosticCode UnsafeHtmlRemoved = new("ECO040", Severity.Warning, "unsafe HTML removed");
+    public static readonly DiagnosticCode UnsafeUrlRemoved = new("ECO041", Severity.Warning, "unsafe link removed");
+
+    // References and domain checks (content-format.md sections 6-10)
+    public static readonly DiagnosticCode UnknownEnterprise = new("ECO101", Severity.Error, "unknown enterprise");
+    public static readonly DiagnosticCode MalformedCreditCode = new("ECO102", Severity.Error, "malformed credit code");
+    public static readonly DiagnosticCode CreditCodeCheck = new("ECO103", Severity.Warning, "credit code check character");
+    public static readonly DiagnosticCode UnknownIndicator = new("ECO110", Severity.Error, "unknown indicator");
+    public static readonly DiagnosticCode InvalidTarget = new("ECO111", Severity.Error, "invalid target");
+    public static readonly DiagnosticCode ValueTypeMismatch = new("ECO112", Severity.Error, "value does not fit the target");
+    public static readonly DiagnosticCode MalformedPermit = new("ECO120", Severity.Error, "malformed permit number");
+    public static readonly DiagnosticCode MalformedOutlet = new("ECO121", Severity.Error, "malformed outlet code");
+    public static readonly DiagnosticCode ExceedanceContradiction = new("ECO122", Severity.Warning, "exceedance not counted");
+    public static readonly DiagnosticCode PermitCreditMismatch = new("ECO123", Severity.Warning, "permit does not match the credit code");
+    public static readonly DiagnosticCode InvalidWasteCode = new("ECO130", Severity.Error, "invalid waste code");
+    public static readonly DiagnosticCode InvalidListingDates = new("ECO140", Severity.Error, "listing ends before it starts");
+
+    // Inspection (政府网站与政务新媒体检查指标, 2019)
+    public static readonly DiagnosticCode BlankColumn = new("ECO201", Severity.Warning, "blank column");
+    public static readonly DiagnosticCode StaleColumn = new("ECO202", Severity.Warning, "stale column");
+    public static readonly DiagnosticCode BrokenLink = new("ECO203", Severity.Warning, "broken link");
+    public static readonly DiagnosticCode BrokenAnchor = new("ECO204", Severity.Warning, "broken anchor");
+    public static readonly DiagnosticCode BrokenImage = new("ECO205", Severity.Warning, "broken image");
+    public static readonly DiagnosticCode Untranslated = new("ECO206", Severity.Warning, "untranslated page");
+
+    // Output folder
+    public static readonly DiagnosticCode OutputOverlapsContent = new("ECO301", Severity.Error, "output folder overlaps the content folder");
+    public static readonly DiagnosticCode OutputNotOurs = new("ECO302", Severity.Error, "output folder holds other files");
+    public static readonly DiagnosticCode OutputWriteFailed = new("ECO303", Severity.Error, "output could not be written");
+    public static readonly DiagnosticCode ThemeInvalid = new("ECO304", Severity.Error, "theme is invalid");
+}

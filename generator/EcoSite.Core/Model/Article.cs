@@ -1,0 +1,63 @@
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Core.Model;
+
+public enum Section
+{
+    News,
+    Cases,
+    Pages,
+}
+
+/// <summary>News kinds (content-format.md section 7); notices and plans use the longer freshness window.</summary>
+public enum NewsKind
+{
+    News,
+    Notice,
+    Plan,
+    Report,
+}
+
+/// <summary>A news item, case or free page: one slug, one version per language written.</summary>
+public sealed record Article(string ParkId, Section Section, string Slug, IReadOnlyList<ArticleVersion> Versions)
+{
+    /// <summary>The version in the default language, else the first written.</summary>
+    public ArticleVersion Primary => Versions[0];
+
+    public DateOnly? Date => Primary.Date;
+
+    public ArticleVersion? In(string lang) => Versions.FirstOrDefault(v => v.Lang == lang);
+}
+
+public sealed record ArticleVersion(
+    string Lang,
+    string File,
+    string Title,
+    DateOnly? Date,
+    NewsKind Kind,
+    string Summary,
+    string BodyHtml,
+    IReadOnlyList<Attachment> Attachments,
+    CaseInfo? Case);
+
+/// <summary>A file offered for download; <see cref="SitePath"/> is relative to the site root.</summary>
+public sealed record Attachment(string Name, string SitePath, long Bytes);
+
+/// <summary>Case fields (content-format.md section 7): benefits are per year.</summary>
+public sealed record CaseInfo(EnterpriseRef? Enterprise, LocalizedText? Technology, Benefits Benefits);
+
+public sealed record Benefits(
+    double? EnergySavedTce = null,
+    double? WaterSavedM3 = null,
+    double? Co2ReducedT = null,
+    double? SolidWasteUtilisedT = null,
+    double? EconomicBenefit10kCny = null)
+{
+    public static readonly Benefits None = new();
+
+    public Benefits Add(Benefits o) => new(
+        Sum(EnergySavedTce, o.EnergySavedTce), Sum(WaterSavedM3, o.WaterSavedM3), Sum(Co2ReducedT, o.Co2ReducedT),
+        Sum(SolidWasteUtilisedT, o.SolidWasteUtilisedT), Sum(EconomicBenefit10kCny, o.EconomicBenefit10kCny));
+
+    private static double? Sum(double? a, double? b) => a is null ? b : b is null ? a : a + b;
+}

@@ -1,0 +1,70 @@
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Core.Model;
+
+/// <summary>Days after which a column counts as stale (content-format.md section 5; inspection rules 2019).</summary>
+public sealed record Freshness(int News = 14, int Notices = 180, int Cases = 365);
+
+public enum TodaySource
+{
+    SiteYaml,
+    SourceDateEpoch,
+    Clock,
+}
+
+public sealed record SiteConfig(
+    LocalizedText Title,
+    LocalizedText? Description,
+    IReadOnlyList<string> Languages,
+    string? BaseUrl,
+    DateOnly Today,
+    TodaySource TodaySource,
+    Freshness Freshness,
+    string? Theme)
+{
+    public string DefaultLanguage => Languages[0];
+
+    /// <summary>"Last year" of the completeness rubric: the calendar year before today's (section 11).</summary>
+    public int LastYear => Today.Year - 1;
+}
+
+/// <summary>The whole platform after loading: every park, sorted by id.</summary>
+public sealed record Site(SiteConfig Config, IReadOnlyList<Park> Parks);
+
+public sealed record Park(
+    string Id,
+    ParkProfile Profile,
+    IReadOnlyList<Enterprise> Enterprises,
+    IReadOnlyList<Article> News,
+    IReadOnlyList<Article> Cases,
+    IReadOnlyList<Article> Pages,
+    IReadOnlyList<IndicatorReport> Indicators,
+    IReadOnlyList<WasteReport> Waste,
+    IReadOnlyList<Listing> Listings,
+    IReadOnlyList<PolluterReport> Polluters,
+    IReadOnlyList<MediaFile> Media)
+{
+    public Enterprise? FindEnterprise(string id) => Enterprises.FirstOrDefault(e => e.Id == id);
+}
+
+public sealed record ParkProfile(
+    LocalizedText Name,
+    string? Level,
+    string? Status,
+    string? Standard,
+    LocalizedText? Province,
+    LocalizedText? City,
+    int? Established,
+    double? AreaKm2,
+    LocalizedText? ManagingBody,
+    ContactInfo? Contact);
+
+public sealed record ContactInfo(string? Phone, string? Email, LocalizedText? Address);
+
+public sealed record Enterprise(string Id, LocalizedText Name, string? CreditCode, LocalizedText? Industry, SourcePos Pos);
+
+/// <summary>A reference to an enterprise id, kept with its location so an unknown id is reported where it is written.</summary>
+public sealed record EnterpriseRef(string Id, string File, SourcePos Pos);
+
+/// <summary>A file under a park's media/ folder, published at <see cref="SitePath"/>.</summary>
+public sealed record MediaFile(string SourcePath, string SitePath, long Bytes);
