@@ -1,1 +1,3 @@
-System.Console.WriteLine("hi");
+using EcoSite.Cli;
+
+return await EcoSiteCommand.RunAsync(args, Console.Out, Console.Error);

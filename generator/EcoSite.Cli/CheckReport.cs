@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EcoSite.Core;
+using EcoSite.Core.Render;
+
+namespace EcoSite.Cli;
+
+/// <summary>The machine-readable report of 'ecosite check --format json': always one valid JSON object.</summary>
+internal static class CheckReport
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Json(BuildResult result)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, Options))
+        {
+            w.WriteStartObject();
+            if (result.Site is { } site) w.WriteString("as_of", Format.Iso(site.Config.Today));
+            else w.WriteNull("as_of");
+            w.WriteStartArray("diagnostics");
+            foreach (var d in result.Diagnostics)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", d.Code);
+                w.WriteString("severity", d.IsError ? "error" : "warning");
+                w.WriteString("file", d.File);
+                w.WriteNumber("line", d.Line);
+                w.WriteNumber("column", d.Column);
+                w.WriteString("message", d.Message);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("parks");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+}

@@ -1,0 +1,73 @@
+using EcoSite.Core;
+using EcoSite.Core.Diagnostics;
+using Spectre.Console;
+
+namespace EcoSite.Cli;
+
+/// <summary>
+/// Terminal manners: diagnostics in the compiler format on stderr (plus GitHub annotations under GitHub Actions),
+/// a progress bar only on an interactive terminal, colour unless NO_COLOR is set, one summary line otherwise.
+/// </summary>
+internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbose, bool quiet)
+{
+    private static bool Interactive =>
+        !Console.IsErrorRedirected && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null or "" or "false";
+
+    private static bool Color => Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && Interactive;
+
+    public BuildResult WithProgress(Func<IBuildProgress?, BuildResult> run)
+    {
+        if (!Interactive || quiet || stdout != Console.Out) return run(null);
+        BuildResult? result = null;
+        AnsiConsole.Progress().AutoClear(true).Start(ctx =>
+        {
+            var task = ctx.AddTask("Rendering pages", maxValue: 1);
+            result = run(new ProgressAdapter(task));
+        });
+        return result!;
+    }
+
+    public void PrintDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var github = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+        foreach (var d in diagnostics)
+        {
+            if (quiet && !d.IsError) continue;
+            var line = d.ToString();
+            if (Color) stderr.WriteLine(d.IsError ? $"\u001b[31m{line}\u001b[0m" : $"\u001b[33m{line}\u001b[0m");
+            else stderr.WriteLine(line);
+            if (github)
+            {
+                var kind = d.IsError ? "error" : "warning";
+                var where = d.Line > 0 ? $"file={d.File},line={d.Line},col={d.Column}" : $"file={d.File}";
+                stderr.WriteLine($"::{kind} {where},title={d.Code}::{Escape(d.Message)}");
+            }
+        }
+    }
+
+    public void PrintBuildSummary(BuildResult r, string output)
+    {
+        if (quiet && r.Success) return;
+        var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        if (r.Success)
+            stdout.WriteLine($"Built {r.Pages} pages, {r.Files} files into {output} in {seconds} s ({r.Warnings} warnings).");
+        else
+            stderr.WriteLine($"Build failed: {r.Errors} errors, {r.Warnings} warnings. Nothing was written; the previous site in {output} is unchanged.");
+    }
+
+    public void PrintCheckSummary(BuildResult r)
+    {
+        var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        stdout.WriteLine(r.Errors == 0 ? $"Checked in {seconds} s: no errors, {r.Warnings} warnings." : $"Checked in {seconds} s: {r.Errors} errors, {r.Warnings} warnings.");
+        _ = verbose;
+    }
+
+    // GitHub workflow commands: %, CR and LF are escaped in messages.
+    private static string Escape(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    private sealed class ProgressAdapter(ProgressTask task) : IBuildProgress
+    {
+        public void Planned(int pages) => task.MaxValue = Math.Max(1, pages);
+        public void PageDone() => task.Increment(1);
+    }
+}

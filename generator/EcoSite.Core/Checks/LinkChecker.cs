@@ -1,0 +1,63 @@
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Render;
+
+namespace EcoSite.Core.Checks;
+
+/// <summary>
+/// Checks every link, anchor and image of the rendered pages against the files actually written, for every page and
+/// language (government website inspection: broken links and images). External links are not fetched.
+/// </summary>
+public static class LinkChecker
+{
+    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<RenderedPage> pages, IReadOnlySet<string> outputFiles)
+    {
+        var ids = pages.ToDictionary(p => p.OutputPath, p => p.Ids, StringComparer.Ordinal);
+        var result = new List<Diagnostic>();
+        foreach (var page in pages)
+        {
+            var file = page.SourceFile ?? page.OutputPath;
+            foreach (var href in page.Links) Check(page, href, false);
+            foreach (var src in page.Images) Check(page, src, true);
+
+            void Check(RenderedPage p, string url, bool image)
+            {
+                if (url.Length == 0 || url.Contains(':')) return; // external (http:, mailto:, ...) or empty
+                var hash = url.IndexOf('#');
+                var fragment = hash >= 0 ? Uri.UnescapeDataString(url[(hash + 1)..]) : null;
+                var path = hash >= 0 ? url[..hash] : url;
+                var q = path.IndexOf('?');
+                if (q >= 0) path = path[..q];
+                var target = path.Length == 0 ? p.OutputPath : Resolve(p.OutputPath, Uri.UnescapeDataString(path));
+                if (target is null || !outputFiles.Contains(target) && !outputFiles.Contains(target.TrimEnd('/') + "/index.html"))
+                {
+                    var code = image ? Codes.BrokenImage : Codes.BrokenLink;
+                    result.Add(new Diagnostic(code.Id, code.Severity, file, 0, 0,
+                        $"the page {p.OutputPath} {(image ? "shows the image" : "links to")} '{url}', which is not in the built site."));
+                    return;
+                }
+                if (fragment is { Length: > 0 } && ids.TryGetValue(target, out var targetIds) && !targetIds.Contains(fragment))
+                    result.Add(new Diagnostic(Codes.BrokenAnchor.Id, Codes.BrokenAnchor.Severity, file, 0, 0,
+                        $"the page {p.OutputPath} links to '#{fragment}' on {target}, which has no element with that id."));
+            }
+        }
+        return result;
+    }
+
+    private static string? Resolve(string fromOutputPath, string relative)
+    {
+        var dir = fromOutputPath.Contains('/') ? fromOutputPath[..fromOutputPath.LastIndexOf('/')] : "";
+        var stack = new List<string>(dir.Length == 0 ? [] : dir.Split('/'));
+        foreach (var seg in relative.Split('/'))
+        {
+            if (seg is "" or ".") continue;
+            if (seg == "..")
+            {
+                if (stack.Count == 0) return null;
+                stack.RemoveAt(stack.Count - 1);
+            }
+            else stack.Add(seg);
+        }
+        var result = string.Join('/', stack);
+        return relative.EndsWith('/') ? result + "/index.html" : result;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Core.Output;
+
+/// <summary>
+/// The only code that touches the output folder. Files are written into a staging folder next to the target; only
+/// when everything succeeded is the staging folder swapped in, so a failed build leaves the previous site intact.
+/// A marker file identifies EcoSite outputs: any other non-empty folder is never replaced.
+/// </summary>
+public sealed class SiteWriter : IDisposable
+{
+    public const string MarkerName = ".ecosite-output";
+    private const string MarkerText = "This folder is built by EcoSite and replaced on every build. Do not edit files here; edit the content folder.\n";
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    private readonly string _target;
+    private readonly HashSet<string> _dirs = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private bool _committed;
+
+    private SiteWriter(string target, string staging)
+    {
+        _target = target;
+        Staging = staging;
+    }
+
+    public string Staging { get; }
+
+    /// <summary>Refuses an output folder that is, contains or is inside the content folder, or holds files that are not a previous output.</summary>
+    public static Diagnostic? CheckTarget(string contentDir, string outputDir)
+    {
+        var content = Full(contentDir);
+        var output = Full(outputDir);
+        if (content == output || output.StartsWith(content, StringComparison.Ordinal) || content.StartsWith(output, StringComparison.Ordinal))
+        {
+            var relation = content == output ? "is" : output.StartsWith(content, StringComparison.Ordinal) ? "is inside" : "contains";
+            return Error(Codes.OutputOverlapsContent, outputDir,
+                $"the output folder {relation} the content folder '{contentDir}'; building there could overwrite or delete your sources. Choose another folder, e.g. -o _site.");
+        }
+        if (File.Exists(outputDir))
+            return Error(Codes.OutputNotOurs, outputDir, "the output path is a file; give a folder.");
+        if (Directory.Exists(outputDir) && Directory.EnumerateFileSystemEntries(outputDir).Any() && !File.Exists(Path.Combine(outputDir, MarkerName)))
+            return Error(Codes.OutputNotOurs, outputDir,
+                $"'{outputDir}' holds files that EcoSite did not write (no {MarkerName} marker); it is not replaced. Empty it or choose another folder.");
+        return null;
+    }
+
+    public static SiteWriter Begin(string outputDir)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        return new SiteWriter(target, staging);
+    }
+
+    /// <summary>Writes one file into the staging folder; safe to call from several threads.</summary>
+    public void Write(OutputFile file)
+    {
+        var path = Path.Combine(Staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
+        var dir = Path.GetDirectoryName(path)!;
+        bool known;
+        lock (_lock) known = !_dirs.Add(dir);
+        if (!known) Directory.CreateDirectory(dir);
+        switch (file)
+        {
+            case TextFile t: File.WriteAllText(path, t.Text, Utf8); break;
+            case BinaryFile b: File.WriteAllBytes(path, b.Bytes); break;
+            case CopiedFile c: File.Copy(c.SourcePath, path, overwrite: true); break;
+        }
+    }
+
+    /// <summary>Marks the staging folder as an EcoSite output and swaps it in place of the target.</summary>
+    public void Commit()
+    {
+        File.WriteAllText(Path.Combine(Staging, MarkerName), MarkerText, Utf8);
+        string? old = null;
+        if (Directory.Exists(_target))
+        {
+            old = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            Directory.Move(_target, old);
+        }
+        try
+        {
+            Directory.Move(Staging, _target);
+        }
+        catch
+        {
+            if (old is not null) Directory.Move(old, _target);
+            throw;
+        }
+        _committed = true;
+        if (old is not null) TryDelete(old);
+    }
+
+    public void Dispose()
+    {
+        if (!_committed) TryDelete(Staging);
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private static string Full(string p) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar;
+
+    private static Diagnostic Error(DiagnosticCode code, string file, string message) =>
+        new(code.Id, code.Severity, file.Replace('\\', '/'), 0, 0, message);
+}

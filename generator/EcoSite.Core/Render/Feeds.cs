@@ -1,0 +1,119 @@
+using System.Text;
+using System.Xml;
+using EcoSite.Core.Model;
+using EcoSite.Core.Render.Pages;
+
+namespace EcoSite.Core.Render;
+
+/// <summary>An Atom feed per language (RFC 4287) and sitemap.xml with hreflang alternates.</summary>
+public static class Feeds
+{
+    public const int FeedEntries = 50;
+    private const string AtomNs = "http://www.w3.org/2005/Atom";
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
+
+    /// <summary>News and cases of every park, newest first. Hrefs are absolute from base_url, else relative to the feed.</summary>
+    public static string Atom(Site site, Theme theme, string lang)
+    {
+        var cfg = site.Config;
+        var feedPath = UrlPath.ForLanguage("feed.xml", lang, cfg.DefaultLanguage);
+        string Href(string pageId)
+        {
+            var path = UrlPath.ForLanguage(pageId, lang, cfg.DefaultLanguage);
+            return cfg.BaseUrl is null ? UrlPath.Relative(feedPath, path) : UrlPath.Absolute(cfg.BaseUrl, path);
+        }
+        var entries = site.Parks.SelectMany(p => p.News.Concat(p.Cases).Select(a => (Park: p, Article: a)))
+            .Where(x => x.Article.Date is not null)
+            .OrderByDescending(x => x.Article.Date).ThenBy(x => ArticlePages.ItemId(x.Article), StringComparer.Ordinal)
+            .Take(FeedEntries).ToList();
+        var updated = entries.Count > 0 ? entries[0].Article.Date!.Value : cfg.Today;
+
+        return Write(w =>
+        {
+            w.WriteStartElement("feed", AtomNs);
+            w.WriteAttributeString("xml", "lang", null, Format.HtmlLang(lang));
+            w.WriteElementString("title", AtomNs, cfg.Title.In(lang, cfg.DefaultLanguage).Text);
+            w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:feed:{lang}" : UrlPath.Absolute(cfg.BaseUrl, feedPath));
+            w.WriteElementString("updated", AtomNs, Timestamp(updated));
+            Link(w, "self", cfg.BaseUrl is null ? "feed.xml" : UrlPath.Absolute(cfg.BaseUrl, feedPath), "application/atom+xml");
+            Link(w, "alternate", Href("index.html"), "text/html");
+            w.WriteStartElement("author", AtomNs);
+            w.WriteElementString("name", AtomNs, cfg.Title.In(lang, cfg.DefaultLanguage).Text);
+            w.WriteEndElement();
+            w.WriteElementString("generator", AtomNs, "EcoSite");
+            foreach (var (park, a) in entries)
+            {
+                var v = a.In(lang) ?? a.Primary;
+                var id = ArticlePages.ItemId(a);
+                w.WriteStartElement("entry", AtomNs);
+                if (v.Lang != lang) w.WriteAttributeString("xml", "lang", null, Format.HtmlLang(v.Lang));
+                w.WriteElementString("title", AtomNs, v.Title);
+                w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:{a.ParkId}:{ArticlePages.Folder(a.Section)}:{a.Slug}:{lang}" : Href(id));
+                w.WriteElementString("updated", AtomNs, Timestamp(a.Date!.Value));
+                Link(w, "alternate", Href(id), "text/html");
+                w.WriteStartElement("category", AtomNs);
+                w.WriteAttributeString("term", ArticlePages.Folder(a.Section));
+                w.WriteAttributeString("label", theme.String(lang, a.Section == Section.News ? "category_news" : "category_cases"));
+                w.WriteEndElement();
+                w.WriteStartElement("source", AtomNs);
+                w.WriteElementString("title", AtomNs, park.Profile.Name.In(lang, cfg.DefaultLanguage).Text);
+                w.WriteEndElement();
+                if (v.Summary.Length > 0) w.WriteElementString("summary", AtomNs, v.Summary);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        });
+    }
+
+    /// <summary>Every HTML page in every language, with its language alternates (sitemaps.org, Google's xhtml:link).</summary>
+    public static string Sitemap(Site site, IReadOnlyList<PageJob> jobs)
+    {
+        var cfg = site.Config;
+        return Write(w =>
+        {
+            w.WriteStartElement("urlset", SitemapNs);
+            w.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
+            foreach (var job in jobs)
+            {
+                foreach (var lang in cfg.Languages)
+                {
+                    w.WriteStartElement("url", SitemapNs);
+                    w.WriteElementString("loc", SitemapNs, UrlPath.Absolute(cfg.BaseUrl, UrlPath.ForLanguage(job.PageId, lang, cfg.DefaultLanguage)));
+                    foreach (var alt in cfg.Languages)
+                    {
+                        w.WriteStartElement("xhtml", "link", XhtmlNs);
+                        w.WriteAttributeString("rel", "alternate");
+                        w.WriteAttributeString("hreflang", Format.HtmlLang(alt));
+                        w.WriteAttributeString("href", UrlPath.Absolute(cfg.BaseUrl, UrlPath.ForLanguage(job.PageId, alt, cfg.DefaultLanguage)));
+                        w.WriteEndElement();
+                    }
+                    w.WriteEndElement();
+                }
+            }
+            w.WriteEndElement();
+        });
+    }
+
+    private static void Link(XmlWriter w, string rel, string href, string type)
+    {
+        w.WriteStartElement("link", AtomNs);
+        w.WriteAttributeString("rel", rel);
+        w.WriteAttributeString("type", type);
+        w.WriteAttributeString("href", href);
+        w.WriteEndElement();
+    }
+
+    private static string Timestamp(DateOnly d) => Format.Iso(d) + "T00:00:00Z";
+
+    private static string Write(Action<XmlWriter> body)
+    {
+        var sb = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true };
+        using (var w = XmlWriter.Create(sb, settings))
+        {
+            body(w);
+        }
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + sb + "\n";
+    }
+}

@@ -1,0 +1,52 @@
+using EcoSite.Core.Model;
+using EcoSite.Core.Render.Views;
+
+namespace EcoSite.Core.Render;
+
+/// <summary>A page to render in every language: its id (output path in the default language) and how to build it.</summary>
+public sealed record PageJob(string PageId, Func<PageContext, PageContent> Build, string? SourceFile = null);
+
+/// <summary>What a page module hands to the renderer: the template to use, the view model and the layout's parts.</summary>
+public sealed record PageContent(
+    string Template,
+    string Title,
+    object Model,
+    IReadOnlyList<LinkView> Breadcrumbs,
+    FallbackView? Fallback = null,
+    string? Description = null);
+
+/// <summary>Everything a page module needs to build one page in one language: text lookup and relative links.</summary>
+public sealed class PageContext(Site site, Theme theme, string lang, string pageId)
+{
+    public Site Site => site;
+    public SiteConfig Config => site.Config;
+    public string Lang => lang;
+    public string DefaultLang => site.Config.DefaultLanguage;
+    public string PageId => pageId;
+    public string OutputPath { get; } = UrlPath.ForLanguage(pageId, lang, site.Config.DefaultLanguage);
+    public string Root => UrlPath.RootPrefix(OutputPath);
+
+    /// <summary>A page of this language, by page id ("parks/a/index.html").</summary>
+    public string Url(string targetPageId) => UrlPath.Relative(OutputPath, UrlPath.ForLanguage(targetPageId, lang, DefaultLang));
+
+    /// <summary>A file shared by all languages (media, badges, data), by site path.</summary>
+    public string FileUrl(string sitePath) => UrlPath.Relative(OutputPath, sitePath);
+
+    public string T(string key) => theme.String(lang, key);
+
+    public Localized Text(LocalizedText text) => text.In(lang, DefaultLang);
+
+    public string? TextOrNull(LocalizedText? text) => text is null ? null : Text(text).Text;
+
+    public string Date(DateOnly d) => Format.Date(d, lang);
+
+    public string HtmlLang(string l) => Format.HtmlLang(l);
+
+    /// <summary>The note shown where text falls back to another language.</summary>
+    public FallbackView Fallback(string shownLang) =>
+        new(shownLang, Format.HtmlLang(shownLang), T("untranslated_note"));
+
+    public LinkView HomeCrumb() => new(T("home"), Url("index.html"));
+
+    public LinkView ParkCrumb(Park park) => new(Text(park.Profile.Name).Text, Url($"parks/{park.Id}/index.html"));
+}

@@ -1,0 +1,81 @@
+using EcoSite.Core.Model;
+using EcoSite.Core.Render.Views;
+
+namespace EcoSite.Core.Render.Pages;
+
+/// <summary>News (category 1), cases (category 3) and free pages: a list page per park and a page per item.</summary>
+internal static class ArticlePages
+{
+    public static string Folder(Section s) => s switch { Section.News => "news", Section.Cases => "cases", _ => "pages" };
+
+    public static string ListId(Park park, Section s) => $"parks/{park.Id}/{Folder(s)}/index.html";
+
+    public static string ItemId(Article a) => $"parks/{a.ParkId}/{Folder(a.Section)}/{a.Slug}/index.html";
+
+    public static IEnumerable<PageJob> Jobs(Site site)
+    {
+        foreach (var park in site.Parks)
+        {
+            foreach (var section in new[] { Section.News, Section.Cases })
+            {
+                var articles = section == Section.News ? park.News : park.Cases;
+                yield return new PageJob(ListId(park, section), ctx => List(ctx, park, section, articles));
+            }
+            foreach (var a in park.News.Concat(park.Cases).Concat(park.Pages))
+                yield return new PageJob(ItemId(a), ctx => Item(ctx, park, a), a.Primary.File);
+        }
+    }
+
+    private static PageContent List(PageContext ctx, Park park, Section section, IReadOnlyList<Article> articles)
+    {
+        var heading = ctx.T(section == Section.News ? "category_news" : "category_cases");
+        var items = articles.Select(a => ItemView(ctx, a)).ToList();
+        return new PageContent("list", heading,
+            new ListView(heading, ctx.T(section == Section.News ? "news_intro" : "cases_intro"), items, ctx.T("empty_column")),
+            [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
+    }
+
+    public static ItemView ItemView(PageContext ctx, Article a)
+    {
+        var v = a.In(ctx.Lang) ?? a.Primary;
+        return new ItemView(v.Title, ctx.Url(ItemId(a)), v.Date is { } d ? Format.Iso(d) : null, v.Date is { } d2 ? ctx.Date(d2) : null,
+            v.Summary, a.Section == Section.News ? ctx.T("kind_" + v.Kind.ToString().ToLowerInvariant()) : null,
+            ctx.HtmlLang(v.Lang), v.Lang != ctx.Lang);
+    }
+
+    private static PageContent Item(PageContext ctx, Park park, Article a)
+    {
+        var v = a.In(ctx.Lang) ?? a.Primary;
+        var facts = new List<FactView>();
+        if (v.Case is { } c)
+        {
+            if (c.Enterprise is { } e && park.FindEnterprise(e.Id) is { } ent)
+            {
+                var n = ctx.Text(ent.Name);
+                facts.Add(new(ctx.T("enterprise"), n.Text, ctx.HtmlLang(n.Lang)));
+            }
+            if (c.Technology is { } t)
+            {
+                var n = ctx.Text(t);
+                facts.Add(new(ctx.T("technology"), n.Text, ctx.HtmlLang(n.Lang)));
+            }
+            facts.AddRange(BenefitFacts(ctx, c.Benefits));
+        }
+        var crumbs = new List<LinkView> { ctx.HomeCrumb(), ctx.ParkCrumb(park) };
+        if (a.Section != Section.Pages) crumbs.Add(new(ctx.T(a.Section == Section.News ? "category_news" : "category_cases"), ctx.Url(ListId(park, a.Section))));
+        var attachments = v.Attachments.Select(x => new AttachmentView(x.Name, ctx.FileUrl(x.SitePath), Format.Bytes(x.Bytes))).ToList();
+        var model = new ArticleView(v.Title, ctx.HtmlLang(v.Lang), v.Date is { } d ? Format.Iso(d) : null, v.Date is { } d2 ? ctx.Date(d2) : null,
+            a.Section == Section.News ? ctx.T("kind_" + v.Kind.ToString().ToLowerInvariant()) : null,
+            new RawHtml(v.BodyHtml), attachments, facts);
+        return new PageContent("article", v.Title, model, crumbs, v.Lang != ctx.Lang ? ctx.Fallback(v.Lang) : null, v.Summary);
+    }
+
+    public static IEnumerable<FactView> BenefitFacts(PageContext ctx, Benefits b)
+    {
+        if (b.EnergySavedTce is { } e) yield return new(ctx.T("benefit_energy"), $"{Format.Number(e)} {ctx.T("unit_tce")}");
+        if (b.WaterSavedM3 is { } w) yield return new(ctx.T("benefit_water"), $"{Format.Number(w)} {ctx.T("unit_m3")}");
+        if (b.Co2ReducedT is { } c) yield return new(ctx.T("benefit_co2"), $"{Format.Number(c)} {ctx.T("unit_t")}");
+        if (b.SolidWasteUtilisedT is { } s) yield return new(ctx.T("benefit_solid_waste"), $"{Format.Number(s)} {ctx.T("unit_t")}");
+        if (b.EconomicBenefit10kCny is { } m) yield return new(ctx.T("benefit_economic"), $"{Format.Number(m)} {ctx.T("unit_10k_cny")}");
+    }
+}

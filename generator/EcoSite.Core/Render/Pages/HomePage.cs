@@ -1,0 +1,33 @@
+using EcoSite.Core.Model;
+using EcoSite.Core.Render.Views;
+
+namespace EcoSite.Core.Render.Pages;
+
+/// <summary>The platform's home: the parks it publishes.</summary>
+internal static class HomePage
+{
+    public static IEnumerable<PageJob> Jobs(Site site)
+    {
+        yield return new PageJob("index.html", ctx =>
+        {
+            var title = ctx.Text(ctx.Config.Title).Text;
+            var parks = ctx.Site.Parks.Select(p => Card(ctx, p)).ToList();
+            return new PageContent("home", title,
+                new HomeView(title, ctx.TextOrNull(ctx.Config.Description), parks), [], Description: ctx.TextOrNull(ctx.Config.Description));
+        });
+    }
+
+    private static ParkCardView Card(PageContext ctx, Park park)
+    {
+        var name = ctx.Text(park.Profile.Name);
+        var place = string.Join(" · ", new[] { ctx.TextOrNull(park.Profile.Province), ctx.TextOrNull(park.Profile.City) }.Where(s => !string.IsNullOrEmpty(s)));
+        var facts = new List<FactView>
+        {
+            new(ctx.T("category_news"), park.News.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(ctx.T("category_cases"), park.Cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        if (park.News.FirstOrDefault()?.Date is { } newest) facts.Add(new(ctx.T("last_update"), ctx.Date(newest)));
+        return new ParkCardView(park.Id, name.Text, ctx.HtmlLang(name.Lang), ctx.Url($"parks/{park.Id}/index.html"),
+            place.Length > 0 ? place : null, park.Profile.Level is { } l ? ctx.T("level_" + l) : null, facts);
+    }
+}

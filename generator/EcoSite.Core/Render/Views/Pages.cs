@@ -1,0 +1,29 @@
+namespace EcoSite.Core.Render.Views;
+
+public sealed record HomeView(string Heading, string? Intro, IReadOnlyList<ParkCardView> Parks);
+
+public sealed record ParkCardView(string Id, string Name, string NameLang, string Url, string? Place, string? LevelLabel, IReadOnlyList<FactView> Facts);
+
+public sealed record ParkView(
+    string Name,
+    IReadOnlyList<FactView> Profile,
+    IReadOnlyList<CategoryView> Categories,
+    IReadOnlyList<LinkView> Pages,
+    IReadOnlyList<FactView> Benefits);
+
+/// <summary>One of the five HJ 274-2015 platform categories on a park's page.</summary>
+public sealed record CategoryView(string Key, int Number, string Title, string? Url, int Count, string CountText, IReadOnlyList<ItemView> Items, string? EmptyNote);
+
+public sealed record ListView(string Heading, string? Intro, IReadOnlyList<ItemView> Items, string EmptyNote);
+
+public sealed record ArticleView(
+    string Title,
+    string HtmlLang,
+    string? Date,
+    string? DateText,
+    string? KindLabel,
+    RawHtml Body,
+    IReadOnlyList<AttachmentView> Attachments,
+    IReadOnlyList<FactView> Facts);
+
+public sealed record AttachmentView(string Name, string Url, string Size);
