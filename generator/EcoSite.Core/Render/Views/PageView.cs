@@ -10,7 +10,7 @@ public sealed record PageView(
     string Root,
     string HomeUrl,
     IReadOnlyList<AlternateView> Alternates,
-    string XDefaultUrl,
+    string DefaultLangUrl,
     IReadOnlyList<LinkView> Breadcrumbs,
     string FeedUrl,
     string? CanonicalUrl,
