@@ -23,9 +23,12 @@ public static class SankeyDiagram
     private const double NodeGap = 10;
     private const double Top = 4;
 
-    // Total band thickness shared by all flows; a flow never gets less than MinBand, so a flow a
-    // thousand times smaller than the largest stays visible (and its node with it).
-    private const double BandBudget = 160;
+    // Total band thickness shared by all flows: BandPerNode for each node of the longer column, within
+    // bounds, so one flow is not a wall and twenty are not threads. A flow never gets less than
+    // MinBand, so a flow a thousand times smaller than the largest stays visible (and its node with it).
+    private const double BandPerNode = 36;
+    private const double MinBandBudget = 48;
+    private const double MaxBandBudget = 160;
     private const double MinBand = 3;
 
     private const string DefaultHazardousLabel = "危险废物 Hazardous waste";
@@ -90,6 +93,9 @@ public static class SankeyDiagram
         foreach (var flow in flows)
         {
             ArgumentNullException.ThrowIfNull(flow);
+            ArgumentNullException.ThrowIfNull(flow.Source, nameof(flows));
+            ArgumentNullException.ThrowIfNull(flow.Target, nameof(flows));
+            ArgumentNullException.ThrowIfNull(flow.Material, nameof(flows));
             SvgWriter.RequireFinite(flow.Quantity, nameof(flows));
             if (flow.Quantity < 0)
             {
@@ -105,7 +111,11 @@ public static class SankeyDiagram
             .ThenBy(f => f.Hazardous)
             .ToList();
         var total = ordered.Sum(f => f.Quantity);
-        var scale = total > 0 ? BandBudget / total : 0;
+        var longestColumn = Math.Max(
+            ordered.Select(f => f.Source).Distinct(StringComparer.Ordinal).Count(),
+            ordered.Select(f => f.Target).Distinct(StringComparer.Ordinal).Count());
+        var budget = Math.Clamp(BandPerNode * longestColumn, MinBandBudget, MaxBandBudget);
+        var scale = total > 0 ? budget / total : 0;
         var bands = ordered.Select(f => new Band(f, Math.Max(f.Quantity * scale, MinBand))).ToList();
 
         var senders = BuildColumn(bands, b => b.Flow.Source, unitLabel);

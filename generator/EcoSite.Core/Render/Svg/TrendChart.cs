@@ -131,6 +131,29 @@ public static class TrendChart
             sb.Append("\"/>\n");
         }
 
+        // Labels are placed before drawing so that a white halo under each can sit between the
+        // line and the dots: the line never runs through a number, and no halo hides a dot.
+        var valueLabels = new List<(double X, double Baseline, double W, string Text)>();
+        foreach (var i in LabelPriority(sorted.Count))
+        {
+            var w = SvgWriter.EstimateWidth(labels[i], FontSize);
+            var cx = Math.Clamp(X(sorted[i].Year), (w / 2) + 1, Width - (w / 2) - 1);
+            var baseline = Y(sorted[i].Value) - 7;
+            var clear = valueLabels.All(l =>
+                Math.Abs(l.X - cx) >= ((l.W + w) / 2) + LabelGap || Math.Abs(l.Baseline - baseline) >= FontSize + 3);
+            if (clear)
+            {
+                valueLabels.Add((cx, baseline, w, labels[i]));
+            }
+        }
+
+        foreach (var l in valueLabels.OrderBy(l => l.X))
+        {
+            sb.Append("<rect x=\"").Append(SvgWriter.Num(l.X - (l.W / 2) - 1)).Append("\" y=\"").Append(SvgWriter.Num(l.Baseline - FontSize + 1))
+                .Append("\" width=\"").Append(SvgWriter.Num(l.W + 2)).Append("\" height=\"").Append(SvgWriter.Num(FontSize + 2))
+                .Append("\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n");
+        }
+
         for (var i = 0; i < sorted.Count; i++)
         {
             var p = sorted[i];
@@ -142,35 +165,25 @@ public static class TrendChart
                 .Append("</title></circle>\n");
         }
 
-        var valueBoxes = new List<(double Left, double Right, double Top, double Bottom)>();
-        foreach (var i in LabelPriority(sorted.Count))
+        foreach (var l in valueLabels.OrderBy(l => l.X))
         {
-            var w = SvgWriter.EstimateWidth(labels[i], FontSize);
-            var cx = Math.Clamp(X(sorted[i].Year), (w / 2) + 1, Width - (w / 2) - 1);
-            var baseline = Y(sorted[i].Value) - 7;
-            var box = (cx - (w / 2) - (LabelGap / 2), cx + (w / 2) + (LabelGap / 2), baseline - FontSize, baseline + 3);
-            if (valueBoxes.Any(b => b.Left < box.Item2 && box.Item1 < b.Right && b.Top < box.Item4 && box.Item3 < b.Bottom))
-            {
-                continue;
-            }
-
-            valueBoxes.Add(box);
-            SvgWriter.AppendText(sb, cx, baseline, labels[i], "middle");
+            SvgWriter.AppendText(sb, l.X, l.Baseline, l.Text, "middle");
         }
 
-        var yearBoxes = new List<(double Left, double Right)>();
+        var years = new List<(double X, double W, string Text)>();
         foreach (var i in LabelPriority(sorted.Count))
         {
             var w = SvgWriter.EstimateWidth(yearLabels[i], FontSize);
             var cx = Math.Clamp(X(sorted[i].Year), (w / 2) + 1, Width - (w / 2) - 1);
-            var box = (cx - (w / 2) - (LabelGap / 2), cx + (w / 2) + (LabelGap / 2));
-            if (yearBoxes.Any(b => b.Left < box.Item2 && box.Item1 < b.Right))
+            if (years.All(b => Math.Abs(b.X - cx) >= ((b.W + w) / 2) + LabelGap))
             {
-                continue;
+                years.Add((cx, w, yearLabels[i]));
             }
+        }
 
-            yearBoxes.Add(box);
-            SvgWriter.AppendText(sb, cx, plotBottom + 18, yearLabels[i], "middle", $"fill=\"{SvgWriter.MutedTextColor}\"");
+        foreach (var year in years.OrderBy(b => b.X))
+        {
+            SvgWriter.AppendText(sb, year.X, plotBottom + 18, year.Text, "middle", $"fill=\"{SvgWriter.MutedTextColor}\"");
         }
 
         if (hasCaption)
