@@ -63,6 +63,7 @@ public static class SiteBuilder
         if (site is null) return Done(null);
         // 2. Check
         diagnostics.AddRange(ReferenceChecks.Run(site));
+        diagnostics.AddRange(Inspection.Run(site));
         var themeDir = options.ThemeDir ?? (site.Config.Theme is { } t ? Path.Combine(options.ContentDir, t) : null);
         var theme = Theme.Load(themeDir, site.Config.Languages, diagnostics);
         if (diagnostics.HasErrors || theme is null) return Done(site);
