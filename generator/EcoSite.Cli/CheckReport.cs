@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EcoSite.Core;
+using EcoSite.Core.Checks;
 using EcoSite.Core.Render;
 
 namespace EcoSite.Cli;
@@ -32,6 +33,22 @@ internal static class CheckReport
             }
             w.WriteEndArray();
             w.WriteStartArray("parks");
+            if (result.Site is { } scored)
+            {
+                foreach (var score in Completeness.Of(scored).Parks)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", score.ParkId);
+                    w.WriteNumber("score", Completeness.Round(score.Total));
+                    w.WriteStartObject("categories");
+                    foreach (var part in score.Parts) w.WriteNumber(part.Key, Completeness.Round(part.Points));
+                    w.WriteEndObject();
+                    w.WriteStartArray("reasons");
+                    foreach (var reason in score.Reasons) w.WriteStringValue(reason.Text("en"));
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }

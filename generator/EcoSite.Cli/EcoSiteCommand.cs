@@ -39,7 +39,8 @@ public static class EcoSiteCommand
         var output = new Option<string>("--output", "-o") { Description = "Output folder (replaced atomically; default _site).", DefaultValueFactory = _ => "_site" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every stage and warning in full." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors only." };
-        var build = new Command("build", "Build the site into the output folder.\n\nExample: ecosite build content -o _site") { buildContent, output, verbose, quiet };
+        var buildFailUnder = FailUnderOption();
+        var build = new Command("build", "Build the site into the output folder.\n\nExample: ecosite build content -o _site") { buildContent, output, verbose, quiet, buildFailUnder };
         build.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(buildContent)!, parse.GetValue(output)!, BuildClock.FromEnvironment());
@@ -47,13 +48,15 @@ public static class EcoSiteCommand
             var result = console.WithProgress(p => SiteBuilder.Build(options, p));
             console.PrintDiagnostics(result.Diagnostics);
             console.PrintBuildSummary(result, options.OutputDir);
-            return result.Success ? Ok : ContentErrors;
+            if (!result.Success) return ContentErrors;
+            return ScoreReport.FailsUnder(result.Site, parse.GetValue(buildFailUnder), stderr) ? ContentErrors : Ok;
         });
 
         var checkContent = ContentArgument();
         var format = new Option<string>("--format") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var check = new Command("check", "Validate the content and report problems; writes nothing.\n\nExample: ecosite check --format json") { checkContent, format, verbose };
+        var checkFailUnder = FailUnderOption();
+        var check = new Command("check", "Validate the content and report problems; writes nothing.\n\nExample: ecosite check --format json") { checkContent, format, verbose, checkFailUnder };
         check.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(checkContent)!, "", BuildClock.FromEnvironment());
@@ -66,14 +69,29 @@ public static class EcoSiteCommand
             {
                 var console = new Reporter(stdout, stderr, parse.GetValue(verbose), false);
                 console.PrintDiagnostics(result.Diagnostics);
+                if (result.Site is { } site) ScoreReport.Print(site, stdout);
                 console.PrintCheckSummary(result);
             }
-            return result.Errors > 0 ? ContentErrors : Ok;
+            var below = ScoreReport.FailsUnder(result.Site, parse.GetValue(checkFailUnder), stderr);
+            return result.Errors > 0 || below ? ContentErrors : Ok;
         });
 
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         return root;
+    }
+
+    private static Option<double?> FailUnderOption()
+    {
+        var option = new Option<double?>("--fail-under")
+        {
+            Description = "Exit with 1 when any park's completeness score (0-100) is below this, e.g. --fail-under 60.",
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } v && (double.IsNaN(v) || v < 0 || v > 100)) r.AddError("--fail-under takes a score from 0 to 100.");
+        });
+        return option;
     }
 
     private static Argument<string> ContentArgument() => new("content")

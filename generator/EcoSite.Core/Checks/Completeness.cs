@@ -1,5 +1,4 @@
 using System.Globalization;
-using EcoSite.Core.Catalog;
 using EcoSite.Core.Model;
 
 namespace EcoSite.Core.Checks;
@@ -102,17 +101,20 @@ public static class Completeness
     /// <summary>One decimal, halves away from zero, as the score is shown everywhere.</summary>
     public static double Round(double v) => Math.Round(v, 1, MidpointRounding.AwayFromZero);
 
-    public static SiteCompleteness Of(Site site, IndicatorCatalog? catalog = null) =>
-        new(site.Parks.Select(p => Score(site.Config, p, catalog)).ToList());
+    public static SiteCompleteness Of(Site site) =>
+        new(site.Parks.Select(p => Score(site.Config, p, CatalogIds(site))).ToList());
 
-    public static CompletenessScore Score(SiteConfig config, Park park, IndicatorCatalog? catalog = null)
+    /// <summary>The ids of the catalog indicators the site's parks report against (section 8), in catalog order.</summary>
+    public static IReadOnlyList<string> CatalogIds(Site site) => Catalog.IndicatorCatalog.Default.Indicators.Select(i => i.Id).ToList();
+
+    /// <param name="catalogIds">The catalog's indicator ids; custom indicators never count.</param>
+    public static CompletenessScore Score(SiteConfig config, Park park, IReadOnlyList<string> catalogIds)
     {
-        catalog ??= IndicatorCatalog.Default;
         var reasons = new List<CompletenessReason>();
         var parts = new[]
         {
             new CompletenessPart(CompletenessCategory.News, Recency(CompletenessCategory.News, park.News, config.Today, config.Freshness.News, reasons)),
-            new CompletenessPart(CompletenessCategory.Indicators, Indicators(park, config.LastYear, catalog, reasons)),
+            new CompletenessPart(CompletenessCategory.Indicators, Indicators(park, config.LastYear, catalogIds, reasons)),
             new CompletenessPart(CompletenessCategory.Cases, Recency(CompletenessCategory.Cases, park.Cases, config.Today, config.Freshness.Cases, reasons)),
             new CompletenessPart(CompletenessCategory.Waste, Waste(park, config.Today, config.LastYear, reasons)),
             new CompletenessPart(CompletenessCategory.Polluters, Polluters(park, config.LastYear, reasons)),
@@ -132,17 +134,18 @@ public static class Completeness
     }
 
     // 2 indicators: share of catalog indicators with a value and a target in the newest year; halved before last year.
-    private static double Indicators(Park park, int lastYear, IndicatorCatalog catalog, List<CompletenessReason> reasons)
+    private static double Indicators(Park park, int lastYear, IReadOnlyList<string> catalog, List<CompletenessReason> reasons)
     {
         const CompletenessCategory c = CompletenessCategory.Indicators;
         if (park.Indicators.Count == 0 || catalog.Count == 0) return Blank(c, reasons);
+        var ids = catalog.ToHashSet(StringComparer.Ordinal);
         var year = park.Indicators.Max(r => r.Year);
-        var entries = park.Indicators.Where(r => r.Year == year).SelectMany(r => r.Values).Where(e => !e.IsCustom && catalog.Contains(e.Indicator)).ToList();
+        var entries = park.Indicators.Where(r => r.Year == year).SelectMany(r => r.Values).Where(e => !e.IsCustom && ids.Contains(e.Indicator)).ToList();
         var complete = entries.Where(e => e.HasValue && !string.IsNullOrWhiteSpace(e.TargetText)).Select(e => e.Indicator).ToHashSet(StringComparer.Ordinal);
         var written = entries.Select(e => e.Indicator).ToHashSet(StringComparer.Ordinal);
         var each = CategoryPoints / catalog.Count;
-        var incomplete = catalog.Indicators.Select(i => i.Id).Where(id => written.Contains(id) && !complete.Contains(id)).ToList();
-        var absent = catalog.Indicators.Select(i => i.Id).Where(id => !written.Contains(id)).ToList();
+        var incomplete = catalog.Where(id => written.Contains(id) && !complete.Contains(id)).ToList();
+        var absent = catalog.Where(id => !written.Contains(id)).ToList();
         if (incomplete.Count > 0)
             reasons.Add(new(c, ReasonKind.IndicatorsIncomplete, each * incomplete.Count, [Int(year), string.Join(", ", incomplete)]));
         if (absent.Count > 0)

@@ -1,0 +1,40 @@
+using System.Globalization;
+using EcoSite.Core.Checks;
+using EcoSite.Core.Model;
+
+namespace EcoSite.Cli;
+
+/// <summary>The completeness scores for people (the text report of 'check') and the --fail-under gate for CI.</summary>
+internal static class ScoreReport
+{
+    /// <summary>Each park, best first: its score, its five parts and a line per reason (in English).</summary>
+    public static void Print(Site site, TextWriter stdout)
+    {
+        var scores = Completeness.Of(site);
+        if (scores.Parks.Count == 0) return;
+        stdout.WriteLine("Completeness (HJ 274-2015, content-format.md section 11):");
+        foreach (var s in scores.Ranked)
+        {
+            var parts = string.Join(" · ", s.Parts.Select(p => $"{p.Key} {N(p.Points)}"));
+            stdout.WriteLine($"  {s.ParkId}: {N(s.Total)} / 100 ({parts})");
+            foreach (var r in s.Reasons) stdout.WriteLine($"    - {r.Text("en")}");
+        }
+        if (scores.Average is { } avg && scores.Parks.Count > 1)
+            stdout.WriteLine($"  platform average: {N(avg)} / 100 (2020 national survey: {N(Completeness.NationalAverage2020)})");
+    }
+
+    /// <summary>The parks scoring below <paramref name="threshold"/> (compared as shown, to one decimal), each on stderr.</summary>
+    public static bool FailsUnder(Site? site, double? threshold, TextWriter stderr)
+    {
+        if (threshold is not { } min || site is null) return false;
+        var failed = false;
+        foreach (var s in Completeness.Of(site).Parks.Where(s => Completeness.Round(s.Total) < min))
+        {
+            stderr.WriteLine($"ecosite: park '{s.ParkId}' scores {N(s.Total)}, below --fail-under {min.ToString(CultureInfo.InvariantCulture)}.");
+            failed = true;
+        }
+        return failed;
+    }
+
+    private static string N(double v) => Completeness.Round(v).ToString("0.0", CultureInfo.InvariantCulture);
+}
