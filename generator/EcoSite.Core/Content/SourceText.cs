@@ -54,10 +54,13 @@ public static class SourceText
         }
         catch (DecoderFallbackException)
         {
-            var bad = FirstInvalidUtf8(bytes);
+            var guess = GuessEncoding(bytes);
+            // In GBK text the first non-ASCII byte is where the mojibake would start, which may be before the first
+            // byte that is invalid as UTF-8: point the editor there.
+            var bad = guess.StartsWith("GB", StringComparison.Ordinal) ? bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) : FirstInvalidUtf8(bytes);
             var (line, column) = LineColumnAt(bytes, bad);
             diagnostics.Add(Codes.NotUtf8, relPath, new SourcePos(line, column),
-                $"the file is not UTF-8; it looks like {GuessEncoding(bytes)}. Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8), never rename or retype it.");
+                $"the file is not UTF-8; it looks like {guess}. Save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8), never rename or retype it.");
             return null;
         }
         if (text.Contains('\0'))

@@ -29,6 +29,13 @@ public static class YamlTree
 
     public static YNode? Parse(string text, string relPath, DiagnosticBag diagnostics, int lineOffset = 0)
     {
+        if (TabIndent(text) is { } tabLine)
+        {
+            diagnostics.Add(Codes.YamlSyntax, relPath, new SourcePos(tabLine + lineOffset, 1),
+                "this line is indented with a tab; YAML indents with spaces only. Replace the tab with spaces (two per level).");
+            return null;
+        }
+        var last = new SourcePos(1 + lineOffset, 1);
         var parser = new Parser(new StringReader(text));
         var stack = new Stack<Frame>();
         var anchors = new Dictionary<string, (YNode Node, long Size)>(StringComparer.Ordinal);
@@ -40,6 +47,7 @@ public static class YamlTree
             {
                 var ev = parser.Current!;
                 var pos = new SourcePos((int)ev.Start.Line + lineOffset, (int)ev.Start.Column);
+                last = pos;
                 switch (ev)
                 {
                     case StreamStart or StreamEnd or DocumentEnd:
@@ -105,7 +113,29 @@ public static class YamlTree
                 $"{Describe(e)} Check indentation (spaces, not tabs), colons followed by a space, and quotes around text that contains ': ' or starts with a special character.");
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet throws these for some malformed input (e.g. an unclosed flow map at the end of the file).
+            diagnostics.Add(Codes.YamlSyntax, relPath, last,
+                "the YAML after this point cannot be read; check for an unclosed '{', '[' or quote.");
+            return null;
+        }
         return root;
+    }
+
+    /// <summary>The 1-based line of the first line whose indentation contains a tab, if any.</summary>
+    private static int? TabIndent(string text)
+    {
+        var line = 1;
+        var atStart = true;
+        foreach (var c in text)
+        {
+            if (c == '\n') { line++; atStart = true; continue; }
+            if (!atStart) continue;
+            if (c == '\t') return line;
+            if (c != ' ') atStart = false;
+        }
+        return null;
     }
 
     private static string Describe(YamlException e)

@@ -1,0 +1,90 @@
+using System.Globalization;
+using EcoSite.Cli;
+using EcoSite.Core;
+using EcoSite.Core.Content;
+
+namespace EcoSite.Tests.EndToEnd;
+
+/// <summary>
+/// The invalid-content corpus (tests/fixtures/invalid, written by make-invalid.py): each fixture overlays the base
+/// site and must give its exit code and its diagnostics at their locations; a failing build leaves the previous
+/// output byte for byte as it was and creates nothing outside the output folder.
+/// </summary>
+public sealed class InvalidFixtureTests
+{
+    private static readonly string Fixtures = Path.Combine(TestSite.RepoRoot(), "tests", "fixtures");
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(Path.Combine(Fixtures, "invalid")).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [Fact]
+    public void The_corpus_holds_at_least_25_fixtures() => Assert.True(Names().Count >= 25);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Fixture_gives_its_exit_code_and_located_diagnostics_and_keeps_the_previous_output(string name)
+    {
+        using var site = new TestSite(minimal: false);
+        Copy(Path.Combine(Fixtures, "base"), site.Content);
+        var previous = await Run(site, site.Output);
+        Assert.True(previous.Exit == 0, previous.Stderr);
+        var before = TestSite.Snapshot(site.Output);
+        var siblingsBefore = Directory.GetFileSystemEntries(site.Root).Order().ToList();
+
+        var dir = Path.Combine(Fixtures, "invalid", name);
+        if (Directory.Exists(Path.Combine(dir, "content"))) Copy(Path.Combine(dir, "content"), site.Content);
+        if (File.Exists(Path.Combine(dir, "remove.txt")))
+            foreach (var rel in File.ReadAllLines(Path.Combine(dir, "remove.txt")).Where(l => l.Length > 0))
+                File.Delete(Path.Combine(site.Content, rel));
+        var contentBefore = TestSite.Snapshot(site.Content);
+
+        var expect = File.ReadAllLines(Path.Combine(dir, "expect.txt")).Where(l => l.Length > 0).ToList();
+        var exit = int.Parse(expect[0].Split(' ')[1], CultureInfo.InvariantCulture);
+        var run = await Run(site, site.Output);
+        Assert.True(exit == run.Exit, $"exit {run.Exit}, expected {exit}\n{run.Stderr}");
+
+        var result = SiteBuilder.Check(new BuildOptions(site.Content, "", new BuildClock(null, () => DateTimeOffset.UnixEpoch)));
+        foreach (var line in expect.Skip(1))
+        {
+            var parts = line.Split(' ');
+            var (code, column, lineNo) = (parts[0], int.Parse(parts[^1], CultureInfo.InvariantCulture), int.Parse(parts[^2], CultureInfo.InvariantCulture));
+            var file = string.Join(' ', parts[1..^2]);
+            DiagnosticAssert.Has(result.Diagnostics, code, file, lineNo, column);
+            Assert.Contains($"{code}:", run.Stderr);
+        }
+
+        if (exit != 0)
+        {
+            var after = TestSite.Snapshot(site.Output);
+            Assert.Equal(before.Keys, after.Keys);
+            foreach (var (path, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
+        }
+        Assert.Equal(siblingsBefore, Directory.GetFileSystemEntries(site.Root).Order().ToList());
+        var contentAfter = TestSite.Snapshot(site.Content);
+        Assert.Equal(contentBefore.Keys, contentAfter.Keys);
+        foreach (var (path, bytes) in contentBefore) Assert.True(bytes.AsSpan().SequenceEqual(contentAfter[path]), $"source {path} changed");
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(TestSite site, string output)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await EcoSiteCommand.RunAsync(["build", site.Content, "-o", output], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target, overwrite: true);
+        }
+    }
+}
