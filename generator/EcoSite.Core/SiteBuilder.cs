@@ -68,6 +68,7 @@ public static class SiteBuilder
         var theme = Theme.Load(themeDir, site.Config.Languages, diagnostics);
         if (diagnostics.HasErrors || theme is null) return Done(site);
 
+        diagnostics.AddRange(DisclosureChecks.Run(site));
         // 3. Plan and render
         var renderer = new SiteRenderer(site, theme, Generator);
         var jobs = renderer.Plan();

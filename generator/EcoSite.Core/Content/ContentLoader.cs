@@ -90,7 +90,7 @@ public static partial class ContentLoader
             var park = LoadPark(tree, dir, parkId, languages, byPark.GetValueOrDefault(parkId) ?? [], diagnostics);
             if (park is not null) parks.Add(park);
         }
-        return (new Site(config, parks), tree);
+        return (new Site(config, parks) { Catalog = CatalogLoader.Load(tree, languages, diagnostics) }, tree);
 
         void Unexpected(string rel, string why) =>
             diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, $"'{rel}' is ignored: {why}.");

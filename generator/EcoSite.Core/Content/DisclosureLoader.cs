@@ -50,7 +50,7 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             var name = v.Localized("name");
             if (id == "custom" && name is null)
                 r.Report(Codes.MissingField, v.Pos, "a custom indicator needs 'name: {zh: ..., en: ...}' (and usually 'unit').");
-            return new IndicatorEntry(id, name, v.Localized("unit"), number, yesNo, target, v.Pos);
+            return new IndicatorEntry(id, name, v.Localized("unit"), number, yesNo, target, v.Pos, v.PosOf("target"));
         }, required: true);
         return year is null ? null : new IndicatorReport(year.Value, status != "preliminary", f.Localized("source"), values, file.RelPath);
     }
@@ -71,7 +71,8 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             var unit = w.Text("unit", required: true);
             if (quantity is < 0) r.Report(Codes.InvalidValue, w.PosOf("quantity"), "'quantity' cannot be negative.");
             if (from is null || to is null || material is null || quantity is null || unit is null) return null;
-            return new WasteFlow(from, to, material, w.Text("code"), null, quantity.Value, unit, w.Localized("use"), w.Pos);
+            var code = w.Text("code");
+            return new WasteFlow(from, to, material, code, HazardousClass(code), quantity.Value, unit, w.Localized("use"), w.Pos, w.PosOf("code"));
         }, required: true);
         return year is null ? null : new WasteReport(year.Value, flows, file.RelPath);
     }
@@ -93,9 +94,9 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             r.Report(Codes.InvalidListingDates, f.PosOf("valid_until"), $"'valid_until' ({u:yyyy-MM-dd}) is before 'posted' ({p:yyyy-MM-dd}); the listing would never be active.");
         if (kind is null || category is null || enterprise is null || material is null || posted is null) return null;
         return new Listing(parkId, id, kind == "supply" ? ListingKind.Supply : ListingKind.Demand, category,
-            new EnterpriseRef(enterprise, file.RelPath, f.PosOf("enterprise")), material, f.Text("code"), null, quantity, f.Text("unit"),
+            new EnterpriseRef(enterprise, file.RelPath, f.PosOf("enterprise")), material, f.Text("code"), HazardousClass(f.Text("code")), quantity, f.Text("unit"),
             f.OneOf("frequency", ["once", "monthly", "yearly", "continuous"]), posted.Value, validUntil,
-            contact?.Localized("name"), contact?.Text("phone"), contact?.Text("email"), file.RelPath);
+            contact?.Localized("name"), contact?.Text("phone"), contact?.Text("email"), file.RelPath, f.PosOf("code"));
     }
 
     public PolluterReport? LoadPolluter(ContentFile file, string enterpriseId)
@@ -143,8 +144,11 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             otherHtml = MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, languages[0], diagnostics).Html;
         }
         return new PolluterReport(new EnterpriseRef(enterpriseId, file.RelPath, new SourcePos(1, 1)), reportYear, basic, f.Text("permit"),
-            outlets, facilities, approvals, plan, otherHtml, file.RelPath);
+            outlets, facilities, approvals, plan, otherHtml, file.RelPath, f.PosOf("permit"));
     }
+
+    // 国家危险废物名录 (2021): a valid hazardous code marks the flow or listing as hazardous; invalid codes are reported by the check stage.
+    private static int? HazardousClass(string? code) => code is null ? null : Checks.Identifiers.WasteCode.Classify(code).HazardousClass;
 
     private FlowParty? Party(YamlReader r, FieldSet w, string key)
     {

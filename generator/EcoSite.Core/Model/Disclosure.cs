@@ -17,7 +17,8 @@ public sealed record WasteFlow(
     double Quantity,
     string Unit,
     LocalizedText? Use,
-    SourcePos Pos)
+    SourcePos Pos,
+    SourcePos CodePos = default)
 {
     public bool Hazardous => HazardousClass is not null;
 
@@ -49,7 +50,8 @@ public sealed record Listing(
     LocalizedText? ContactName,
     string? ContactPhone,
     string? ContactEmail,
-    string File)
+    string File,
+    SourcePos CodePos = default)
 {
     /// <summary>A listing is active from <see cref="Posted"/> to <see cref="ValidUntil"/>, both inclusive.</summary>
     public bool IsActiveOn(DateOnly day) => Posted <= day && (ValidUntil is null || day <= ValidUntil);
@@ -68,7 +70,8 @@ public sealed record PolluterReport(
     IReadOnlyList<Approval> Approvals,
     EmergencyPlan? EmergencyPlan,
     string? OtherHtml,
-    string File);
+    string File,
+    SourcePos PermitPos = default);
 
 public sealed record PolluterBasic(
     LocalizedText? LegalRepresentative,

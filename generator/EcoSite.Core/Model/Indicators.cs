@@ -1,4 +1,5 @@
 using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Model.Targets;
 
 namespace EcoSite.Core.Model;
 
@@ -16,9 +17,19 @@ public sealed record IndicatorEntry(
     double? Number,
     bool? YesNo,
     string? TargetText,
-    SourcePos Pos)
+    SourcePos Pos,
+    SourcePos TargetPos = default)
 {
     public bool IsCustom => Indicator == "custom";
+
+    /// <summary>The value as the target module compares it; null when nothing was reported.</summary>
+    public IndicatorValue? Value => YesNo is { } yn ? IndicatorValue.FromYesNo(yn) : Number is { } n ? IndicatorValue.FromNumber(n) : null;
+
+    /// <summary>The parsed target; null when there is none or it does not parse (the check stage reports ECO111).</summary>
+    public Target? Target => Targets.Target.TryParse(TargetText, out var t, out _) ? t : null;
+
+    /// <summary>Computed from the value and the target (content-format.md section 8), never typed in.</summary>
+    public Compliance Compliance => Value is { } v ? Targets.Target.ForValue(Target, v) : Compliance.NoTarget;
 
     public bool HasValue => Number is not null || YesNo is not null;
 }

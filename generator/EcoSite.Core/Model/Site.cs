@@ -29,7 +29,11 @@ public sealed record SiteConfig(
 }
 
 /// <summary>The whole platform after loading: every park, sorted by id.</summary>
-public sealed record Site(SiteConfig Config, IReadOnlyList<Park> Parks);
+public sealed record Site(SiteConfig Config, IReadOnlyList<Park> Parks)
+{
+    /// <summary>The indicator catalog parks report against (HJ 274-2015 unless the site replaces it).</summary>
+    public IndicatorStandard Catalog { get; init; } = IndicatorStandard.Empty;
+}
 
 public sealed record Park(
     string Id,

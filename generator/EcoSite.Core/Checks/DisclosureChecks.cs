@@ -1,0 +1,89 @@
+using System.Globalization;
+using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Model;
+using EcoSite.Core.Model.Targets;
+
+namespace EcoSite.Core.Checks;
+
+/// <summary>
+/// Domain checks of the disclosure files (content-format.md sections 8-10): indicator ids against the catalog and
+/// their targets, permit numbers and outlet codes (HJ 608-2017), exceedances, and waste codes (国家危险废物名录 2021,
+/// 固体废物分类与代码目录 2024).
+/// </summary>
+public static class DisclosureChecks
+{
+    public static IEnumerable<Diagnostic> Run(Site site)
+    {
+        var ids = site.Catalog.Indicators.Select(i => i.Id).Append("custom").ToList();
+        foreach (var park in site.Parks)
+        {
+            foreach (var report in park.Indicators)
+                foreach (var d in Indicators(report, site.Catalog, ids)) yield return d;
+            foreach (var report in park.Waste)
+                foreach (var flow in report.Flows)
+                    if (WasteCodeProblem(flow.Code, report.File, flow.CodePos) is { } d) yield return d;
+            foreach (var listing in park.Listings)
+                if (WasteCodeProblem(listing.Code, listing.File, listing.CodePos) is { } d) yield return d;
+            foreach (var polluter in park.Polluters)
+                foreach (var d in Polluter(park, polluter)) yield return d;
+        }
+    }
+
+    private static IEnumerable<Diagnostic> Indicators(IndicatorReport report, IndicatorStandard catalog, IReadOnlyList<string> ids)
+    {
+        foreach (var e in report.Values)
+        {
+            if (!e.IsCustom && catalog.Find(e.Indicator) is null)
+                yield return Make(Codes.UnknownIndicator, report.File, e.Pos,
+                    $"'{e.Indicator}' is not an indicator of the catalog ({catalog.Standard ?? "HJ 274-2015"}); use a catalog id, or 'custom' with a name.{DidYouMean.Hint(e.Indicator, ids)}");
+            if (e.TargetText is null) continue;
+            if (!Target.TryParse(e.TargetText, out var target, out var problem))
+            {
+                yield return Make(Codes.InvalidTarget, report.File, e.TargetPos, $"the target '{e.TargetText}' {problem}.");
+                continue;
+            }
+            if (e.Value is { } v && target.CheckValueKind(v) is { } mismatch)
+                yield return Make(Codes.ValueTypeMismatch, report.File, e.TargetPos, $"{mismatch}; compliance cannot be computed.");
+        }
+    }
+
+    /// <summary>ECO130 when a flow's or listing's code is neither a hazardous nor a general solid waste code.</summary>
+    private static Diagnostic? WasteCodeProblem(string? code, string file, SourcePos pos)
+    {
+        if (code is null) return null;
+        var c = WasteCode.Classify(code);
+        return c.Kind == WasteCodeKind.Invalid
+            ? Make(Codes.InvalidWasteCode, file, pos, $"the waste code '{code}' {c.Problem}.")
+            : null;
+    }
+
+    private static IEnumerable<Diagnostic> Polluter(Park park, PolluterReport p)
+    {
+        if (p.Permit is { } permit)
+        {
+            var check = PermitNumber.Check(permit);
+            if (!check.Ok)
+                yield return Make(Codes.MalformedPermit, p.File, p.PermitPos, $"the permit number '{permit}' {check.Problem}; HJ 608-2017 numbers are the credit code, 3 digits and a letter (22 characters).");
+            else if (park.FindEnterprise(p.Enterprise.Id)?.CreditCode is { } credit && !permit.StartsWith(credit, StringComparison.Ordinal))
+                yield return Make(Codes.PermitCreditMismatch, p.File, p.PermitPos,
+                    $"the permit number '{permit}' does not start with the credit code of '{p.Enterprise.Id}' ({credit}); check both against the permit.");
+        }
+        foreach (var o in p.Outlets)
+        {
+            var oc = OutletCode.Check(o.Code);
+            if (!oc.Ok)
+                yield return Make(Codes.MalformedOutlet, p.File, o.Pos, $"the outlet code '{o.Code}' {oc.Problem}.");
+            foreach (var x in o.Pollutants)
+            {
+                // Section 10: a concentration above its limit is an exceedance whatever 'exceedances' says.
+                if (x.OverLimit && x.Exceedances is null or 0)
+                    yield return Make(Codes.ExceedanceContradiction, p.File, x.Pos, string.Create(CultureInfo.InvariantCulture,
+                        $"{x.Name} at outlet {o.Code}: the concentration {x.Concentration} is above the limit {x.Limit}, but 'exceedances' is {(x.Exceedances is null ? "missing" : "0")}; the page shows it as an exceedance."));
+            }
+        }
+    }
+
+    private static Diagnostic Make(DiagnosticCode code, string file, SourcePos pos, string message) =>
+        new(code.Id, code.Severity, file, pos.Line, pos.Column, message);
+}

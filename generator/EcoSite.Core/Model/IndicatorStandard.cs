@@ -1,0 +1,28 @@
+namespace EcoSite.Core.Model;
+
+/// <summary>A category of the standard's indicators (HJ 274-2015 has five).</summary>
+public sealed record StandardCategory(string Id, LocalizedText Name);
+
+/// <summary>An indicator of the catalog: a stable id, its names and the category it belongs to.</summary>
+public sealed record StandardIndicator(string Id, string Category, LocalizedText Name, LocalizedText? Unit);
+
+/// <summary>
+/// The indicators a park may report (content-format.md section 8): the embedded HJ 274-2015 catalog, or a site's
+/// own content/indicators.yaml which extends it (same ids override) or, with <c>replace: true</c>, replaces it.
+/// </summary>
+public sealed record IndicatorStandard(string? Standard, IReadOnlyList<StandardCategory> Categories, IReadOnlyList<StandardIndicator> Indicators)
+{
+    public static IndicatorStandard Empty { get; } = new(null, [], []);
+
+    public StandardIndicator? Find(string id) => Indicators.FirstOrDefault(i => i.Id == id);
+
+    public StandardCategory? FindCategory(string id) => Categories.FirstOrDefault(c => c.Id == id);
+
+    /// <summary>This catalog with <paramref name="site"/>'s categories and indicators added; equal ids take the site's entry.</summary>
+    public IndicatorStandard Extend(IndicatorStandard site)
+    {
+        var categories = Categories.Where(c => site.FindCategory(c.Id) is null).Concat(site.Categories).ToList();
+        var indicators = Indicators.Where(i => site.Find(i.Id) is null).Concat(site.Indicators).ToList();
+        return new IndicatorStandard(site.Standard ?? Standard, categories, indicators);
+    }
+}
