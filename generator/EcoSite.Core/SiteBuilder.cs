@@ -63,12 +63,12 @@ public static class SiteBuilder
         if (site is null) return Done(null);
         // 2. Check
         diagnostics.AddRange(ReferenceChecks.Run(site));
+        diagnostics.AddRange(DisclosureChecks.Run(site));
         diagnostics.AddRange(Inspection.Run(site));
         var themeDir = options.ThemeDir ?? (site.Config.Theme is { } t ? Path.Combine(options.ContentDir, t) : null);
         var theme = Theme.Load(themeDir, site.Config.Languages, diagnostics);
         if (diagnostics.HasErrors || theme is null) return Done(site);
 
-        diagnostics.AddRange(DisclosureChecks.Run(site));
         // 3. Plan and render
         var renderer = new SiteRenderer(site, theme, Generator);
         var jobs = renderer.Plan();
