@@ -44,6 +44,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator)
         foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile("assets/" + path, bytes));
         foreach (var park in site.Parks)
             foreach (var m in park.Media) emit(new CopiedFile(m.SitePath, m.SourcePath));
+        foreach (var f in CompletenessFiles.For(site, theme)) emit(f);
         emit(new TextFile("404.html", NotFound()));
         foreach (var lang in languages) emit(new TextFile(UrlPath.ForLanguage("feed.xml", lang, site.Config.DefaultLanguage), Feeds.Atom(site, theme, lang)));
         emit(new TextFile("sitemap.xml", Feeds.Sitemap(site, jobs)));
