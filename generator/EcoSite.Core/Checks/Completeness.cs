@@ -105,7 +105,7 @@ public static class Completeness
         new(site.Parks.Select(p => Score(site.Config, p, CatalogIds(site))).ToList());
 
     /// <summary>The ids of the catalog indicators the site's parks report against (section 8), in catalog order.</summary>
-    public static IReadOnlyList<string> CatalogIds(Site site) => Catalog.IndicatorCatalog.Default.Indicators.Select(i => i.Id).ToList();
+    public static IReadOnlyList<string> CatalogIds(Site site) => site.Catalog.Indicators.Select(i => i.Id).ToList();
 
     /// <param name="catalogIds">The catalog's indicator ids; custom indicators never count.</param>
     public static CompletenessScore Score(SiteConfig config, Park park, IReadOnlyList<string> catalogIds)
