@@ -22,7 +22,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator)
 
     /// <summary>Page modules, in the order their pages are listed; each knows its own pages.</summary>
     public static IReadOnlyList<Func<Site, IEnumerable<PageJob>>> Modules { get; } =
-        [HomePage.Jobs, ParkPage.Jobs, ArticlePages.Jobs];
+        [HomePage.Jobs, ParkPage.Jobs, ArticlePages.Jobs, DisclosurePages.Jobs];
 
     public IReadOnlyList<PageJob> Plan() =>
         Modules.SelectMany(m => m(site)).OrderBy(j => j.PageId, StringComparer.Ordinal).ToList();
@@ -48,6 +48,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator)
         emit(new TextFile("404.html", NotFound()));
         foreach (var lang in languages) emit(new TextFile(UrlPath.ForLanguage("feed.xml", lang, site.Config.DefaultLanguage), Feeds.Atom(site, theme, lang)));
         emit(new TextFile("sitemap.xml", Feeds.Sitemap(site, jobs)));
+        foreach (var f in OpenData.Files(site).Concat(JsonFeed.Files(site))) emit(f);
         return pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
     }
 

@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EcoSite.Core.Model;
+using EcoSite.Core.Output;
+using EcoSite.Core.Render.Pages;
+
+namespace EcoSite.Core.Render;
+
+/// <summary>A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) per language beside each Atom feed: feed.json, en/feed.json.</summary>
+public static class JsonFeed
+{
+    public static IEnumerable<OutputFile> Files(Site site) =>
+        site.Config.Languages.Select(l => new TextFile(UrlPath.ForLanguage("feed.json", l, site.Config.DefaultLanguage), Render(site, l)));
+
+    public static string Render(Site site, string lang)
+    {
+        var cfg = site.Config;
+        var feedPath = UrlPath.ForLanguage("feed.json", lang, cfg.DefaultLanguage);
+        string Href(string pageId)
+        {
+            var path = UrlPath.ForLanguage(pageId, lang, cfg.DefaultLanguage);
+            return cfg.BaseUrl is null ? UrlPath.Relative(feedPath, path) : UrlPath.Absolute(cfg.BaseUrl, path);
+        }
+        var entries = site.Parks.SelectMany(p => p.News.Concat(p.Cases).Select(a => (Park: p, Article: a)))
+            .Where(x => x.Article.Date is not null)
+            .OrderByDescending(x => x.Article.Date).ThenBy(x => ArticlePages.ItemId(x.Article), StringComparer.Ordinal)
+            .Take(Feeds.FeedEntries).ToList();
+
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("version", "https://jsonfeed.org/version/1.1");
+            w.WriteString("title", cfg.Title.In(lang, cfg.DefaultLanguage).Text);
+            if (cfg.BaseUrl is { } b)
+            {
+                w.WriteString("home_page_url", UrlPath.Absolute(b, UrlPath.ForLanguage("index.html", lang, cfg.DefaultLanguage)));
+                w.WriteString("feed_url", UrlPath.Absolute(b, feedPath));
+            }
+            if (cfg.Description is { } d) w.WriteString("description", d.In(lang, cfg.DefaultLanguage).Text);
+            w.WriteString("language", Format.HtmlLang(lang));
+            w.WriteStartArray("authors");
+            w.WriteStartObject();
+            w.WriteString("name", cfg.Title.In(lang, cfg.DefaultLanguage).Text);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteStartArray("items");
+            foreach (var (park, a) in entries)
+            {
+                var v = a.In(lang) ?? a.Primary;
+                w.WriteStartObject();
+                w.WriteString("id", $"urn:ecosite:{a.ParkId}:{ArticlePages.Folder(a.Section)}:{a.Slug}:{lang}");
+                w.WriteString("url", Href(ArticlePages.ItemId(a)));
+                w.WriteString("title", v.Title);
+                w.WriteString("content_text", v.Summary.Length > 0 ? v.Summary : v.Title);
+                if (v.Summary.Length > 0) w.WriteString("summary", v.Summary);
+                w.WriteString("date_published", Format.Iso(a.Date!.Value) + "T00:00:00Z");
+                if (v.Lang != lang) w.WriteString("language", Format.HtmlLang(v.Lang));
+                w.WriteStartArray("tags");
+                w.WriteStringValue(ArticlePages.Folder(a.Section));
+                w.WriteStringValue(park.Profile.Name.In(lang, cfg.DefaultLanguage).Text);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using EcoSite.Core.Checks;
+using EcoSite.Core.Model;
+using EcoSite.Core.Render.Views;
+using static EcoSite.Core.Render.Pages.DisclosureViews;
+
+namespace EcoSite.Core.Render.Pages;
+
+/// <summary>
+/// The resource exchange (content-format.md section 9): a page per listing with its matches across parks, and the
+/// regional exchange page of all active listings grouped by material, supply beside demand.
+/// </summary>
+internal static class ExchangePages
+{
+    public static IEnumerable<PageJob> Jobs(Site site)
+    {
+        yield return new PageJob(ExchangePage.Id, ExchangePage.Build);
+        foreach (var park in site.Parks)
+            foreach (var l in park.Listings)
+                yield return new PageJob(ListingId(l), ctx => Listing(ctx, park, l), l.File);
+    }
+
+    private static PageContent Listing(PageContext ctx, Park park, Listing l)
+    {
+        var matches = ExchangeMatcher.Match(ctx.Site);
+        var material = ctx.Text(l.Material);
+        var kind = ctx.T(l.Kind == ListingKind.Supply ? "supply" : "demand");
+        var title = kind + ": " + material.Text;
+        var facts = new List<FactView>
+        {
+            new(ctx.T("listing_kind"), kind),
+            new(ctx.T("listing_category"), ctx.T("listing_category_" + l.Category.Replace('-', '_'))),
+            new(ctx.T("material"), material.Text, ctx.HtmlLang(material.Lang)),
+        };
+        if (l.Code is { } code) facts.Add(new(ctx.T("waste_code"), code + (HazardLabel(ctx, l.HazardousClass) is { } h ? " · " + h : "")));
+        var enterprise = EnterpriseName(ctx, park, l.Enterprise.Id);
+        facts.Add(new(ctx.T("enterprise"), enterprise.Text, enterprise.HtmlLang));
+        if (l.Quantity is { } q) facts.Add(new(ctx.T("quantity"), Format.Number(q, 4) + (l.Unit is { } u ? " " + u : "")));
+        if (l.Frequency is { } f) facts.Add(new(ctx.T("frequency"), ctx.T("frequency_" + f)));
+        facts.Add(new(ctx.T("posted"), ctx.Date(l.Posted)));
+        facts.Add(new(ctx.T("valid_until"), l.ValidUntil is { } v ? ctx.Date(v) : ctx.T("open_ended")));
+        if (l.ContactName is { } cn) facts.Add(new(ctx.T("contact"), ctx.Text(cn).Text, ctx.HtmlLang(ctx.Text(cn).Lang)));
+        if (l.ContactPhone is { } phone) facts.Add(new(ctx.T("phone"), phone));
+        if (l.ContactEmail is { } email) facts.Add(new(ctx.T("email"), email));
+        var status = ListingStatus(ctx, l);
+        var rows = matches[l.SiteId].Select(m => ListingRow(ctx, m, matches[m.SiteId].Count)).ToList();
+        var note = !l.IsActiveOn(ctx.Config.Today) ? ctx.T("matches_inactive") : rows.Count == 0 ? ctx.T("matches_none") : DisclosureViews.Count(ctx, "matches_count", rows.Count);
+        return new PageContent("listing", title,
+            new ListingView(title, ctx.HtmlLang(material.Lang), status, facts, rows, note, ctx.Url(ExchangePage.Id), ctx.Url(WastePage.Id(park))),
+            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_waste"), ctx.Url(WastePage.Id(park)))]);
+    }
+}
+
+/// <summary>The platform's regional exchange page: every active listing of every park, grouped by material.</summary>
+internal static class ExchangePage
+{
+    public const string Id = "exchange/index.html";
+
+    public static PageContent Build(PageContext ctx)
+    {
+        var site = ctx.Site;
+        var matches = ExchangeMatcher.Match(site);
+        var today = site.Config.Today;
+        var all = site.Parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).ToList();
+        var active = all.Where(l => l.IsActiveOn(today)).ToList();
+
+        // Groups are the connected parts of the match graph, so listings that match always sit in one group;
+        // a listing without matches is a group of its own.
+        var group = active.ToDictionary(l => l.SiteId, l => l.SiteId, StringComparer.Ordinal);
+        string Find(string id) => group[id] == id ? id : group[id] = Find(group[id]);
+        foreach (var l in active)
+            foreach (var m in matches[l.SiteId])
+            {
+                var (a, b) = (Find(l.SiteId), Find(m.SiteId));
+                if (a != b) group[string.CompareOrdinal(a, b) < 0 ? b : a] = string.CompareOrdinal(a, b) < 0 ? a : b;
+            }
+        var groups = active.GroupBy(l => Find(l.SiteId))
+            .Select(g =>
+            {
+                var names = g.Select(l => ctx.Text(l.Material).Text.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var pairs = g.Sum(l => l.Kind == ListingKind.Supply ? matches[l.SiteId].Count : 0);
+                return (Title: string.Join(" / ", names), Listings: g.ToList(), Pairs: pairs);
+            })
+            .OrderByDescending(g => g.Pairs > 0).ThenBy(g => g.Title, StringComparer.Ordinal).ToList();
+        var views = groups.Select((g, i) => new ExchangeGroupView("material-" + (i + 1).ToString(CultureInfo.InvariantCulture), g.Title,
+            g.Listings.Where(l => l.Kind == ListingKind.Supply).Select(l => ListingRow(ctx, l, matches[l.SiteId].Count)).ToList(),
+            g.Listings.Where(l => l.Kind == ListingKind.Demand).Select(l => ListingRow(ctx, l, matches[l.SiteId].Count)).ToList(),
+            g.Pairs > 0 ? DisclosureViews.Count(ctx, "match_pairs", g.Pairs) : ctx.T("matches_none"))).ToList();
+        var expired = all.Where(l => !l.IsActiveOn(today)).Select(l => ListingRow(ctx, l, 0)).ToList();
+        var heading = ctx.T("exchange_heading");
+        return new PageContent("exchange", heading, new ExchangeView(heading, ctx.T("exchange_intro"), views, expired, ctx.T("no_listings")), [ctx.HomeCrumb()]);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using EcoSite.Core.Model;
+using EcoSite.Core.Model.Targets;
+using EcoSite.Core.Render.Svg;
+using EcoSite.Core.Render.Views;
+using static EcoSite.Core.Render.Pages.DisclosureViews;
+
+namespace EcoSite.Core.Render.Pages;
+
+/// <summary>
+/// Category 2 (HJ 274-2015 indicators, content-format.md section 8): per category of the standard, each indicator's
+/// newest value against the park's target with a computed status, and its trend across the years reported.
+/// </summary>
+internal static class IndicatorPage
+{
+    public static string Id(Park park) => $"parks/{park.Id}/indicators/index.html";
+
+    public static IEnumerable<PageJob> Jobs(Site site) =>
+        site.Parks.Select(park => new PageJob(Id(park), ctx => Build(ctx, park)));
+
+    private sealed record Series(string Key, string Category, LocalizedText Name, LocalizedText? Unit, IReadOnlyList<(IndicatorReport Report, IndicatorEntry Entry)> Years);
+
+    /// <summary>Every indicator the park reports, by catalog id (or a custom indicator's name), its reports ascending by year.</summary>
+    private static IEnumerable<Series> SeriesOf(Site site, Park park)
+    {
+        var groups = new Dictionary<string, List<(IndicatorReport, IndicatorEntry)>>(StringComparer.Ordinal);
+        foreach (var r in park.Indicators.OrderBy(r => r.Year))
+            foreach (var e in r.Values)
+            {
+                var key = e.IsCustom ? "custom:" + (e.Name?.In(site.Config.DefaultLanguage, site.Config.DefaultLanguage).Text ?? "") : e.Indicator;
+                if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+                list.Add((r, e));
+            }
+        foreach (var (key, years) in groups)
+        {
+            var last = years[^1].Item2;
+            if (last.IsCustom)
+                yield return new Series(key, "custom", last.Name ?? LocalizedText.Of(site.Config.DefaultLanguage, key), last.Unit, years);
+            else if (site.Catalog.Find(key) is { } c)
+                yield return new Series(key, c.Category, c.Name, last.Unit ?? c.Unit, years);
+        }
+    }
+
+    private static PageContent Build(PageContext ctx, Park park)
+    {
+        var site = ctx.Site;
+        var series = SeriesOf(site, park).ToList();
+        var order = site.Catalog.Indicators.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n, StringComparer.Ordinal);
+        var categories = new List<IndicatorCategoryView>();
+        var categoryIds = site.Catalog.Categories.Select(c => c.Id).Append("custom");
+        var index = 0;
+        foreach (var cid in categoryIds)
+        {
+            var rows = series.Where(s => s.Category == cid)
+                .OrderBy(s => order.GetValueOrDefault(s.Key, int.MaxValue)).ThenBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => Row(ctx, s, ++index)).ToList();
+            if (rows.Count == 0) continue;
+            var title = cid == "custom" ? ctx.T("indicators_custom") : ctx.Text(site.Catalog.FindCategory(cid)!.Name).Text;
+            categories.Add(new IndicatorCategoryView(cid, title, rows));
+        }
+        var reports = park.Indicators.OrderByDescending(r => r.Year)
+            .Select(r => new IndicatorReportView(r.Year, ctx.T(r.Final ? "final" : "preliminary"), TextOrNull(ctx, r.Source))).ToList();
+        var heading = ctx.T("category_indicators");
+        return new PageContent("indicators", heading,
+            new IndicatorsView(heading, ctx.T("indicators_intro"), reports, categories, ComplianceLegend(ctx), series.Count == 0 ? ctx.T("empty_column") : null),
+            [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
+    }
+
+    private static IndicatorRowView Row(PageContext ctx, Series s, int index)
+    {
+        var (report, latest) = s.Years[^1];
+        var name = Text(ctx, s.Name);
+        var unit = ctx.TextOrNull(s.Unit);
+        var anchor = "indicator-" + index.ToString(CultureInfo.InvariantCulture);
+        var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) : "–",
+            y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, y.Entry.Compliance), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
+
+        RawHtml? chart = null;
+        var points = s.Years.Where(y => y.Entry.Value is not null)
+            .Select(y => new TrendPoint(y.Report.Year, y.Entry.Value!.Value.YesNo is { } yn ? (yn ? 1 : 0) : y.Entry.Value.Value.Number!.Value)).ToList();
+        if (points.Count >= 2)
+        {
+            var yesNo = latest.Value?.IsYesNo == true ? new YesNoLabels(ctx.T("yes"), ctx.T("no")) : null;
+            var target = latest.Target is { Threshold: { } th } tt && yesNo is null
+                ? new TrendTarget((double)th, ctx.T("target") + " " + TargetText(ctx, tt))
+                : null;
+            var description = string.Join(ctx.T("list_separator"), trend.Select(t => $"{t.Year}: {t.Value}{(unit is null || yesNo is not null ? "" : " " + unit)}"));
+            chart = new RawHtml(TrendChart.Render("trend-" + index.ToString(CultureInfo.InvariantCulture), points,
+                string.Format(CultureInfo.InvariantCulture, ctx.T("trend_title"), name.Text), description,
+                unit is null || yesNo is not null ? null : ctx.T("unit_label") + unit, target, yesNo));
+        }
+        return new IndicatorRowView(anchor, name, latest.Value is { } lv ? Value(ctx, lv) : "–", unit,
+            latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, latest.Compliance), report.Year,
+            ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source), chart,
+            string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend);
+    }
+}

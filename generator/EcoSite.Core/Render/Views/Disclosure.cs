@@ -1,0 +1,136 @@
+namespace EcoSite.Core.Render.Views;
+
+// Views of the disclosure pages (content-format.md sections 8-10). Every value is text shaped for the page's
+// language; a status always carries a symbol and words, never colour alone.
+
+/// <summary>A compliance or exceedance status: a CSS key, a symbol and its words.</summary>
+public sealed record StatusView(string Key, string Symbol, string Text);
+
+/// <summary>A text with the language it is written in (differs from the page's when it fell back).</summary>
+public sealed record TextView(string Text, string HtmlLang);
+
+public sealed record IndicatorsView(
+    string Heading,
+    string Intro,
+    IReadOnlyList<IndicatorReportView> Reports,
+    IReadOnlyList<IndicatorCategoryView> Categories,
+    IReadOnlyList<StatusView> Legend,
+    string? EmptyNote);
+
+public sealed record IndicatorReportView(int Year, string StatusText, TextView? Source);
+
+public sealed record IndicatorCategoryView(string Id, string Title, IReadOnlyList<IndicatorRowView> Rows);
+
+public sealed record IndicatorRowView(
+    string Anchor,
+    TextView Name,
+    string Value,
+    string? Unit,
+    string? Target,
+    StatusView Status,
+    int Year,
+    string YearStatus,
+    TextView? Source,
+    RawHtml? Chart,
+    string TrendCaption,
+    IReadOnlyList<TrendRowView> Trend);
+
+public sealed record TrendRowView(int Year, string Value, string? Target, StatusView Status, string YearStatus);
+
+public sealed record WasteView(
+    string Heading,
+    string Intro,
+    IReadOnlyList<WasteYearView> Years,
+    IReadOnlyList<ListingRowView> Listings,
+    string? EmptyNote,
+    string ListingsEmptyNote,
+    string ExchangeUrl);
+
+public sealed record WasteYearView(
+    int Year,
+    string Caption,
+    IReadOnlyList<FlowRowView> Flows,
+    string TotalsCaption,
+    IReadOnlyList<MaterialTotalView> Totals,
+    IReadOnlyList<string> InParkShares,
+    RawHtml? Sankey,
+    string SankeyCaption,
+    IReadOnlyList<string> SankeyText);
+
+public sealed record FlowRowView(TextView From, TextView To, TextView Material, string? Code, string? HazardLabel, string Quantity, string Unit, TextView? Use, string StaysText);
+
+public sealed record MaterialTotalView(TextView Material, string Quantity, string Unit, string? HazardLabel);
+
+public sealed record ListingRowView(
+    string Url,
+    TextView Material,
+    string KindText,
+    string CategoryText,
+    string? Code,
+    string? HazardLabel,
+    TextView Enterprise,
+    TextView Park,
+    string? Quantity,
+    string ValidText,
+    StatusView Status,
+    int MatchCount);
+
+public sealed record ListingView(
+    string Title,
+    string TitleLang,
+    StatusView Status,
+    IReadOnlyList<FactView> Facts,
+    IReadOnlyList<ListingRowView> Matches,
+    string MatchesNote,
+    string ExchangeUrl,
+    string WasteUrl);
+
+public sealed record ExchangeView(
+    string Heading,
+    string Intro,
+    IReadOnlyList<ExchangeGroupView> Groups,
+    IReadOnlyList<ListingRowView> Expired,
+    string EmptyNote);
+
+public sealed record ExchangeGroupView(string Anchor, string Title, IReadOnlyList<ListingRowView> Supply, IReadOnlyList<ListingRowView> Demand, string MatchText);
+
+public sealed record PollutersView(string Heading, string Intro, IReadOnlyList<PolluterRowView> Polluters, string? EmptyNote);
+
+public sealed record PolluterRowView(string Url, TextView Name, string? ReportYear, string? Permit, int Outlets, StatusView Status);
+
+public sealed record PolluterView(
+    string Title,
+    string TitleLang,
+    IReadOnlyList<FactView> Basic,
+    string? Permit,
+    IReadOnlyList<OutletView> Outlets,
+    IReadOnlyList<FacilityView> Facilities,
+    IReadOnlyList<ApprovalView> Approvals,
+    IReadOnlyList<FactView> EmergencyPlan,
+    RawHtml? Other,
+    StatusView Status,
+    IReadOnlyList<StatusView> Legend);
+
+public sealed record OutletView(string Code, string? Medium, TextView? Location, TextView? Discharge, string? Standard, string Caption, IReadOnlyList<PollutantRowView> Pollutants);
+
+public sealed record PollutantRowView(
+    TextView Name,
+    string? Unit,
+    string? Concentration,
+    string? Limit,
+    string? Total,
+    string? PermittedTotal,
+    string? Exceedances,
+    StatusView ConcentrationStatus,
+    StatusView TotalStatus,
+    string? Note);
+
+public sealed record FacilityView(TextView Name, string? Status, string? Since, string? SinceText);
+
+public sealed record ApprovalView(TextView Project, string? Number, string? Date, string? DateText);
+
+public sealed record DataView(string Heading, string Intro, string FormatNote, IReadOnlyList<DatasetView> Datasets, string CatalogUrl, IReadOnlyList<FeedLinkView> Feeds);
+
+public sealed record DatasetView(string Title, string Description, string Scope, string JsonUrl, string CsvUrl, string SchemaUrl, string JsonSchemaUrl, int Rows);
+
+public sealed record FeedLinkView(string Label, string Url);
