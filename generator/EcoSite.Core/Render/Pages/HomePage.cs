@@ -13,7 +13,7 @@ internal static class HomePage
             var title = ctx.Text(ctx.Config.Title).Text;
             var parks = ctx.Site.Parks.Select(p => Card(ctx, p)).ToList();
             return new PageContent("home", title,
-                new HomeView(title, ctx.TextOrNull(ctx.Config.Description), parks), [], Description: ctx.TextOrNull(ctx.Config.Description));
+                new HomeView(title, ctx.TextOrNull(ctx.Config.Description), parks, CompletenessViews.Portal(ctx)), [], Description: ctx.TextOrNull(ctx.Config.Description));
         });
     }
 

@@ -57,7 +57,8 @@ internal static class ParkPage
         };
         var pages = park.Pages.Select(a => new LinkView((a.In(ctx.Lang) ?? a.Primary).Title, ctx.Url(ArticlePages.ItemId(a)))).ToList();
         var benefits = park.Cases.Select(c => c.Primary.Case?.Benefits ?? Benefits.None).Aggregate(Benefits.None, (x, y) => x.Add(y));
-        return new PageContent("park", name, new ParkView(name, profile, categories, pages, ArticlePages.BenefitFacts(ctx, benefits).ToList()),
+        return new PageContent("park", name, new ParkView(name, profile, categories, pages, ArticlePages.BenefitFacts(ctx, benefits).ToList(),
+            CompletenessViews.Park(ctx, park)),
             [ctx.HomeCrumb()]);
     }
 }

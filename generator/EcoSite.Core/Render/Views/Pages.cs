@@ -1,6 +1,6 @@
 namespace EcoSite.Core.Render.Views;
 
-public sealed record HomeView(string Heading, string? Intro, IReadOnlyList<ParkCardView> Parks);
+public sealed record HomeView(string Heading, string? Intro, IReadOnlyList<ParkCardView> Parks, PortalView? Portal = null);
 
 public sealed record ParkCardView(string Id, string Name, string NameLang, string Url, string? Place, string? LevelLabel, IReadOnlyList<FactView> Facts);
 
@@ -9,7 +9,8 @@ public sealed record ParkView(
     IReadOnlyList<FactView> Profile,
     IReadOnlyList<CategoryView> Categories,
     IReadOnlyList<LinkView> Pages,
-    IReadOnlyList<FactView> Benefits);
+    IReadOnlyList<FactView> Benefits,
+    CompletenessView? Completeness = null);
 
 /// <summary>One of the five HJ 274-2015 platform categories on a park's page.</summary>
 public sealed record CategoryView(string Key, int Number, string Title, string? Url, int Count, string CountText, IReadOnlyList<ItemView> Items, string? EmptyNote);
