@@ -1,0 +1,176 @@
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Tests.Checks;
+
+public sealed class DisclosureChecksTests
+{
+    private const string Enterprises = """
+        enterprises:
+          - id: demo-steel
+            name: {zh: 示例钢铁, en: Demo Steel}
+            credit_code: 91110000600037341L
+          - id: demo-cement
+            name: {zh: 示例水泥, en: Demo Cement}
+        """;
+
+    private static TestSite Site() => new TestSite().With("parks/demo/enterprises.yaml", Enterprises);
+
+    [Fact]
+    public void Hazardous_code_with_a_class_that_does_not_exist_is_an_error_at_its_line()
+    {
+        using var site = Site().With("parks/demo/waste/2025.yaml", """
+            year: 2025
+            flows:
+              - from: demo-steel
+                to: demo-cement
+                material: {zh: 废油, en: Waste oil}
+                code: 900-249-42
+                quantity: 3
+                unit: t
+            """);
+        var result = site.Check();
+        var d = DiagnosticAssert.Has(result.Diagnostics, "ECO130", "parks/demo/waste/2025.yaml", 6);
+        Assert.Equal(Severity.Error, d.Severity);
+        Assert.False(result.Success);
+    }
+
+    [Fact]
+    public void Invalid_code_of_a_listing_is_an_error_at_its_line()
+    {
+        using var site = Site().With("parks/demo/exchange/oil.yaml", """
+            kind: supply
+            category: waste
+            enterprise: demo-steel
+            material: {zh: 废油, en: Waste oil}
+            code: HW08
+            posted: 2026-10-01
+            """);
+        DiagnosticAssert.Has(site.Check().Diagnostics, "ECO130", "parks/demo/exchange/oil.yaml", 5);
+    }
+
+    [Fact]
+    public void Valid_hazardous_code_marks_the_flow_with_its_class()
+    {
+        using var site = Site().With("parks/demo/waste/2025.yaml", """
+            year: 2025
+            flows:
+              - {from: demo-steel, to: demo-cement, material: 废矿物油, code: 900-249-08, quantity: 3, unit: t}
+            """);
+        var result = site.Build();
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.Equal(8, result.Site!.Parks[0].Waste[0].Flows[0].HazardousClass);
+        Assert.Contains("HW08", site.Read("parks/demo/waste/index.html"));
+    }
+
+    [Fact]
+    public void Concentration_above_its_limit_with_zero_exceedances_is_warned_and_marked_on_the_page()
+    {
+        using var site = Site().With("parks/demo/polluters/demo-steel.yaml", """
+            report_year: 2025
+            permit: 91110000600037341L001P
+            outlets:
+              - code: DW001
+                standard: GB 8978-1996
+                pollutants:
+                  - {name: {zh: 化学需氧量, en: COD}, unit: mg/L, concentration: 520, limit: 500, exceedances: 0}
+                  - {name: {zh: 氨氮, en: Ammonia nitrogen}, unit: mg/L, concentration: 5, limit: 45, exceedances: 0}
+            """);
+        var result = site.Build();
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var d = DiagnosticAssert.Has(result.Diagnostics, "ECO122", "parks/demo/polluters/demo-steel.yaml", 7);
+        Assert.Equal(Severity.Warning, d.Severity);
+        Assert.DoesNotContain(result.Diagnostics, x => x.Code == "ECO122" && x.Line == 8);
+        var page = site.Read("en/parks/demo/polluters/demo-steel/index.html");
+        Assert.Contains("class=\"exceeded\"", page);
+        Assert.Contains("✗", page);
+        Assert.Contains("Exceeded", page);
+    }
+
+    [Fact]
+    public void Unknown_enterprise_id_is_an_error_at_its_line()
+    {
+        using var site = Site().With("parks/demo/waste/2025.yaml", """
+            year: 2025
+            flows:
+              - from: demo-steel
+                to: demo-cemnt
+                material: 矿渣
+                quantity: 3
+                unit: t
+            """);
+        var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO101", "parks/demo/waste/2025.yaml", 4);
+        Assert.Contains("demo-cement", d.Message);
+    }
+
+    [Fact]
+    public void Unknown_indicator_is_an_error_with_a_did_you_mean()
+    {
+        using var site = Site().With("parks/demo/indicators/2025.yaml", """
+            year: 2025
+            status: final
+            values:
+              - indicator: solid-waste-utilization
+                value: 92.3
+                target: ">= 70"
+            """);
+        var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO110", "parks/demo/indicators/2025.yaml", 4);
+        Assert.Contains("'solid-waste-utilisation'", d.Message);
+    }
+
+    [Fact]
+    public void Malformed_target_and_a_value_of_the_wrong_kind_are_errors_at_the_target()
+    {
+        using var site = Site().With("parks/demo/indicators/2025.yaml", """
+            year: 2025
+            values:
+              - indicator: solid-waste-utilisation
+                value: 92.3
+                target: "=> 70"
+              - indicator: key-sources-compliant
+                value: 98
+                target: "yes"
+            """);
+        var diagnostics = site.Check().Diagnostics;
+        DiagnosticAssert.Has(diagnostics, "ECO111", "parks/demo/indicators/2025.yaml", 5);
+        DiagnosticAssert.Has(diagnostics, "ECO112", "parks/demo/indicators/2025.yaml", 8);
+    }
+
+    [Fact]
+    public void Site_catalog_extends_the_default_with_its_own_indicators()
+    {
+        using var site = Site()
+            .With("indicators.yaml", """
+                indicators:
+                  - {id: green-coverage, category: environment, zh: 绿化覆盖率, en: Green coverage}
+                """)
+            .With("parks/demo/indicators/2025.yaml", """
+                year: 2025
+                values:
+                  - {indicator: green-coverage, value: 41, target: ">= 35"}
+                  - {indicator: solid-waste-utilisation, value: 92, target: ">= 70"}
+                """);
+        var result = site.Build();
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        Assert.Contains("Green coverage", site.Read("en/parks/demo/indicators/index.html"));
+    }
+
+    [Fact]
+    public void Permit_number_and_outlet_code_are_checked()
+    {
+        using var site = Site()
+            .With("parks/demo/polluters/demo-steel.yaml", """
+                report_year: 2025
+                permit: 91130200699229617X001P
+                outlets:
+                  - code: DX001
+                """)
+            .With("parks/demo/polluters/demo-cement.yaml", """
+                report_year: 2025
+                permit: 9111000060003734001P
+                """);
+        var diagnostics = site.Check().Diagnostics;
+        DiagnosticAssert.Has(diagnostics, "ECO123", "parks/demo/polluters/demo-steel.yaml", 2);
+        DiagnosticAssert.Has(diagnostics, "ECO121", "parks/demo/polluters/demo-steel.yaml", 4);
+        DiagnosticAssert.Has(diagnostics, "ECO120", "parks/demo/polluters/demo-cement.yaml", 2);
+    }
+}
