@@ -49,6 +49,9 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
     {
         if (quiet && r.Success) return;
         var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        if (verbose)
+            foreach (var t in r.Timings)
+                stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms");
         if (r.Success)
             stdout.WriteLine($"Built {r.Pages} pages, {r.Files} files into {output} in {seconds} s ({r.Warnings} warnings).");
         else

@@ -10,13 +10,24 @@ namespace EcoSite.Core.Render;
 /// </summary>
 internal sealed class EscapingContext : TemplateContext
 {
-    public EscapingContext()
+    // Building Scriban's builtin functions costs more than rendering a small page: build them once and share them
+    // (read-only) between the contexts of all pages and threads.
+    private static readonly Scriban.Runtime.ScriptObject SharedBuiltins = CreateBuiltins();
+
+    public EscapingContext() : base(SharedBuiltins)
     {
         StrictVariables = false;
         EnableRelaxedMemberAccess = true;
         LoopLimit = 0;
         RecursiveLimit = 64;
         LimitToString = 0;
+    }
+
+    private static Scriban.Runtime.ScriptObject CreateBuiltins()
+    {
+        var builtins = new Scriban.Functions.BuiltinFunctions();
+        builtins.IsReadOnly = true;
+        return builtins;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
