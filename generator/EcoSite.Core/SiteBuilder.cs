@@ -8,13 +8,22 @@ using EcoSite.Core.Render;
 
 namespace EcoSite.Core;
 
-public sealed record BuildOptions(string ContentDir, string OutputDir, BuildClock Clock, string? ThemeDir = null);
+/// <param name="Threads">Parallelism of loading and rendering; 0 means one per core. The output never depends on it.</param>
+public sealed record BuildOptions(string ContentDir, string OutputDir, BuildClock Clock, string? ThemeDir = null, int Threads = 0)
+{
+    internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : -1 };
+}
 
 public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, Site? Site, int Pages, int Files, TimeSpan Elapsed)
 {
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
+
+    /// <summary>Wall time of each stage, for --verbose and the benchmark notes.</summary>
+    public IReadOnlyList<StageTiming> Timings { get; init; } = [];
 }
+
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 
 /// <summary>Progress of a build, for a progress bar: pages done out of pages planned.</summary>
 public interface IBuildProgress
@@ -43,8 +52,15 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
+        var timings = new List<StageTiming>();
+        var lap = TimeSpan.Zero;
+        void Stage(string name)
+        {
+            timings.Add(new StageTiming(name, clock.Elapsed - lap));
+            lap = clock.Elapsed;
+        }
         BuildResult Done(Site? site, int pages = 0, int files = 0, bool ok = false) =>
-            new(ok && !diagnostics.HasErrors, diagnostics.ToSortedList(), site, pages, files, clock.Elapsed);
+            new(ok && !diagnostics.HasErrors, diagnostics.ToSortedList(), site, pages, files, clock.Elapsed) { Timings = timings };
 
         if (write && SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) is { } refused)
         {
@@ -59,18 +75,20 @@ public static class SiteBuilder
         }
 
         // 1. Load
-        var (site, _) = ContentLoader.Load(options.ContentDir, options.Clock, diagnostics);
+        var (site, _) = ContentLoader.Load(options.ContentDir, options.Clock, diagnostics, options.Parallel);
+        Stage("load");
         if (site is null) return Done(null);
         // 2. Check
         diagnostics.AddRange(ReferenceChecks.Run(site));
-        diagnostics.AddRange(DisclosureChecks.Run(site));
         diagnostics.AddRange(Inspection.Run(site));
+        diagnostics.AddRange(DisclosureChecks.Run(site));
         var themeDir = options.ThemeDir ?? (site.Config.Theme is { } t ? Path.Combine(options.ContentDir, t) : null);
         var theme = Theme.Load(themeDir, site.Config.Languages, diagnostics);
+        Stage("check");
         if (diagnostics.HasErrors || theme is null) return Done(site);
 
         // 3. Plan and render
-        var renderer = new SiteRenderer(site, theme, Generator);
+        var renderer = new SiteRenderer(site, theme, Generator, options.Parallel);
         var jobs = renderer.Plan();
         progress?.Planned(jobs.Count * site.Config.Languages.Count);
         var written = new HashSet<string>(StringComparer.Ordinal);
@@ -93,6 +111,7 @@ public static class SiteBuilder
             try
             {
                 pages = renderer.Render(jobs, f => { Record(f); writer.Write(f); }, progress is null ? null : progress.PageDone);
+                Stage("render and write");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -101,9 +120,11 @@ public static class SiteBuilder
             }
             // 4. Links: warnings, so the site is still published
             diagnostics.AddRange(LinkChecker.Check(pages, written));
+            Stage("link check");
             try
             {
                 writer.Commit();
+                Stage("swap");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -23,7 +23,7 @@ public static partial class ContentLoader
     [GeneratedRegex(@"^\d{4}\.yaml$")]
     private static partial Regex YearFile();
 
-    public static (Site? Site, ContentTree Tree) Load(string contentDir, BuildClock clock, DiagnosticBag diagnostics)
+    public static (Site? Site, ContentTree Tree) Load(string contentDir, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         var tree = ContentTree.Scan(contentDir, diagnostics);
         var config = SiteConfigLoader.Load(tree, clock, diagnostics);
@@ -77,7 +77,7 @@ public static partial class ContentLoader
             }
         }
         var loaded = new ConcurrentBag<LoadedVersion>();
-        Parallel.ForEach(markdown, item =>
+        Parallel.ForEach(markdown, parallel ?? new ParallelOptions(), item =>
         {
             if (ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, diagnostics) is { } v) loaded.Add(v);
         });

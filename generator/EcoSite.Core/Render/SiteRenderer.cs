@@ -16,7 +16,7 @@ public sealed record RenderedPage(string OutputPath, string? SourceFile, IReadOn
 /// (pages are not all held in memory). Templates are parsed once by <see cref="Theme"/>; each page is a body
 /// template rendered into the layout.
 /// </summary>
-public sealed class SiteRenderer(Site site, Theme theme, string generator)
+public sealed class SiteRenderer(Site site, Theme theme, string generator, ParallelOptions? parallel = null)
 {
     private static readonly Dictionary<string, string> NativeNames = new() { ["zh"] = "中文", ["en"] = "English" };
 
@@ -32,7 +32,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator)
         var languages = site.Config.Languages;
         var pages = new ConcurrentBag<RenderedPage>();
         var work = jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
-        Parallel.ForEach(work, item =>
+        Parallel.ForEach(work, parallel ?? new ParallelOptions(), item =>
         {
             var ctx = new PageContext(site, theme, item.Lang, item.Job.PageId);
             var html = RenderPage(ctx, item.Job.Build(ctx));
