@@ -27,6 +27,7 @@ internal static class HomePage
             new(ctx.T("category_cases"), park.Cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (park.News.FirstOrDefault()?.Date is { } newest) facts.Add(new(ctx.T("last_update"), ctx.Date(newest)));
+        facts.Add(new(ctx.T("completeness"), Checks.Completeness.Round(Checks.Completeness.Score(ctx.Config, park, Checks.Completeness.CatalogIds(ctx.Site)).Total).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " / 100"));
         return new ParkCardView(park.Id, name.Text, ctx.HtmlLang(name.Lang), ctx.Url($"parks/{park.Id}/index.html"),
             place.Length > 0 ? place : null, park.Profile.Level is { } l ? ctx.T("level_" + l) : null, facts);
     }
