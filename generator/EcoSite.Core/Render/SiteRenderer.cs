@@ -49,6 +49,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         foreach (var lang in languages) emit(new TextFile(UrlPath.ForLanguage("feed.xml", lang, site.Config.DefaultLanguage), Feeds.Atom(site, theme, lang)));
         emit(new TextFile("sitemap.xml", Feeds.Sitemap(site, jobs)));
         foreach (var f in OpenData.Files(site).Concat(JsonFeed.Files(site))) emit(f);
+        foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
         return pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
     }
 
