@@ -64,7 +64,7 @@ public sealed class ContentTree
             {
                 var rel = Rel(root, entry.FullName);
                 if (entry.Name.StartsWith('.')) continue; // .git, .DS_Store, editor swap files
-                if (entry.LinkTarget is not null)
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
                     var target = entry.ResolveLinkTarget(returnFinalTarget: true);
                     if (target is null || !IsInside(root, target.FullName))
