@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using EcoSite.Cli.Serve;
 using EcoSite.Core;
 using EcoSite.Core.Content;
 
@@ -11,17 +13,30 @@ public static class EcoSiteCommand
     public const int ContentErrors = 1;
     public const int UsageError = 2;
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The version of the tool, from the one place it is set (Directory.Build.props).</summary>
+    public static string Version { get; } = SiteBuilder.Generator["EcoSite ".Length..];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         var root = Build(stdout, stderr);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) stderr.WriteLine($"ecosite: {e.Message}");
-            stderr.WriteLine("Run 'ecosite --help' for usage.");
-            return Task.FromResult(UsageError);
+            var command = parse.CommandResult.Command;
+            var path = command == root ? "" : " " + string.Join(' ', Ancestry(command, root));
+            stderr.WriteLine($"Run 'ecosite{path} --help' for usage and examples.");
+            return UsageError;
         }
-        return Task.FromResult(parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr }));
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+
+    private static IEnumerable<string> Ancestry(Command command, RootCommand root)
+    {
+        var names = new List<string>();
+        for (Symbol? s = command; s is Command c && c != root; s = c.Parents.FirstOrDefault()) names.Add(c.Name);
+        names.Reverse();
+        return names;
     }
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr)
@@ -30,17 +45,33 @@ public static class EcoSiteCommand
             EcoSite builds an eco-industrial park disclosure site (HJ 274-2015) from Markdown and YAML.
 
             Examples:
+              ecosite new site content           start a content folder with one park
+              ecosite serve                      preview ./content with live reload
               ecosite build                      build ./content into ./_site
               ecosite build content -o public    build into ./public
               ecosite check --format json        validate and print a JSON report, write nothing
+              ecosite check --fail-under 60      fail CI when a park scores below 60
+
+            Exit codes: 0 success, 1 content errors (or score below --fail-under), 2 usage errors.
+            Environment: NO_COLOR turns colour off; CI=true (or redirected output) prints no progress bar;
+            SOURCE_DATE_EPOCH fixes "today" when site.yaml has no as_of.
             """);
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new PrintVersion(stdout);
 
         var buildContent = ContentArgument();
         var output = new Option<string>("--output", "-o") { Description = "Output folder (replaced atomically; default _site).", DefaultValueFactory = _ => "_site" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every stage and warning in full." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors only." };
         var buildFailUnder = FailUnderOption();
-        var build = new Command("build", "Build the site into the output folder.\n\nExample: ecosite build content -o _site") { buildContent, output, verbose, quiet, buildFailUnder };
+        var build = new Command("build", """
+            Build the site into the output folder (replaced only when the build succeeds).
+
+            Examples:
+              ecosite build                          ./content into ./_site
+              ecosite build content -o public        into ./public
+              ecosite build --fail-under 60 --quiet  CI: errors only, fail when a park scores below 60
+            """) { buildContent, output, verbose, quiet, buildFailUnder };
         build.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(buildContent)!, parse.GetValue(output)!, BuildClock.FromEnvironment());
@@ -56,7 +87,14 @@ public static class EcoSiteCommand
         var format = new Option<string>("--format") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var checkFailUnder = FailUnderOption();
-        var check = new Command("check", "Validate the content and report problems; writes nothing.\n\nExample: ecosite check --format json") { checkContent, format, verbose, checkFailUnder };
+        var check = new Command("check", """
+            Validate the content and report problems and scores; writes nothing.
+
+            Examples:
+              ecosite check                          diagnostics and each park's score
+              ecosite check --format json            a JSON report for scripts and CI
+              ecosite check --fail-under 60          exit 1 when a park scores below 60
+            """) { checkContent, format, verbose, checkFailUnder };
         check.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(checkContent)!, "", BuildClock.FromEnvironment());
@@ -78,6 +116,8 @@ public static class EcoSiteCommand
 
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet));
+        root.Subcommands.Add(NewCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -92,6 +132,15 @@ public static class EcoSiteCommand
             if (r.GetValueOrDefault<double?>() is { } v && (double.IsNaN(v) || v < 0 || v > 100)) r.AddError("--fail-under takes a score from 0 to 100.");
         });
         return option;
+    }
+
+    private sealed class PrintVersion(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            stdout.WriteLine(Version);
+            return Ok;
+        }
     }
 
     private static Argument<string> ContentArgument() => new("content")

@@ -27,12 +27,17 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         return result!;
     }
 
+    /// <summary>Without --verbose, warnings after this many are counted, not printed; errors are always printed.</summary>
+    public const int WarningLimit = 20;
+
     public void PrintDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
     {
         var github = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+        var warnings = 0;
         foreach (var d in diagnostics)
         {
             if (quiet && !d.IsError) continue;
+            if (!d.IsError && ++warnings > WarningLimit && !verbose) continue;
             var line = d.ToString();
             if (Color) stderr.WriteLine(d.IsError ? $"\u001b[31m{line}\u001b[0m" : $"\u001b[33m{line}\u001b[0m");
             else stderr.WriteLine(line);
@@ -43,6 +48,8 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
                 stderr.WriteLine($"::{kind} {where},title={d.Code}::{Escape(d.Message)}");
             }
         }
+        if (warnings > WarningLimit && !verbose)
+            stderr.WriteLine($"... and {warnings - WarningLimit} more warnings; run with --verbose to see them all.");
     }
 
     public void PrintBuildSummary(BuildResult r, string output)

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using EcoSite.Core.Content;
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Scaffold;
+
+namespace EcoSite.Cli;
+
+/// <summary><c>ecosite new KIND ...</c>: arguments to a <see cref="Scaffolder"/> call, its result to printed lines and an exit code.</summary>
+internal static class NewCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var content = new Option<string>("--content", "-c")
+        {
+            Description = "Content folder the file goes into (default: content).",
+            DefaultValueFactory = _ => "content",
+            Recursive = true,
+        };
+        var command = new Command("new", """
+            Write a commented starting file; never overwrites an existing one.
+
+            Examples:
+              ecosite new site content                      site.yaml and a first park, ready to build
+              ecosite new park qinghe                       parks/qinghe/park.yaml and enterprises.yaml
+              ecosite new news qinghe 2026-12-01-training   news item in Chinese and English
+              ecosite new case qinghe slag-to-cement        experience case in Chinese and English
+              ecosite new listing qinghe fly-ash-supply     resource exchange listing
+              ecosite new polluter qinghe qh-power          key polluting unit disclosure
+              ecosite new indicators qinghe 2025            indicator report with every HJ 274-2015 indicator
+              ecosite new news qinghe notice-1 --content sites/city/content
+            """) { content };
+
+        var park = Argument("park", "Park id, the folder name under parks/ (e.g. qinghe).");
+
+        var dir = new Argument<string>("dir") { Description = "The new content folder (e.g. content)." };
+        var firstPark = new Option<string>("--park") { Description = "Id of the first park (default: my-park).", DefaultValueFactory = _ => "my-park" };
+        var site = new Command("site", "Create a content folder: site.yaml and one park, so that 'ecosite build DIR' succeeds at once.\n\nExample: ecosite new site content --park qinghe") { dir, firstPark };
+        site.SetAction(p => Finish(new Scaffolder(p.GetValue(dir)!, Today()).Site(p.GetValue(firstPark)!), p.GetValue(dir)!, stdout, stderr));
+
+        var parkId = Argument("id", "Park id: 2-63 characters of a-z, 0-9 and '-'.");
+        var newPark = new Command("park", "Create parks/ID/park.yaml and enterprises.yaml.\n\nExample: ecosite new park qinghe") { parkId };
+        newPark.SetAction(p => Run(p, content, s => s.Park(p.GetValue(parkId)!), stdout, stderr));
+
+        var slug = Argument("slug", "File name without .md: a-z, 0-9 and '-' (it becomes the web address).");
+        var news = new Command("news", "Create news/SLUG.md and its English translation SLUG.en.md, dated today.\n\nExample: ecosite new news qinghe 2026-12-01-training") { park, slug };
+        news.SetAction(p => Run(p, content, s => s.News(p.GetValue(park)!, p.GetValue(slug)!), stdout, stderr));
+
+        var caseSlug = Argument("slug", "File name without .md: a-z, 0-9 and '-'.");
+        var newCase = new Command("case", "Create cases/SLUG.md and SLUG.en.md, dated today.\n\nExample: ecosite new case qinghe slag-to-cement") { park, caseSlug };
+        newCase.SetAction(p => Run(p, content, s => s.Case(p.GetValue(park)!, p.GetValue(caseSlug)!), stdout, stderr));
+
+        var listingId = Argument("id", "Listing id, the file name without .yaml: a-z, 0-9 and '-'.");
+        var enterprise = new Option<string?>("--enterprise") { Description = "Enterprise id offering or seeking (default: the park's first; added to enterprises.yaml when new)." };
+        var listing = new Command("listing", "Create exchange/ID.yaml, a supply or demand listing posted today and valid for six months.\n\nExample: ecosite new listing qinghe fly-ash-supply --enterprise qh-power") { park, listingId, enterprise };
+        listing.SetAction(p => Run(p, content, s => s.Listing(p.GetValue(park)!, p.GetValue(listingId)!, p.GetValue(enterprise)), stdout, stderr));
+
+        var enterpriseId = Argument("enterprise", "Enterprise id (added to enterprises.yaml when new).");
+        var polluter = new Command("polluter", "Create polluters/ENTERPRISE.yaml with the six disclosure groups to fill in.\n\nExample: ecosite new polluter qinghe qh-power") { park, enterpriseId };
+        polluter.SetAction(p => Run(p, content, s => s.Polluter(p.GetValue(park)!, p.GetValue(enterpriseId)!), stdout, stderr));
+
+        var year = Argument("year", "The year reported, e.g. 2025.");
+        var indicators = new Command("indicators", "Create indicators/YEAR.yaml listing every catalog indicator with an empty value and target.\n\nExample: ecosite new indicators qinghe 2025") { park, year };
+        indicators.SetAction(p => Run(p, content, s => s.Indicators(p.GetValue(park)!, p.GetValue(year)!), stdout, stderr));
+
+        foreach (var sub in new[] { site, newPark, news, newCase, listing, polluter, indicators }) command.Subcommands.Add(sub);
+        return command;
+    }
+
+    private static Argument<string> Argument(string name, string description) => new(name) { Description = description };
+
+    private static int Run(ParseResult parse, Option<string> content, Func<Scaffolder, ScaffoldResult> scaffold, TextWriter stdout, TextWriter stderr)
+    {
+        var dir = parse.GetValue(content)!;
+        return Finish(scaffold(new Scaffolder(dir, Today())), dir, stdout, stderr);
+    }
+
+    private static int Finish(ScaffoldResult result, string contentDir, TextWriter stdout, TextWriter stderr)
+    {
+        if (!result.Ok)
+        {
+            stderr.WriteLine($"ecosite: {result.Message}");
+            return result.Status == ScaffoldStatus.InvalidName ? EcoSiteCommand.UsageError : EcoSiteCommand.ContentErrors;
+        }
+        foreach (var f in result.Created) stdout.WriteLine($"Created {Show(contentDir, f)}");
+        foreach (var f in result.Updated) stdout.WriteLine($"Added the enterprise to {Show(contentDir, f)}");
+        stdout.WriteLine($"Fill in the placeholders, then preview with: ecosite serve {Quote(contentDir)}");
+        return EcoSiteCommand.Ok;
+    }
+
+    private static string Show(string contentDir, string rel) => Path.Combine(contentDir, rel).Replace('\\', '/');
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
+
+    /// <summary>"Today" as a build sees it (SOURCE_DATE_EPOCH, else the clock), so scaffolded dates are reproducible in tests and CI.</summary>
+    private static DateOnly Today() => BuildClock.FromEnvironment().Today(new DiagnosticBag()).Item1;
+}

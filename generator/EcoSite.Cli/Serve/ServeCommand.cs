@@ -1,0 +1,81 @@
+using System.CommandLine;
+
+namespace EcoSite.Cli.Serve;
+
+/// <summary><c>ecosite serve</c>: options to a <see cref="ServeSession"/>, which runs until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, Argument<string> content, Option<bool> verbose, Option<bool> quiet)
+    {
+        var port = new Option<int>("--port", "-p")
+        {
+            Description = $"Port to listen on; 0 picks a free one (default: {ServeOptions.DefaultPort}).",
+            DefaultValueFactory = _ => ServeOptions.DefaultPort,
+        };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port takes 0 to 65535 (0 picks a free port).");
+        });
+        var basePath = new Option<string?>("--base-path")
+        {
+            Description = "Sub-path to serve the site under, as in production (default: the path of site.yaml's base_url, else /).",
+        };
+        basePath.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } v && ServeSession.NormalizeBasePath(v) is null)
+                r.AddError($"--base-path '{v}' is not usable; give a path such as /sthj/stgy/ (letters, digits, '-', '_', '.').");
+        });
+        var host = new Option<string>("--host")
+        {
+            Description = "Address to listen on (default: 127.0.0.1, this computer only).",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        host.Validators.Add(r =>
+        {
+            var v = r.GetValueOrDefault<string>();
+            if (v != "localhost" && !System.Net.IPAddress.TryParse(v, out _)) r.AddError($"--host '{v}' is not an IP address; give one such as 127.0.0.1.");
+        });
+
+        var serve = new Command("serve", """
+            Build the site, serve it for preview and rebuild when a file changes; open pages reload by themselves.
+            Content errors show over the page (the last good build stays served). The build output folder is not touched.
+
+            Examples:
+              ecosite serve                                  preview ./content at http://127.0.0.1:8080/
+              ecosite serve content --base-path /sthj/stgy/  serve under the production sub-path
+              ecosite serve --port 0                         pick a free port (the address is printed)
+            """) { content, port, basePath, host, verbose, quiet };
+
+        serve.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ServeOptions(parse.GetValue(content)!, parse.GetValue(port), parse.GetValue(basePath), parse.GetValue(host)!);
+            await using var session = new ServeSession(options, stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet));
+            Uri url;
+            try
+            {
+                url = await session.StartAsync(cancellationToken);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                stderr.WriteLine($"ecosite: {e.Message}");
+                return EcoSiteCommand.ContentErrors;
+            }
+            catch (IOException e)
+            {
+                stderr.WriteLine($"ecosite: cannot listen on {options.Host}:{options.Port} ({e.Message}). Choose another --port, or --port 0 for a free one.");
+                return EcoSiteCommand.ContentErrors;
+            }
+            stdout.WriteLine($"Serving {options.ContentDir} at {url}");
+            stdout.WriteLine("Watching for changes. Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException) { }
+            await session.StopAsync();
+            stdout.WriteLine("Stopped.");
+            return EcoSiteCommand.Ok;
+        });
+        return serve;
+    }
+}

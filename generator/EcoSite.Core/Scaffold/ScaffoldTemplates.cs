@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+using EcoSite.Core.Model;
+
+namespace EcoSite.Core.Scaffold;
+
+/// <summary>
+/// The text of each starting file. Every field an editor must fill has a placeholder that loads without errors;
+/// optional fields are commented out with an example, so an unfilled scaffold never claims data it does not have
+/// (an empty value scores nothing in section 11).
+/// </summary>
+internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnly today)
+{
+    public IReadOnlyList<string> Languages { get; } = languages;
+
+    private string Today => Date(today);
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A localized YAML flow map over the site's languages (section 2).</summary>
+    private string L(string zh, string en) =>
+        "{" + string.Join(", ", Languages.Select(l => $"{l}: {(l == "zh" ? zh : en)}")) + "}";
+
+    public string Site() => $"""
+        {SchemaLinks.Modeline(ScaffoldKind.Site, "site.yaml")}
+        # 平台设置 The platform's settings (content-format.md section 5).
+        # 文本字段可写一个字符串（默认语言），或按语言分别填写 {L("中文", "English")}.
+        title: {L("生态工业信息平台", "Eco-Industrial Information Platform")}
+        # description: {L("平台简介。", "What the platform is about.")}
+        languages: [zh, en]          # 第一种为默认语言 the first is the default language
+        # base_url: https://www.example.gov.cn/stgy/   # 可选，仅 RSS 和站点地图使用绝对地址 optional; only feed and sitemap use it
+        # as_of: {Today}                          # 可选，固定“今天” optional fixed "today"; else SOURCE_DATE_EPOCH, else the clock
+        freshness:                   # 栏目多少天不更新即视为“未更新” days until a column counts as not updated
+          news: 14                   # 动态 news
+          notices: 180               # 通知公告、计划 notices and plans
+          cases: 365                 # 经验案例 cases
+
+        """;
+
+    public string Park(string parkId) => $"""
+        {SchemaLinks.Modeline(ScaffoldKind.Park, $"parks/{parkId}/park.yaml")}
+        # 园区概况 Park profile (content-format.md section 6). 文件夹名 '{parkId}' 即网址 the folder name is the web address.
+        # 请替换占位文字；不掌握的可选项保持注释。Replace the placeholders; leave optional lines you cannot fill commented out.
+        name: {L("待填写园区名称", "Park name to fill in")}
+        level: national              # national 国家级 | provincial 省级 | other
+        status: approved             # named 已命名 | approved 批准建设 | other
+        standard: HJ 274-2015        # 评价标准 the standard the park is assessed under
+        # province: {L("示例省", "Example Province")}
+        # city: {L("示例市", "Example City")}
+        # established: 2008          # 设立年份 year established
+        # area_km2: 42.5             # 面积（平方公里）area in km²
+        # managing_body: {L("示范园区管理委员会", "Park Administrative Committee")}
+        # contact:
+        #   phone: "0000-0000000"
+        #   email: eco@example.gov.cn
+        #   address: {L("示例省示例市示例路1号", "1 Example Road, Example City")}
+
+        """;
+
+    public string Enterprises() => $"""
+        {SchemaLinks.Modeline(ScaffoldKind.Enterprises, "parks/park/enterprises.yaml")}
+        # 园区企业 Enterprises that news, cases, waste flows, listings and polluter files refer to by id (section 6).
+        # 每家企业一项，例如 One entry per enterprise, for example:
+        #   - id: demo-steel                          # a-z、0-9 和 '-'，将成为网址的一部分 becomes part of web addresses
+        #     name: {L("示例钢铁有限公司", "\"Demo Steel Co., Ltd.\"")}
+        #     credit_code: 91370000000000000X         # 统一社会信用代码 GB 32100-2015, checked
+        #     industry: {L("黑色金属冶炼", "Ferrous metal smelting")}
+        enterprises: []
+
+        """;
+
+    public string EnterpriseEntry(string id, string indent) => $"""
+        {indent}- id: {id}
+        {indent}  name: {L("待填写企业名称", "Enterprise name to fill in")}
+        {indent}  # credit_code: 91370000000000000X       # 统一社会信用代码 GB 32100-2015
+        {indent}  # industry: {L("所属行业", "Industry")}
+
+        """;
+
+    public string News(string parkId, string slug, string lang) => lang == "zh" ? $"""
+        ---
+        # 园区管理工作信息 News (content-format.md section 7). 网址 web address: parks/{parkId}/news/{slug}/
+        title: 请填写标题
+        date: {Today}            # 必填 YYYY-MM-DD；未注明日期的信息在网站检查中视为“未更新”
+        kind: news                  # news 动态 | notice 通知公告 | plan 计划 | report 报告
+        # summary: 一句话摘要；不填时取正文第一段。
+        # attachments: [media/{slug}.pdf]   # 附件放在 parks/{parkId}/media/ 下
+        # 正文用 Markdown：空行分段；“## ”开头为小标题；链接 [文字](2026-03-02-work-plan.md)；图片 ![说明](../media/photo.jpg)
+        ---
+        正文从这里开始。
+
+        """ : $"""
+        ---
+        # News item (content-format.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/news/{slug}/
+        title: Title to fill in
+        date: {Today}            # required, YYYY-MM-DD; undated items count as not updated in inspections
+        kind: news                  # news | notice | plan | report; notices and plans stay fresh for longer
+        # summary: One sentence; without it the first paragraph is used.
+        # attachments: [media/{slug}.pdf]   # files go under parks/{parkId}/media/
+        # The text is Markdown: a blank line between paragraphs; "## " for a heading; [link text](2026-03-02-work-plan.en.md); ![image description](../media/photo.jpg)
+        ---
+        The text starts here.
+
+        """;
+
+    public string Case(string parkId, string slug, string lang) => (lang == "zh" ? $"""
+        ---
+        # 先进经验技术总结 Case (content-format.md section 7). 网址 web address: parks/{parkId}/cases/{slug}/
+        title: 请填写案例标题
+        date: {Today}            # 必填 YYYY-MM-DD
+        # enterprise: demo-steel    # 可选，../enterprises.yaml 中的企业 id
+        technology: {L("请填写技术名称", "Technology name to fill in")}
+        """ : $"""
+        ---
+        # Case (content-format.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/cases/{slug}/
+        title: Case title to fill in
+        date: {Today}            # required, YYYY-MM-DD
+        # enterprise: demo-steel    # optional: an id from ../enterprises.yaml
+        technology: {L("请填写技术名称", "Technology name to fill in")}
+        """) + "\n" + (lang == "zh" ? """
+        # benefits:                 # 年度效益，按园区汇总 yearly benefits, summed per park; delete what you do not know
+        #   energy_saved_tce: 0     # 节约标准煤（吨）
+        #   water_saved_m3: 0       # 节水（立方米）
+        #   co2_reduced_t: 0        # 减少二氧化碳排放（吨）
+        #   solid_waste_utilised_t: 0   # 固体废物综合利用（吨）
+        #   economic_benefit_10k_cny: 0 # 经济效益（万元）
+        ---
+        介绍做法、效果和可推广的经验要点。
+
+        """ : """
+        # benefits:                 # yearly, summed per park; delete what you do not know
+        #   energy_saved_tce: 0
+        #   water_saved_m3: 0
+        #   co2_reduced_t: 0
+        #   solid_waste_utilised_t: 0
+        #   economic_benefit_10k_cny: 0
+        ---
+        Describe what was done, the results, and the lessons other parks can use.
+
+        """);
+
+    public string Listing(string rel, string enterprise) => $"""
+        {SchemaLinks.Modeline(ScaffoldKind.Listing, rel)}
+        # 供需信息 A supply or demand listing of the regional resource exchange (content-format.md section 9).
+        # 自 posted 至 valid_until 有效；供需双方代码相同（无代码时物料名称相同）即匹配。
+        # Active from 'posted' to 'valid_until'; supply and demand match on equal codes, else equal material names.
+        kind: supply                 # supply 供应 | demand 需求
+        category: waste              # waste | by-product | raw-material | product | disposal-service
+        enterprise: {enterprise}{new string(' ', Math.Max(1, 17 - enterprise.Length))}# ../enterprises.yaml 中的企业 id
+        material: {L("请填写物料名称", "Material name to fill in")}
+        # code: 900-249-08           # 危险废物代码 NNN-NNN-NN 或一般固废代码 hazardous or general solid waste code
+        # quantity: 30
+        # unit: t
+        frequency: once              # once | monthly | yearly | continuous
+        posted: {Today}
+        valid_until: {Date(today.AddMonths(6))}
+        # contact: {"{"}name: 王工, phone: "0000-0000000", email: hse@example.com{"}"}   # 联系人 contact
+
+        """;
+
+    public string Polluter(string rel) => $"""
+        {SchemaLinks.Modeline(ScaffoldKind.Polluter, rel)}
+        # 重点排污单位信息公开 Key polluting unit disclosure (content-format.md section 10); the file name is the enterprise id.
+        # 五组必填信息填全才得满分；空着的项不计分。The five required groups score only when filled; empty ones score nothing.
+        report_year: {today.Year - 1}            # 报告年度 the year reported
+
+        # 1. 基础信息 Basic information (all five fields)
+        basic:
+          legal_representative:      # 法定代表人, e.g. {L("张某", "Zhang X.")}
+          address:                   # 生产地址
+          contact:                   # 联系方式
+          business:                  # 主要经营范围
+          products:                  # 主要产品及规模
+
+        # 2. 排污信息 Discharge: permit number (credit code + 3 digits + letter) and at least one outlet with a pollutant
+        permit:                      # e.g. 91370000000000000X001P
+        outlets: []
+        # outlets:
+        #   - code: DW001            # DA### 废气 air, DW### 废水 water
+        #     location: {L("厂区东侧", "East of the plant")}
+        #     discharge: {L("间接排放", "Indirect")}
+        #     standard: GB 8978-1996
+        #     pollutants:
+        #       - {"{"}name: {L("化学需氧量", "COD")}, unit: mg/L, concentration: 35, limit: 500, total_t: 12.5, permitted_total_t: 40, exceedances: 0{"}"}
+
+        # 3. 防治污染设施 Pollution control facilities
+        facilities: []
+        #   - {"{"}name: {L("污水处理站", "Wastewater treatment station")}, status: running, since: 2019-06-01{"}"}
+
+        # 4. 建设项目环境影响评价及其他环境保护行政许可 EIA and other approvals
+        approvals: []
+        #   - {"{"}project: {L("项目环境影响报告书", "EIA report of the project")}, number: 示环审〔2018〕1号, date: 2018-04-20{"}"}
+
+        # 5. 突发环境事件应急预案 Emergency plan (a filed date fills the group)
+        emergency_plan:
+          filed:                     # 备案日期 YYYY-MM-DD
+          number:                    # 备案编号
+
+        # 6. 其他应当公开的环境信息（可选，Markdown）Other information, optional
+        # other: 
+
+        """;
+
+    public string Indicators(string rel, int year, IndicatorStandard catalog)
+    {
+        var sb = new StringBuilder();
+        sb.Append(SchemaLinks.Modeline(ScaffoldKind.Indicators, rel)).Append('\n');
+        sb.Append($"""
+            # 指标数据 Indicator data of {year} (content-format.md section 8). 达标情况由系统计算，无需填写。
+            # Compliance is computed: give each value and the park's target, e.g. ">= 70", "<= 0.5", "= 0", or yes for 具备/达标/完成.
+            # 未掌握的指标可将 value 留空；只有填写了 value 和 target 的指标计入完善程度。
+            # Leave value empty for indicators you do not report; only a value with a target counts towards the score.
+            year: {year}
+            status: preliminary          # final 正式 | preliminary 初步
+            source: {L("园区管委会统计", "Park statistics office")}
+            values:
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        foreach (var category in catalog.Categories)
+        {
+            var indicators = catalog.Indicators.Where(i => i.Category == category.Id).ToList();
+            if (indicators.Count == 0) continue;
+            sb.Append($"  # {category.Name.In("zh", "zh").Text} {category.Name.In("en", "zh").Text}\n");
+            foreach (var i in indicators)
+            {
+                sb.Append($"  - indicator: {i.Id}\n");
+                sb.Append($"    # {i.Name.In("zh", "zh").Text}\n");
+                sb.Append("    value:\n");
+                sb.Append("    target:\n");
+            }
+        }
+        sb.Append($"""
+              # 园区自定义指标 A park-specific indicator:
+              # - indicator: custom
+              #   name: {L("园区绿化覆盖率", "Green coverage")}
+              #   unit: "%"
+              #   value: 41
+              #   target: ">= 35"
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        return sb.ToString();
+    }
+}
