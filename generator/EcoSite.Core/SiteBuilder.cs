@@ -14,8 +14,21 @@ public sealed record BuildOptions(string ContentDir, string OutputDir, BuildCloc
     internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : -1 };
 }
 
-public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, Site? Site, int Pages, int Files, TimeSpan Elapsed)
+public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, TimeSpan Elapsed)
 {
+    private Lazy<Site?> _site = new((Site?)null);
+
+    /// <summary>The loaded site. After a build that found nothing changed it is loaded on first use only.</summary>
+    public Site? Site { get => _site.Value; init => _site = new(value); }
+
+    internal Func<Site?> SiteLoader { init => _site = new(value, LazyThreadSafetyMode.ExecutionAndPublication); }
+
+    /// <summary>True when the inputs were identical to the previous build's and the output was left as it was.</summary>
+    public bool Unchanged { get; init; }
+
+    /// <summary>Pages taken over from the previous output because their inputs did not change.</summary>
+    public int ReusedPages { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
 
@@ -60,7 +73,7 @@ public static class SiteBuilder
             lap = clock.Elapsed;
         }
         BuildResult Done(Site? site, int pages = 0, int files = 0, bool ok = false) =>
-            new(ok && !diagnostics.HasErrors, diagnostics.ToSortedList(), site, pages, files, clock.Elapsed) { Timings = timings };
+            new(ok && !diagnostics.HasErrors, diagnostics.ToSortedList(), pages, files, clock.Elapsed) { Site = site, Timings = timings };
 
         if (write && SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) is { } refused)
         {
@@ -74,8 +87,28 @@ public static class SiteBuilder
             return Done(null);
         }
 
+        var tree = ContentTree.Scan(options.ContentDir, diagnostics);
+        var previous = write ? BuildManifest.Read(options.OutputDir) : null;
+        string? fingerprint = null, themeFingerprint = null;
+        if (write && !diagnostics.HasErrors)
+        {
+            // 0. Nothing changed since the previous build into this folder: confirm it from content hashes and stop.
+            themeFingerprint = Theme.Fingerprint(options.ThemeDir ?? ThemeFolder(tree, options.ContentDir));
+            fingerprint = InputFingerprint.Compute(tree, Generator, themeFingerprint, Format.Iso(options.Clock.Today(new DiagnosticBag()).Item1));
+            if (previous is not null && previous.Inputs == fingerprint && previous.Generator == Generator)
+            {
+                Stage("confirm unchanged");
+                return new BuildResult(!previous.Diagnostics.Any(d => d.IsError), previous.Diagnostics, previous.Pages, previous.Files, clock.Elapsed)
+                {
+                    SiteLoader = () => ContentLoader.Load(tree, options.Clock, new DiagnosticBag(), options.Parallel).Site,
+                    Timings = timings,
+                    Unchanged = true,
+                };
+            }
+        }
+
         // 1. Load
-        var (site, _) = ContentLoader.Load(options.ContentDir, options.Clock, diagnostics, options.Parallel);
+        var (site, _) = ContentLoader.Load(tree, options.Clock, diagnostics, options.Parallel);
         Stage("load");
         if (site is null) return Done(null);
         // 2. Check
@@ -108,9 +141,13 @@ public static class SiteBuilder
         else
         {
             using var writer = SiteWriter.Begin(options.OutputDir);
+            var jobHashes = JobHashes(jobs, tree, site, themeFingerprint!);
+            var reuse = previous is not null && previous.Generator == Generator
+                ? new PageReuse(writer.Target, previous.Jobs, jobHashes)
+                : null;
             try
             {
-                pages = renderer.Render(jobs, f => { Record(f); writer.Write(f); }, progress is null ? null : progress.PageDone);
+                pages = renderer.Render(jobs, f => { Record(f); writer.Write(f); }, progress is null ? null : progress.PageDone, reuse);
                 Stage("render and write");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -123,7 +160,8 @@ public static class SiteBuilder
             Stage("link check");
             try
             {
-                writer.Commit();
+                writer.Commit(new BuildManifest(Generator, fingerprint!, pages.Count, written.Count + 1,
+                    diagnostics.ToSortedList(), jobHashes));
                 Stage("swap");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -131,9 +169,32 @@ public static class SiteBuilder
                 diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"replacing the output folder failed ({e.Message}); the previous output is unchanged.");
                 return Done(site);
             }
-            return Done(site, pages.Count, written.Count, ok: true);
+            return Done(site, pages.Count, written.Count + 1, ok: true) with { ReusedPages = reuse?.Reused ?? 0 };
         }
         diagnostics.AddRange(LinkChecker.Check(pages, written));
         return Done(site, pages.Count, written.Count, ok: true);
+    }
+
+    /// <summary>Each page's input hash, for the pages that declare their inputs (see <see cref="PageJob.Inputs"/>).</summary>
+    private static Dictionary<string, string> JobHashes(IReadOnlyList<PageJob> jobs, ContentTree tree, Site site, string themeFingerprint)
+    {
+        var global = $"{Generator}|{themeFingerprint}|{Format.Iso(site.Config.Today)}";
+        var result = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        Parallel.ForEach(jobs.Where(j => j.Inputs is not null), job =>
+            result[job.PageId] = InputFingerprint.ForJob(global, job.Inputs!.Append(SiteConfigLoader.FileName), tree));
+        return new Dictionary<string, string>(result.OrderBy(kv => kv.Key, StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    /// <summary>The theme folder named in site.yaml, read without loading the site (for the fingerprint only).</summary>
+    private static string? ThemeFolder(ContentTree tree, string contentDir)
+    {
+        if (tree.Find(SiteConfigLoader.FileName) is not { } file) return null;
+        foreach (var line in File.ReadLines(file.FullPath))
+        {
+            if (!line.StartsWith("theme:", StringComparison.Ordinal)) continue;
+            var value = line["theme:".Length..].Split('#')[0].Trim().Trim('"', '\'');
+            return value.Length > 0 ? Path.Combine(contentDir, value) : null;
+        }
+        return null;
     }
 }

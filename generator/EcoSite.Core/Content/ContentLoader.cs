@@ -23,9 +23,11 @@ public static partial class ContentLoader
     [GeneratedRegex(@"^\d{4}\.yaml$")]
     private static partial Regex YearFile();
 
-    public static (Site? Site, ContentTree Tree) Load(string contentDir, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+    public static (Site? Site, ContentTree Tree) Load(string contentDir, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null) =>
+        Load(ContentTree.Scan(contentDir, diagnostics), clock, diagnostics, parallel);
+
+    public static (Site? Site, ContentTree Tree) Load(ContentTree tree, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
-        var tree = ContentTree.Scan(contentDir, diagnostics);
         var config = SiteConfigLoader.Load(tree, clock, diagnostics);
         if (config is null) return (null, tree);
         var languages = config.Languages;

@@ -10,3 +10,6 @@ public sealed record BinaryFile(string Path, byte[] Bytes) : OutputFile(Path);
 
 /// <summary>A content file (media, attachments) copied byte for byte.</summary>
 public sealed record CopiedFile(string Path, string SourcePath) : OutputFile(Path);
+
+/// <summary>A file of the previous output whose inputs did not change: hard-linked (or copied) into the new output.</summary>
+public sealed record ReusedFile(string Path, string PreviousPath) : OutputFile(Path);

@@ -11,7 +11,6 @@ namespace EcoSite.Core.Output;
 public sealed class SiteWriter : IDisposable
 {
     public const string MarkerName = ".ecosite-output";
-    private const string MarkerText = "This folder is built by EcoSite and replaced on every build. Do not edit files here; edit the content folder.\n";
     private static readonly UTF8Encoding Utf8 = new(false);
 
     private readonly string _target;
@@ -82,8 +81,32 @@ public sealed class SiteWriter : IDisposable
             }
             case BinaryFile b: WriteNew(path, b.Bytes); break;
             case CopiedFile c: File.Copy(c.SourcePath, path, overwrite: false); break;
+            case ReusedFile r: LinkOrCopy(r.PreviousPath, path); break;
         }
     }
+
+    private static bool _linkUnavailable;
+
+    /// <summary>A hard link costs no data copy; where links are not possible (Windows, another volume) the file is copied.</summary>
+    private static void LinkOrCopy(string from, string to)
+    {
+        if (!_linkUnavailable && !OperatingSystem.IsWindows())
+        {
+            try
+            {
+                if (Link(from, to) == 0) return;
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _linkUnavailable = true;
+            }
+        }
+        File.Copy(from, to, overwrite: false);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string oldPath,
+        [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string newPath);
 
     /// <summary>
     /// The staging folder is new, so every file is created, never truncated: one open, one write, one close
@@ -95,10 +118,13 @@ public sealed class SiteWriter : IDisposable
         RandomAccess.Write(handle, bytes, 0);
     }
 
-    /// <summary>Marks the staging folder as an EcoSite output and swaps it in place of the target.</summary>
-    public void Commit()
+    /// <summary>The previous output folder, when there is one: incremental builds reuse its unchanged pages.</summary>
+    public string Target => _target;
+
+    /// <summary>Marks the staging folder as an EcoSite output (with the build's manifest) and swaps it in place of the target.</summary>
+    public void Commit(BuildManifest manifest)
     {
-        File.WriteAllText(Path.Combine(Staging, MarkerName), MarkerText, Utf8);
+        File.WriteAllBytes(Path.Combine(Staging, MarkerName), manifest.ToJson());
         string? old = null;
         if (Directory.Exists(_target))
         {

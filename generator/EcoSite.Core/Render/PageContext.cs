@@ -3,8 +3,13 @@ using EcoSite.Core.Render.Views;
 
 namespace EcoSite.Core.Render;
 
-/// <summary>A page to render in every language: its id (output path in the default language) and how to build it.</summary>
-public sealed record PageJob(string PageId, Func<PageContext, PageContent> Build, string? SourceFile = null);
+/// <summary>
+/// A page to render in every language: its id (output path in the default language) and how to build it.
+/// <see cref="Inputs"/>, when given, are all the content files the page depends on besides site.yaml and the theme;
+/// an incremental build reuses the previous output of a page whose inputs did not change. Pages that summarise
+/// many files (lists, park pages, the portal) leave it null and are always rendered.
+/// </summary>
+public sealed record PageJob(string PageId, Func<PageContext, PageContent> Build, string? SourceFile = null, IReadOnlyList<string>? Inputs = null);
 
 /// <summary>What a page module hands to the renderer: the template to use, the view model and the layout's parts.</summary>
 public sealed record PageContent(

@@ -27,7 +27,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
     public IReadOnlyList<PageJob> Plan() =>
         Modules.SelectMany(m => m(site)).OrderBy(j => j.PageId, StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<RenderedPage> Render(IReadOnlyList<PageJob> jobs, Action<OutputFile> emit, Action? pageDone = null)
+    public IReadOnlyList<RenderedPage> Render(IReadOnlyList<PageJob> jobs, Action<OutputFile> emit, Action? pageDone = null, PageReuse? reuse = null)
     {
         var languages = site.Config.Languages;
         var pages = new ConcurrentBag<RenderedPage>();
@@ -35,9 +35,17 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         Parallel.ForEach(work, parallel ?? new ParallelOptions(), item =>
         {
             var ctx = new PageContext(site, theme, item.Lang, item.Job.PageId);
-            var html = RenderPage(ctx, item.Job.Build(ctx));
-            pages.Add(HtmlLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html));
-            emit(new TextFile(ctx.OutputPath, html));
+            if (reuse?.TryReuse(item.Job, ctx.OutputPath) is { } previous)
+            {
+                pages.Add(previous);
+                emit(new ReusedFile(ctx.OutputPath, reuse.PathOf(ctx.OutputPath)));
+            }
+            else
+            {
+                var html = RenderPage(ctx, item.Job.Build(ctx));
+                pages.Add(HtmlLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html));
+                emit(new TextFile(ctx.OutputPath, html));
+            }
             pageDone?.Invoke();
         });
 

@@ -49,6 +49,22 @@ public sealed class Theme
         return files;
     });
 
+    /// <summary>SHA-256 over every file of the theme (the embedded default overlaid with <paramref name="folder"/>).</summary>
+    public static string Fingerprint(string? folder)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var files = new SortedDictionary<string, byte[]>(Embedded.Value, StringComparer.Ordinal);
+        if (folder is not null && Directory.Exists(folder))
+            foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+                files[Path.GetRelativePath(folder, path).Replace('\\', '/')] = File.ReadAllBytes(path);
+        foreach (var (name, bytes) in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData(bytes);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>Loads the default theme, overlaid with <paramref name="folder"/> when given.</summary>
     public static Theme? Load(string? folder, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
     {

@@ -22,9 +22,17 @@ internal static class ArticlePages
                 yield return new PageJob(ListId(park, section), ctx => List(ctx, park, section, articles));
             }
             foreach (var a in park.News.Concat(park.Cases).Concat(park.Pages))
-                yield return new PageJob(ItemId(a), ctx => Item(ctx, park, a), a.Primary.File);
+                yield return new PageJob(ItemId(a), ctx => Item(ctx, park, a), a.Primary.File, Inputs(park, a));
         }
     }
+
+    /// <summary>An article page shows its own versions, its attachments, and the park's and enterprises' names.</summary>
+    private static IReadOnlyList<string> Inputs(Park park, Article a) =>
+        a.Versions.Select(v => v.File)
+            .Concat(a.Versions.SelectMany(v => v.Attachments).Select(x => x.SitePath))
+            .Append($"parks/{park.Id}/park.yaml")
+            .Append($"parks/{park.Id}/enterprises.yaml")
+            .ToList();
 
     private static PageContent List(PageContext ctx, Park park, Section section, IReadOnlyList<Article> articles)
     {

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Core.Output;
+
+/// <summary>
+/// What a build leaves in the output's marker file: the fingerprint of its inputs, the hash of each page's inputs and
+/// its diagnostics. The next build into the same folder uses it to skip work whose inputs did not change.
+/// </summary>
+public sealed record BuildManifest(
+    string Generator,
+    string Inputs,
+    int Pages,
+    int Files,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyDictionary<string, string> Jobs)
+{
+    public const string Note = "This folder is built by EcoSite and replaced on every build. Do not edit files here; edit the content folder.";
+
+    public static BuildManifest? Read(string outputDir)
+    {
+        var path = Path.Combine(outputDir, SiteWriter.MarkerName);
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize(stream, ManifestJson.Default.ManifestFile)?.Manifest;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null; // an older or damaged marker: build from scratch
+        }
+    }
+
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(new ManifestFile(Note, this), ManifestJson.Default.ManifestFile);
+}
+
+internal sealed record ManifestFile(string Note, BuildManifest Manifest);
+
+[JsonSourceGenerationOptions(WriteIndented = false, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ManifestFile))]
+internal sealed partial class ManifestJson : JsonSerializerContext;
