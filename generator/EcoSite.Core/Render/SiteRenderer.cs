@@ -76,7 +76,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
             ctx.Lang, Format.HtmlLang(ctx.Lang), content.Title, ctx.Text(cfg.Title).Text, content.Description,
             ctx.Root, ctx.Url("index.html"), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
             ctx.Url("feed.xml"), cfg.BaseUrl is null ? null : UrlPath.Absolute(cfg.BaseUrl, ctx.OutputPath), generator,
-            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.FileUrl("data/index.html"), ctx.FileUrl("exchange/index.html"));
+            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.Url("data/index.html"), ctx.Url("exchange/index.html"));
 
         var tc = new EscapingContext();
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
