@@ -46,6 +46,9 @@ public sealed class ServeSession(ServeOptions options, TextWriter stdout, TextWr
     private long _lastChange;
     private int _builds;
 
+    /// <summary>Builds run so far, the first included.</summary>
+    public int Builds => Volatile.Read(ref _builds);
+
     /// <summary>What is served: the folder of the last good build (null before the first) and the errors of the latest build.</summary>
     private sealed record State(string? Root, IReadOnlyList<Diagnostic> Errors, long Version);
 
@@ -139,9 +142,15 @@ public sealed class ServeSession(ServeOptions options, TextWriter stdout, TextWr
         catch (OperationCanceledException) { }
     }
 
+    /// <summary>
+    /// Builds into whichever of two folders is not being served, so a request never meets a half-swapped folder, and
+    /// each build finds the output of the build before last there to take unchanged pages from.
+    /// </summary>
     private void Rebuild()
     {
-        var output = Path.Combine(_temp, "build-" + Interlocked.Increment(ref _builds).ToString(CultureInfo.InvariantCulture));
+        var a = Path.Combine(_temp, "a");
+        var output = _state.Root == a ? Path.Combine(_temp, "b") : a;
+        Interlocked.Increment(ref _builds);
         var result = SiteBuilder.Build(new BuildOptions(options.ContentDir, output, BuildClock.FromEnvironment(), options.ThemeDir));
         var previous = _state;
         var errors = result.Diagnostics.Where(d => d.IsError).ToList();
@@ -157,8 +166,6 @@ public sealed class ServeSession(ServeOptions options, TextWriter stdout, TextWr
             changed = _stateChanged;
             _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        if (result.Success && previous.Root is { } old && old != root)
-            _ = Task.Delay(TimeSpan.FromSeconds(5)).ContinueWith(_ => TryDelete(old), TaskScheduler.Default);
         Report(result, previous.Version == 0);
         WatchTheme(result);
         changed.TrySetResult();
