@@ -181,7 +181,8 @@ public sealed class ServeSession(ServeOptions options, TextWriter stdout, TextWr
         var time = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         if (result.Success)
         {
-            if (!quiet) stdout.WriteLine($"[{time}] {(first ? "Built" : "Rebuilt")} {result.Pages} pages in {ms} ms ({result.Warnings} warnings).");
+            var reused = result.Unchanged ? ", all reused" : result.ReusedPages > 0 ? $", {result.ReusedPages} reused" : "";
+            if (!quiet) stdout.WriteLine($"[{time}] {(first ? "Built" : "Rebuilt")} {result.Pages} pages in {ms} ms ({result.Warnings} warnings{reused}).");
         }
         else
             stderr.WriteLine($"[{time}] Build failed in {ms} ms: {result.Errors} errors. {(_state.Root is null ? "Open pages show the errors." : "The last good build stays served, with the errors over each page.")}");
@@ -211,6 +212,7 @@ public sealed class ServeSession(ServeOptions options, TextWriter stdout, TextWr
     /// <summary>A theme folder outside the content folder (site.yaml 'theme', or the option) is watched too.</summary>
     private void WatchTheme(BuildResult result)
     {
+        if (result.Unchanged) return; // same inputs as a build already seen: same theme, and no need to load the site
         var theme = options.ThemeDir ?? (result.Site?.Config.Theme is { } t ? Path.Combine(options.ContentDir, t) : null);
         if (theme is null || !Directory.Exists(theme)) return;
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(theme));

@@ -5,6 +5,7 @@ namespace EcoSite.Core.Scaffold;
 /// <c># yaml-language-server: $schema=...</c> first line that gives editors completion and checking.
 /// The schemas are published at the built site's root under <c>schemas/</c>; the link is relative from the file to
 /// <c>_site/schemas/</c> beside the content folder (the default output), so it works once the site has been built.
+/// The file names are those of <see cref="Schemas.SchemaFiles"/> (a test checks they exist).
 /// </summary>
 public static class SchemaLinks
 {

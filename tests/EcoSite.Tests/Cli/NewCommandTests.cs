@@ -77,6 +77,21 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains("enterprise: ls-power", File.ReadAllText(Path.Combine(park, "exchange", "fly-ash-supply.yaml")));
     }
 
+    [Theory]
+    [InlineData(ScaffoldKind.Site)]
+    [InlineData(ScaffoldKind.Park)]
+    [InlineData(ScaffoldKind.Enterprises)]
+    [InlineData(ScaffoldKind.Listing)]
+    [InlineData(ScaffoldKind.Polluter)]
+    [InlineData(ScaffoldKind.Indicators)]
+    public void Modelines_name_a_schema_the_site_publishes(ScaffoldKind kind) =>
+        Assert.Contains(SchemaLinks.FileName(kind), EcoSite.Core.Schemas.SchemaFiles.Names);
+
+    [Fact]
+    public void A_modeline_climbs_from_the_file_to_the_schemas_beside_the_content_folder() =>
+        Assert.Equal("# yaml-language-server: $schema=../../../../_site/schemas/listing.schema.json",
+            SchemaLinks.Modeline(ScaffoldKind.Listing, "parks/qinghe/exchange/oil.yaml"));
+
     [Fact]
     public async Task New_refuses_to_overwrite_an_existing_file_and_changes_nothing()
     {

@@ -92,6 +92,19 @@ public sealed class ServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Undoing_an_edit_serves_the_original_text_again()
+    {
+        var page = Page("parks/demo/news/2026-11-28-meeting/");
+        var original = File.ReadAllText(Path.Combine(_site.Content, NewsPath));
+        _site.With(NewsPath, original.Replace("第一版正文", "临时修改", StringComparison.Ordinal));
+        await PollAsync(page, h => h.Contains("临时修改", StringComparison.Ordinal));
+
+        // The build folder not being served holds the build before last, whose inputs are these again.
+        _site.With(NewsPath, original);
+        await PollAsync(page, h => h.Contains("第一版正文", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_broken_yaml_file_shows_the_overlay_over_the_last_good_site_until_it_is_fixed()
     {
         _site.With("parks/demo/park.yaml", "name: {zh: [测试园区\nlevel: national\n");
