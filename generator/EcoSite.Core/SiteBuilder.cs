@@ -89,13 +89,14 @@ public static class SiteBuilder
 
         var tree = ContentTree.Scan(options.ContentDir, diagnostics);
         var previous = write ? BuildManifest.Read(options.OutputDir) : null;
-        string? fingerprint = null, themeFingerprint = null;
+        InputFingerprint? fingerprint = null;
+        string? themeFingerprint = null;
         if (write && !diagnostics.HasErrors)
         {
             // 0. Nothing changed since the previous build into this folder: confirm it from content hashes and stop.
             themeFingerprint = Theme.Fingerprint(options.ThemeDir ?? ThemeFolder(tree, options.ContentDir));
-            fingerprint = InputFingerprint.Compute(tree, Generator, themeFingerprint, Format.Iso(options.Clock.Today(new DiagnosticBag()).Item1));
-            if (previous is not null && previous.Inputs == fingerprint && previous.Generator == Generator)
+            fingerprint = InputFingerprint.Compute(tree, Generator, themeFingerprint, Format.Iso(options.Clock.Today(new DiagnosticBag()).Item1), options.Parallel);
+            if (previous is not null && previous.Inputs == fingerprint.Value && previous.Generator == Generator)
             {
                 Stage("confirm unchanged");
                 return new BuildResult(!previous.Diagnostics.Any(d => d.IsError), previous.Diagnostics, previous.Pages, previous.Files, clock.Elapsed)
@@ -141,13 +142,14 @@ public static class SiteBuilder
         else
         {
             using var writer = SiteWriter.Begin(options.OutputDir);
-            var jobHashes = JobHashes(jobs, tree, site, themeFingerprint!);
+            var jobHashes = JobHashes(jobs, fingerprint!, site, themeFingerprint!);
             var reuse = previous is not null && previous.Generator == Generator
                 ? new PageReuse(writer.Target, previous.Jobs, jobHashes)
                 : null;
             try
             {
-                pages = renderer.Render(jobs, f => { Record(f); writer.Write(f); }, progress is null ? null : progress.PageDone, reuse);
+                pages = renderer.Render(jobs, f => { Record(f); writer.Enqueue(f); }, progress is null ? null : progress.PageDone, reuse);
+                writer.Flush();
                 Stage("render and write");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -160,7 +162,7 @@ public static class SiteBuilder
             Stage("link check");
             try
             {
-                writer.Commit(new BuildManifest(Generator, fingerprint!, pages.Count, written.Count + 1,
+                writer.Commit(new BuildManifest(Generator, fingerprint!.Value, pages.Count, written.Count + 1,
                     diagnostics.ToSortedList(), jobHashes));
                 Stage("swap");
             }
@@ -176,13 +178,13 @@ public static class SiteBuilder
     }
 
     /// <summary>Each page's input hash, for the pages that declare their inputs (see <see cref="PageJob.Inputs"/>).</summary>
-    private static Dictionary<string, string> JobHashes(IReadOnlyList<PageJob> jobs, ContentTree tree, Site site, string themeFingerprint)
+    private static Dictionary<string, string> JobHashes(IReadOnlyList<PageJob> jobs, InputFingerprint fingerprint, Site site, string themeFingerprint)
     {
         var global = $"{Generator}|{themeFingerprint}|{Format.Iso(site.Config.Today)}";
-        var result = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        Parallel.ForEach(jobs.Where(j => j.Inputs is not null), job =>
-            result[job.PageId] = InputFingerprint.ForJob(global, job.Inputs!.Append(SiteConfigLoader.FileName), tree));
-        return new Dictionary<string, string>(result.OrderBy(kv => kv.Key, StringComparer.Ordinal), StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var job in jobs)
+            if (job.Inputs is not null) result[job.PageId] = fingerprint.ForJob(global, job.Inputs.Append(SiteConfigLoader.FileName));
+        return result;
     }
 
     /// <summary>The theme folder named in site.yaml, read without loading the site (for the fingerprint only).</summary>

@@ -79,7 +79,9 @@ public static partial class ContentLoader
             }
         }
         var loaded = new ConcurrentBag<LoadedVersion>();
-        Parallel.ForEach(markdown, parallel ?? new ParallelOptions(), item =>
+        // Reading waits on the disk as much as parsing uses the CPU: run more loaders than cores unless told otherwise.
+        var loadParallel = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel : new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, 2 * Environment.ProcessorCount) };
+        Parallel.ForEach(markdown, loadParallel, item =>
         {
             if (ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, diagnostics) is { } v) loaded.Add(v);
         });

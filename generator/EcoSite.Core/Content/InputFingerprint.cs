@@ -6,41 +6,47 @@ namespace EcoSite.Core.Content;
 /// <summary>
 /// SHA-256 over every input of a build: content files (path and bytes), the theme, the generator version and
 /// "today". Equal fingerprints mean an identical output, so an unchanged site is confirmed without rendering.
+/// Each file is read and hashed once; page-level hashes (<see cref="ForJob"/>) reuse those file hashes.
 /// </summary>
-public static class InputFingerprint
+public sealed class InputFingerprint
 {
-    public static string Compute(ContentTree tree, string generator, string themeFingerprint, string today)
+    private readonly Dictionary<string, byte[]> _files;
+
+    private InputFingerprint(string value, Dictionary<string, byte[]> files)
     {
+        Value = value;
+        _files = files;
+    }
+
+    public string Value { get; }
+
+    public static InputFingerprint Compute(ContentTree tree, string generator, string themeFingerprint, string today, ParallelOptions? parallel = null)
+    {
+        var hashes = new byte[tree.Files.Count][];
+        Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i => hashes[i] = SHA256.HashData(File.ReadAllBytes(tree.Files[i].FullPath)));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Add(hash, generator);
         Add(hash, themeFingerprint);
         Add(hash, today);
-        var buffer = new byte[64 * 1024];
-        foreach (var file in tree.Files)
+        var files = new Dictionary<string, byte[]>(tree.Files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < hashes.Length; i++)
         {
-            Add(hash, file.RelPath);
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            int n;
-            long length = 0;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-                length += n;
-            }
-            Add(hash, length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Add(hash, tree.Files[i].RelPath);
+            hash.AppendData(hashes[i]);
+            files[tree.Files[i].RelPath] = hashes[i];
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return new InputFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), files);
     }
 
-    /// <summary>Hash of a page's own inputs (its source files), mixed with the site-wide fingerprint parts.</summary>
-    public static string ForJob(string global, IEnumerable<string> files, ContentTree tree)
+    /// <summary>Hash of a page's own inputs (content files, by path), mixed with the site-wide parts in <paramref name="global"/>.</summary>
+    public string ForJob(string global, IEnumerable<string> relPaths)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Add(hash, global);
-        foreach (var rel in files.Order(StringComparer.Ordinal))
+        foreach (var rel in relPaths.Order(StringComparer.Ordinal))
         {
             Add(hash, rel);
-            if (tree.Find(rel) is { } f) hash.AppendData(File.ReadAllBytes(f.FullPath));
+            if (_files.TryGetValue(rel, out var h)) hash.AppendData(h);
             else Add(hash, "(missing)");
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -55,14 +55,64 @@ public sealed class SiteWriter : IDisposable
         return new SiteWriter(target, staging);
     }
 
+    private System.Collections.Concurrent.BlockingCollection<OutputFile>? _queue;
+    private Thread? _ioThread;
+    private Exception? _writeError;
+
+    /// <summary>
+    /// Queues a file for the writer thread. Creating folders and files waits on the file system, and on ext4 such
+    /// operations from several threads mostly wait for each other; one thread doing them in order while the
+    /// renderers keep the CPU busy is faster than every renderer writing its own pages.
+    /// <see cref="Flush"/> waits for the queue and rethrows the first write error.
+    /// </summary>
+    public void Enqueue(OutputFile file)
+    {
+        if (_queue is null)
+        {
+            lock (_lock)
+            {
+                if (_queue is null)
+                {
+                    var queue = new System.Collections.Concurrent.BlockingCollection<OutputFile>(new System.Collections.Concurrent.ConcurrentQueue<OutputFile>(), 4096);
+                    _ioThread = new Thread(() =>
+                    {
+                        foreach (var f in queue.GetConsumingEnumerable())
+                        {
+                            if (_writeError is not null) continue;
+                            try { Write(f); }
+                            catch (Exception e) { Interlocked.CompareExchange(ref _writeError, e, null); }
+                        }
+                    }) { IsBackground = true, Name = "ecosite-writer" };
+                    _ioThread.Start();
+                    _queue = queue;
+                }
+            }
+        }
+        if (_writeError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_writeError);
+        _queue.Add(file);
+    }
+
+    public void Flush()
+    {
+        if (_queue is null) return;
+        _queue.CompleteAdding();
+        _ioThread!.Join();
+        if (_writeError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_writeError);
+    }
+
     /// <summary>Writes one file into the staging folder; safe to call from several threads.</summary>
     public void Write(OutputFile file)
     {
         var path = Path.Combine(Staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
         var dir = Path.GetDirectoryName(path)!;
         bool known;
-        lock (_lock) known = !_dirs.Add(dir);
-        if (!known) Directory.CreateDirectory(dir);
+        lock (_lock) known = _dirs.Contains(dir);
+        if (!known)
+        {
+            // Created before it is recorded: another thread may only skip creating a folder that exists.
+            Directory.CreateDirectory(dir);
+            lock (_lock) _dirs.Add(dir);
+        }
         switch (file)
         {
             case TextFile t:
@@ -146,6 +196,11 @@ public sealed class SiteWriter : IDisposable
 
     public void Dispose()
     {
+        if (_queue is not null && !_queue.IsAddingCompleted)
+        {
+            _queue.CompleteAdding();
+            _ioThread!.Join();
+        }
         if (!_committed) TryDelete(Staging);
     }
 
