@@ -59,10 +59,12 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         if (verbose)
             foreach (var t in r.Timings)
                 stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms");
-        if (r.Success)
-            stdout.WriteLine($"Built {r.Pages} pages, {r.Files} files into {output} in {seconds} s ({r.Warnings} warnings).");
+        if (r.Success && r.Unchanged)
+            stdout.WriteLine($"Up to date: nothing changed since the last build of {output} ({r.Pages} pages, {r.Files} files); confirmed in {seconds} s ({Count(r.Warnings, "warning")}).");
+        else if (r.Success)
+            stdout.WriteLine($"Built {r.Pages} pages, {r.Files} files into {output} in {seconds} s ({Count(r.Warnings, "warning")}{(r.ReusedPages > 0 ? $", {r.ReusedPages} unchanged pages reused" : "")}).");
         else
-            stderr.WriteLine($"Build failed: {r.Errors} errors, {r.Warnings} warnings. Nothing was written; the previous site in {output} is unchanged.");
+            stderr.WriteLine($"Build failed: {Count(r.Errors, "error")}, {Count(r.Warnings, "warning")}. Nothing was written; the previous site in {output} is unchanged.");
     }
 
     public void PrintCheckSummary(BuildResult r)
@@ -71,6 +73,8 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         stdout.WriteLine(r.Errors == 0 ? $"Checked in {seconds} s: no errors, {r.Warnings} warnings." : $"Checked in {seconds} s: {r.Errors} errors, {r.Warnings} warnings.");
         _ = verbose;
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     // GitHub workflow commands: %, CR and LF are escaped in messages.
     private static string Escape(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
