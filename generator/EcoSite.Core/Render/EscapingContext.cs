@@ -30,6 +30,17 @@ internal sealed class EscapingContext : TemplateContext
         return builtins;
     }
 
+    // Scriban caches member accessors per context, and building one reflects over the type (and emits code): with a
+    // context per page that work was redone for every page. Accessors depend only on the type and the member renamer,
+    // which is the same for every context here, so they are cached once for the process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Scriban.Runtime.IObjectAccessor> Accessors = new();
+
+    protected override Scriban.Runtime.IObjectAccessor GetMemberAccessorImpl(object target)
+    {
+        if (target is Scriban.Runtime.IScriptObject) return base.GetMemberAccessorImpl(target)!;
+        return Accessors.GetOrAdd(target.GetType(), _ => base.GetMemberAccessorImpl(target)!);
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {
         null => this,
