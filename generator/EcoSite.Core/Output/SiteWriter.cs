@@ -56,7 +56,11 @@ public sealed class SiteWriter : IDisposable
     }
 
     private System.Collections.Concurrent.BlockingCollection<OutputFile>? _queue;
-    private Thread? _ioThread;
+    private Thread[]? _ioThreads;
+
+    /// <summary>Writer threads; ECOSITE_WRITERS overrides the default (for measuring file systems).</summary>
+    public static int WriterThreads { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("ECOSITE_WRITERS"), out var n) && n > 0 ? n : 1;
     private Exception? _writeError;
 
     /// <summary>
@@ -74,16 +78,20 @@ public sealed class SiteWriter : IDisposable
                 if (_queue is null)
                 {
                     var queue = new System.Collections.Concurrent.BlockingCollection<OutputFile>(new System.Collections.Concurrent.ConcurrentQueue<OutputFile>(), 4096);
-                    _ioThread = new Thread(() =>
+                    _ioThreads = new Thread[WriterThreads];
+                    for (var i = 0; i < _ioThreads.Length; i++)
                     {
-                        foreach (var f in queue.GetConsumingEnumerable())
+                        _ioThreads[i] = new Thread(() =>
                         {
-                            if (_writeError is not null) continue;
-                            try { Write(f); }
-                            catch (Exception e) { Interlocked.CompareExchange(ref _writeError, e, null); }
-                        }
-                    }) { IsBackground = true, Name = "ecosite-writer" };
-                    _ioThread.Start();
+                            foreach (var f in queue.GetConsumingEnumerable())
+                            {
+                                if (_writeError is not null) continue;
+                                try { Write(f); }
+                                catch (Exception e) { Interlocked.CompareExchange(ref _writeError, e, null); }
+                            }
+                        }) { IsBackground = true, Name = "ecosite-writer" };
+                        _ioThreads[i].Start();
+                    }
                     _queue = queue;
                 }
             }
@@ -96,7 +104,7 @@ public sealed class SiteWriter : IDisposable
     {
         if (_queue is null) return;
         _queue.CompleteAdding();
-        _ioThread!.Join();
+        foreach (var t in _ioThreads!) t.Join();
         if (_writeError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_writeError);
     }
 
@@ -199,7 +207,7 @@ public sealed class SiteWriter : IDisposable
         if (_queue is not null && !_queue.IsAddingCompleted)
         {
             _queue.CompleteAdding();
-            _ioThread!.Join();
+            foreach (var t in _ioThreads!) t.Join();
         }
         if (!_committed) TryDelete(Staging);
     }
