@@ -18,15 +18,8 @@ public static class Feeds
     {
         var cfg = site.Config;
         var feedPath = UrlPath.ForLanguage("feed.xml", lang, cfg.DefaultLanguage);
-        string Href(string pageId)
-        {
-            var path = UrlPath.ForLanguage(pageId, lang, cfg.DefaultLanguage);
-            return cfg.BaseUrl is null ? UrlPath.Relative(feedPath, path) : UrlPath.Absolute(cfg.BaseUrl, path);
-        }
-        var entries = site.Parks.SelectMany(p => p.News.Concat(p.Cases).Select(a => (Park: p, Article: a)))
-            .Where(x => x.Article.Date is not null)
-            .OrderByDescending(x => x.Article.Date).ThenBy(x => ArticlePages.ItemId(x.Article), StringComparer.Ordinal)
-            .Take(FeedEntries).ToList();
+        string Href(string pageId) => FeedHref(cfg, feedPath, pageId, lang);
+        var entries = Entries(site);
         var updated = entries.Count > 0 ? entries[0].Article.Date!.Value : cfg.Today;
 
         return Write(w =>
@@ -64,6 +57,20 @@ public static class Feeds
             }
             w.WriteEndElement();
         });
+    }
+
+    /// <summary>The entries of every feed: news and cases of all parks with a date, newest first, at most <see cref="FeedEntries"/>.</summary>
+    public static List<(Park Park, Article Article)> Entries(Site site) =>
+        site.Parks.SelectMany(p => p.News.Concat(p.Cases).Select(a => (Park: p, Article: a)))
+            .Where(x => x.Article.Date is not null)
+            .OrderByDescending(x => x.Article.Date).ThenBy(x => ArticlePages.ItemId(x.Article), StringComparer.Ordinal)
+            .Take(FeedEntries).ToList();
+
+    /// <summary>A page's address in a feed: absolute from base_url, else relative to the feed file.</summary>
+    public static string FeedHref(SiteConfig cfg, string feedPath, string pageId, string lang)
+    {
+        var path = UrlPath.ForLanguage(pageId, lang, cfg.DefaultLanguage);
+        return cfg.BaseUrl is null ? UrlPath.Relative(feedPath, path) : UrlPath.Absolute(cfg.BaseUrl, path);
     }
 
     /// <summary>Every HTML page in every language, with its language alternates (sitemaps.org, Google's xhtml:link).</summary>

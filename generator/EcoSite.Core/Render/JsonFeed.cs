@@ -17,15 +17,8 @@ public static class JsonFeed
     {
         var cfg = site.Config;
         var feedPath = UrlPath.ForLanguage("feed.json", lang, cfg.DefaultLanguage);
-        string Href(string pageId)
-        {
-            var path = UrlPath.ForLanguage(pageId, lang, cfg.DefaultLanguage);
-            return cfg.BaseUrl is null ? UrlPath.Relative(feedPath, path) : UrlPath.Absolute(cfg.BaseUrl, path);
-        }
-        var entries = site.Parks.SelectMany(p => p.News.Concat(p.Cases).Select(a => (Park: p, Article: a)))
-            .Where(x => x.Article.Date is not null)
-            .OrderByDescending(x => x.Article.Date).ThenBy(x => ArticlePages.ItemId(x.Article), StringComparer.Ordinal)
-            .Take(Feeds.FeedEntries).ToList();
+        string Href(string pageId) => Feeds.FeedHref(cfg, feedPath, pageId, lang);
+        var entries = Feeds.Entries(site);
 
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
