@@ -12,6 +12,7 @@ public static class EcoSiteCommand
     public const int Ok = 0;
     public const int ContentErrors = 1;
     public const int UsageError = 2;
+    public const int InternalError = 70; // EX_SOFTWARE (sysexits.h)
 
     /// <summary>The version of the tool, from the one place it is set (Directory.Build.props).</summary>
     public static string Version { get; } = SiteBuilder.Generator["EcoSite ".Length..];
@@ -28,7 +29,19 @@ public static class EcoSiteCommand
             stderr.WriteLine($"Run 'ecosite{path} --help' for usage and examples.");
             return UsageError;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Content problems are diagnostics; reaching here is a bug in EcoSite. Say so briefly, without a stack trace
+            // (ECOSITE_DEBUG=1 prints it for a bug report).
+            stderr.WriteLine($"ecosite: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine("This is a bug in EcoSite, not in your content. Please report it with the command you ran.");
+            if (Environment.GetEnvironmentVariable("ECOSITE_DEBUG") == "1") stderr.WriteLine(e);
+            return InternalError;
+        }
     }
 
     private static IEnumerable<string> Ancestry(Command command, RootCommand root)

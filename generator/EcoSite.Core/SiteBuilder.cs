@@ -137,7 +137,15 @@ public static class SiteBuilder
         IReadOnlyList<RenderedPage> pages;
         if (!write)
         {
-            pages = renderer.Render(jobs, Record);
+            try
+            {
+                pages = renderer.Render(jobs, Record);
+            }
+            catch (Exception e) when (ThemeError(e) is { } error)
+            {
+                diagnostics.Add(error);
+                return Done(site);
+            }
         }
         else
         {
@@ -152,9 +160,14 @@ public static class SiteBuilder
                 writer.Flush();
                 Stage("render and write");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (ThemeError(e) is { } error)
             {
-                diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"writing the site failed ({e.Message}); the previous output is unchanged.");
+                diagnostics.Add(error);
+                return Done(site);
+            }
+            catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"writing the site failed ({Unwrap(e).Message}); the previous output is unchanged.");
                 return Done(site);
             }
             // 4. Links: warnings, so the site is still published
@@ -176,6 +189,19 @@ public static class SiteBuilder
         diagnostics.AddRange(LinkChecker.Check(pages, written));
         return Done(site, pages.Count, written.Count, ok: true);
     }
+
+    /// <summary>Pages render in parallel, so their exceptions arrive wrapped.</summary>
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException a && a.Flatten().InnerExceptions.Count > 0 ? a.Flatten().InnerExceptions[0] : e;
+
+    /// <summary>A template that fails while rendering (a site's own theme) is a located diagnostic, not a crash.</summary>
+    private static Diagnostic? ThemeError(Exception e) => Unwrap(e) switch
+    {
+        Scriban.Syntax.ScriptRuntimeException s => new Diagnostic(Codes.ThemeInvalid.Id, Codes.ThemeInvalid.Severity,
+            s.Span.FileName ?? "theme", s.Span.Start.Line + 1, s.Span.Start.Column + 1,
+            $"the template failed while rendering: {s.OriginalMessage}. Fix the theme's template, or remove it to use the default."),
+        _ => null,
+    };
 
     /// <summary>Each page's input hash, for the pages that declare their inputs (see <see cref="PageJob.Inputs"/>).</summary>
     private static Dictionary<string, string> JobHashes(IReadOnlyList<PageJob> jobs, InputFingerprint fingerprint, Site site, string themeFingerprint)
