@@ -46,18 +46,7 @@ public static class LinkChecker
     private static string? Resolve(string fromOutputPath, string relative)
     {
         var dir = fromOutputPath.Contains('/') ? fromOutputPath[..fromOutputPath.LastIndexOf('/')] : "";
-        var stack = new List<string>(dir.Length == 0 ? [] : dir.Split('/'));
-        foreach (var seg in relative.Split('/'))
-        {
-            if (seg is "" or ".") continue;
-            if (seg == "..")
-            {
-                if (stack.Count == 0) return null;
-                stack.RemoveAt(stack.Count - 1);
-            }
-            else stack.Add(seg);
-        }
-        var result = string.Join('/', stack);
-        return relative.EndsWith('/') ? result + "/index.html" : result;
+        var result = Content.LinkResolver.Combine(dir, relative);
+        return result is null || !relative.EndsWith('/') ? result : result + "/index.html";
     }
 }

@@ -14,6 +14,7 @@ public sealed class ContentTree
 {
     private readonly Dictionary<string, ContentFile> _files;
     private readonly HashSet<string> _dirs;
+    private readonly Dictionary<string, List<string>> _children = new(StringComparer.Ordinal);
 
     private ContentTree(string root, List<ContentFile> files, HashSet<string> dirs)
     {
@@ -21,6 +22,14 @@ public sealed class ContentTree
         Files = files;
         _files = files.ToDictionary(f => f.RelPath, StringComparer.Ordinal);
         _dirs = dirs;
+        // Folder -> its direct children, built once: a lookup per folder must not scan every file again.
+        foreach (var path in _files.Keys.Concat(_dirs).Order(StringComparer.Ordinal))
+        {
+            var slash = path.LastIndexOf('/');
+            var parent = slash < 0 ? "" : path[..slash];
+            if (!_children.TryGetValue(parent, out var list)) _children[parent] = list = [];
+            list.Add(path);
+        }
     }
 
     public string Root { get; }
@@ -32,13 +41,7 @@ public sealed class ContentTree
     public bool IsDirectory(string relPath) => _dirs.Contains(relPath);
 
     /// <summary>Direct children (files and folders) of <paramref name="dir"/>, as relative paths, sorted.</summary>
-    public IEnumerable<string> Children(string dir)
-    {
-        var prefix = dir.Length == 0 ? "" : dir + "/";
-        return _files.Keys.Concat(_dirs)
-            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && p.Length > prefix.Length && p.IndexOf('/', prefix.Length) < 0)
-            .Order(StringComparer.Ordinal);
-    }
+    public IEnumerable<string> Children(string dir) => _children.TryGetValue(dir, out var list) ? list : [];
 
     public static ContentTree Scan(string root, DiagnosticBag diagnostics)
     {

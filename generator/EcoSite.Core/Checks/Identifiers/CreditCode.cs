@@ -55,15 +55,9 @@ public static class CreditCode
     // capital letter (see below); the first problem found, or null.
     private static string? FindShapeProblem(ReadOnlySpan<char> code)
     {
-        if (code.IsEmpty)
+        if (CodeCharacter.EmptyOrSpaced(code) is { } problem)
         {
-            return "is empty";
-        }
-
-        var space = CodeCharacter.IndexOfWhiteSpace(code);
-        if (space >= 0)
-        {
-            return CodeCharacter.Describe(code[space], space, "remove spaces");
+            return problem;
         }
 
         if (code.Length != Length)
@@ -118,6 +112,18 @@ internal static class CodeCharacter
 {
     public static string WrongLength(int actual, string needed) =>
         string.Create(CultureInfo.InvariantCulture, $"has {actual} characters, needs {needed}");
+
+    /// <summary>"is empty", or the first white space described with a "remove spaces" hint; null when neither.</summary>
+    public static string? EmptyOrSpaced(ReadOnlySpan<char> code)
+    {
+        if (code.IsEmpty)
+        {
+            return "is empty";
+        }
+
+        var space = IndexOfWhiteSpace(code);
+        return space >= 0 ? Describe(code[space], space, "remove spaces") : null;
+    }
 
     public static int IndexOfWhiteSpace(ReadOnlySpan<char> code)
     {

@@ -82,15 +82,9 @@ public static class HazardousWasteCode
     // Pattern ^\d{3}-\d{3}-\d{2}$; the class is checked separately.
     private static string? FindShapeProblem(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
+        if (CodeCharacter.EmptyOrSpaced(text) is { } problem)
         {
-            return "is empty";
-        }
-
-        var space = CodeCharacter.IndexOfWhiteSpace(text);
-        if (space >= 0)
-        {
-            return CodeCharacter.Describe(text[space], space, "remove spaces");
+            return problem;
         }
 
         if (text.Length == 8 && !text.ContainsAnyExceptInRange('0', '9'))

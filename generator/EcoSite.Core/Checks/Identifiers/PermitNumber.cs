@@ -55,15 +55,9 @@ public static class PermitNumber
 
     private static string? FindLengthProblem(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
+        if (CodeCharacter.EmptyOrSpaced(text) is { } problem)
         {
-            return "is empty";
-        }
-
-        var space = CodeCharacter.IndexOfWhiteSpace(text);
-        if (space >= 0)
-        {
-            return CodeCharacter.Describe(text[space], space, "remove spaces");
+            return problem;
         }
 
         return text.Length == Length ? null : CodeCharacter.WrongLength(text.Length, "22 (credit code, 3 digits, a letter)");

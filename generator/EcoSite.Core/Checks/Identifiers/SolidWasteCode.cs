@@ -81,15 +81,9 @@ public static class SolidWasteCode
     // NNN-NNN-SNN (11 characters) or NNNNNNSNN (9 characters); mixing the two forms is malformed.
     private static string? FindShapeProblem(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
+        if (CodeCharacter.EmptyOrSpaced(text) is { } problem)
         {
-            return "is empty";
-        }
-
-        var space = CodeCharacter.IndexOfWhiteSpace(text);
-        if (space >= 0)
-        {
-            return CodeCharacter.Describe(text[space], space, "remove spaces");
+            return problem;
         }
 
         var dashed = text.Length == 11;
