@@ -12,9 +12,13 @@ public static class LinkChecker
     public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<RenderedPage> pages, IReadOnlySet<string> outputFiles)
     {
         var ids = pages.ToDictionary(p => p.OutputPath, p => p.Ids, StringComparer.Ordinal);
-        var result = new List<Diagnostic>();
-        foreach (var page in pages)
+        // Pages are checked in parallel, each into its own list; concatenated in page order, the result does not
+        // depend on threads.
+        var perPage = new List<Diagnostic>?[pages.Count];
+        Parallel.For(0, pages.Count, i =>
         {
+            var page = pages[i];
+            List<Diagnostic>? result = null;
             var file = page.SourceFile ?? page.OutputPath;
             foreach (var href in page.Links) Check(page, href, false);
             foreach (var src in page.Images) Check(page, src, true);
@@ -31,16 +35,17 @@ public static class LinkChecker
                 if (target is null || !outputFiles.Contains(target) && !outputFiles.Contains(target.TrimEnd('/') + "/index.html"))
                 {
                     var code = image ? Codes.BrokenImage : Codes.BrokenLink;
-                    result.Add(new Diagnostic(code.Id, code.Severity, file, 0, 0,
+                    (result ??= []).Add(new Diagnostic(code.Id, code.Severity, file, 0, 0,
                         $"the page {p.OutputPath} {(image ? "shows the image" : "links to")} '{url}', which is not in the built site."));
                     return;
                 }
                 if (fragment is { Length: > 0 } && ids.TryGetValue(target, out var targetIds) && !targetIds.Contains(fragment))
-                    result.Add(new Diagnostic(Codes.BrokenAnchor.Id, Codes.BrokenAnchor.Severity, file, 0, 0,
+                    (result ??= []).Add(new Diagnostic(Codes.BrokenAnchor.Id, Codes.BrokenAnchor.Severity, file, 0, 0,
                         $"the page {p.OutputPath} links to '#{fragment}' on {target}, which has no element with that id."));
             }
-        }
-        return result;
+            perPage[i] = result;
+        });
+        return perPage.Where(r => r is not null).SelectMany(r => r!).ToList();
     }
 
     private static string? Resolve(string fromOutputPath, string relative)

@@ -39,7 +39,7 @@ internal static partial class ArticleLoader
             return null;
         }
 
-        var text = SourceText.Read(file.FullPath, rel, diagnostics);
+        var text = SourceText.Read(tree, file, diagnostics);
         if (text is null) return null;
         if (string.IsNullOrWhiteSpace(text))
         {

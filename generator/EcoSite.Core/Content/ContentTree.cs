@@ -34,6 +34,18 @@ public sealed class ContentTree
 
     public string Root { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
+
+    /// <summary>Markdown and YAML: the files the loader reads (media are only copied).</summary>
+    public static bool IsText(ContentFile file) =>
+        file.RelPath.EndsWith(".md", StringComparison.Ordinal) || file.RelPath.EndsWith(".yaml", StringComparison.Ordinal);
+
+    /// <summary>Keeps a file's bytes, read for the input fingerprint, for the loader (<see cref="TakeKept"/>).</summary>
+    internal void Keep(ContentFile file, byte[] bytes) => _kept[file.RelPath] = bytes;
+
+    /// <summary>The kept bytes of a file, handed over once (then released), or null when they were not kept.</summary>
+    internal byte[]? TakeKept(ContentFile file) => _kept.TryRemove(file.RelPath, out var bytes) ? bytes : null;
+
     public IReadOnlyList<ContentFile> Files { get; }
 
     public ContentFile? Find(string relPath) => _files.GetValueOrDefault(relPath);

@@ -23,7 +23,14 @@ public sealed class InputFingerprint
     public static InputFingerprint Compute(ContentTree tree, string generator, string themeFingerprint, string today, ParallelOptions? parallel = null)
     {
         var hashes = new byte[tree.Files.Count][];
-        Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i => hashes[i] = SHA256.HashData(File.ReadAllBytes(tree.Files[i].FullPath)));
+        Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i =>
+        {
+            var file = tree.Files[i];
+            var bytes = File.ReadAllBytes(file.FullPath);
+            hashes[i] = SHA256.HashData(bytes);
+            // The loader needs the same bytes next: keep Markdown and YAML (not media) so each file is read once.
+            if (ContentTree.IsText(file) && bytes.Length <= SourceText.MaxFileBytes) tree.Keep(file, bytes);
+        });
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Add(hash, generator);
         Add(hash, themeFingerprint);

@@ -73,14 +73,30 @@ public static class MarkdownBody
             foreach (var h in doc.Descendants<HeadingBlock>())
                 h.Level = Math.Min(6, h.Level + 1);
 
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.Render(doc);
-        var html = writer.ToString();
+        var html = ToHtml(doc);
         if (hasRawHtml) html = Sanitize(html, doc, links, relPath, diagnostics);
         html = WrapTables(html, lang);
         return new RenderedBody(html, FirstParagraph(doc));
+    }
+
+    // Building an HtmlRenderer (its object renderers and the extensions' ones) cost more than rendering a short body:
+    // each thread keeps one and gives it a fresh writer per document.
+    [ThreadStatic] private static HtmlRenderer? _renderer;
+
+    private static string ToHtml(MarkdownDocument doc)
+    {
+        var writer = new StringWriter();
+        var renderer = _renderer;
+        _renderer = null; // not reused if rendering throws and leaves it half-way
+        if (renderer is null)
+        {
+            renderer = new HtmlRenderer(writer);
+            Pipeline.Setup(renderer);
+        }
+        else renderer.Writer = writer;
+        renderer.Render(doc);
+        _renderer = renderer;
+        return writer.ToString();
     }
 
     private static readonly string[] SafeTags =

@@ -77,7 +77,7 @@ internal static class YamlFile
                 diagnostics.Add(Codes.MissingField, rel, SourcePos.File, $"{rel} is missing; every park folder needs one (run 'ecosite new park').");
             return null;
         }
-        var text = SourceText.Read(file.FullPath, rel, diagnostics);
+        var text = SourceText.Read(tree, file, diagnostics);
         if (text is null) return null;
         if (string.IsNullOrWhiteSpace(text))
         {

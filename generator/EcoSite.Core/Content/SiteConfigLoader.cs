@@ -24,7 +24,7 @@ internal static class SiteConfigLoader
                 $"the content folder '{tree.Root}' has no site.yaml. Run 'ecosite new site' to create one, or point to the right folder.");
             return null;
         }
-        var text = SourceText.Read(file.FullPath, FileName, diagnostics);
+        var text = SourceText.Read(tree, file, diagnostics);
         if (text is null) return null;
         if (string.IsNullOrWhiteSpace(text))
         {

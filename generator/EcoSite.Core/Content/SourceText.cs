@@ -14,6 +14,10 @@ public static class SourceText
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Reads a content file, taking the bytes the input fingerprint already read when it kept them.</summary>
+    public static string? Read(ContentTree tree, ContentFile file, DiagnosticBag diagnostics) =>
+        tree.TakeKept(file) is { } bytes ? Decode(bytes, file.RelPath, diagnostics) : Read(file.FullPath, file.RelPath, diagnostics);
+
     public static string? Read(string fullPath, string relPath, DiagnosticBag diagnostics)
     {
         byte[] bytes;

@@ -23,6 +23,25 @@ internal sealed class EscapingContext : TemplateContext
         LimitToString = 0;
     }
 
+    [ThreadStatic] private static EscapingContext? idle;
+
+    /// <summary>
+    /// This thread's context, reused from page to page so its output buffer and internal stacks stay allocated
+    /// (a fresh context per page grew a new buffer for every page). Give it back with <see cref="Return"/>.
+    /// </summary>
+    public static EscapingContext Rent()
+    {
+        var context = idle ?? new EscapingContext();
+        idle = null;
+        return context;
+    }
+
+    /// <summary>Keeps the context for this thread's next page, unless an error left globals or outputs pushed.</summary>
+    public static void Return(EscapingContext context)
+    {
+        if (context.GlobalCount == 1 && context.OutputCount == 1) idle = context;
+    }
+
     private static Scriban.Runtime.ScriptObject CreateBuiltins()
     {
         var builtins = new Scriban.Functions.BuiltinFunctions();

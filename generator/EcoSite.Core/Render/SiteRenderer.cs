@@ -78,12 +78,14 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
             ctx.Url("feed.xml"), cfg.BaseUrl is null ? null : UrlPath.Absolute(cfg.BaseUrl, ctx.OutputPath), generator,
             Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.Url("data/index.html"), ctx.Url("exchange/index.html"));
 
-        var tc = new EscapingContext();
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
+        var tc = EscapingContext.Rent();
         tc.PushGlobal(globals);
         var body = theme.Template(content.Template).Render(tc);
         globals["content"] = new RawHtml(body);
         var html = theme.Template("layout").Render(tc);
+        tc.PopGlobal();
+        EscapingContext.Return(tc);
         return ResolveMarkers(html, ctx);
     }
 
