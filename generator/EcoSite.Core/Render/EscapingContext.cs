@@ -21,6 +21,7 @@ internal sealed class EscapingContext : TemplateContext
         LoopLimit = 0;
         RecursiveLimit = 64;
         LimitToString = 0;
+        AutoIndent = false; // HTML: re-indenting printed multi-line values would change <pre> blocks (and costs time on every write)
     }
 
     [ThreadStatic] private static EscapingContext? idle;

@@ -32,6 +32,25 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         var languages = site.Config.Languages;
         var pages = new ConcurrentBag<RenderedPage>();
         var work = jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
+        // The files that are not pages (feeds, sitemap, open data...) are built beside the pages, not after them.
+        var others = Task.Run(() => RenderOthers(jobs, emit));
+        try
+        {
+            RenderPages(work, pages, emit, pageDone, reuse);
+        }
+        catch
+        {
+            // Nothing may still be emitting when the caller cleans up after the error.
+            try { others.Wait(); }
+            catch (AggregateException) { } // the page error is the one reported
+            throw;
+        }
+        others.GetAwaiter().GetResult();
+        return pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+    }
+
+    private void RenderPages(List<(PageJob Job, string Lang)> work, ConcurrentBag<RenderedPage> pages, Action<OutputFile> emit, Action? pageDone, PageReuse? reuse)
+    {
         Parallel.ForEach(work, parallel ?? new ParallelOptions(), item =>
         {
             var ctx = new PageContext(site, theme, item.Lang, item.Job.PageId);
@@ -48,7 +67,11 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
             }
             pageDone?.Invoke();
         });
+    }
 
+    private void RenderOthers(IReadOnlyList<PageJob> jobs, Action<OutputFile> emit)
+    {
+        var languages = site.Config.Languages;
         foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile("assets/" + path, bytes));
         foreach (var park in site.Parks)
             foreach (var m in park.Media) emit(new CopiedFile(m.SitePath, m.SourcePath));
@@ -58,7 +81,6 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         emit(new TextFile("sitemap.xml", Feeds.Sitemap(site, jobs)));
         foreach (var f in OpenData.Files(site).Concat(JsonFeed.Files(site))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
-        return pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
     }
 
     internal string RenderPage(PageContext ctx, PageContent content)
