@@ -14,13 +14,10 @@ public sealed class InvalidFixtureTests
 {
     private static readonly string Fixtures = Path.Combine(TestSite.RepoRoot(), "tests", "fixtures");
 
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(Path.Combine(Fixtures, "invalid")).Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(dir));
-        return data;
-    }
+    internal static IReadOnlyList<string> FixtureNames() =>
+        Directory.GetDirectories(Path.Combine(Fixtures, "invalid")).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal).ToList();
+
+    public static TheoryData<string> Names() => new(FixtureNames());
 
     [Fact]
     public void The_corpus_holds_at_least_25_fixtures() => Assert.True(Names().Count >= 25);
@@ -37,10 +34,7 @@ public sealed class InvalidFixtureTests
         var siblingsBefore = Directory.GetFileSystemEntries(site.Root).Order().ToList();
 
         var dir = Path.Combine(Fixtures, "invalid", name);
-        if (Directory.Exists(Path.Combine(dir, "content"))) Copy(Path.Combine(dir, "content"), site.Content);
-        if (File.Exists(Path.Combine(dir, "remove.txt")))
-            foreach (var rel in File.ReadAllLines(Path.Combine(dir, "remove.txt")).Where(l => l.Length > 0))
-                File.Delete(Path.Combine(site.Content, rel));
+        Overlay(name, site.Content);
         var contentBefore = TestSite.Snapshot(site.Content);
 
         var expect = File.ReadAllLines(Path.Combine(dir, "expect.txt")).Where(l => l.Length > 0).ToList();
@@ -78,7 +72,23 @@ public sealed class InvalidFixtureTests
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static void Copy(string from, string to)
+    /// <summary>A fixture's content: the base site with the fixture's files laid over it and its remove.txt applied.</summary>
+    internal static void Compose(string name, string content)
+    {
+        Copy(Path.Combine(Fixtures, "base"), content);
+        Overlay(name, content);
+    }
+
+    private static void Overlay(string name, string content)
+    {
+        var dir = Path.Combine(Fixtures, "invalid", name);
+        if (Directory.Exists(Path.Combine(dir, "content"))) Copy(Path.Combine(dir, "content"), content);
+        if (File.Exists(Path.Combine(dir, "remove.txt")))
+            foreach (var rel in File.ReadAllLines(Path.Combine(dir, "remove.txt")).Where(l => l.Length > 0))
+                File.Delete(Path.Combine(content, rel));
+    }
+
+    internal static void Copy(string from, string to)
     {
         foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

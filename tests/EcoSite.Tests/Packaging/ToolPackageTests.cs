@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace EcoSite.Tests.Packaging;
@@ -34,7 +33,7 @@ public sealed partial class ToolPackageTests : IDisposable
         Directory.CreateDirectory(work);
 
         // Its own artifacts folder, so packing never touches the bin/ and obj/ folders of the working tree.
-        var pack = Dotnet(Repo, "pack", Path.Combine(Repo, "generator", "EcoSite.Cli"), "-c", "Release", "-o", packDir,
+        var pack = ProcessRunner.Dotnet(Repo, "pack", Path.Combine(Repo, "generator", "EcoSite.Cli"), "-c", "Release", "-o", packDir,
             "--artifacts-path", Path.Combine(root, "artifacts"), "-p:ContinuousIntegrationBuild=true");
         Assert.True(pack.Exit == 0, pack.Output);
         var package = Path.Combine(packDir, $"EcoSite.{version}.nupkg");
@@ -51,65 +50,29 @@ public sealed partial class ToolPackageTests : IDisposable
               </packageSources>
             </configuration>
             """);
-        var install = Dotnet(work, "tool", "install", "--tool-path", toolDir, "--configfile", config, "EcoSite", "--version", version);
+        var install = ProcessRunner.Dotnet(work, "tool", "install", "--tool-path", toolDir, "--configfile", config, "EcoSite", "--version", version);
         Assert.True(install.Exit == 0, install.Output);
 
         var ecosite = Path.Combine(toolDir, OperatingSystem.IsWindows() ? "ecosite.exe" : "ecosite");
         Assert.True(File.Exists(ecosite), install.Output);
 
-        var versionRun = Run(work, ecosite, "--version");
+        var versionRun = ProcessRunner.Run(work, ecosite, "--version");
         Assert.True(versionRun.Exit == 0, versionRun.Output);
         var printed = versionRun.Stdout.Trim();
         Assert.True(printed == version || printed.StartsWith(version + "+", StringComparison.Ordinal), $"ecosite --version printed '{printed}', the package is {version}");
 
-        var help = Run(work, ecosite, "--help");
+        var help = ProcessRunner.Run(work, ecosite, "--help");
         Assert.True(help.Exit == 0, help.Output);
         Assert.Contains("Usage:", help.Stdout);
         Assert.Contains("build", help.Stdout);
 
         var output = Path.Combine(work, "_site");
-        var build = Run(work, ecosite, "build", TestSite.SampleContent, "-o", output);
+        var build = ProcessRunner.Run(work, ecosite, "build", TestSite.SampleContent, "-o", output);
         Assert.True(build.Exit == 0, build.Output);
         Assert.True(File.Exists(Path.Combine(output, "index.html")), build.Output);
         Assert.True(File.Exists(Path.Combine(output, "en", "index.html")), build.Output);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "assets"), "*.css", SearchOption.AllDirectories));
         Assert.True(File.Exists(Path.Combine(output, "schemas", "park.schema.json")));
-    }
-
-    private sealed record Result(int Exit, string Stdout, string Stderr)
-    {
-        public string Output => $"exit {Exit}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
-    }
-
-    private static Result Dotnet(string cwd, params string[] args) =>
-        Run(cwd, Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet", args);
-
-    private static Result Run(string cwd, string exe, params string[] args)
-    {
-        var psi = new ProcessStartInfo(exe)
-        {
-            WorkingDirectory = cwd,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment["NO_COLOR"] = "1";
-        // The installed apphost finds the runtime next to the dotnet that runs the tests.
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ROOT"))
-            && Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath)
-            psi.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(hostPath);
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {exe}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{exe} {string.Join(' ', args)} did not finish within 5 minutes");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     public void Dispose()

@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace EcoSite.Tests.Packaging;
+
+/// <summary>
+/// The native (Native AOT) build that bench/publish.sh makes must behave exactly like the JIT build the other tests
+/// exercise. Trimming is the risk: Scriban reads view-model members and its builtin functions by reflection, and a
+/// trimmed member makes a page render wrong or fail instead of failing the compile (generator/EcoSite.Cli/aot-roots.xml
+/// keeps them). Publishing takes about a minute.
+/// </summary>
+public sealed partial class AotBuildTests : IDisposable
+{
+    private static readonly string Repo = TestSite.RepoRoot();
+    private readonly string root = Path.Combine(Path.GetTempPath(), "ecosite-aot-" + Guid.NewGuid().ToString("N"));
+
+    // A site theme that calls Scriban builtins of every family a theme author is likely to use.
+    private const string BuiltinsTemplate = """
+        <article>
+        <h1>{{ model.title | string.upcase }}</h1>
+        <p>{{ model.title | string.size }} {{ [3,1,2] | array.sort | array.join "," }} {{ 2.567 | math.round 1 }} {{ "a-b" | string.replace "-" "+" }}</p>
+        <p>{{ model.facts | array.size }} {{ "x" | string.pad_left 3 }} {{ date.parse "2026-01-02" | date.to_string "%Y/%m/%d" }} {{ "a,b" | string.split "," | array.first }}</p>
+        <p>{{ html.strip "<b>x</b>" }} {{ object.typeof model.title }} {{ regex.replace "abc" "b" "X" }} {{ model.date_text | string.truncate 4 }}</p>
+        {{ model.body }}
+        </article>
+        """;
+
+    private static readonly Dictionary<string, string> Reproducible = new() { ["SOURCE_DATE_EPOCH"] = "1764000000" };
+
+    [Fact]
+    public void The_native_build_writes_and_reports_exactly_what_the_jit_build_does()
+    {
+        var native = Publish();
+        var jit = Path.Combine(AppContext.BaseDirectory, "ecosite.dll");
+        var work = Path.Combine(root, "work");
+
+        // The sample site, with a theme of its own that uses Scriban's builtins: the same bytes in every file.
+        var content = Path.Combine(work, "content");
+        CopyFolder(TestSite.SampleContent, content);
+        File.AppendAllText(Path.Combine(content, "site.yaml"), "\ntheme: mytheme\n");
+        Directory.CreateDirectory(Path.Combine(content, "mytheme", "templates"));
+        File.WriteAllText(Path.Combine(content, "mytheme", "templates", "article.sbnhtml"), BuiltinsTemplate);
+
+        var fromJit = ProcessRunner.Run(work, "dotnet", Reproducible, jit, "build", content, "-o", Path.Combine(work, "jit"));
+        var fromNative = ProcessRunner.Run(work, native, Reproducible, "build", content, "-o", Path.Combine(work, "native"));
+        Assert.True(fromJit.Exit == 0, fromJit.Output);
+        Assert.True(fromNative.Exit == 0, fromNative.Output);
+        var expected = TestSite.Snapshot(Path.Combine(work, "jit"));
+        var actual = TestSite.Snapshot(Path.Combine(work, "native"));
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (path, bytes) in expected)
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs between the JIT and the native build");
+        Assert.Contains("2026/01/02", File.ReadAllText(Path.Combine(work, "native", "parks", "qinghe", "news", "2026-10-15-waste-exchange-notice", "index.html")));
+
+        // Every invalid fixture: the same exit code and the same report, as text and as JSON.
+        foreach (var name in EndToEnd.InvalidFixtureTests.FixtureNames())
+        {
+            var fixtureContent = Path.Combine(root, "fixtures", name);
+            EndToEnd.InvalidFixtureTests.Compose(name, fixtureContent);
+            string[][] invocations = [["check", fixtureContent], ["check", fixtureContent, "--format", "json"]];
+            foreach (var args in invocations)
+            {
+                var a = WithoutTimes(ProcessRunner.Run(work, "dotnet", Reproducible, [jit, .. args]));
+                var b = WithoutTimes(ProcessRunner.Run(work, native, Reproducible, args));
+                Assert.True(a == b, $"{name} {string.Join(' ', args.Skip(2))}\n--- JIT\n{a.Output}\n--- native\n{b.Output}");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"in [0-9]+(\.[0-9]+)? s\b")]
+    private static partial Regex Elapsed();
+
+    /// <summary>"Checked in 0.01 s": the only part of a report that may differ between two runs.</summary>
+    private static ProcessResult WithoutTimes(ProcessResult r) =>
+        r with { Stdout = Elapsed().Replace(r.Stdout, "in X s"), Stderr = Elapsed().Replace(r.Stderr, "in X s") };
+
+    private string Publish()
+    {
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var output = Path.Combine(root, "native");
+        // Its own artifacts folder, so publishing never touches the bin/ and obj/ folders of the working tree.
+        var publish = ProcessRunner.Dotnet(Repo, "publish", Path.Combine(Repo, "generator", "EcoSite.Cli"), "-c", "Release", "-r", rid,
+            "-p:PublishAot=true", "-o", output, "--artifacts-path", Path.Combine(root, "artifacts"));
+        Assert.True(publish.Exit == 0, publish.Output);
+        var exe = Path.Combine(output, OperatingSystem.IsWindows() ? "ecosite.exe" : "ecosite");
+        Assert.True(File.Exists(exe), publish.Output);
+        return exe;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(root, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
