@@ -216,9 +216,23 @@ public sealed class SiteWriter : IDisposable
         if (!_committed) TryDelete(Staging);
     }
 
+    /// <summary>
+    /// Deletes a replaced output or a failed staging folder. Its top-level folders (the default language's parks/,
+    /// en/, ...) are deleted in parallel: removing 20,000 entries is kernel work that one thread does at half the speed.
+    /// </summary>
     private static void TryDelete(string dir)
     {
-        try { Directory.Delete(dir, recursive: true); }
+        try
+        {
+            if (!Directory.Exists(dir)) return;
+            Parallel.ForEach(Directory.GetDirectories(dir), sub =>
+            {
+                try { Directory.Delete(sub, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            });
+            Directory.Delete(dir, recursive: true);
+        }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }
