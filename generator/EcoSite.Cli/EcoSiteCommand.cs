@@ -93,7 +93,9 @@ public static class EcoSiteCommand
             console.PrintDiagnostics(result.Diagnostics);
             console.PrintBuildSummary(result, options.OutputDir);
             if (!result.Success) return ContentErrors;
-            return ScoreReport.FailsUnder(result.Site, parse.GetValue(buildFailUnder), stderr) ? ContentErrors : Ok;
+            // Scores need the loaded site, which a build that found nothing changed loads only when asked for it.
+            var threshold = parse.GetValue(buildFailUnder);
+            return threshold is not null && ScoreReport.FailsUnder(result.Site, threshold, stderr) ? ContentErrors : Ok;
         });
 
         var checkContent = ContentArgument();
