@@ -39,13 +39,8 @@ internal static partial class ArticleLoader
             return null;
         }
 
-        var text = SourceText.Read(tree, file, diagnostics);
+        var text = SourceText.ReadNonEmpty(tree, file, diagnostics, "the file is empty; it needs front matter with at least a title between '---' lines.");
         if (text is null) return null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            diagnostics.Add(Codes.EmptyFile, rel, SourcePos.File, "the file is empty; it needs front matter with at least a title between '---' lines.");
-            return null;
-        }
 
         var parsed = MarkdownBody.Parse(text);
         if (parsed.FrontMatter is null)

@@ -77,13 +77,7 @@ internal static class YamlFile
                 diagnostics.Add(Codes.MissingField, rel, SourcePos.File, $"{rel} is missing; every park folder needs one (run 'ecosite new park').");
             return null;
         }
-        var text = SourceText.Read(tree, file, diagnostics);
-        if (text is null) return null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            diagnostics.Add(Codes.EmptyFile, rel, SourcePos.File, "the file is empty; fill it in or delete it.");
-            return null;
-        }
-        return YamlTree.Parse(text, rel, diagnostics);
+        var text = SourceText.ReadNonEmpty(tree, file, diagnostics, "the file is empty; fill it in or delete it.");
+        return text is null ? null : YamlTree.Parse(text, rel, diagnostics);
     }
 }

@@ -24,13 +24,8 @@ internal static class SiteConfigLoader
                 $"the content folder '{tree.Root}' has no site.yaml. Run 'ecosite new site' to create one, or point to the right folder.");
             return null;
         }
-        var text = SourceText.Read(tree, file, diagnostics);
+        var text = SourceText.ReadNonEmpty(tree, file, diagnostics, "site.yaml is empty; it needs at least 'title' and 'languages'.");
         if (text is null) return null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            diagnostics.Add(Codes.EmptyFile, FileName, SourcePos.File, "site.yaml is empty; it needs at least 'title' and 'languages'.");
-            return null;
-        }
         var root = YamlTree.Parse(text, FileName, diagnostics);
         if (root is null) return null;
 

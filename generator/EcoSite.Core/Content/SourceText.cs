@@ -14,9 +14,17 @@ public static class SourceText
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads a content file, taking the bytes the input fingerprint already read when it kept them.</summary>
-    public static string? Read(ContentTree tree, ContentFile file, DiagnosticBag diagnostics) =>
-        tree.TakeKept(file) is { } bytes ? Decode(bytes, file.RelPath, diagnostics) : Read(file.FullPath, file.RelPath, diagnostics);
+    /// <summary>
+    /// Reads a content file that must have content, taking the bytes the input fingerprint already read when it kept
+    /// them. An empty or blank file is reported as an empty file, with <paramref name="whenEmpty"/> as what to do.
+    /// </summary>
+    public static string? ReadNonEmpty(ContentTree tree, ContentFile file, DiagnosticBag diagnostics, string whenEmpty)
+    {
+        var text = tree.TakeKept(file) is { } bytes ? Decode(bytes, file.RelPath, diagnostics) : Read(file.FullPath, file.RelPath, diagnostics);
+        if (text is null || !string.IsNullOrWhiteSpace(text)) return text;
+        diagnostics.Add(Codes.EmptyFile, file.RelPath, SourcePos.File, whenEmpty);
+        return null;
+    }
 
     public static string? Read(string fullPath, string relPath, DiagnosticBag diagnostics)
     {
