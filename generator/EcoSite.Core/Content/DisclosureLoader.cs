@@ -139,12 +139,24 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         string? otherHtml = null;
         if (f.Localized("other") is { } other)
         {
-            var text = other.In(languages[0], languages[0]).Text;
-            var doc = Markdig.Markdown.Parse(text, MarkdownBody.Pipeline);
-            otherHtml = MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, languages[0], diagnostics).Html;
+            var shown = other.In(languages[0], languages[0]);
+            var doc = Markdig.Markdown.Parse(shown.Text, MarkdownBody.Pipeline);
+            otherHtml = MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, languages[0], diagnostics,
+                LinesBefore(f["other"], shown.Lang)).Html;
         }
         return new PolluterReport(new EnterpriseRef(enterpriseId, file.RelPath, new SourcePos(1, 1)), reportYear, basic, f.Text("permit"),
             outlets, facilities, approvals, plan, otherHtml, file.RelPath, f.PosOf("permit"));
+    }
+
+    /// <summary>
+    /// Lines of the file before the first line of a Markdown text held in a YAML field (plain, or one language of a map),
+    /// so its diagnostics point into the file: a block scalar (| or &gt;) starts on the line after its indicator.
+    /// </summary>
+    private static int LinesBefore(YNode? node, string lang)
+    {
+        if (node is YMap map)
+            node = map.Entries.FirstOrDefault(e => e.Key.Value == lang).Value;
+        return node is YScalar s ? s.Start.Line - (s.Block ? 0 : 1) : 0;
     }
 
     // 国家危险废物名录 (2021): a valid hazardous code marks the flow or listing as hazardous; invalid codes are reported by the check stage.

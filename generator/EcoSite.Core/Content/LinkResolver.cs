@@ -15,34 +15,29 @@ public sealed partial class LinkResolver(ContentTree tree, string fromFile, Diag
     public const string RootMarker = "eco-root:";
     public const string LangMarker = "eco-lang:";
 
-    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel", "ftp"];
-
     [GeneratedRegex(@"^parks/([a-z0-9][a-z0-9-]*)/(news|cases|pages)/([a-z0-9][a-z0-9-]*)(\.[a-z]+)?\.md$")]
     private static partial Regex ArticlePath();
 
-    [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9+.-]*):")]
-    private static partial Regex Scheme();
-
-    /// <summary>The URL to emit, or null when the link must be dropped (reported).</summary>
+    /// <summary>The URL to emit, or null when the link must be dropped (reported). Schemes are decided by <see cref="UrlPolicy"/>.</summary>
     public string? Resolve(string url, SourcePos pos)
     {
-        url = url.Trim();
-        if (url.Length == 0 || url[0] == '#') return url;
-        if (url.StartsWith("//", StringComparison.Ordinal)) return "https:" + url;
-        var scheme = Scheme().Match(url);
-        if (scheme.Success)
+        var check = UrlPolicy.Check(url);
+        url = check.Url;
+        switch (check.Kind)
         {
-            var name = scheme.Groups[1].Value.ToLowerInvariant();
-            if (SafeSchemes.Contains(name)) return url;
-            // Windows paths such as C:\docs\a.pdf look like a scheme of one letter.
-            if (name.Length == 1)
-            {
+            case UrlKind.Allowed:
+                return url;
+            case UrlKind.NetworkPath:
+                return "https:" + url;
+            case UrlKind.LocalPath:
                 diagnostics.Add(Codes.PathOutsideContent, fromFile, pos, $"'{url}' is a path on your computer; copy the file into the park's media/ folder and link to it there.");
                 return null;
-            }
-            diagnostics.Add(Codes.UnsafeUrlRemoved, fromFile, pos, $"the link '{Short(url)}' uses '{name}:', which is not allowed (only http, https, mailto, tel); it was removed.");
-            return null;
+            case UrlKind.Refused:
+                diagnostics.Add(Codes.UnsafeUrlRemoved, fromFile, pos,
+                    $"the link '{Short(url)}' uses '{check.Scheme}:', which is not allowed (only {string.Join(", ", UrlPolicy.AllowedSchemes)} and links to files of the site); it was removed.");
+                return null;
         }
+        if (url.Length == 0 || url[0] == '#') return url;
         if (url[0] == '/' || url[0] == '\\')
         {
             diagnostics.Add(Codes.RootAbsoluteLink, fromFile, pos,

@@ -1,6 +1,5 @@
 using System.Text;
 using EcoSite.Core.Diagnostics;
-using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Yaml;
@@ -17,8 +16,9 @@ public sealed record ParsedMarkdown(MarkdownDocument Document, string? FrontMatt
 public sealed record RenderedBody(string Html, string FirstParagraph);
 
 /// <summary>
-/// Markdown through Markdig: front matter via its YAML front matter block, links rewritten to site links,
-/// raw HTML cleaned by an allow-list sanitizer (never a regex), headings shifted below the page title.
+/// Markdown through Markdig: front matter via its YAML front matter block, links rewritten to site links (every link
+/// form through <see cref="UrlPolicy"/>), every body cleaned by <see cref="BodySanitizer"/>, headings shifted below the
+/// page title.
 /// </summary>
 public static class MarkdownBody
 {
@@ -45,36 +45,40 @@ public static class MarkdownBody
         return new ParsedMarkdown(doc, null, 0, new SourcePos(1, 1));
     }
 
-    public static RenderedBody Render(MarkdownDocument doc, LinkResolver links, string relPath, string lang, DiagnosticBag diagnostics)
+    /// <param name="lineOffset">Lines before the Markdown's first line in its file (for Markdown held in a YAML field).</param>
+    public static RenderedBody Render(MarkdownDocument doc, LinkResolver links, string relPath, string lang, DiagnosticBag diagnostics, int lineOffset = 0)
     {
-        var hasRawHtml = false;
         var shiftHeadings = false;
+        List<AutolinkInline>? refused = null;
         foreach (var node in doc.Descendants())
         {
             switch (node)
             {
                 case LinkInline link when link.Url is not null:
                 {
-                    var pos = new SourcePos(link.Line + 1, link.Column + 1);
-                    var resolved = links.Resolve(link.Url, pos);
+                    var resolved = links.Resolve(link.Url, new SourcePos(link.Line + 1 + lineOffset, link.Column + 1));
                     link.Url = resolved ?? "";
                     if (resolved is null && !link.IsImage) link.Url = "#";
                     break;
                 }
-                case HtmlBlock or HtmlInline:
-                    hasRawHtml = true;
+                // <scheme:...> autolinks are their own node type: the same policy applies (an e-mail autolink is mailto:).
+                case AutolinkInline auto when !auto.IsEmail:
+                    if (links.Resolve(auto.Url, new SourcePos(auto.Line + 1 + lineOffset, auto.Column + 1)) is null) (refused ??= []).Add(auto);
                     break;
                 case HeadingBlock { Level: 1 }:
                     shiftHeadings = true;
                     break;
             }
         }
+        // A refused autolink stays as text, so the reader still sees what was written.
+        if (refused is not null)
+            foreach (var auto in refused) auto.ReplaceBy(new LiteralInline(auto.Url));
         if (shiftHeadings)
             foreach (var h in doc.Descendants<HeadingBlock>())
                 h.Level = Math.Min(6, h.Level + 1);
 
-        var html = ToHtml(doc);
-        if (hasRawHtml) html = Sanitize(html, doc, links, relPath, diagnostics);
+        var (html, spans) = ToHtml(doc, lineOffset);
+        html = BodySanitizer.Sanitize(html, spans, links, relPath, diagnostics);
         html = WrapTables(html, lang);
         return new RenderedBody(html, FirstParagraph(doc));
     }
@@ -82,78 +86,75 @@ public static class MarkdownBody
     // Building an HtmlRenderer (its object renderers and the extensions' ones) cost more than rendering a short body:
     // each thread keeps one and gives it a fresh writer per document.
     [ThreadStatic] private static HtmlRenderer? _renderer;
+    [ThreadStatic] private static RawHtmlRecorder? _recorder;
 
-    private static string ToHtml(MarkdownDocument doc)
+    private static (string Html, IReadOnlyList<RawHtmlSpan> Spans) ToHtml(MarkdownDocument doc, int lineOffset)
     {
         var writer = new StringWriter();
         var renderer = _renderer;
+        var recorder = _recorder;
         _renderer = null; // not reused if rendering throws and leaves it half-way
-        if (renderer is null)
+        if (renderer is null || recorder is null)
         {
             renderer = new HtmlRenderer(writer);
             Pipeline.Setup(renderer);
+            recorder = new RawHtmlRecorder();
+            recorder.Install(renderer);
         }
         else renderer.Writer = writer;
+        recorder.Begin(writer.GetStringBuilder(), lineOffset);
         renderer.Render(doc);
         _renderer = renderer;
-        return writer.ToString();
+        _recorder = recorder;
+        return (writer.ToString(), recorder.Spans);
     }
 
-    private static readonly string[] SafeTags =
-    [
-        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div",
-        "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li",
-        "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
-        "tfoot", "th", "thead", "time", "tr", "u", "ul",
-    ];
-
-    private static readonly string[] SafeAttributes =
-    [
-        "alt", "href", "src", "title", "id", "class", "colspan", "rowspan", "scope", "headers", "lang", "dir", "datetime",
-        "width", "height", "start", "reversed", "type", "checked", "disabled", "open", "cite", "abbr", "aria-hidden", "aria-label", "role",
-    ];
-
-    /// <summary>Allow-list sanitizing of the whole body (HtmlSanitizer); each removal is a located warning.</summary>
-    private static string Sanitize(string html, MarkdownDocument doc, LinkResolver links, string relPath, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Records where each raw HTML block and inline lands in the rendered body (and the file position it came from), so
+    /// the sanitizer can report a removal at its source line in constant time instead of searching the body for it.
+    /// </summary>
+    private sealed class RawHtmlRecorder
     {
-        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        private System.Text.StringBuilder _output = new();
+        private int _lineOffset;
+
+        public List<RawHtmlSpan> Spans { get; private set; } = [];
+
+        public void Install(HtmlRenderer renderer)
         {
-            AllowedTags = new HashSet<string>(SafeTags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(SafeAttributes, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel", "eco-root", "eco-lang"], StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
-        });
-        var rawNodes = doc.Descendants().Where(n => n is HtmlBlock or HtmlInline).ToList();
-        SourcePos Where(string needle)
-        {
-            foreach (var n in rawNodes)
-            {
-                var text = n is HtmlBlock b ? b.Lines.ToString() : ((HtmlInline)n).Tag;
-                if (text.Contains(needle, StringComparison.OrdinalIgnoreCase)) return new SourcePos(n.Line + 1, n.Column + 1);
-            }
-            return rawNodes.Count > 0 ? new SourcePos(rawNodes[0].Line + 1, rawNodes[0].Column + 1) : SourcePos.File;
+            renderer.ObjectRenderers.Replace<Markdig.Renderers.Html.HtmlBlockRenderer>(new BlockRenderer(this));
+            renderer.ObjectRenderers.Replace<Markdig.Renderers.Html.Inlines.HtmlInlineRenderer>(new InlineRenderer(this));
         }
-        sanitizer.RemovingTag += (_, e) =>
+
+        public void Begin(System.Text.StringBuilder output, int lineOffset)
         {
-            var tag = e.Tag.LocalName;
-            diagnostics.Add(Codes.UnsafeHtmlRemoved, relPath, Where("<" + tag),
-                $"the HTML element <{tag}> is not allowed in content and was removed; use Markdown, or put the file in media/ and link to it.");
-        };
-        sanitizer.RemovingAttribute += (_, e) =>
+            _output = output;
+            _lineOffset = lineOffset;
+            Spans = [];
+        }
+
+        private void Record(int start, MarkdownObject node) =>
+            Spans.Add(new RawHtmlSpan(start, _output.Length, node.Line + 1 + _lineOffset, node.Column + 1));
+
+        private sealed class BlockRenderer(RawHtmlRecorder recorder) : Markdig.Renderers.Html.HtmlBlockRenderer
         {
-            if (e.Reason == RemoveReason.NotAllowedUrlValue) return; // reported by the URL filter below
-            var name = e.Attribute.Name;
-            diagnostics.Add(Codes.UnsafeHtmlRemoved, relPath, Where(name),
-                $"the HTML attribute '{name}' on <{e.Tag.LocalName}> is not allowed and was removed.");
-        };
-        sanitizer.FilterUrl += (_, e) =>
+            protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
+            {
+                var start = recorder._output.Length;
+                base.Write(renderer, obj);
+                recorder.Record(start, obj);
+            }
+        }
+
+        private sealed class InlineRenderer(RawHtmlRecorder recorder) : Markdig.Renderers.Html.Inlines.HtmlInlineRenderer
         {
-            if (e.OriginalUrl.StartsWith(LinkResolver.RootMarker, StringComparison.Ordinal) || e.OriginalUrl.StartsWith(LinkResolver.LangMarker, StringComparison.Ordinal))
-                return;
-            e.SanitizedUrl = links.Resolve(e.OriginalUrl, Where(e.OriginalUrl.Length > 30 ? e.OriginalUrl[..30] : e.OriginalUrl));
-        };
-        sanitizer.RemovingComment += (_, e) => e.Cancel = false;
-        return sanitizer.Sanitize(html);
+            protected override void Write(HtmlRenderer renderer, HtmlInline obj)
+            {
+                var start = recorder._output.Length;
+                base.Write(renderer, obj);
+                recorder.Record(start, obj);
+            }
+        }
     }
 
     private static string WrapTables(string html, string lang)

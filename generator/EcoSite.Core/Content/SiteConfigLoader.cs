@@ -40,7 +40,7 @@ internal static class SiteConfigLoader
         var baseUrl = f.Text("base_url");
         if (baseUrl is not null)
         {
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"))
+            if (!UrlPolicy.IsWebAddress(baseUrl))
             {
                 reader.Report(Codes.InvalidValue, f.PosOf("base_url"), $"'base_url' is '{baseUrl}'; write a full address such as https://www.example.gov.cn/stgy/.");
                 baseUrl = null;

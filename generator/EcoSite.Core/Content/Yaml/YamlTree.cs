@@ -9,6 +9,9 @@ public abstract record YNode(SourcePos Start);
 /// <summary>A scalar; <see cref="Plain"/> is false for quoted or block scalars, which are always text.</summary>
 public sealed record YScalar(SourcePos Start, string Value, bool Plain) : YNode(Start)
 {
+    /// <summary>A literal (|) or folded (&gt;) block scalar: its text starts on the line after <see cref="YNode.Start"/>.</summary>
+    public bool Block { get; init; }
+
     public bool IsNull => Plain && Value is "" or "~" or "null" or "Null" or "NULL";
 }
 
@@ -81,7 +84,7 @@ public static class YamlTree
                     case Scalar sc:
                     {
                         expanded++;
-                        var node = new YScalar(pos, sc.Value, sc.Style == ScalarStyle.Plain && sc.Tag.IsEmpty);
+                        var node = new YScalar(pos, sc.Value, sc.Style == ScalarStyle.Plain && sc.Tag.IsEmpty) { Block = sc.Style is ScalarStyle.Literal or ScalarStyle.Folded };
                         if (!sc.Anchor.IsEmpty) anchors[sc.Anchor.Value] = (node, 1);
                         if (!Add(stack, node, relPath, diagnostics)) return null;
                         if (stack.Count == 0) root = node;
