@@ -95,8 +95,8 @@ public static class SiteBuilder
         {
             // 0. Nothing changed since the previous build into this folder: confirm it from content hashes and stop.
             themeFingerprint = Theme.Fingerprint(options.ThemeDir ?? ThemeFolder(tree, options.ContentDir));
-            fingerprint = InputFingerprint.Compute(tree, Generator, themeFingerprint, Format.Iso(options.Clock.Today(new DiagnosticBag()).Item1), options.Parallel);
-            if (previous is not null && previous.Inputs == fingerprint.Value && previous.Generator == Generator)
+            fingerprint = InputFingerprint.Compute(tree, Generator, themeFingerprint, Format.Iso(options.Clock.Today(new DiagnosticBag()).Item1), options.Parallel, diagnostics);
+            if (previous is not null && !diagnostics.HasErrors && previous.Inputs == fingerprint.Value && previous.Generator == Generator)
             {
                 Stage("confirm unchanged");
                 return new BuildResult(!previous.Diagnostics.Any(d => d.IsError), previous.Diagnostics, previous.Pages, previous.Files, clock.Elapsed)

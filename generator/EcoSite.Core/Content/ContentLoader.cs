@@ -121,7 +121,7 @@ public static partial class ContentLoader
             if (disclosure.LoadPolluter(f, id) is { } p) polluters.Add(p);
 
         var media = tree.Files
-            .Where(f => f.RelPath.StartsWith(dir + "/media/", StringComparison.Ordinal))
+            .Where(f => f.RelPath.StartsWith(dir + "/media/", StringComparison.Ordinal) && MediaRule.Allows(f, diagnostics))
             .Select(f => new MediaFile(f.FullPath, f.RelPath, f.Bytes))
             .ToList();
 

@@ -8,7 +8,8 @@ public sealed record ContentFile(string RelPath, string FullPath, long Bytes);
 /// <summary>
 /// The content folder's files, listed once, sorted ordinally so that the file system's order never shows in the output.
 /// Symbolic links that lead outside the folder are refused (nothing outside is read or published);
-/// linked folders are not followed.
+/// linked folders are not followed; anything that is not a regular file or a folder (a pipe, a device, a socket)
+/// is an error, found from its file type without opening it.
 /// </summary>
 public sealed class ContentTree
 {
@@ -79,36 +80,51 @@ public sealed class ContentTree
             {
                 var rel = Rel(root, entry.FullName);
                 if (entry.Name.StartsWith('.')) continue; // .git, .DS_Store, editor swap files
-                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
+                // The file type comes first, from lstat: a pipe or a device is never opened (content-format.md section 4).
+                var kind = FileProbe.Kind(entry.FullName);
+                if (kind == FileKind.SymbolicLink)
                 {
-                    var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+                    FileSystemInfo? target;
+                    try { target = entry.ResolveLinkTarget(returnFinalTarget: true); }
+                    catch (IOException) { target = null; } // a loop of links
                     if (target is null || !IsInside(root, target.FullName))
                     {
                         diagnostics.Add(Codes.PathOutsideContent, rel, SourcePos.File,
                             "this symbolic link points outside the content folder; it is not read or published. Copy the file into the folder instead.");
                         continue;
                     }
-                    if (target is DirectoryInfo)
+                    var targetKind = FileProbe.TargetKind(entry.FullName);
+                    if (targetKind == FileKind.Directory)
                     {
                         diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, "linked folders are not followed; copy the folder instead.");
+                        continue;
+                    }
+                    if (targetKind != FileKind.Regular)
+                    {
+                        NotRegular(rel, targetKind, "this symbolic link leads to ");
                         continue;
                     }
                     files.Add(new ContentFile(rel, target.FullName, ((FileInfo)target).Length));
                     continue;
                 }
-                if (entry is DirectoryInfo)
+                if (kind == FileKind.Directory)
                 {
                     dirs.Add(rel);
                     pending.Push(entry.FullName);
                 }
-                else if (entry is FileInfo f)
+                else if (kind == FileKind.Regular && entry is FileInfo f)
                 {
                     files.Add(new ContentFile(rel, f.FullName, f.Length));
                 }
+                else NotRegular(rel, kind, "this is ");
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelPath, b.RelPath));
         return new ContentTree(root, files, dirs);
+
+        void NotRegular(string rel, FileKind kind, string what) =>
+            diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
+                $"{what}{FileProbe.Describe(kind)}, not a regular file; EcoSite never opens it. Remove it, or replace it with the file itself.");
     }
 
     internal static bool IsInside(string root, string path)

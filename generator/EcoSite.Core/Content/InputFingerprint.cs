@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EcoSite.Core.Diagnostics;
 
 namespace EcoSite.Core.Content;
 
@@ -20,16 +21,34 @@ public sealed class InputFingerprint
 
     public string Value { get; }
 
-    public static InputFingerprint Compute(ContentTree tree, string generator, string themeFingerprint, string today, ParallelOptions? parallel = null)
+    public static InputFingerprint Compute(ContentTree tree, string generator, string themeFingerprint, string today, ParallelOptions? parallel = null, DiagnosticBag? diagnostics = null)
     {
         var hashes = new byte[tree.Files.Count][];
         Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i =>
         {
             var file = tree.Files[i];
-            var bytes = File.ReadAllBytes(file.FullPath);
-            hashes[i] = SHA256.HashData(bytes);
-            // The loader needs the same bytes next: keep Markdown and YAML (not media) so each file is read once.
-            if (ContentTree.IsText(file) && bytes.Length <= SourceText.MaxFileBytes) tree.Keep(file, bytes);
+            try
+            {
+                // The loader needs the same bytes next: keep Markdown and YAML (not media) so each file is read once.
+                // Media and oversized files are hashed as a stream, never held whole.
+                if (ContentTree.IsText(file) && file.Bytes <= SourceText.MaxFileBytes)
+                {
+                    var bytes = FileProbe.ReadAllBytes(file.FullPath);
+                    hashes[i] = SHA256.HashData(bytes);
+                    tree.Keep(file, bytes);
+                }
+                else
+                {
+                    using var stream = FileProbe.OpenRegular(file.FullPath);
+                    hashes[i] = SHA256.HashData(stream);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Deleted, made unreadable or replaced by a pipe since the scan: the build stops with this error.
+                diagnostics?.Add(Codes.UnreadableFile, file.RelPath, SourcePos.File, $"cannot read the file ({e.Message}). Check that it exists and is readable.");
+                hashes[i] = new byte[32];
+            }
         });
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Add(hash, generator);

@@ -38,7 +38,7 @@ public static class SourceText
                     $"the file is {info.Length / (1024 * 1024)} MiB; content files may be at most {MaxFileBytes / (1024 * 1024)} MiB. Split it, or put large documents in media/ as attachments.");
                 return null;
             }
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = FileProbe.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,6 +16,7 @@ public static class Codes
     public static readonly DiagnosticCode UnreadableFile = new("ECO004", Severity.Error, "file cannot be read");
     public static readonly DiagnosticCode MissingSiteYaml = new("ECO005", Severity.Error, "site.yaml is missing");
     public static readonly DiagnosticCode NoParks = new("ECO006", Severity.Warning, "no parks");
+    public static readonly DiagnosticCode NotRegularFile = new("ECO007", Severity.Error, "not a regular file");
 
     // YAML structure
     public static readonly DiagnosticCode YamlSyntax = new("ECO010", Severity.Error, "YAML syntax error");
@@ -42,6 +43,8 @@ public static class Codes
     public static readonly DiagnosticCode RootAbsoluteLink = new("ECO032", Severity.Error, "root-absolute link");
     public static readonly DiagnosticCode UnsafeHtmlRemoved = new("ECO040", Severity.Warning, "unsafe HTML removed");
     public static readonly DiagnosticCode UnsafeUrlRemoved = new("ECO041", Severity.Warning, "unsafe link removed");
+    public static readonly DiagnosticCode MediaTypeRefused = new("ECO042", Severity.Error, "media type not published");
+    public static readonly DiagnosticCode ActiveMedia = new("ECO043", Severity.Error, "media file a browser would run");
 
     // References and domain checks (content-format.md sections 6-10)
     public static readonly DiagnosticCode UnknownEnterprise = new("ECO101", Severity.Error, "unknown enterprise");

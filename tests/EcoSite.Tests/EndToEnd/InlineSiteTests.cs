@@ -63,7 +63,7 @@ public sealed class InlineSiteTests
             .With("parks/demo/news/2026-03-02-plan.md", "---\ntitle: 计划\ndate: 2026-03-02\nattachments: [media/plan.pdf]\n---\n计划正文。\n")
             .With("parks/demo/news/2026-11-20-meeting.md", "---\ntitle: 会议\ndate: 2026-11-20\n---\n见[计划](2026-03-02-plan.md)与![图](../media/map.png)。\n")
             .WithBytes("parks/demo/media/plan.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"))
-            .WithBytes("parks/demo/media/map.png", [0x89, 0x50, 0x4E, 0x47]);
+            .WithBytes("parks/demo/media/map.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         var zh = site.Read("parks/demo/news/2026-11-20-meeting/index.html");

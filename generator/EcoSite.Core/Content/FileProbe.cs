@@ -1,0 +1,105 @@
+using System.Runtime.InteropServices;
+
+namespace EcoSite.Core.Content;
+
+/// <summary>What is at a path, from its file type alone (lstat/stat): nothing is opened to find out.</summary>
+public enum FileKind
+{
+    Missing,
+    Regular,
+    Directory,
+    SymbolicLink,
+    NamedPipe,
+    CharacterDevice,
+    BlockDevice,
+    Socket,
+}
+
+/// <summary>
+/// Reads a path's file type before anything opens it. Opening a named pipe waits for a writer forever and reading a
+/// character device never ends, so every content file is probed here first (<see cref="ContentTree"/> at the scan,
+/// <see cref="OpenRegular"/> again just before each read). .NET has no public API for the file type: on Unix this
+/// calls the runtime's own System.Native shim (the one <see cref="File"/> uses), whose status struct starts with two
+/// 32-bit fields, flags and mode, on every platform it supports; on Windows the attributes tell links, folders and
+/// devices apart.
+/// </summary>
+public static class FileProbe
+{
+    /// <summary>The type of <paramref name="path"/> itself: a symbolic link is <see cref="FileKind.SymbolicLink"/>.</summary>
+    public static FileKind Kind(string path) => Probe(path, follow: false);
+
+    /// <summary>The type of what <paramref name="path"/> leads to, through symbolic links.</summary>
+    public static FileKind TargetKind(string path) => Probe(path, follow: true);
+
+    /// <summary>
+    /// Opens a file for reading only if it is a regular file (after links); anything else throws
+    /// <see cref="IOException"/> with the kind it is, so callers report it with their other read errors.
+    /// </summary>
+    public static FileStream OpenRegular(string path)
+    {
+        var kind = TargetKind(path);
+        if (kind != FileKind.Regular) throw new IOException(Describe(kind) + ", not a regular file");
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+    }
+
+    /// <summary>Reads a whole regular file (see <see cref="OpenRegular"/>).</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        using var stream = OpenRegular(path);
+        var length = stream.Length;
+        if (length > Array.MaxLength) throw new IOException($"the file is {length} bytes, too large to read at once");
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>What an editor would call this kind of file, for messages.</summary>
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Missing => "it does not exist (or cannot be reached)",
+        FileKind.Directory => "a folder",
+        FileKind.SymbolicLink => "a symbolic link",
+        FileKind.NamedPipe => "a named pipe (FIFO)",
+        FileKind.CharacterDevice => "a character device",
+        FileKind.BlockDevice => "a block device",
+        FileKind.Socket => "a socket",
+        _ => "a regular file",
+    };
+
+    private static FileKind Probe(string path, bool follow)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            FileAttributes attributes;
+            try { attributes = File.GetAttributes(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return FileKind.Missing; }
+            if (!follow && attributes.HasFlag(FileAttributes.ReparsePoint)) return FileKind.SymbolicLink;
+            if (attributes.HasFlag(FileAttributes.Directory)) return FileKind.Directory;
+            return attributes.HasFlag(FileAttributes.Device) ? FileKind.CharacterDevice : FileKind.Regular;
+        }
+        Span<byte> status = stackalloc byte[StatusBytes];
+        var result = follow ? Stat(path, ref MemoryMarshal.GetReference(status)) : LStat(path, ref MemoryMarshal.GetReference(status));
+        if (result != 0) return FileKind.Missing;
+        var mode = MemoryMarshal.Read<int>(status[4..]);
+        return (mode & 0xF000) switch
+        {
+            0x8000 => FileKind.Regular,
+            0x4000 => FileKind.Directory,
+            0xA000 => FileKind.SymbolicLink,
+            0x1000 => FileKind.NamedPipe,
+            0x2000 => FileKind.CharacterDevice,
+            0x6000 => FileKind.BlockDevice,
+            0xC000 => FileKind.Socket,
+            _ => FileKind.Missing,
+        };
+    }
+
+    /// <summary>Larger than the runtime's status struct (about 120 bytes) with room to spare: only the mode is read.</summary>
+    private const int StatusBytes = 512;
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
+    private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte status);
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+    private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte status);
+}
