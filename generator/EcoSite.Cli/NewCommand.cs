@@ -35,7 +35,7 @@ internal static class NewCommand
         var dir = new Argument<string>("dir") { Description = "The new content folder (e.g. content)." };
         var firstPark = new Option<string>("--park") { Description = "Id of the first park (default: my-park).", DefaultValueFactory = _ => "my-park" };
         var site = new Command("site", "Create a content folder: site.yaml and one park, so that 'ecosite build DIR' succeeds at once.\n\nExample: ecosite new site content --park qinghe") { dir, firstPark };
-        site.SetAction(p => Finish(new Scaffolder(p.GetValue(dir)!, Today()).Site(p.GetValue(firstPark)!), p.GetValue(dir)!, stdout, stderr));
+        site.SetAction(p => Finish(Guarded(() => new Scaffolder(p.GetValue(dir)!, Today()).Site(p.GetValue(firstPark)!)), p.GetValue(dir)!, stdout, stderr));
 
         var parkId = Argument("id", "Park id: 2-63 characters of a-z, 0-9 and '-'.");
         var newPark = new Command("park", "Create parks/ID/park.yaml and enterprises.yaml.\n\nExample: ecosite new park qinghe") { parkId };
@@ -71,7 +71,20 @@ internal static class NewCommand
     private static int Run(ParseResult parse, Option<string> content, Func<Scaffolder, ScaffoldResult> scaffold, TextWriter stdout, TextWriter stderr)
     {
         var dir = parse.GetValue(content)!;
-        return Finish(scaffold(new Scaffolder(dir, Today())), dir, stdout, stderr);
+        return Finish(Guarded(() => scaffold(new Scaffolder(dir, Today()))), dir, stdout, stderr);
+    }
+
+    /// <summary>A file-system error anywhere in scaffolding (reading enterprises.yaml, adding to it) is a message and exit 1.</summary>
+    private static ScaffoldResult Guarded(Func<ScaffoldResult> scaffold)
+    {
+        try
+        {
+            return scaffold();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ScaffoldResult(ScaffoldStatus.Unwritable, $"cannot read or write the content folder ({e.Message}).", [], []);
+        }
     }
 
     private static int Finish(ScaffoldResult result, string contentDir, TextWriter stdout, TextWriter stderr)

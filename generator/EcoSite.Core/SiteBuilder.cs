@@ -75,7 +75,7 @@ public static class SiteBuilder
         BuildResult Done(Site? site, int pages = 0, int files = 0, bool ok = false) =>
             new(ok && !diagnostics.HasErrors, diagnostics.ToSortedList(), pages, files, clock.Elapsed) { Site = site, Timings = timings };
 
-        if (write && SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) is { } refused)
+        if (write && (SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) ?? Recover(options.OutputDir)) is { } refused)
         {
             diagnostics.Add(refused);
             return Done(null);
@@ -149,7 +149,8 @@ public static class SiteBuilder
         }
         else
         {
-            using var writer = SiteWriter.Begin(options.OutputDir);
+            using var writer = Begin(options.OutputDir, diagnostics);
+            if (writer is null) return Done(site);
             var jobHashes = JobHashes(jobs, fingerprint!, site, themeFingerprint!);
             var reuse = previous is not null && previous.Generator == Generator
                 ? new PageReuse(writer.Target, previous.Jobs, jobHashes)
@@ -165,9 +166,9 @@ public static class SiteBuilder
                 diagnostics.Add(error);
                 return Done(site);
             }
-            catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (SiteWriter.IsFileSystemError(Unwrap(e)))
             {
-                diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"writing the site failed ({Unwrap(e).Message}); the previous output is unchanged.");
+                diagnostics.Add(SiteWriter.Failed(options.OutputDir, Unwrap(e), "writing the site"));
                 return Done(site);
             }
             // 4. Links: warnings, so the site is still published
@@ -179,15 +180,42 @@ public static class SiteBuilder
                     diagnostics.ToSortedList(), jobHashes));
                 Stage("swap");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (SiteWriter.IsFileSystemError(e))
             {
-                diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"replacing the output folder failed ({e.Message}); the previous output is unchanged.");
+                diagnostics.Add(SiteWriter.Failed(options.OutputDir, e, "replacing the output folder"));
                 return Done(site);
             }
             return Done(site, pages.Count, written.Count + 1, ok: true) with { ReusedPages = reuse?.Reused ?? 0 };
         }
         diagnostics.AddRange(LinkChecker.Check(pages, written));
         return Done(site, pages.Count, written.Count, ok: true);
+    }
+
+    private static SiteWriter? Begin(string outputDir, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return SiteWriter.Begin(outputDir);
+        }
+        catch (Exception e) when (SiteWriter.IsFileSystemError(e))
+        {
+            diagnostics.Add(SiteWriter.Failed(outputDir, e, "creating the staging folder beside the output"));
+            return null;
+        }
+    }
+
+    /// <summary>Leftovers of a killed build beside the output are cleaned up (see <see cref="SiteWriter.Recover"/>).</summary>
+    private static Diagnostic? Recover(string outputDir)
+    {
+        try
+        {
+            SiteWriter.Recover(outputDir);
+            return null;
+        }
+        catch (Exception e) when (SiteWriter.IsFileSystemError(e))
+        {
+            return SiteWriter.Failed(outputDir, e, "cleaning up after an interrupted build");
+        }
     }
 
     /// <summary>Pages render in parallel, so their exceptions arrive wrapped.</summary>

@@ -114,10 +114,13 @@ public sealed record BuildClock(string? SourceDateEpoch, Func<DateTimeOffset> No
     {
         if (!string.IsNullOrWhiteSpace(SourceDateEpoch))
         {
-            if (long.TryParse(SourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+            // Dates are printed as YYYY-MM-DD: the last second of the year 9999 is the latest "today" there is.
+            if (long.TryParse(SourceDateEpoch, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                && seconds >= 0 && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds())
                 return (DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime), TodaySource.SourceDateEpoch);
             diagnostics.Add(Codes.InvalidValue, "", SourcePos.File,
-                $"SOURCE_DATE_EPOCH is '{SourceDateEpoch}', not a number of seconds since 1970-01-01 (UTC); set it to one, or unset it to use the clock.");
+                $"SOURCE_DATE_EPOCH is '{SourceDateEpoch}', not a number of seconds since 1970-01-01 (UTC) up to the end of the year 9999; " +
+                "set it to one (git log -1 --format=%ct), or unset it to use the clock.");
         }
         return (DateOnly.FromDateTime(Now().UtcDateTime), TodaySource.Clock);
     }

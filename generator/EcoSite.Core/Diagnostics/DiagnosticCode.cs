@@ -73,4 +73,5 @@ public static class Codes
     public static readonly DiagnosticCode OutputNotOurs = new("ECO302", Severity.Error, "output folder holds other files");
     public static readonly DiagnosticCode OutputWriteFailed = new("ECO303", Severity.Error, "output could not be written");
     public static readonly DiagnosticCode ThemeInvalid = new("ECO304", Severity.Error, "theme is invalid");
+    public static readonly DiagnosticCode OutputIsLink = new("ECO305", Severity.Error, "output path is a symbolic link");
 }

@@ -23,7 +23,7 @@ public sealed record BuildManifest(
         var path = Path.Combine(outputDir, SiteWriter.MarkerName);
         try
         {
-            if (!File.Exists(path)) return null;
+            if (Content.FileProbe.Kind(path) != Content.FileKind.Regular) return null; // absent, or not a file EcoSite wrote
             using var stream = File.OpenRead(path);
             return JsonSerializer.Deserialize(stream, ManifestJson.Default.ManifestFile)?.Manifest;
         }

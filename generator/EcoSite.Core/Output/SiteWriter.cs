@@ -1,4 +1,5 @@
 using System.Text;
+using EcoSite.Core.Content;
 using EcoSite.Core.Diagnostics;
 
 namespace EcoSite.Core.Output;
@@ -6,7 +7,8 @@ namespace EcoSite.Core.Output;
 /// <summary>
 /// The only code that touches the output folder. Files are written into a staging folder next to the target; only
 /// when everything succeeded is the staging folder swapped in, so a failed build leaves the previous site intact.
-/// A marker file identifies EcoSite outputs: any other non-empty folder is never replaced.
+/// A marker file identifies EcoSite outputs: any other non-empty folder is never replaced. Nothing is written or
+/// deleted through a symbolic link, and every file-system error is <see cref="Codes.OutputWriteFailed"/>.
 /// </summary>
 public sealed class SiteWriter : IDisposable
 {
@@ -26,8 +28,23 @@ public sealed class SiteWriter : IDisposable
 
     public string Staging { get; }
 
-    /// <summary>Refuses an output folder that is, contains or is inside the content folder, or holds files that are not a previous output.</summary>
+    /// <summary>
+    /// Refuses an output folder that is, contains or is inside the content folder, that is a symbolic link, or that holds
+    /// files that are not a previous output. A folder that cannot even be looked at is refused as unwritable.
+    /// </summary>
     public static Diagnostic? CheckTarget(string contentDir, string outputDir)
+    {
+        try
+        {
+            return Refusal(contentDir, outputDir);
+        }
+        catch (Exception e) when (IsFileSystemError(e))
+        {
+            return Failed(outputDir, e, "looking at the output folder");
+        }
+    }
+
+    private static Diagnostic? Refusal(string contentDir, string outputDir)
     {
         var content = Full(contentDir);
         var output = Full(outputDir);
@@ -37,6 +54,13 @@ public sealed class SiteWriter : IDisposable
             return Error(Codes.OutputOverlapsContent, outputDir,
                 $"the output folder {relation} the content folder '{contentDir}'; building there could overwrite or delete your sources. Choose another folder, e.g. -o _site.");
         }
+        // A link is never written or deleted through: replacing "current -> releases/v1" would empty the release it
+        // points to. The caller builds into a real folder and moves the link itself.
+        var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
+        if (FileProbe.Kind(path) == FileKind.SymbolicLink)
+            return Error(Codes.OutputIsLink, outputDir,
+                $"'{outputDir}' is a symbolic link (to '{new FileInfo(path).LinkTarget}'); EcoSite never writes or deletes through a link, so what it points to is left as it is. " +
+                "Build into a real folder (e.g. -o releases/2026-12-01) and point the link at it yourself, or remove the link.");
         if (File.Exists(outputDir))
             return Error(Codes.OutputNotOurs, outputDir, "the output path is a file; give a folder.");
         if (Directory.Exists(outputDir) && Directory.EnumerateFileSystemEntries(outputDir).Any() && !File.Exists(Path.Combine(outputDir, MarkerName)))
@@ -45,14 +69,80 @@ public sealed class SiteWriter : IDisposable
         return null;
     }
 
+    /// <summary>Starts a build into a new staging folder beside <paramref name="outputDir"/> (file-system errors throw).</summary>
     public static SiteWriter Begin(string outputDir)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{StagingTag}-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         return new SiteWriter(target, staging);
+    }
+
+    private const string StagingTag = "staging";
+    private const string OldTag = "old";
+
+    /// <summary>
+    /// Cleans up after builds that were killed (kill -9, a power cut): their staging and replaced folders beside the
+    /// output, named with the id of a process that no longer runs, are deleted (never through a link). When a build died
+    /// between its two renames, the output is missing and its previous version is still beside it: that one is moved
+    /// back first, so the previous site stays published. Folders of running builds are left alone.
+    /// </summary>
+    public static void Recover(string outputDir)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
+        var parent = Path.GetDirectoryName(target);
+        if (parent is null || !Directory.Exists(parent)) return;
+        var prefix = "." + Path.GetFileName(target) + ".";
+        var leftovers = new List<(string Path, bool Old, DateTime Written)>();
+        foreach (var dir in Directory.EnumerateFileSystemEntries(parent, prefix + "*"))
+        {
+            var rest = Path.GetFileName(dir)[prefix.Length..].Split('-');
+            if (rest.Length != 3 || rest[0] is not (StagingTag or OldTag) || !int.TryParse(rest[1], out var pid) || IsRunning(pid)) continue;
+            leftovers.Add((dir, rest[0] == OldTag, Directory.GetLastWriteTimeUtc(dir)));
+        }
+        var previous = leftovers.Where(l => l.Old && FileProbe.Kind(l.Path) == FileKind.Directory).OrderByDescending(l => l.Written).Select(l => l.Path).FirstOrDefault();
+        if (previous is not null && !Path.Exists(target))
+        {
+            Directory.Move(previous, target);
+            leftovers.RemoveAll(l => l.Path == previous);
+        }
+        foreach (var (dir, _, _) in leftovers) TryDelete(dir);
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true; // another build of this process (serve, tests) may be using it
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Errors the file system gives while writing the site: permissions, a read-only or full disk, a name or path too
+    /// long, a parent that is a file (a failed file of the site arrives as <see cref="OutputWriteException"/>).
+    /// </summary>
+    public static bool IsFileSystemError(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    /// <summary>ECO303 for a file-system error while <paramref name="doing"/>; the output folder is named, with the file when known.</summary>
+    public static Diagnostic Failed(string outputDir, Exception e, string doing)
+    {
+        var where = e is OutputWriteException w ? $" at {w.OutputPath}" : "";
+        var message = (e is OutputWriteException ? e.InnerException! : e).Message;
+        return Error(Codes.OutputWriteFailed, outputDir,
+            $"{doing} failed{where} ({message}); the previous output is unchanged. Check that the disk has space, that you may write to " +
+            $"'{Path.GetDirectoryName(Path.GetFullPath(outputDir))}', and that the path is not too long.");
     }
 
     private System.Collections.Concurrent.BlockingCollection<OutputFile>? _queue;
@@ -112,8 +202,22 @@ public sealed class SiteWriter : IDisposable
         if (_writeError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_writeError);
     }
 
-    /// <summary>Writes one file into the staging folder; safe to call from several threads.</summary>
+    /// <summary>Writes one file into the staging folder; safe to call from several threads. A failure names the file.</summary>
     public void Write(OutputFile file)
+    {
+        try
+        {
+            WriteFile(file);
+        }
+        // Writer threads only touch the file system, so an argument error here is one too: .NET reports a file larger
+        // than the file system or a process limit allows (EFBIG) as ArgumentException.
+        catch (Exception e) when (IsFileSystemError(e) || e is ArgumentException)
+        {
+            throw new OutputWriteException(file.Path, e);
+        }
+    }
+
+    private void WriteFile(OutputFile file)
     {
         var path = Path.Combine(Staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
         var dir = Path.GetDirectoryName(path)!;
@@ -224,7 +328,18 @@ public sealed class SiteWriter : IDisposable
     {
         try
         {
-            if (!Directory.Exists(dir)) return;
+            switch (FileProbe.Kind(dir))
+            {
+                case FileKind.Directory:
+                    break;
+                case FileKind.Missing:
+                    return;
+                default:
+                    // A link (or anything else) is removed itself; listing it would delete what it points to.
+                    File.Delete(dir);
+                    return;
+            }
+            // Directory.Delete removes a link inside the tree without following it.
             Parallel.ForEach(Directory.GetDirectories(dir), sub =>
             {
                 try { Directory.Delete(sub, recursive: true); }
@@ -241,4 +356,10 @@ public sealed class SiteWriter : IDisposable
 
     private static Diagnostic Error(DiagnosticCode code, string file, string message) =>
         new(code.Id, code.Severity, file.Replace('\\', '/'), 0, 0, message);
+}
+
+/// <summary>A file of the site that could not be written: the file-system error, with the output path it was for.</summary>
+public sealed class OutputWriteException(string outputPath, Exception inner) : IOException($"{outputPath}: {inner.Message}", inner)
+{
+    public string OutputPath { get; } = outputPath;
 }

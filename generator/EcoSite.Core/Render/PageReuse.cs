@@ -16,6 +16,9 @@ public sealed class PageReuse(string previousOutput, IReadOnlyDictionary<string,
         if (!jobs.TryGetValue(job.PageId, out var hash) || !previousJobs.TryGetValue(job.PageId, out var before) || hash != before)
             return null;
         var path = PathOf(outputPath);
+        // Only a regular file of the previous output is taken over: a link planted there would be copied (or linked) into
+        // the new site, and a pipe would never end.
+        if (Content.FileProbe.Kind(path) != Content.FileKind.Regular) return null;
         string html;
         try
         {

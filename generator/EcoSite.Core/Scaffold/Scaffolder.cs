@@ -33,6 +33,9 @@ public enum ScaffoldStatus
 
     /// <summary>Something the new file refers to (the park, an enterprise) is missing or could not be updated.</summary>
     Missing,
+
+    /// <summary>The file system refused: a folder to create is a file, no permission, a read-only or full disk.</summary>
+    Unwritable,
 }
 
 /// <param name="Created">Files written, relative to the content folder with '/' separators.</param>
@@ -220,9 +223,9 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
         foreach (var (rel, text) in files)
         {
             var path = Full(rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 // CreateNew: a file that appeared since the check above is still never overwritten.
                 using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
                 var bytes = Utf8.GetBytes(text);
@@ -231,6 +234,12 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
             catch (IOException) when (File.Exists(path))
             {
                 return new ScaffoldResult(ScaffoldStatus.Exists, $"{rel} already exists; 'ecosite new' never overwrites a file.", created, []);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var folder = rel[..rel.LastIndexOf('/')];
+                var why = File.Exists(Full(folder)) ? $"'{folder}' is a file, not a folder; rename or remove it" : e.Message;
+                return new ScaffoldResult(ScaffoldStatus.Unwritable, $"cannot write {rel}: {why}.", created, []);
             }
             created.Add(rel);
         }

@@ -142,6 +142,18 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task New_park_where_a_file_has_the_park_folder_name_exits_1_with_a_message()
+    {
+        Assert.Equal(0, (await Run("new", "site", Content)).Code);
+        File.WriteAllText(Path.Combine(Content, "parks", "qinghe2"), "a file, not a folder");
+        var (code, _, stderr) = await Run("new", "park", "qinghe2", "--content", Content);
+        Assert.Equal(EcoSiteCommand.ContentErrors, code);
+        Assert.Contains("parks/qinghe2", stderr);
+        Assert.DoesNotContain("internal error", stderr);
+        Assert.Equal("a file, not a folder", File.ReadAllText(Path.Combine(Content, "parks", "qinghe2")));
+    }
+
+    [Fact]
     public void Scaffolded_items_are_dated_today_and_listings_run_six_months()
     {
         var today = new DateOnly(2026, 11, 29);
