@@ -90,12 +90,23 @@ public sealed partial class YamlReader(string relPath, DiagnosticBag diagnostics
         return null;
     }
 
+    /// <summary>
+    /// The largest magnitude a number may have: integers up to 2^53 (about 9 x 10^15) are exact in IEEE 754 doubles,
+    /// which every JSON reader uses (RFC 8259 section 6). Bounding each number where it is read keeps every sum, total and
+    /// chart scale built from them finite and exact enough, so no sum needs its own check.
+    /// </summary>
+    public const double MaxMagnitude = 1e15;
+
     public double? Number(YNode? node, string field)
     {
         var text = Text(node, field);
         if (text is null) return null;
         if (node is YScalar { Plain: true } && double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
-            return v;
+        {
+            if (Math.Abs(v) <= MaxMagnitude) return v;
+            Report(Codes.InvalidValue, node.Start, $"'{field}' is {text}, larger than EcoSite accepts (10^15 in either direction); check the unit (t rather than kg, 10k CNY rather than CNY).");
+            return null;
+        }
         Report(Codes.WrongType, node!.Start, $"'{field}' must be a number (like 120 or 0.5, without quotes or units), not '{text}'.");
         return null;
     }
