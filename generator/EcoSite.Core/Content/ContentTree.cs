@@ -80,6 +80,12 @@ public sealed class ContentTree
             {
                 var rel = Rel(root, entry.FullName);
                 if (entry.Name.StartsWith('.')) continue; // .git, .DS_Store, editor swap files
+                if (ControlCharacters.IndexOf(entry.Name) is var bad and >= 0)
+                {
+                    diagnostics.Add(Codes.ControlCharacter, rel, SourcePos.File,
+                        $"the name holds the invisible character {ControlCharacters.Describe(entry.Name, bad)}; rename it with letters, digits and '-' only.");
+                    continue;
+                }
                 // The file type comes first, from lstat: a pipe or a device is never opened (content-format.md section 4).
                 var kind = FileProbe.Kind(entry.FullName);
                 if (kind == FileKind.SymbolicLink)

@@ -68,6 +68,11 @@ public static class MarkdownBody
                 case HeadingBlock { Level: 1 }:
                     shiftHeadings = true;
                     break;
+                // Raw control characters were refused when the file was read; a character reference (&#1;) makes one here.
+                case HtmlEntityInline entity when ControlCharacters.IndexOf(entity.Transcoded.AsSpan()) is var bad and >= 0:
+                    diagnostics.Add(Codes.ControlCharacter, relPath, new SourcePos(entity.Line + 1 + lineOffset, entity.Column + 1),
+                        $"'{entity.Original}' stands for the invisible character {ControlCharacters.Describe(entity.Transcoded.AsSpan(), bad)}; remove it.");
+                    break;
             }
         }
         // A refused autolink stays as text, so the reader still sees what was written.
@@ -79,6 +84,11 @@ public static class MarkdownBody
 
         var (html, spans) = ToHtml(doc, lineOffset);
         html = BodySanitizer.Sanitize(html, spans, links, relPath, diagnostics);
+        // References in link titles, code block info strings and raw HTML attributes are decoded too: whatever remains
+        // after rendering is refused at the file, so no writer sees it.
+        if (ControlCharacters.IndexOf(html) is var stray and >= 0 && !diagnostics.HasErrorsFor(relPath))
+            diagnostics.Add(Codes.ControlCharacter, relPath, SourcePos.File,
+                $"a character reference (&#...;) in the text stands for the invisible character {ControlCharacters.Describe(html, stray)}; remove it.");
         html = WrapTables(html, lang);
         return new RenderedBody(html, FirstParagraph(doc));
     }

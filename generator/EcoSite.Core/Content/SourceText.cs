@@ -81,7 +81,26 @@ public static class SourceText
                 "the file contains NUL bytes; it is probably UTF-16 without a byte-order mark or a binary file. Save it as UTF-8.");
             return null;
         }
-        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        if (text.Contains('\r')) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        return ReportControlCharacters(text, relPath, diagnostics) ? null : text;
+    }
+
+    /// <summary>Reports each forbidden character (see <see cref="ControlCharacters"/>) at its line and column; true when there was one.</summary>
+    private static bool ReportControlCharacters(string text, string relPath, DiagnosticBag diagnostics)
+    {
+        const int MaxReported = 10;
+        var reported = 0;
+        var at = ControlCharacters.IndexOf(text);
+        while (at >= 0 && reported < MaxReported)
+        {
+            var (line, column) = ControlCharacters.Position(text, at);
+            diagnostics.Add(Codes.ControlCharacter, relPath, new SourcePos(line, column),
+                $"this position holds the invisible character {ControlCharacters.Describe(text, at)}; delete it (it often comes with text pasted from Word or a PDF).");
+            reported++;
+            var next = ControlCharacters.IndexOf(text.AsSpan(at + 1));
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return reported > 0;
     }
 
     private static string GuessEncoding(ReadOnlySpan<byte> bytes)

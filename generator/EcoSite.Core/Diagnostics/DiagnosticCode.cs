@@ -17,6 +17,7 @@ public static class Codes
     public static readonly DiagnosticCode MissingSiteYaml = new("ECO005", Severity.Error, "site.yaml is missing");
     public static readonly DiagnosticCode NoParks = new("ECO006", Severity.Warning, "no parks");
     public static readonly DiagnosticCode NotRegularFile = new("ECO007", Severity.Error, "not a regular file");
+    public static readonly DiagnosticCode ControlCharacter = new("ECO008", Severity.Error, "control character in text");
 
     // YAML structure
     public static readonly DiagnosticCode YamlSyntax = new("ECO010", Severity.Error, "YAML syntax error");

@@ -84,6 +84,13 @@ public static class YamlTree
                     case Scalar sc:
                     {
                         expanded++;
+                        // Raw control characters were refused when the file was read; an escape ("\x01", "\e") makes them here.
+                        if (ControlCharacters.IndexOf(sc.Value) is var bad and >= 0)
+                        {
+                            diagnostics.Add(Codes.ControlCharacter, relPath, pos,
+                                $"this text holds the invisible character {ControlCharacters.Describe(sc.Value, bad)}, written as an escape; remove the escape.");
+                            return null;
+                        }
                         var node = new YScalar(pos, sc.Value, sc.Style == ScalarStyle.Plain && sc.Tag.IsEmpty) { Block = sc.Style is ScalarStyle.Literal or ScalarStyle.Folded };
                         if (!sc.Anchor.IsEmpty) anchors[sc.Anchor.Value] = (node, 1);
                         if (!Add(stack, node, relPath, diagnostics)) return null;
