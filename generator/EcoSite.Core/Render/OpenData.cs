@@ -205,25 +205,23 @@ public static class OpenData
     {
         var sb = new StringBuilder();
         // RFC 4180: CRLF line ends, a header row, fields with a comma, quote or line break quoted.
-        sb.AppendJoin(',', table.Fields.Select(f => Quote(f.Name))).Append("\r\n");
+        sb.AppendJoin(',', table.Fields.Select(f => CsvCell.Raw(f.Name))).Append("\r\n");
         foreach (var row in table.Rows)
-            sb.AppendJoin(',', row.Select(v => Quote(CsvValue(v)))).Append("\r\n");
+            sb.AppendJoin(',', row.Select(CsvValue)).Append("\r\n");
         return sb.ToString();
     }
 
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-
+    /// <summary>Text (from content) goes through <see cref="CsvCell.Text"/>; what the export formats itself through <see cref="CsvCell.Raw"/>.</summary>
     private static string CsvValue(object? v) => v switch
     {
         null => "",
-        string s => s,
+        string s => CsvCell.Text(s),
         bool b => b ? "true" : "false",
         int i => i.ToString(CultureInfo.InvariantCulture),
         double d => Number(d),
         DateOnly d => Format.Iso(d),
-        IEnumerable<string> list => string.Join(' ', list),
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+        IEnumerable<string> list => CsvCell.Text(string.Join(' ', list)),
+        _ => CsvCell.Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
     };
 
     private static string Number(double d) => d.ToString("R", CultureInfo.InvariantCulture);
