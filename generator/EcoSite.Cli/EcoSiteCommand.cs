@@ -23,7 +23,7 @@ public static class EcoSiteCommand
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) stderr.WriteLine($"ecosite: {e.Message}");
+            foreach (var e in parse.Errors) stderr.WriteLine(TerminalText.Line($"ecosite: {e.Message}"));
             var command = parse.CommandResult.Command;
             var path = command == root ? "" : " " + string.Join(' ', Ancestry(command, root));
             stderr.WriteLine($"Run 'ecosite{path} --help' for usage and examples.");
@@ -37,7 +37,7 @@ public static class EcoSiteCommand
         {
             // Content problems are diagnostics; reaching here is a bug in EcoSite. Say so briefly, without a stack trace
             // (ECOSITE_DEBUG=1 prints it for a bug report).
-            stderr.WriteLine($"ecosite: internal error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(TerminalText.Line($"ecosite: internal error: {e.GetType().Name}: {e.Message}"));
             stderr.WriteLine("This is a bug in EcoSite, not in your content. Please report it with the command you ran.");
             if (Environment.GetEnvironmentVariable("ECOSITE_DEBUG") == "1") stderr.WriteLine(e);
             return InternalError;

@@ -91,12 +91,12 @@ internal static class NewCommand
     {
         if (!result.Ok)
         {
-            stderr.WriteLine($"ecosite: {result.Message}");
+            stderr.WriteLine(TerminalText.Line($"ecosite: {result.Message}"));
             return result.Status == ScaffoldStatus.InvalidName ? EcoSiteCommand.UsageError : EcoSiteCommand.ContentErrors;
         }
-        foreach (var f in result.Created) stdout.WriteLine($"Created {Show(contentDir, f)}");
-        foreach (var f in result.Updated) stdout.WriteLine($"Added the enterprise to {Show(contentDir, f)}");
-        stdout.WriteLine($"Fill in the placeholders, then preview with: ecosite serve {Quote(contentDir)}");
+        foreach (var f in result.Created) stdout.WriteLine(TerminalText.Line($"Created {Show(contentDir, f)}"));
+        foreach (var f in result.Updated) stdout.WriteLine(TerminalText.Line($"Added the enterprise to {Show(contentDir, f)}"));
+        stdout.WriteLine(TerminalText.Line($"Fill in the placeholders, then preview with: ecosite serve {Quote(contentDir)}"));
         return EcoSiteCommand.Ok;
     }
 

@@ -38,14 +38,15 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         {
             if (quiet && !d.IsError) continue;
             if (!d.IsError && ++warnings > WarningLimit && !verbose) continue;
-            var line = d.ToString();
+            var line = TerminalText.Line(d.ToString());
             if (Color) stderr.WriteLine(d.IsError ? $"\u001b[31m{line}\u001b[0m" : $"\u001b[33m{line}\u001b[0m");
             else stderr.WriteLine(line);
             if (github)
             {
                 var kind = d.IsError ? "error" : "warning";
-                var where = d.Line > 0 ? $"file={d.File},line={d.Line},col={d.Column}" : $"file={d.File}";
-                stderr.WriteLine($"::{kind} {where},title={d.Code}::{Escape(d.Message)}");
+                var file = TerminalText.AnnotationProperty(d.File);
+                var where = d.Line > 0 ? $"file={file},line={d.Line},col={d.Column}" : $"file={file}";
+                stderr.WriteLine($"::{kind} {where},title={TerminalText.AnnotationProperty(d.Code)}::{TerminalText.AnnotationMessage(d.Message)}");
             }
         }
         if (warnings > WarningLimit && !verbose)
@@ -54,6 +55,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
 
     public void PrintBuildSummary(BuildResult r, string output)
     {
+        output = TerminalText.Line(output);
         if (quiet && r.Success) return;
         var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         if (verbose)
@@ -75,9 +77,6 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
-
-    // GitHub workflow commands: %, CR and LF are escaped in messages.
-    private static string Escape(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     private sealed class ProgressAdapter(ProgressTask task) : IBuildProgress
     {

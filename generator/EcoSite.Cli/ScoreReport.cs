@@ -17,7 +17,7 @@ internal static class ScoreReport
         {
             var parts = string.Join(" · ", s.Parts.Select(p => $"{p.Key} {N(p.Points)}"));
             stdout.WriteLine($"  {s.ParkId}: {N(s.Total)} / 100 ({parts})");
-            foreach (var r in s.Reasons) stdout.WriteLine($"    - {r.Text("en")}");
+            foreach (var r in s.Reasons) stdout.WriteLine(TerminalText.Line($"    - {r.Text("en")}"));
         }
         if (scores.Average is { } avg && scores.Parks.Count > 1)
             stdout.WriteLine($"  platform average: {N(avg)} / 100 (2020 national survey: {N(Completeness.NationalAverage2020)})");

@@ -57,7 +57,7 @@ internal static class ServeCommand
             }
             catch (DirectoryNotFoundException e)
             {
-                stderr.WriteLine($"ecosite: {e.Message}");
+                stderr.WriteLine(TerminalText.Line($"ecosite: {e.Message}"));
                 return EcoSiteCommand.ContentErrors;
             }
             catch (IOException e)
@@ -65,7 +65,7 @@ internal static class ServeCommand
                 stderr.WriteLine($"ecosite: cannot listen on {options.Host}:{options.Port} ({e.Message}). Choose another --port, or --port 0 for a free one.");
                 return EcoSiteCommand.ContentErrors;
             }
-            stdout.WriteLine($"Serving {options.ContentDir} at {url}");
+            stdout.WriteLine(TerminalText.Line($"Serving {options.ContentDir} at {url}"));
             stdout.WriteLine("Watching for changes. Press Ctrl+C to stop.");
             try
             {
