@@ -42,7 +42,8 @@ internal static partial class ArticleLoader
         var text = SourceText.ReadNonEmpty(tree, file, diagnostics, "the file is empty; it needs front matter with at least a title between '---' lines.");
         if (text is null) return null;
 
-        var parsed = MarkdownBody.Parse(text);
+        var parsed = MarkdownBody.Parse(text, rel, diagnostics);
+        if (parsed is null) return null;
         if (parsed.FrontMatter is null)
         {
             diagnostics.Add(Codes.MissingFrontMatter, rel, new SourcePos(1, 1),

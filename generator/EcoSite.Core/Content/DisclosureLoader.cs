@@ -34,12 +34,21 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         if (f is null) return null;
         var year = Year(r, f, file);
         var status = f.OneOf("status", ["final", "preliminary"]);
+        var seen = new Dictionary<string, SourcePos>(StringComparer.Ordinal);
         var values = f.List("values", node =>
         {
             var v = r.Map(node, "an indicator value", ValueFields);
             if (v is null) return null;
             var id = v.Text("indicator", required: true);
             if (id is null) return null;
+            // One value per indicator and year (a trend has one point per year); custom indicators are told apart by name.
+            var name = v.Localized("name");
+            var key = id == "custom" ? "custom:" + (name?.In(languages[0], languages[0]).Text ?? "") : id;
+            if (!seen.TryAdd(key, v.Pos))
+            {
+                r.Report(Codes.DuplicateId, v.Pos, $"'{(id == "custom" ? key["custom:".Length..] : id)}' is given twice for {file.RelPath[(file.RelPath.LastIndexOf('/') + 1)..^5]} (first at line {seen[key].Line}); keep one value per indicator and year.");
+                return null;
+            }
             double? number = null;
             bool? yesNo = null;
             if (v["value"] is YScalar s && s.Value.Trim().ToLowerInvariant() is "yes" or "no" or "true" or "false")
@@ -47,7 +56,6 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             else number = v.Number("value");
             var target = v["target"] is YScalar t && !t.IsNull ? t.Value.Trim() : null;
             if (v["target"] is { } tn and not YScalar) r.Report(Codes.WrongType, tn.Start, "'target' must be text such as \">= 70\" or yes.");
-            var name = v.Localized("name");
             if (id == "custom" && name is null)
                 r.Report(Codes.MissingField, v.Pos, "a custom indicator needs 'name: {zh: ..., en: ...}' (and usually 'unit').");
             return new IndicatorEntry(id, name, v.Localized("unit"), number, yesNo, target, v.Pos, v.PosOf("target"));
@@ -140,9 +148,9 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         if (f.Localized("other") is { } other)
         {
             var shown = other.In(languages[0], languages[0]);
-            var doc = Markdig.Markdown.Parse(shown.Text, MarkdownBody.Pipeline);
-            otherHtml = MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, languages[0], diagnostics,
-                LinesBefore(f["other"], shown.Lang)).Html;
+            var linesBefore = LinesBefore(f["other"], shown.Lang);
+            if (NestingLimit.Parse(shown.Text, file.RelPath, diagnostics, linesBefore) is { } doc)
+                otherHtml = MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, languages[0], diagnostics, linesBefore).Html;
         }
         return new PolluterReport(new EnterpriseRef(enterpriseId, file.RelPath, new SourcePos(1, 1)), reportYear, basic, f.Text("permit"),
             outlets, facilities, approvals, plan, otherHtml, file.RelPath, f.PosOf("permit"));

@@ -33,9 +33,10 @@ public static class MarkdownBody
         .UseAutoLinks()
         .Build();
 
-    public static ParsedMarkdown Parse(string text)
+    /// <summary>A Markdown file: its front matter and body, or null (reported) when it nests beyond <see cref="NestingLimit"/>.</summary>
+    public static ParsedMarkdown? Parse(string text, string relPath, DiagnosticBag diagnostics)
     {
-        var doc = Markdown.Parse(text, Pipeline);
+        if (NestingLimit.Parse(text, relPath, diagnostics) is not { } doc) return null;
         if (doc.Count > 0 && doc[0] is YamlFrontMatterBlock fm)
         {
             doc.RemoveAt(0);

@@ -28,6 +28,7 @@ public static class Codes
     public static readonly DiagnosticCode DuplicateKey = new("ECO015", Severity.Error, "duplicate key");
     public static readonly DiagnosticCode InvalidValue = new("ECO016", Severity.Error, "invalid value");
     public static readonly DiagnosticCode MissingFrontMatter = new("ECO017", Severity.Error, "front matter missing");
+    public static readonly DiagnosticCode NestedTooDeep = new("ECO018", Severity.Error, "Markdown or HTML nested too deeply");
 
     // Values
     public static readonly DiagnosticCode InvalidDate = new("ECO020", Severity.Error, "invalid date");

@@ -14,9 +14,9 @@ public sealed record IndicatorStandard(string? Standard, IReadOnlyList<StandardC
 {
     public static IndicatorStandard Empty { get; } = new(null, [], []);
 
-    public StandardIndicator? Find(string id) => Indicators.FirstOrDefault(i => i.Id == id);
+    public StandardIndicator? Find(string id) => Lookup.By(Indicators, i => i.Id).GetValueOrDefault(id);
 
-    public StandardCategory? FindCategory(string id) => Categories.FirstOrDefault(c => c.Id == id);
+    public StandardCategory? FindCategory(string id) => Lookup.By(Categories, c => c.Id).GetValueOrDefault(id);
 
     /// <summary>This catalog with <paramref name="site"/>'s categories and indicators added; equal ids take the site's entry.</summary>
     public IndicatorStandard Extend(IndicatorStandard site)

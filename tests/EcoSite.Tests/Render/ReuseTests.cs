@@ -33,7 +33,7 @@ public sealed class ReuseTests
         using var site = new TestSite();
         var diagnostics = new DiagnosticBag();
         var tree = ContentTree.Scan(site.Content, diagnostics);
-        var doc = MarkdownBody.Parse(markdown).Document;
+        var doc = MarkdownBody.Parse(markdown, "x.md", new EcoSite.Core.Diagnostics.DiagnosticBag())!.Document;
         return MarkdownBody.Render(doc, new LinkResolver(tree, "parks/demo/news/a.md", diagnostics), "parks/demo/news/a.md", "zh", diagnostics).Html;
     }
 

@@ -278,7 +278,7 @@ public sealed class SchemaAgreementTests
         var text = File.ReadAllText(path, new System.Text.UTF8Encoding(false, true));
         if (rel.EndsWith(".md", StringComparison.Ordinal))
         {
-            var parsed = MarkdownBody.Parse(text);
+            var parsed = MarkdownBody.Parse(text, "x.md", new EcoSite.Core.Diagnostics.DiagnosticBag())!;
             Assert.True(parsed.FrontMatter is not null, $"{path} has no front matter");
             text = parsed.FrontMatter!;
         }

@@ -181,14 +181,12 @@ public static class YamlTree
                 diagnostics.Add(Codes.YamlSyntax, relPath, node.Start, "a key must be plain text, not a list or a map.");
                 return false;
             }
-            foreach (var e in parent.Entries)
+            // A set, not a scan of the entries so far: a map of n keys is checked in linear time.
+            if (!parent.Keys.TryAdd(key.Value, key.Start))
             {
-                if (e.Key.Value == key.Value)
-                {
-                    diagnostics.Add(Codes.DuplicateKey, relPath, key.Start,
-                        $"'{key.Value}' is given twice in the same map (first at line {e.Key.Start.Line}); keep one.");
-                    return false;
-                }
+                diagnostics.Add(Codes.DuplicateKey, relPath, key.Start,
+                    $"'{key.Value}' is given twice in the same map (first at line {parent.Keys[key.Value].Line}); keep one.");
+                return false;
             }
             parent.PendingKey = key;
         }
@@ -207,6 +205,7 @@ public static class YamlTree
         public long CountAtStart { get; } = countAtStart;
         public bool IsMap { get; } = isMap;
         public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+        public Dictionary<string, SourcePos> Keys { get; } = new(StringComparer.Ordinal);
         public List<YNode> Items { get; } = [];
         public YScalar? PendingKey { get; set; }
     }
