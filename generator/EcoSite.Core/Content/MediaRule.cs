@@ -275,6 +275,15 @@ public static class MediaRule
 
     private static bool AllowedInDrawing(string url)
     {
+        // The XML parser has already turned a tab or line break inside the value into a space, which hides the scheme
+        // from the policy ("java script:"); a parser that reads the file as HTML would keep the tab, and a browser drop
+        // it. Read without any white space as well, and refuse when either reading is refused.
+        var squeezed = string.Concat(url.Where(c => !char.IsWhiteSpace(c)));
+        return squeezed == url ? Allowed(url) : Allowed(url) && Allowed(squeezed);
+    }
+
+    private static bool Allowed(string url)
+    {
         var check = UrlPolicy.Check(url);
         if (check.Kind is UrlKind.Allowed or UrlKind.Relative or UrlKind.NetworkPath) return true;
         // Drawing programs embed bitmaps as data: URLs; a raster image cannot run script, an embedded page or SVG could.

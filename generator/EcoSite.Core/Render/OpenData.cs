@@ -38,7 +38,7 @@ public static class OpenData
     public const int SchemaVersion = 1;
     public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits"];
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = PublishedJson.Encoder };
 
     public static string JsonPath(string name, string? parkId) => Prefix(parkId) + name + ".json";
 

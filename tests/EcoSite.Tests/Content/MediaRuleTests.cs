@@ -55,6 +55,7 @@ public sealed class MediaRuleTests
         { "onload", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>" },
         { "onclick on a child", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\" OnClick=\"alert(1)\"/></svg>" },
         { "javascript href", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>" },
+        { "tab-disguised href", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java\tscript:alert(1)\"><text>x</text></a></svg>" },
         { "entity-disguised href", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"java&#x09;script:alert(1)\"><text>x</text></a></svg>" },
         { "foreignObject", "<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><body xmlns=\"http://www.w3.org/1999/xhtml\"><p>x</p></body></foreignObject></svg>" },
         { "animate to a script", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a><animate attributeName=\"href\" to=\"javascript:alert(1)\"/><text>x</text></a></svg>" },

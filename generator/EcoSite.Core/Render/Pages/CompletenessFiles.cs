@@ -14,7 +14,7 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class CompletenessFiles
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = PublishedJson.Encoder };
 
     /// <summary>"parks/a/badge.svg", "parks/a/badge.en.svg"; <paramref name="park"/> null for the site's badge.</summary>
     public static string BadgePath(Park? park, string lang, string defaultLang) => Path(park, "badge", "svg", lang, defaultLang);
