@@ -1,5 +1,6 @@
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Render;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Checks;
 
@@ -31,7 +32,7 @@ public static class LinkChecker
                 var path = hash >= 0 ? url[..hash] : url;
                 var q = path.IndexOf('?');
                 if (q >= 0) path = path[..q];
-                var target = path.Length == 0 ? p.OutputPath : Resolve(p.OutputPath, Uri.UnescapeDataString(path));
+                var target = path.Length == 0 ? p.OutputPath : Routes.Resolve(p.OutputPath, Uri.UnescapeDataString(path));
                 if (target is null || !outputFiles.Contains(target) && !outputFiles.Contains(target.TrimEnd('/') + "/index.html"))
                 {
                     var code = image ? Codes.BrokenImage : Codes.BrokenLink;
@@ -46,12 +47,5 @@ public static class LinkChecker
             perPage[i] = result;
         });
         return perPage.Where(r => r is not null).SelectMany(r => r!).ToList();
-    }
-
-    private static string? Resolve(string fromOutputPath, string relative)
-    {
-        var dir = fromOutputPath.Contains('/') ? fromOutputPath[..fromOutputPath.LastIndexOf('/')] : "";
-        var result = Content.LinkResolver.Combine(dir, relative);
-        return result is null || !relative.EndsWith('/') ? result : result + "/index.html";
     }
 }

@@ -178,7 +178,9 @@ public static partial class ContentLoader
         {
             var name = child[(dir.Length + 1)..];
             var stem = name.EndsWith(".yaml", StringComparison.Ordinal) ? name[..^5] : null;
-            if (stem is not null && Yaml.YamlReader.IdPattern().IsMatch(stem) && tree.Find(child) is { } f) yield return (f, stem);
+            if (stem is not null && Urls.Routes.IsReservedSlug(stem))
+                diagnostics.Add(Codes.InvalidId, child, SourcePos.File, $"'{stem}' cannot name an item: its page would replace the section's list page; rename the file.");
+            else if (stem is not null && Yaml.YamlReader.IdPattern().IsMatch(stem) && tree.Find(child) is { } f) yield return (f, stem);
             else diagnostics.Add(Codes.UnexpectedFile, child, SourcePos.File,
                 $"'{name}' is ignored: files here are named <id>.yaml with an id of a-z, 0-9 and '-'.");
         }

@@ -6,7 +6,7 @@ using EcoSite.Core.Checks;
 using EcoSite.Core.Checks.Identifiers;
 using EcoSite.Core.Model;
 using EcoSite.Core.Output;
-using EcoSite.Core.Render.Pages;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render;
 
@@ -40,16 +40,6 @@ public static class OpenData
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string JsonPath(string name, string? parkId) => Prefix(parkId) + name + ".json";
-
-    public static string CsvPath(string name, string? parkId) => Prefix(parkId) + name + ".csv";
-
-    public static string TableSchemaPath(string name) => $"data/schemas/{name}.json";
-
-    public static string JsonSchemaPath(string name) => $"data/schemas/{name}.schema.json";
-
-    private static string Prefix(string? parkId) => parkId is null ? "data/" : $"data/parks/{parkId}/";
-
     public static IEnumerable<OutputFile> Files(Site site)
     {
         var scopes = new List<(string? ParkId, IReadOnlyList<Park> Parks)> { (null, site.Parks) };
@@ -57,15 +47,15 @@ public static class OpenData
         foreach (var (parkId, parks) in scopes)
             foreach (var table in Tables(site, parks))
             {
-                yield return new TextFile(JsonPath(table.Name, parkId), Json(table));
-                yield return new TextFile(CsvPath(table.Name, parkId), Csv(table));
+                yield return new TextFile(Routes.DataJson(table.Name, parkId), Json(table));
+                yield return new TextFile(Routes.DataCsv(table.Name, parkId), Csv(table));
             }
         foreach (var table in Tables(site, []))
         {
-            yield return new TextFile(TableSchemaPath(table.Name), TableSchema(table));
-            yield return new TextFile(JsonSchemaPath(table.Name), JsonSchema(table));
+            yield return new TextFile(Routes.DataTableSchema(table.Name), TableSchema(table));
+            yield return new TextFile(Routes.DataJsonSchema(table.Name), JsonSchema(table));
         }
-        yield return new TextFile("data/catalog.jsonld", Catalog(site, scopes));
+        yield return new TextFile(Routes.DataCatalog, Catalog(site, scopes));
     }
 
     /// <summary>The five datasets of the given parks, in <see cref="Names"/> order.</summary>
@@ -368,7 +358,7 @@ public static class OpenData
             foreach (var l in cfg.Languages) w.WriteStringValue(Format.HtmlLang(l));
             w.WriteEndArray();
             w.WriteString("schemaVersion", SchemaVersion.ToString(CultureInfo.InvariantCulture));
-            if (cfg.BaseUrl is { } b) w.WriteString("url", UrlPath.Absolute(b, "data/index.html"));
+            if (cfg.BaseUrl is not null) w.WriteString("url", new Routes(cfg).Absolute(Routes.Data));
             w.WriteStartArray("dataset");
             foreach (var (parkId, parks) in scopes)
             {
@@ -381,9 +371,9 @@ public static class OpenData
                     w.WriteString("name", $"{table.Title}: {scope}");
                     w.WriteString("description", table.Description);
                     w.WriteString("dateModified", Format.Iso(cfg.Today));
-                    w.WriteString("schemaVersion", Rel(TableSchemaPath(table.Name)));
+                    w.WriteString("schemaVersion", Rel(Routes.DataTableSchema(table.Name)));
                     w.WriteStartArray("distribution");
-                    foreach (var (format, path) in new[] { ("text/csv", CsvPath(table.Name, parkId)), ("application/json", JsonPath(table.Name, parkId)) })
+                    foreach (var (format, path) in new[] { ("text/csv", Routes.DataCsv(table.Name, parkId)), ("application/json", Routes.DataJson(table.Name, parkId)) })
                     {
                         w.WriteStartObject();
                         w.WriteString("@type", "DataDownload");

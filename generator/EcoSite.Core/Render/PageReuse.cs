@@ -4,7 +4,7 @@ namespace EcoSite.Core.Render;
 /// Incremental builds: a page whose inputs hash the same as in the previous build is taken from the previous output
 /// instead of being rendered again. Its links are read back from that file for the link check.
 /// </summary>
-public sealed class PageReuse(string previousOutput, IReadOnlyDictionary<string, string> previousJobs, IReadOnlyDictionary<string, string> jobs)
+internal sealed class PageReuse(string previousOutput, IReadOnlyDictionary<string, string> previousJobs, IReadOnlyDictionary<string, string> jobs)
 {
     public int Reused => _reused;
     private int _reused;

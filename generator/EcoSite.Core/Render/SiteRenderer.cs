@@ -4,6 +4,7 @@ using EcoSite.Core.Model;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render.Pages;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using Scriban.Runtime;
 
 namespace EcoSite.Core.Render;
@@ -16,9 +17,10 @@ public sealed record RenderedPage(string OutputPath, string? SourceFile, IReadOn
 /// (pages are not all held in memory). Templates are parsed once by <see cref="Theme"/>; each page is a body
 /// template rendered into the layout.
 /// </summary>
-public sealed class SiteRenderer(Site site, Theme theme, string generator, ParallelOptions? parallel = null)
+internal sealed class SiteRenderer(Site site, Theme theme, string generator, ParallelOptions? parallel = null)
 {
     private static readonly Dictionary<string, string> NativeNames = new() { ["zh"] = "中文", ["en"] = "English" };
+    private readonly Routes _routes = new(site.Config);
 
     /// <summary>Page modules, in the order their pages are listed; each knows its own pages.</summary>
     public static IReadOnlyList<Func<Site, IEnumerable<PageJob>>> Modules { get; } =
@@ -53,7 +55,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
     {
         Parallel.ForEach(work, parallel ?? new ParallelOptions(), item =>
         {
-            var ctx = new PageContext(site, theme, item.Lang, item.Job.PageId);
+            var ctx = new PageContext(site, theme, _routes, item.Lang, item.Job.PageId);
             if (reuse?.TryReuse(item.Job, ctx.OutputPath) is { } previous)
             {
                 pages.Add(previous);
@@ -72,13 +74,13 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
     private void RenderOthers(IReadOnlyList<PageJob> jobs, Action<OutputFile> emit)
     {
         var languages = site.Config.Languages;
-        foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile("assets/" + path, bytes));
+        foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile(Routes.Asset(path), bytes));
         foreach (var park in site.Parks)
             foreach (var m in park.Media) emit(new CopiedFile(m.SitePath, m.SourcePath));
         foreach (var f in CompletenessFiles.For(site, theme)) emit(f);
-        emit(new TextFile("404.html", NotFound()));
-        foreach (var lang in languages) emit(new TextFile(UrlPath.ForLanguage("feed.xml", lang, site.Config.DefaultLanguage), Feeds.Atom(site, theme, lang)));
-        emit(new TextFile("sitemap.xml", Feeds.Sitemap(site, jobs)));
+        emit(new TextFile(Routes.NotFound, NotFound()));
+        foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
+        emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, jobs)));
         foreach (var f in OpenData.Files(site).Concat(JsonFeed.Files(site))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
     }
@@ -88,17 +90,17 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         var cfg = site.Config;
         var alternates = cfg.Languages.Select(l =>
         {
-            var path = UrlPath.ForLanguage(ctx.PageId, l, cfg.DefaultLanguage);
-            var url = UrlPath.Relative(ctx.OutputPath, path);
+            var path = _routes.InLanguage(ctx.PageId, l);
+            var url = Routes.Relative(ctx.OutputPath, path);
             return new AlternateView(l, Format.HtmlLang(l), NativeNames.GetValueOrDefault(l, l), url,
-                cfg.BaseUrl is null ? url : UrlPath.Absolute(cfg.BaseUrl, path), l == ctx.Lang);
+                cfg.BaseUrl is null ? url : _routes.Absolute(path), l == ctx.Lang);
         }).ToList();
         var xDefault = alternates.First(a => a.Lang == cfg.DefaultLanguage);
         var page = new PageView(
             ctx.Lang, Format.HtmlLang(ctx.Lang), content.Title, ctx.Text(cfg.Title).Text, content.Description,
-            ctx.Root, ctx.Url("index.html"), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
-            ctx.Url("feed.xml"), cfg.BaseUrl is null ? null : UrlPath.Absolute(cfg.BaseUrl, ctx.OutputPath), generator,
-            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.Url("data/index.html"), ctx.Url("exchange/index.html"));
+            ctx.Root, ctx.Url(Routes.Home), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
+            ctx.Url(Routes.AtomFeed), cfg.BaseUrl is null ? null : _routes.Absolute(ctx.OutputPath), generator,
+            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.Url(Routes.Data), ctx.Url(Routes.Exchange));
 
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();
@@ -129,7 +131,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         var cfg = site.Config;
         var css = theme.StaticFiles.FirstOrDefault(f => f.Path == "site.css").Bytes is { } b ? System.Text.Encoding.UTF8.GetString(b) : "";
         var home = cfg.Languages.Select(l => new LinkView(theme.String(l, "back_home"),
-            cfg.BaseUrl is null ? UrlPath.ForLanguage("index.html", l, cfg.DefaultLanguage) : UrlPath.Absolute(cfg.BaseUrl, UrlPath.ForLanguage("index.html", l, cfg.DefaultLanguage))))
+            _routes.Absolute(_routes.InLanguage(Routes.Home, l))))
             .ToList();
         var tc = new EscapingContext();
         var messages = cfg.Languages.Select(l => new FactView(theme.String(l, "not_found_title"), theme.String(l, "not_found_text"), Format.HtmlLang(l))).ToList();

@@ -80,7 +80,7 @@ public sealed class DisclosureChecksTests
         var d = DiagnosticAssert.Has(result.Diagnostics, "ECO122", "parks/demo/polluters/demo-steel.yaml", 7);
         Assert.Equal(Severity.Warning, d.Severity);
         Assert.DoesNotContain(result.Diagnostics, x => x.Code == "ECO122" && x.Line == 8);
-        var page = site.Read("en/parks/demo/polluters/demo-steel/index.html");
+        var page = site.Read("en/parks/demo/polluters/demo-steel.html");
         Assert.Contains("class=\"exceeded\"", page);
         Assert.Contains("✗", page);
         Assert.Contains("Exceeded", page);

@@ -90,8 +90,8 @@ public sealed class ExchangeMatcherTests
 
         var exchange = site.Read("en/exchange/index.html");
         var expired = exchange[exchange.IndexOf("id=\"expired-heading\"", StringComparison.Ordinal)..];
-        Assert.Contains("../parks/south/exchange/scrap/index.html", expired);
-        Assert.Contains("Expired", site.Read("en/parks/south/exchange/scrap/index.html"));
+        Assert.Contains("../parks/south/exchange/scrap.html", expired);
+        Assert.Contains("Expired", site.Read("en/parks/south/exchange/scrap.html"));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ExchangeMatcherTests
     {
         using var site = TwoParks();
         site.Build();
-        Assert.Contains("href=\"../../../south/exchange/oil/index.html\"", site.Read("parks/north/exchange/oil/index.html"));
+        Assert.Contains("href=\"../../south/exchange/oil.html\"", site.Read("parks/north/exchange/oil.html"));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
         Assert.Contains("测试平台", await home.Content.ReadAsStringAsync());
 
-        using var news = await _http.GetAsync(Page("parks/demo/news/2026-11-28-meeting/"));
+        using var news = await _http.GetAsync(Page("parks/demo/news/2026-11-28-meeting.html"));
         Assert.Equal(HttpStatusCode.OK, news.StatusCode);
         Assert.Contains("第一版正文", await news.Content.ReadAsStringAsync());
     }
@@ -81,7 +81,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task Editing_a_news_file_serves_the_new_text_within_seconds()
     {
-        var page = Page("parks/demo/news/2026-11-28-meeting/");
+        var page = Page("parks/demo/news/2026-11-28-meeting.html");
         Assert.Contains("第一版正文", await _http.GetStringAsync(page));
 
         _site.With(NewsPath, "---\ntitle: 推进会\ndate: 2026-11-28\n---\n修改后的正文。\n");
@@ -94,7 +94,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task Undoing_an_edit_serves_the_original_text_again()
     {
-        var page = Page("parks/demo/news/2026-11-28-meeting/");
+        var page = Page("parks/demo/news/2026-11-28-meeting.html");
         var original = File.ReadAllText(Path.Combine(_site.Content, NewsPath));
         _site.With(NewsPath, original.Replace("第一版正文", "临时修改", StringComparison.Ordinal));
         await PollAsync(page, h => h.Contains("临时修改", StringComparison.Ordinal));

@@ -36,8 +36,8 @@ public sealed class GoldenPageTests : IClassFixture<GoldenPageTests.SampleBuild>
     {
         { "home.zh.html", "index.html" },
         { "park.en.html", "en/parks/qinghe/index.html" },
-        { "news-fallback.en.html", "en/parks/qinghe/news/2026-05-18-cleaner-production-training/index.html" },
-        { "case.zh.html", "parks/qinghe/cases/slag-to-cement/index.html" },
+        { "news-fallback.en.html", "en/parks/qinghe/news/2026-05-18-cleaner-production-training.html" },
+        { "case.zh.html", "parks/qinghe/cases/slag-to-cement.html" },
         { "indicators.zh.html", "parks/qinghe/indicators/index.html" },
         { "exchange.en.html", "en/exchange/index.html" },
     };

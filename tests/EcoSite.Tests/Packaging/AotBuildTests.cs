@@ -50,7 +50,7 @@ public sealed partial class AotBuildTests : IDisposable
         Assert.Equal(expected.Keys, actual.Keys);
         foreach (var (path, bytes) in expected)
             Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs between the JIT and the native build");
-        Assert.Contains("2026/01/02", File.ReadAllText(Path.Combine(work, "native", "parks", "qinghe", "news", "2026-10-15-waste-exchange-notice", "index.html")));
+        Assert.Contains("2026/01/02", File.ReadAllText(Path.Combine(work, "native", "parks", "qinghe", "news", "2026-10-15-waste-exchange-notice.html")));
 
         // Every invalid fixture: the same exit code and the same report, as text and as JSON.
         foreach (var name in EndToEnd.InvalidFixtureTests.FixtureNames())

@@ -1,4 +1,5 @@
 using EcoSite.Core.Model;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
@@ -17,9 +18,7 @@ internal static class DisclosurePages
 
     private static string? CategoryPage(Park park, string category) => category switch
     {
-        "indicators" => IndicatorPage.Id(park),
-        "waste" => WastePage.Id(park),
-        "polluters" => PolluterPages.ListId(park),
+        Routes.Sections.Indicators or Routes.Sections.Waste or Routes.Sections.Polluters => Routes.List(park.Id, category),
         _ => null,
     };
 }

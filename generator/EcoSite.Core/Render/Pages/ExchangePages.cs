@@ -2,6 +2,7 @@ using System.Globalization;
 using EcoSite.Core.Checks;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -14,10 +15,10 @@ internal static class ExchangePages
 {
     public static IEnumerable<PageJob> Jobs(Site site)
     {
-        yield return new PageJob(ExchangePage.Id, ExchangePage.Build);
+        yield return new PageJob(Routes.Exchange, ExchangePage.Build);
         foreach (var park in site.Parks)
             foreach (var l in park.Listings)
-                yield return new PageJob(ListingId(l), ctx => Listing(ctx, park, l), l.File);
+                yield return new PageJob(Routes.Listing(l), ctx => Listing(ctx, park, l), l.File);
     }
 
     private static PageContent Listing(PageContext ctx, Park park, Listing l)
@@ -46,16 +47,14 @@ internal static class ExchangePages
         var rows = matches[l.SiteId].Select(m => ListingRow(ctx, m, matches[m.SiteId].Count)).ToList();
         var note = !l.IsActiveOn(ctx.Config.Today) ? ctx.T("matches_inactive") : rows.Count == 0 ? ctx.T("matches_none") : DisclosureViews.Count(ctx, "matches_count", rows.Count);
         return new PageContent("listing", title,
-            new ListingView(title, ctx.HtmlLang(material.Lang), status, facts, rows, note, ctx.Url(ExchangePage.Id), ctx.Url(WastePage.Id(park))),
-            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_waste"), ctx.Url(WastePage.Id(park)))]);
+            new ListingView(title, ctx.HtmlLang(material.Lang), status, facts, rows, note, ctx.Url(Routes.Exchange), ctx.Url(Routes.List(park.Id, Routes.Sections.Waste))),
+            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_waste"), ctx.Url(Routes.List(park.Id, Routes.Sections.Waste)))]);
     }
 }
 
 /// <summary>The platform's regional exchange page: every active listing of every park, grouped by material.</summary>
 internal static class ExchangePage
 {
-    public const string Id = "exchange/index.html";
-
     public static PageContent Build(PageContext ctx)
     {
         var site = ctx.Site;

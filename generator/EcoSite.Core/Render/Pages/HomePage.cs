@@ -1,5 +1,6 @@
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
@@ -8,7 +9,7 @@ internal static class HomePage
 {
     public static IEnumerable<PageJob> Jobs(Site site)
     {
-        yield return new PageJob("index.html", ctx =>
+        yield return new PageJob(Routes.Home, ctx =>
         {
             var title = ctx.Text(ctx.Config.Title).Text;
             var parks = ctx.Site.Parks.Select(p => Card(ctx, p)).ToList();
@@ -28,7 +29,7 @@ internal static class HomePage
         };
         if (park.News.FirstOrDefault()?.Date is { } newest) facts.Add(new(ctx.T("last_update"), ctx.Date(newest)));
         facts.Add(new(ctx.T("completeness"), Checks.Completeness.Round(Checks.Completeness.Score(ctx.Config, park, Checks.Completeness.CatalogIds(ctx.Site)).Total).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " / 100"));
-        return new ParkCardView(park.Id, name.Text, ctx.HtmlLang(name.Lang), ctx.Url($"parks/{park.Id}/index.html"),
+        return new ParkCardView(park.Id, name.Text, ctx.HtmlLang(name.Lang), ctx.Url(Routes.Park(park.Id)),
             place.Length > 0 ? place : null, park.Profile.Level is { } l ? ctx.T("level_" + l) : null, facts);
     }
 }

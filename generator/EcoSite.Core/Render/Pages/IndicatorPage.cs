@@ -3,6 +3,7 @@ using EcoSite.Core.Model;
 using EcoSite.Core.Model.Targets;
 using EcoSite.Core.Render.Svg;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -13,10 +14,8 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class IndicatorPage
 {
-    public static string Id(Park park) => $"parks/{park.Id}/indicators/index.html";
-
     public static IEnumerable<PageJob> Jobs(Site site) =>
-        site.Parks.Select(park => new PageJob(Id(park), ctx => Build(ctx, park)));
+        site.Parks.Select(park => new PageJob(Routes.List(park.Id, Routes.Sections.Indicators), ctx => Build(ctx, park)));
 
     private sealed record Series(string Key, string Category, LocalizedText Name, LocalizedText? Unit, IReadOnlyList<(IndicatorReport Report, IndicatorEntry Entry)> Years);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using EcoSite.Core.Checks.Identifiers;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -13,17 +14,13 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class PolluterPages
 {
-    public static string ListId(Park park) => $"parks/{park.Id}/polluters/index.html";
-
-    public static string ItemId(Park park, PolluterReport p) => $"parks/{park.Id}/polluters/{p.Enterprise.Id}/index.html";
-
     public static IEnumerable<PageJob> Jobs(Site site)
     {
         foreach (var park in site.Parks)
         {
-            yield return new PageJob(ListId(park), ctx => List(ctx, park));
+            yield return new PageJob(Routes.List(park.Id, Routes.Sections.Polluters), ctx => List(ctx, park));
             foreach (var p in park.Polluters)
-                yield return new PageJob(ItemId(park, p), ctx => Item(ctx, park, p), p.File);
+                yield return new PageJob(Routes.Polluter(park.Id, p.Enterprise.Id), ctx => Item(ctx, park, p), p.File);
         }
     }
 
@@ -35,7 +32,7 @@ internal static class PolluterPages
 
     private static PageContent List(PageContext ctx, Park park)
     {
-        var rows = park.Polluters.OrderBy(p => p.Enterprise.Id, StringComparer.Ordinal).Select(p => new PolluterRowView(ctx.Url(ItemId(park, p)),
+        var rows = park.Polluters.OrderBy(p => p.Enterprise.Id, StringComparer.Ordinal).Select(p => new PolluterRowView(ctx.Url(Routes.Polluter(park.Id, p.Enterprise.Id)),
             EnterpriseName(ctx, park, p.Enterprise.Id), p.ReportYear?.ToString(CultureInfo.InvariantCulture), p.Permit, p.Outlets.Count, Overall(ctx, p))).ToList();
         var heading = ctx.T("category_polluters");
         return new PageContent("polluters", heading, new PollutersView(heading, ctx.T("polluters_intro"), rows, rows.Count == 0 ? ctx.T("empty_column") : null),
@@ -84,6 +81,6 @@ internal static class PolluterPages
         return new PageContent("polluter", name.Text,
             new PolluterView(name.Text, name.HtmlLang, basic, p.Permit, outlets, facilities, approvals, plan,
                 p.OtherHtml is null ? null : new RawHtml(p.OtherHtml), Overall(ctx, p), [WithinLimit(ctx), Exceeded(ctx), NoLimit(ctx)]),
-            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_polluters"), ctx.Url(ListId(park)))]);
+            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_polluters"), ctx.Url(Routes.List(park.Id, Routes.Sections.Polluters)))]);
     }
 }

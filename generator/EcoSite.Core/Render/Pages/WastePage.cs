@@ -3,6 +3,7 @@ using EcoSite.Core.Checks;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Svg;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -13,10 +14,8 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class WastePage
 {
-    public static string Id(Park park) => $"parks/{park.Id}/waste/index.html";
-
     public static IEnumerable<PageJob> Jobs(Site site) =>
-        site.Parks.Select(park => new PageJob(Id(park), ctx => Build(ctx, park)));
+        site.Parks.Select(park => new PageJob(Routes.List(park.Id, Routes.Sections.Waste), ctx => Build(ctx, park)));
 
     private static PageContent Build(PageContext ctx, Park park)
     {
@@ -27,7 +26,7 @@ internal static class WastePage
         var heading = ctx.T("category_waste");
         return new PageContent("waste", heading,
             new WasteView(heading, ctx.T("waste_intro"), years, listings, years.Count == 0 && listings.Count == 0 ? ctx.T("empty_column") : null,
-                ctx.T("no_listings"), ctx.Url(ExchangePage.Id)),
+                ctx.T("no_listings"), ctx.Url(Routes.Exchange)),
             [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
     }
 
