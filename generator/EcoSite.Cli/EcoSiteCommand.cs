@@ -95,7 +95,7 @@ public static class EcoSiteCommand
             if (!result.Success) return ContentErrors;
             // Scores need the loaded site, which a build that found nothing changed loads only when asked for it.
             var threshold = parse.GetValue(buildFailUnder);
-            return threshold is not null && ScoreReport.FailsUnder(result.Site, threshold, stderr) ? ContentErrors : Ok;
+            return threshold is not null && ScoreReport.FailsUnder(result.Report, threshold, stderr) ? ContentErrors : Ok;
         });
 
         var checkContent = ContentArgument();
@@ -122,10 +122,10 @@ public static class EcoSiteCommand
             {
                 var console = new Reporter(stdout, stderr, parse.GetValue(verbose), false);
                 console.PrintDiagnostics(result.Diagnostics);
-                if (result.Site is { } site) ScoreReport.Print(site, stdout);
+                if (result.Report is { } report) ScoreReport.Print(report, stdout);
                 console.PrintCheckSummary(result);
             }
-            var below = ScoreReport.FailsUnder(result.Site, parse.GetValue(checkFailUnder), stderr);
+            var below = ScoreReport.FailsUnder(result.Report, parse.GetValue(checkFailUnder), stderr);
             return result.Errors > 0 || below ? ContentErrors : Ok;
         });
 

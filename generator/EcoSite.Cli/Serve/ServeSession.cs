@@ -79,7 +79,7 @@ public sealed class ServeSession(ServeOptions options, TextWriter stdout, TextWr
 
         Directory.CreateDirectory(_temp);
         Rebuild();
-        BasePath = NormalizeBasePath(options.BasePath ?? BasePathOf(LastResult?.Site?.Config.BaseUrl) ?? "/") ?? "/";
+        BasePath = NormalizeBasePath(options.BasePath ?? BasePathOf(LastResult?.Report?.BaseUrl) ?? "/") ?? "/";
         Watch(options.ContentDir);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = _temp, Args = [] });
@@ -212,8 +212,7 @@ public sealed class ServeSession(ServeOptions options, TextWriter stdout, TextWr
     /// <summary>A theme folder outside the content folder (site.yaml 'theme', or the option) is watched too.</summary>
     private void WatchTheme(BuildResult result)
     {
-        if (result.Unchanged) return; // same inputs as a build already seen: same theme, and no need to load the site
-        var theme = options.ThemeDir ?? (result.Site?.Config.Theme is { } t ? Path.Combine(options.ContentDir, t) : null);
+        var theme = result.Report?.ThemeFolder;
         if (theme is null || !Directory.Exists(theme)) return;
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(theme));
         var content = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.ContentDir));

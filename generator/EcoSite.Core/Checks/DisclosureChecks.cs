@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
 using EcoSite.Core.Model.Targets;

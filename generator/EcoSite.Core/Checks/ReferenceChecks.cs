@@ -1,4 +1,4 @@
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
 

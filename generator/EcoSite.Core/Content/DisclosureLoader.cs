@@ -148,7 +148,7 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
     }
 
     // 国家危险废物名录 (2021): a valid hazardous code marks the flow or listing as hazardous; invalid codes are reported by the check stage.
-    private static int? HazardousClass(string? code) => code is null ? null : Checks.Identifiers.WasteCode.Classify(code).HazardousClass;
+    private static int? HazardousClass(string? code) => code is null ? null : Model.Identifiers.WasteCode.Classify(code).HazardousClass;
 
     private FlowParty? Party(YamlReader r, FieldSet w, string key)
     {

@@ -57,7 +57,7 @@ internal static class SiteConfigLoader
             freshness = new Freshness(
                 Days(fr, "news", freshness.News), Days(fr, "notices", freshness.Notices), Days(fr, "cases", freshness.Cases));
         }
-        return new SiteConfig(title, description, languages, baseUrl, today, source, freshness, f.Text("theme"));
+        return new SiteConfig(title, description, languages, baseUrl, today, source, freshness, f.Text("theme")) { ThemePos = f.PosOf("theme") };
 
         int Days(FieldSet fs, string key, int fallback)
         {

@@ -24,6 +24,9 @@ public sealed record SiteConfig(
 {
     public string DefaultLanguage => Languages[0];
 
+    /// <summary>Where <see cref="Theme"/> is written in site.yaml, for diagnostics about the theme.</summary>
+    public SourcePos ThemePos { get; init; }
+
     /// <summary>"Last year" of the completeness rubric: the calendar year before today's (section 11).</summary>
     public int LastYear => Today.Year - 1;
 }

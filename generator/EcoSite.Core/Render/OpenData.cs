@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EcoSite.Core.Checks;
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Facts;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Model;
 using EcoSite.Core.Output;
 using EcoSite.Core.Urls;
@@ -33,36 +33,38 @@ public sealed record DataTable(string Name, string Title, string Description, IR
 /// Schema and a JSON Schema under data/schemas/, and listed in data/catalog.jsonld (schema.org DataCatalog).
 /// Rows are sorted and numbers written in the invariant culture, so the same content gives the same bytes.
 /// </summary>
-public static class OpenData
+internal static class OpenData
 {
     public const int SchemaVersion = 1;
     public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits"];
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IEnumerable<OutputFile> Files(Site site)
+    public static IEnumerable<OutputFile> Files(SiteFacts facts)
     {
+        var site = facts.Site;
         var scopes = new List<(string? ParkId, IReadOnlyList<Park> Parks)> { (null, site.Parks) };
         scopes.AddRange(site.Parks.Select(p => ((string?)p.Id, (IReadOnlyList<Park>)[p])));
         foreach (var (parkId, parks) in scopes)
-            foreach (var table in Tables(site, parks))
+            foreach (var table in Tables(facts, parks))
             {
                 yield return new TextFile(Routes.DataJson(table.Name, parkId), Json(table));
                 yield return new TextFile(Routes.DataCsv(table.Name, parkId), Csv(table));
             }
-        foreach (var table in Tables(site, []))
+        foreach (var table in Tables(facts, []))
         {
             yield return new TextFile(Routes.DataTableSchema(table.Name), TableSchema(table));
             yield return new TextFile(Routes.DataJsonSchema(table.Name), JsonSchema(table));
         }
-        yield return new TextFile(Routes.DataCatalog, Catalog(site, scopes));
+        yield return new TextFile(Routes.DataCatalog, Catalog(facts, scopes));
     }
 
     /// <summary>The five datasets of the given parks, in <see cref="Names"/> order.</summary>
-    public static IReadOnlyList<DataTable> Tables(Site site, IReadOnlyList<Park> parks)
+    public static IReadOnlyList<DataTable> Tables(SiteFacts facts, IReadOnlyList<Park> parks)
     {
+        var site = facts.Site;
         var langs = site.Config.Languages;
-        var matches = ExchangeMatcher.Match(site);
+        var matches = facts.Matches;
         IEnumerable<DataField> Localized(string name, bool required, string what) =>
             langs.Select((l, i) => new DataField($"{name}_{l}", DataFieldType.String, required && i == 0, $"{what} ({l})"));
         IEnumerable<object?> Texts(LocalizedText? t) => langs.Select(l => t is null ? null : (object?)t.In(l, langs[0]).Text);
@@ -89,7 +91,7 @@ public static class OpenData
             parks.SelectMany(p => p.Indicators.OrderBy(r => r.Year).SelectMany(r => r.Values.Select(e =>
             {
                 var c = e.IsCustom ? null : site.Catalog.Find(e.Indicator);
-                var compliance = e.Compliance switch { Model.Targets.Compliance.Met => "met", Model.Targets.Compliance.NotMet => "not-met", _ => "no-target" };
+                var compliance = facts.Compliance(e) switch { Model.Targets.Compliance.Met => "met", Model.Targets.Compliance.NotMet => "not-met", _ => "no-target" };
                 return Row(V(p.Id, r.Year, r.Final, e.Indicator, c?.Category), Texts(e.Name ?? c?.Name), Texts(e.Unit ?? c?.Unit),
                     V(e.Number, e.YesNo, e.Target?.ToString(), compliance), Texts(r.Source));
             }))).ToList());
@@ -138,7 +140,7 @@ public static class OpenData
             parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).Select(l =>
                 Row(V(l.SiteId, l.ParkId, l.Kind == ListingKind.Supply ? "supply" : "demand", l.Category, l.Enterprise.Id), Texts(l.Material),
                     V(l.Code, l.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, l.Quantity, l.Unit, l.Frequency, l.Posted, l.ValidUntil,
-                        l.IsActiveOn(site.Config.Today), matches[l.SiteId].Select(m => m.SiteId).ToList()))).ToList());
+                        l.IsActiveOn(site.Config.Today), matches.Of(l).Select(m => m.SiteId).ToList()))).ToList());
 
         var emissions = new DataTable("emissions", "Emissions of key polluting units",
             "Per outlet and pollutant: measured concentration against its limit, total emission against the permitted total, and exceedances.",
@@ -341,9 +343,9 @@ public static class OpenData
     });
 
     /// <summary>data/catalog.jsonld: a schema.org DataCatalog of every dataset; content URLs are relative to data/.</summary>
-    private static string Catalog(Site site, IReadOnlyList<(string? ParkId, IReadOnlyList<Park> Parks)> scopes)
+    private static string Catalog(SiteFacts facts, IReadOnlyList<(string? ParkId, IReadOnlyList<Park> Parks)> scopes)
     {
-        var cfg = site.Config;
+        var cfg = facts.Config;
         var lang = cfg.DefaultLanguage;
         string Rel(string path) => path["data/".Length..];
         return Write(w =>
@@ -358,12 +360,12 @@ public static class OpenData
             foreach (var l in cfg.Languages) w.WriteStringValue(Format.HtmlLang(l));
             w.WriteEndArray();
             w.WriteString("schemaVersion", SchemaVersion.ToString(CultureInfo.InvariantCulture));
-            if (cfg.BaseUrl is not null) w.WriteString("url", new Routes(cfg).Absolute(Routes.Data));
+            if (cfg.BaseUrl is not null) w.WriteString("url", facts.Routes.Absolute(Routes.Data));
             w.WriteStartArray("dataset");
             foreach (var (parkId, parks) in scopes)
             {
                 var scope = parkId is null ? cfg.Title.In(lang, lang).Text : parks[0].Profile.Name.In(lang, lang).Text;
-                foreach (var table in Tables(site, parks))
+                foreach (var table in Tables(facts, parks))
                 {
                     w.WriteStartObject();
                     w.WriteString("@type", "Dataset");

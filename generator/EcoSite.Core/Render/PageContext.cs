@@ -1,3 +1,4 @@
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
 using EcoSite.Core.Urls;
@@ -22,19 +23,20 @@ internal sealed record PageContent(
     string? Description = null);
 
 /// <summary>Everything a page module needs to build one page in one language: text lookup and relative links.</summary>
-internal sealed class PageContext(Site site, Theme theme, Routes routes, string lang, string pageId)
+internal sealed class PageContext(SiteFacts facts, Theme theme, string lang, string pageId)
 {
-    public Site Site => site;
-    public SiteConfig Config => site.Config;
+    public SiteFacts Facts => facts;
+    public Site Site => facts.Site;
+    public SiteConfig Config => facts.Config;
+    public Routes Routes => facts.Routes;
     public string Lang => lang;
-    public string DefaultLang => site.Config.DefaultLanguage;
+    public string DefaultLang => Config.DefaultLanguage;
     public string PageId => pageId;
-    internal Routes Routes => routes;
-    public string OutputPath { get; } = routes.InLanguage(pageId, lang);
+    public string OutputPath { get; } = facts.Routes.InLanguage(pageId, lang);
     public string Root => Routes.RootPrefix(OutputPath);
 
     /// <summary>A page of this language, by page id ("parks/a/index.html").</summary>
-    public string Url(string targetPageId) => Routes.Relative(OutputPath, routes.InLanguage(targetPageId, lang));
+    public string Url(string targetPageId) => Routes.Relative(OutputPath, Routes.InLanguage(targetPageId, lang));
 
     /// <summary>A file shared by all languages (media, badges, data), by site path.</summary>
     public string FileUrl(string sitePath) => Routes.Relative(OutputPath, sitePath);

@@ -58,7 +58,7 @@ public sealed class DisclosureChecksTests
             """);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        Assert.Equal(8, result.Site!.Parks[0].Waste[0].Flows[0].HazardousClass);
+        Assert.Equal(8, site.Facts().Site.Parks[0].Waste[0].Flows[0].HazardousClass);
         Assert.Contains("HW08", site.Read("parks/demo/waste/index.html"));
     }
 

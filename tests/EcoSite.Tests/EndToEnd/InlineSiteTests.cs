@@ -124,7 +124,7 @@ public sealed class InlineSiteTests
             .With("parks/demo/park.yaml", TestSite.ParkYaml);
         var result = site.Build(sourceDateEpoch: "1767225600"); // 2026-01-01T00:00:00Z
         Assert.True(result.Success);
-        Assert.Equal(new DateOnly(2026, 1, 1), result.Site!.Config.Today);
+        Assert.Equal("2026-01-01", result.Report!.AsOf);
         Assert.Contains("datetime=\"2026-01-01\"", site.Read("index.html"));
     }
 

@@ -1,3 +1,4 @@
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
 using EcoSite.Core.Urls;
@@ -7,9 +8,9 @@ namespace EcoSite.Core.Render.Pages;
 /// <summary>News (category 1), cases (category 3) and free pages: a list page per park and a page per item.</summary>
 internal static class ArticlePages
 {
-    public static IEnumerable<PageJob> Jobs(Site site)
+    public static IEnumerable<PageJob> Jobs(SiteFacts facts)
     {
-        foreach (var park in site.Parks)
+        foreach (var park in facts.Site.Parks)
         {
             foreach (var section in new[] { Section.News, Section.Cases })
             {

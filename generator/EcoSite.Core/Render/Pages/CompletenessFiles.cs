@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render.Svg;
@@ -22,14 +22,14 @@ internal static class CompletenessFiles
 
     public static string Label(Theme theme, Park? park, string lang) => theme.String(lang, park is null ? "badge_label_site" : "badge_label");
 
-    public static IEnumerable<OutputFile> For(Site site, Theme theme)
+    public static IEnumerable<OutputFile> For(SiteFacts facts, Theme theme)
     {
-        var scores = Completeness.Of(site);
-        var cfg = site.Config;
-        var routes = new Routes(cfg);
+        var scores = facts.Completeness;
+        var cfg = facts.Config;
+        var routes = facts.Routes;
         foreach (var lang in cfg.Languages)
         {
-            foreach (var (park, score) in site.Parks.Zip(scores.Parks))
+            foreach (var (park, score) in facts.Site.Parks.Zip(scores.Parks))
             {
                 yield return new TextFile(routes.Badge(park.Id, lang), Svg(theme, park, lang, score.Total));
                 yield return new TextFile(routes.Endpoint(park.Id, lang), Endpoint(Label(theme, park, lang), score.Total));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Svg;
 using EcoSite.Core.Render.Views;
@@ -12,7 +12,7 @@ internal static class CompletenessViews
 {
     public static CompletenessView Park(PageContext ctx, Park park)
     {
-        var score = Completeness.Score(ctx.Config, park, Completeness.CatalogIds(ctx.Site));
+        var score = ctx.Facts.Park(park.Id).Score;
         var parts = score.Parts.Select(p => new CompletenessPartView(p.Key, ctx.T("category_" + p.Key), Points(p.Points))).ToList();
         return new CompletenessView(Points(score.Total), ctx.FileUrl(ctx.Routes.Badge(park.Id, ctx.Lang)),
             ctx.T("badge_label") + ": " + CompletenessFiles.Message(score.Total), parts, score.Reasons.Select(r => r.Text(ctx.Lang)).ToList());
@@ -21,7 +21,7 @@ internal static class CompletenessViews
     /// <summary>Null without parks: there is nothing to rank or average.</summary>
     public static PortalView? Portal(PageContext ctx)
     {
-        var scores = Completeness.Of(ctx.Site);
+        var scores = ctx.Facts.Completeness;
         if (scores.Average is not { } average) return null;
         var parks = ctx.Site.Parks.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var titles = Completeness.Categories.Select(c => ctx.T("category_" + Completeness.Key(c))).ToList();

@@ -7,7 +7,7 @@ namespace EcoSite.Core.Render.Pages;
 /// <summary>data/index.html: the open datasets of the site and of each park, with their formats and schemas.</summary>
 internal static class DataPage
 {
-    public static IEnumerable<PageJob> Jobs(Site site)
+    public static IEnumerable<PageJob> Jobs()
     {
         yield return new PageJob(Routes.Data, Build);
     }
@@ -18,7 +18,7 @@ internal static class DataPage
         var datasets = new List<DatasetView>();
         void Add(string? parkId, IReadOnlyList<Park> parks, string scope)
         {
-            foreach (var t in OpenData.Tables(site, parks))
+            foreach (var t in OpenData.Tables(ctx.Facts, parks))
                 datasets.Add(new DatasetView(ctx.T("dataset_" + t.Name), t.Description, scope,
                     ctx.FileUrl(Routes.DataJson(t.Name, parkId)), ctx.FileUrl(Routes.DataCsv(t.Name, parkId)),
                     ctx.FileUrl(Routes.DataTableSchema(t.Name)), ctx.FileUrl(Routes.DataJsonSchema(t.Name)), t.Rows.Count));

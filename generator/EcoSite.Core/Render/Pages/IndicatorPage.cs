@@ -72,7 +72,7 @@ internal static class IndicatorPage
         var unit = ctx.TextOrNull(s.Unit);
         var anchor = "indicator-" + index.ToString(CultureInfo.InvariantCulture);
         var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) : "–",
-            y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, y.Entry.Compliance), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
+            y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, ctx.Facts.Compliance(y.Entry)), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
 
         RawHtml? chart = null;
         var points = s.Years.Where(y => y.Entry.Value is not null)
@@ -89,7 +89,7 @@ internal static class IndicatorPage
                 unit is null || yesNo is not null ? null : ctx.T("unit_label") + unit, target, yesNo));
         }
         return new IndicatorRowView(anchor, name, latest.Value is { } lv ? Value(ctx, lv) : "–", unit,
-            latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, latest.Compliance), report.Year,
+            latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, ctx.Facts.Compliance(latest)), report.Year,
             ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source), chart,
             string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend);
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EcoSite.Core.Checks;
+namespace EcoSite.Core.Facts;
 
 /// <summary>
 /// Words a <see cref="CompletenessReason"/> in Chinese or English (any other language gets English), with the points

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 
-namespace EcoSite.Tests.Checks;
+namespace EcoSite.Tests.Facts;
 
 public sealed class ExchangeMatcherTests
 {
@@ -65,17 +65,17 @@ public sealed class ExchangeMatcherTests
         using var site = TwoParks();
         var result = site.Check();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var matches = ExchangeMatcher.Match(result.Site!);
-        Assert.Equal(["south/oil"], matches["north/oil"].Select(l => l.SiteId));
-        Assert.Equal(["north/oil"], matches["south/oil"].Select(l => l.SiteId));
+        var matches = site.Facts().Matches;
+        Assert.Equal(["south/oil"], matches.Of(Listing(matches, "north/oil")).Select(l => l.SiteId));
+        Assert.Equal(["north/oil"], matches.Of(Listing(matches, "south/oil")).Select(l => l.SiteId));
     }
 
     [Fact]
     public void Listings_without_codes_match_by_a_material_name_in_any_language_ignoring_case_and_spaces()
     {
         using var site = TwoParks();
-        var matches = ExchangeMatcher.Match(site.Check().Site!);
-        Assert.Equal(["south/ash"], matches["north/ash"].Select(l => l.SiteId));
+        var matches = site.Facts().Matches;
+        Assert.Equal(["south/ash"], matches.Of(Listing(matches, "north/ash")).Select(l => l.SiteId));
     }
 
     [Fact]
@@ -84,9 +84,9 @@ public sealed class ExchangeMatcherTests
         using var site = TwoParks();
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var matches = ExchangeMatcher.Match(result.Site!);
-        Assert.Empty(matches["south/scrap"]);
-        Assert.Empty(matches["north/scrap"]);
+        var matches = site.Facts().Matches;
+        Assert.Empty(matches.Of(Listing(matches, "south/scrap")));
+        Assert.Empty(matches.Of(Listing(matches, "north/scrap")));
 
         var exchange = site.Read("en/exchange/index.html");
         var expired = exchange[exchange.IndexOf("id=\"expired-heading\"", StringComparison.Ordinal)..];
@@ -113,4 +113,6 @@ public sealed class ExchangeMatcherTests
         Assert.Equal(["south/oil"], byId["north/oil"].GetProperty("matches").EnumerateArray().Select(m => m.GetString()));
         Assert.False(byId["south/scrap"].GetProperty("active").GetBoolean());
     }
+
+    private static EcoSite.Core.Model.Listing Listing(ExchangeMatches matches, string siteId) => matches.All.Single(l => l.SiteId == siteId);
 }

@@ -1,6 +1,6 @@
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 
-namespace EcoSite.Tests.Checks.Identifiers;
+namespace EcoSite.Tests.Model.Identifiers;
 
 public class PermitNumberTests
 {

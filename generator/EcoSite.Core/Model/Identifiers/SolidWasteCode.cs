@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EcoSite.Core.Checks.Identifiers;
+namespace EcoSite.Core.Model.Identifiers;
 
 public enum SolidWasteCodeStatus
 {

@@ -1,8 +1,8 @@
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
 
-namespace EcoSite.Tests.Checks;
+namespace EcoSite.Tests.Facts;
 
 /// <summary>The rubric of content-format.md section 11, pinned on parks built in memory. Today is 2026-11-29, so last year is 2025.</summary>
 public sealed class CompletenessTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EcoSite.Core.Model;
 
-namespace EcoSite.Core.Checks;
+namespace EcoSite.Core.Facts;
 
 /// <summary>The five content categories of HJ 274-2015's information platform, in the standard's order.</summary>
 public enum CompletenessCategory

@@ -1,4 +1,4 @@
-namespace EcoSite.Core.Render;
+namespace EcoSite.Core.Output;
 
 /// <summary>
 /// Incremental builds: a page whose inputs hash the same as in the previous build is taken from the previous output
@@ -11,9 +11,9 @@ internal sealed class PageReuse(string previousOutput, IReadOnlyDictionary<strin
 
     public string PathOf(string outputPath) => Path.Combine(previousOutput, outputPath.Replace('/', Path.DirectorySeparatorChar));
 
-    public RenderedPage? TryReuse(PageJob job, string outputPath)
+    public PageLinks? TryReuse(string pageId, string? sourceFile, string outputPath)
     {
-        if (!jobs.TryGetValue(job.PageId, out var hash) || !previousJobs.TryGetValue(job.PageId, out var before) || hash != before)
+        if (!jobs.TryGetValue(pageId, out var hash) || !previousJobs.TryGetValue(pageId, out var before) || hash != before)
             return null;
         var path = PathOf(outputPath);
         string html;
@@ -26,6 +26,6 @@ internal sealed class PageReuse(string previousOutput, IReadOnlyDictionary<strin
             return null;
         }
         Interlocked.Increment(ref _reused);
-        return HtmlLinks.Scan(outputPath, job.SourceFile, html);
+        return PageLinks.Scan(outputPath, sourceFile, html);
     }
 }

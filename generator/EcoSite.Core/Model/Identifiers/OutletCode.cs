@@ -1,4 +1,4 @@
-namespace EcoSite.Core.Checks.Identifiers;
+namespace EcoSite.Core.Model.Identifiers;
 
 public enum OutletMedium
 {

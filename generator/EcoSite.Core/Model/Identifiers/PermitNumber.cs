@@ -1,4 +1,4 @@
-namespace EcoSite.Core.Checks.Identifiers;
+namespace EcoSite.Core.Model.Identifiers;
 
 /// <summary>
 /// Result of <see cref="PermitNumber.Check(string)"/>. <see cref="Ok"/> means well formed; a permit whose embedded

@@ -1,12 +1,17 @@
-namespace EcoSite.Core.Render;
+namespace EcoSite.Core.Output;
 
 /// <summary>
-/// Finds href, src and id attributes in the HTML EcoSite itself wrote (templates, Markdig and the sanitizer all
-/// write double-quoted attributes), for the link check after rendering.
+/// What a written page links to and which ids it has: the input of the link check, whether the page was rendered in
+/// this build or taken over from the previous output. <see cref="SourceFile"/> is the content file the page shows,
+/// where a broken link is reported.
 /// </summary>
-public static class HtmlLinks
+internal sealed record PageLinks(string OutputPath, string? SourceFile, IReadOnlyList<string> Links, IReadOnlyList<string> Images, IReadOnlySet<string> Ids)
 {
-    public static RenderedPage Scan(string outputPath, string? sourceFile, string html)
+    /// <summary>
+    /// Finds href, src and id attributes in the HTML EcoSite itself wrote (templates, Markdig and the sanitizer all
+    /// write double-quoted attributes).
+    /// </summary>
+    public static PageLinks Scan(string outputPath, string? sourceFile, string html)
     {
         var links = new List<string>();
         var images = new List<string>();
@@ -34,7 +39,7 @@ public static class HtmlLinks
             }
             i = valueStart + end + 1;
         }
-        return new RenderedPage(outputPath, sourceFile, links, images, ids);
+        return new PageLinks(outputPath, sourceFile, links, images, ids);
     }
 
     private static string Decode(ReadOnlySpan<char> value) =>
