@@ -28,9 +28,10 @@ public static class SiteBuilder
     {
         var log = new BuildLog();
         if (Refused(options, write) is { } refused) return log.Stopped(refused);
-        var tree = ContentTree.Scan(options.ContentDir, log.Diagnostics);
+        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics);
+        if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
+        var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
         using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel) : SiteOutput.InMemory();
-        if (SiteConfigLoader.Load(tree, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
         var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
         var (themeFingerprint, today) = (themeSource.Fingerprint(), Format.Iso(config.Today));
         if (!log.Diagnostics.HasErrors && output.Unchanged(Generator, themeFingerprint, today) is { } previous)

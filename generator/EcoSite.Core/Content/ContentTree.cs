@@ -111,6 +111,20 @@ public sealed class ContentTree
         return new ContentTree(root, files, dirs);
     }
 
+    /// <summary>The same folder without the files <paramref name="excluded"/> names, and without folders left empty by that.</summary>
+    internal ContentTree Without(Func<string, bool> excluded)
+    {
+        var kept = Files.Where(f => !excluded(f.RelPath)).ToList();
+        if (kept.Count == Files.Count) return this;
+        var gone = Files.Where(f => excluded(f.RelPath)).Select(f => f.RelPath).ToList();
+        bool Holds(string dir, IEnumerable<string> paths) => paths.Any(p => p.StartsWith(dir + "/", StringComparison.Ordinal));
+        var keptPaths = kept.Select(f => f.RelPath).ToList();
+        var dirs = _dirs.Where(d => Holds(d, keptPaths) || !Holds(d, gone)).ToHashSet(StringComparer.Ordinal);
+        var tree = new ContentTree(Root, kept, dirs);
+        foreach (var (path, bytes) in _kept) tree._kept[path] = bytes;
+        return tree;
+    }
+
     internal static bool IsInside(string root, string path)
     {
         var r = Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar;

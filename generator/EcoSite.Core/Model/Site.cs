@@ -27,6 +27,9 @@ public sealed record SiteConfig(
     /// <summary>Where <see cref="Theme"/> is written in site.yaml, for diagnostics about the theme.</summary>
     public SourcePos ThemePos { get; init; }
 
+    /// <summary>Globs of content files that are not part of the site (site.yaml 'exclude', relative to the content folder).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
     /// <summary>"Last year" of the completeness rubric: the calendar year before today's (section 11).</summary>
     public int LastYear => Today.Year - 1;
 }
