@@ -17,9 +17,13 @@ public static class EcoSiteCommand
     /// <summary>The version of the tool, from the one place it is set (Directory.Build.props).</summary>
     public static string Version { get; } = SiteBuilder.Generator["EcoSite ".Length..];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, o => SiteBuilder.Build(o), cancellationToken);
+
+    /// <param name="runBuild">How serve runs a build; tests put a failing one here.</param>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild, CancellationToken cancellationToken = default)
     {
-        var root = Build(stdout, stderr);
+        var root = Build(stdout, stderr, runBuild);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -52,7 +56,7 @@ public static class EcoSiteCommand
         return names;
     }
 
-    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild)
     {
         var root = new RootCommand("""
             EcoSite builds an eco-industrial park disclosure site (HJ 274-2015) from Markdown and YAML.
@@ -131,7 +135,7 @@ public static class EcoSiteCommand
 
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
-        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, runBuild));
         root.Subcommands.Add(NewCommand.Create(stdout, stderr));
         return root;
     }
