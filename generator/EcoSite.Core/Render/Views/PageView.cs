@@ -19,7 +19,6 @@ public sealed record PageView(
     string AsOfText,
     FallbackView? Fallback,
     string Kind,
-    IReadOnlyList<NavView> Nav,
     string DataUrl,
     string ExchangeUrl);
 
@@ -30,8 +29,6 @@ public sealed record AlternateView(string Lang, string Hreflang, string Label, s
 
 /// <summary>Set when the page shows text in another language than its own, because no translation exists yet.</summary>
 public sealed record FallbackView(string Lang, string HtmlLang, string Note);
-
-public sealed record NavView(string Label, string Url, bool Current);
 
 /// <summary>A label and a value, for fact lists and small tables.</summary>
 public sealed record FactView(string Label, string Value, string? HtmlLang = null);
