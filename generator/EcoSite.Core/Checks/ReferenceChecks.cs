@@ -8,7 +8,7 @@ namespace EcoSite.Core.Checks;
 /// Checks that need the whole park: every enterprise reference names an enterprise of enterprises.yaml, and
 /// credit codes are well formed (GB 32100-2015).
 /// </summary>
-public static class ReferenceChecks
+internal static class ReferenceChecks
 {
     public static IEnumerable<Diagnostic> Run(Site site)
     {

@@ -7,7 +7,7 @@ using EcoSite.Core.Urls;
 namespace EcoSite.Core.Content;
 
 /// <summary>One Markdown file of news/, cases/ or pages/ (content-format.md section 7), before pairing by language.</summary>
-public sealed record LoadedVersion(string ParkId, Section Section, string Slug, ArticleVersion Version);
+internal sealed record LoadedVersion(string ParkId, Section Section, string Slug, ArticleVersion Version);
 
 internal static partial class ArticleLoader
 {

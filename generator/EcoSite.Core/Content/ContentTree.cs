@@ -3,14 +3,14 @@ using EcoSite.Core.Diagnostics;
 namespace EcoSite.Core.Content;
 
 /// <summary>A file of the content folder: its path relative to the folder ('/'-separated) and its full path.</summary>
-public sealed record ContentFile(string RelPath, string FullPath, long Bytes);
+internal sealed record ContentFile(string RelPath, string FullPath, long Bytes);
 
 /// <summary>
 /// The content folder's files, listed once, sorted ordinally so that the file system's order never shows in the output.
 /// Symbolic links that lead outside the folder are refused (nothing outside is read or published);
 /// linked folders are not followed.
 /// </summary>
-public sealed class ContentTree
+internal sealed class ContentTree
 {
     private readonly Dictionary<string, ContentFile> _files;
     private readonly HashSet<string> _dirs;

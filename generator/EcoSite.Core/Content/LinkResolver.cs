@@ -11,7 +11,7 @@ namespace EcoSite.Core.Content;
 /// makes relative to each page: <see cref="RootMarker"/> for files shared by all languages, <see cref="LangMarker"/>
 /// for pages that exist once per language.
 /// </summary>
-public sealed partial class LinkResolver(ContentTree tree, string fromFile, DiagnosticBag diagnostics)
+internal sealed partial class LinkResolver(ContentTree tree, string fromFile, DiagnosticBag diagnostics)
 {
     public const string RootMarker = "eco-root:";
     public const string LangMarker = "eco-lang:";

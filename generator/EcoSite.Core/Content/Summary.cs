@@ -6,7 +6,7 @@ namespace EcoSite.Core.Content;
 /// Summaries cut at a sentence end (。！？ or . ! ?), CJK-aware: a Chinese character counts as two columns, so a
 /// summary is about 80 Chinese characters or 160 Latin ones, never the whole of a long text (Hugo #1377).
 /// </summary>
-public static class Summary
+internal static class Summary
 {
     public const int DefaultWidth = 160;
 

@@ -7,7 +7,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title);
 /// Every diagnostic EcoSite reports. Numbering: ECO0xx files and YAML, ECO1xx references and domain checks,
 /// ECO2xx inspection (government website rules), ECO3xx output folder. docs/diagnostics.md lists them all.
 /// </summary>
-public static class Codes
+internal static class Codes
 {
     // Files and encodings (content-format.md section 4)
     public static readonly DiagnosticCode NotUtf8 = new("ECO001", Severity.Error, "file is not UTF-8");

@@ -101,14 +101,14 @@ public static class Completeness
     /// <summary>One decimal, halves away from zero, as the score is shown everywhere.</summary>
     public static double Round(double v) => Math.Round(v, 1, MidpointRounding.AwayFromZero);
 
-    public static SiteCompleteness Of(Site site) =>
+    internal static SiteCompleteness Of(Site site) =>
         new(site.Parks.Select(p => Score(site.Config, p, CatalogIds(site))).ToList());
 
     /// <summary>The ids of the catalog indicators the site's parks report against (section 8), in catalog order.</summary>
-    public static IReadOnlyList<string> CatalogIds(Site site) => site.Catalog.Indicators.Select(i => i.Id).ToList();
+    internal static IReadOnlyList<string> CatalogIds(Site site) => site.Catalog.Indicators.Select(i => i.Id).ToList();
 
     /// <param name="catalogIds">The catalog's indicator ids; custom indicators never count.</param>
-    public static CompletenessScore Score(SiteConfig config, Park park, IReadOnlyList<string> catalogIds)
+    internal static CompletenessScore Score(SiteConfig config, Park park, IReadOnlyList<string> catalogIds)
     {
         var reasons = new List<CompletenessReason>();
         var parts = new[]
@@ -197,7 +197,7 @@ public static class Completeness
     }
 
     /// <summary>The five required groups of a polluter file (section 11); <c>other</c> is optional.</summary>
-    public static readonly IReadOnlyList<(string Key, Func<PolluterReport, bool> Filled)> PolluterGroups =
+    internal static readonly IReadOnlyList<(string Key, Func<PolluterReport, bool> Filled)> PolluterGroups =
     [
         ("basic", p => p.Basic?.IsComplete == true),
         ("permit", p => !string.IsNullOrWhiteSpace(p.Permit) && p.Outlets.Any(o => o.Pollutants.Count > 0)),

@@ -6,7 +6,7 @@ namespace EcoSite.Core.Facts;
 /// Words a <see cref="CompletenessReason"/> in Chinese or English (any other language gets English), with the points
 /// it costs. Kept beside the rubric rather than in the theme, so the CLI report and the site say the same thing.
 /// </summary>
-public static class ReasonText
+internal static class ReasonText
 {
     public static string Format(CompletenessReason r, string lang)
     {

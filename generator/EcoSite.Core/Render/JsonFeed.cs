@@ -8,7 +8,7 @@ using EcoSite.Core.Urls;
 namespace EcoSite.Core.Render;
 
 /// <summary>A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) per language beside each Atom feed: feed.json, en/feed.json.</summary>
-public static class JsonFeed
+internal static class JsonFeed
 {
     public static IEnumerable<OutputFile> Files(Site site) =>
         site.Config.Languages.Select(l => new TextFile(new Routes(site.Config).InLanguage(Routes.JsonFeed, l), Render(site, l)));

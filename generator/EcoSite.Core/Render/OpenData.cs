@@ -11,7 +11,7 @@ using EcoSite.Core.Urls;
 namespace EcoSite.Core.Render;
 
 /// <summary>The types of Frictionless Table Schema that the exports use.</summary>
-public enum DataFieldType
+internal enum DataFieldType
 {
     String,
     Integer,
@@ -21,10 +21,10 @@ public enum DataFieldType
 }
 
 /// <summary>A column of a dataset. A <see cref="List"/> field is an array in JSON and space-separated in CSV.</summary>
-public sealed record DataField(string Name, DataFieldType Type, bool Required, string Description, bool List = false);
+internal sealed record DataField(string Name, DataFieldType Type, bool Required, string Description, bool List = false);
 
 /// <summary>One dataset of one scope (a park or the whole site): its columns and rows, in a fixed order.</summary>
-public sealed record DataTable(string Name, string Title, string Description, IReadOnlyList<DataField> Fields, IReadOnlyList<object?[]> Rows);
+internal sealed record DataTable(string Name, string Title, string Description, IReadOnlyList<DataField> Fields, IReadOnlyList<object?[]> Rows);
 
 /// <summary>
 /// Open data under data/ (docs/open-data.md, export format version <see cref="SchemaVersion"/>): for every park and

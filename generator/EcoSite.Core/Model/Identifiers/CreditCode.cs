@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace EcoSite.Core.Model.Identifiers;
 
-public enum CreditCodeStatus
+internal enum CreditCodeStatus
 {
     Valid,
     Malformed,
@@ -13,13 +13,13 @@ public enum CreditCodeStatus
 /// Result of <see cref="CreditCode.Check(string)"/>. <see cref="Problem"/> is null exactly when the code is valid.
 /// A wrong check character is a warning, not an error: some legally issued early codes fail the check.
 /// </summary>
-public readonly record struct CreditCodeCheck(CreditCodeStatus Status, char? ExpectedCheckCharacter, string? Problem)
+internal readonly record struct CreditCodeCheck(CreditCodeStatus Status, char? ExpectedCheckCharacter, string? Problem)
 {
     public bool IsWellFormed => Status != CreditCodeStatus.Malformed;
 }
 
 /// <summary>统一社会信用代码, GB 32100-2015.</summary>
-public static class CreditCode
+internal static class CreditCode
 {
     public const int Length = 18;
 

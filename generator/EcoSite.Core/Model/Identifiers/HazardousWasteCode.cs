@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace EcoSite.Core.Model.Identifiers;
 
-public enum HazardousWasteCodeStatus
+internal enum HazardousWasteCodeStatus
 {
     Valid,
     Malformed,
@@ -14,10 +14,10 @@ public enum HazardousWasteCodeStatus
 /// whenever the code has the NNN-NNN-NN shape, including an unknown class; <see cref="Problem"/> is null exactly
 /// when the code is valid.
 /// </summary>
-public readonly record struct HazardousWasteCodeCheck(HazardousWasteCodeStatus Status, int? ClassNumber, string? Problem);
+internal readonly record struct HazardousWasteCodeCheck(HazardousWasteCodeStatus Status, int? ClassNumber, string? Problem);
 
 /// <summary>危险废物代码, 国家危险废物名录 (2021): industry code, sequence and class number, written NNN-NNN-NN.</summary>
-public static class HazardousWasteCode
+internal static class HazardousWasteCode
 {
     public const int Length = 10;
 

@@ -1,16 +1,16 @@
 namespace EcoSite.Core.Model.Identifiers;
 
-public enum OutletMedium
+internal enum OutletMedium
 {
     Air,
     Water,
 }
 
 /// <summary>Result of <see cref="OutletCode.Check(string)"/>: <see cref="Medium"/> is set exactly when Ok.</summary>
-public readonly record struct OutletCodeCheck(bool Ok, OutletMedium? Medium, string? Problem);
+internal readonly record struct OutletCodeCheck(bool Ok, OutletMedium? Medium, string? Problem);
 
 /// <summary>排放口编码, HJ 608-2017: DA + 3 digits for air, DW + 3 digits for water.</summary>
-public static class OutletCode
+internal static class OutletCode
 {
     public const int Length = 5;
 

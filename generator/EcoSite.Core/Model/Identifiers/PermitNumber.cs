@@ -4,7 +4,7 @@ namespace EcoSite.Core.Model.Identifiers;
 /// Result of <see cref="PermitNumber.Check(string)"/>. <see cref="Ok"/> means well formed; a permit whose embedded
 /// credit code only has a wrong check character is still Ok, with <see cref="HasWarning"/> set.
 /// </summary>
-public readonly record struct PermitNumberCheck(bool Ok, string? Problem, CreditCodeCheck CreditCode)
+internal readonly record struct PermitNumberCheck(bool Ok, string? Problem, CreditCodeCheck CreditCode)
 {
     public CreditCodeStatus CreditCodeStatus => CreditCode.Status;
 
@@ -12,7 +12,7 @@ public readonly record struct PermitNumberCheck(bool Ok, string? Problem, Credit
 }
 
 /// <summary>排污许可证编号, HJ 608-2017: credit code (18) + site sequence (3 digits) + a letter, usually P.</summary>
-public static class PermitNumber
+internal static class PermitNumber
 {
     public const int Length = 22;
 

@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace EcoSite.Core.Model.Identifiers;
 
-public enum SolidWasteCodeStatus
+internal enum SolidWasteCodeStatus
 {
     Valid,
     Malformed,
     UnknownCategory,
 }
 
-public enum SolidWasteCategory
+internal enum SolidWasteCategory
 {
     Industrial,
     Household,
@@ -23,7 +23,7 @@ public enum SolidWasteCategory
 /// the code is well formed, <see cref="Category"/> and <see cref="Canonical"/> (NNN-NNN-SNN) only when it is valid;
 /// <see cref="Problem"/> is null exactly when the code is valid.
 /// </summary>
-public readonly record struct SolidWasteCodeCheck(
+internal readonly record struct SolidWasteCodeCheck(
     SolidWasteCodeStatus Status,
     int? CategoryNumber,
     SolidWasteCategory? Category,
@@ -34,7 +34,7 @@ public readonly record struct SolidWasteCodeCheck(
 /// General solid waste code, 固体废物分类与代码目录 (2024): 3-digit industry + 3-digit sequence + S + 2 digits,
 /// written NNN-NNN-SNN or NNNNNNSNN.
 /// </summary>
-public static class SolidWasteCode
+internal static class SolidWasteCode
 {
     /// <summary>The category of SNN, e.g. Industrial for 17; null for S00, S08 and numbers outside 0-99.</summary>
     public static SolidWasteCategory? CategoryOf(int categoryNumber) => categoryNumber switch

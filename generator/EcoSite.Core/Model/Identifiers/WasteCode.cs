@@ -1,6 +1,6 @@
 namespace EcoSite.Core.Model.Identifiers;
 
-public enum WasteCodeKind
+internal enum WasteCodeKind
 {
     Hazardous,
     GeneralSolid,
@@ -11,7 +11,7 @@ public enum WasteCodeKind
 /// Result of <see cref="WasteCode.Classify(string)"/>. <see cref="Canonical"/> is the form to compare codes by
 /// (NNN-NNN-NN or NNN-NNN-SNN), set unless Invalid; <see cref="Problem"/> is set exactly when Invalid.
 /// </summary>
-public readonly record struct WasteCodeClassification(
+internal readonly record struct WasteCodeClassification(
     WasteCodeKind Kind,
     int? HazardousClass,
     SolidWasteCategory? SolidWasteCategory,
@@ -19,7 +19,7 @@ public readonly record struct WasteCodeClassification(
     string? Problem);
 
 /// <summary>The code of a waste flow or exchange listing: a hazardous waste code or a general solid waste code.</summary>
-public static class WasteCode
+internal static class WasteCode
 {
     public static WasteCodeClassification Classify(string code)
     {

@@ -6,10 +6,10 @@ namespace EcoSite.Core.Render.Svg;
 /// One bar: <see cref="Note"/> is printed under it (e.g. the reason for a category's score);
 /// <see cref="ReferenceValue"/> draws a marker on the bar (e.g. the 2020 national survey value).
 /// </summary>
-public sealed record BarItem(string Label, double Value, string? Note, double? ReferenceValue = null);
+internal sealed record BarItem(string Label, double Value, string? Note, double? ReferenceValue = null);
 
 /// <summary>Horizontal bars on a common scale, e.g. the five completeness categories of spec 11, each out of 20.</summary>
-public static class BarChart
+internal static class BarChart
 {
     private const double Width = 300;
     private const double MaxWidth = 450;

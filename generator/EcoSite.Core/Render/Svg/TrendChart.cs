@@ -3,19 +3,19 @@ using System.Text;
 namespace EcoSite.Core.Render.Svg;
 
 /// <summary>One year's value of an indicator.</summary>
-public sealed record TrendPoint(int Year, double Value);
+internal sealed record TrendPoint(int Year, double Value);
 
 /// <summary>A horizontal target line, e.g. the park's target "&gt;= 70" labelled "目标 ≥ 70".</summary>
-public sealed record TrendTarget(double Value, string Label);
+internal sealed record TrendTarget(double Value, string Label);
 
 /// <summary>
 /// Labels for a yes/no indicator (具备 / 达标 / 完成): values are 1 for yes and 0 for no, and each point
 /// is labelled with <see cref="Yes"/> or <see cref="No"/> instead of a number.
 /// </summary>
-public sealed record YesNoLabels(string Yes, string No);
+internal sealed record YesNoLabels(string Yes, string No);
 
 /// <summary>A small line chart of an indicator across years (spec 8: "across years it draws a trend").</summary>
-public static class TrendChart
+internal static class TrendChart
 {
     private const double Width = 240;
     private const double MaxWidth = 360;
