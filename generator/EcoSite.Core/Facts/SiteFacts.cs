@@ -91,6 +91,12 @@ internal sealed record ParkFacts(
     public (int Met, int NotMet, int NoTarget) ComplianceSummary =>
         (Newest.Count(i => i.Compliance == Compliance.Met), Newest.Count(i => i.Compliance == Compliance.NotMet), Newest.Count(i => i.Compliance == Compliance.NoTarget));
 
+    /// <summary>
+    /// The key polluting units the park must disclose: the denominator of category 5. Today every polluter file; a
+    /// key_polluter flag (content-format.md v2 section 6) narrows it here, and the score and pages follow.
+    /// </summary>
+    public IReadOnlyList<PolluterReport> KeyPolluters => Park.Polluters;
+
     /// <summary>True when a polluter's disclosure shows any exceedance (section 10).</summary>
     public bool HasExceedance(PolluterReport p) => Exceedances.Any(e => ReferenceEquals(e.Polluter, p));
 }
