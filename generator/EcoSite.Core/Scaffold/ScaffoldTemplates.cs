@@ -63,7 +63,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         # 每家企业一项，例如 One entry per enterprise, for example:
         #   - id: demo-steel                          # a-z、0-9 和 '-'，将成为网址的一部分 becomes part of web addresses
         #     name: {L("示例钢铁有限公司", "\"Demo Steel Co., Ltd.\"")}
-        #     credit_code: 91370000000000000X         # 统一社会信用代码 GB 32100-2015, checked
+        #     credit_code: 91999999MA7DEM0168         # 统一社会信用代码 GB 32100-2015, checked
         #     industry: {L("黑色金属冶炼", "Ferrous metal smelting")}
         enterprises: []
 
@@ -72,7 +72,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
     public string EnterpriseEntry(string id, string indent) => $"""
         {indent}- id: {id}
         {indent}  name: {L("待填写企业名称", "Enterprise name to fill in")}
-        {indent}  # credit_code: 91370000000000000X       # 统一社会信用代码 GB 32100-2015
+        {indent}  # credit_code: 91999999MA7DEM0168       # 统一社会信用代码 GB 32100-2015
         {indent}  # industry: {L("所属行业", "Industry")}
 
         """;
@@ -173,7 +173,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
           products:                  # 主要产品及规模
 
         # 2. 排污信息 Discharge: permit number (credit code + 3 digits + letter) and at least one outlet with a pollutant
-        permit:                      # e.g. 91370000000000000X001P
+        permit:                      # e.g. 91999999MA7DEM0168001P
         outlets: []
         # outlets:
         #   - code: DW001            # DA### 废气 air, DW### 废水 water
