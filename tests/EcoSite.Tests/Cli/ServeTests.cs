@@ -193,6 +193,8 @@ public sealed class ServeTests : IAsyncLifetime
 /// <summary>The serve command's argument checks, before any server starts.</summary>
 public sealed class ServeCommandTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     [Theory]
     [InlineData("--base-path", "/a b/")]
     [InlineData("--base-path", "/../x/")]
