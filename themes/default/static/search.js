@@ -522,7 +522,7 @@
     var status = document.getElementById("search-status"), browse = document.getElementById("search-browse");
     status.innerHTML = escapeHtml(text("loading"));
     search(base, query, filters, PAGE, function (found) {
-      if (!found) { status.innerHTML = escapeHtml(text("error")); return; }
+      if (!found) { status.innerHTML = escapeHtml(text("error")); box.setAttribute("data-state", "error"); return; }
       if (browse && found.results.length > 0) browse.style.display = "none";
       var heading = document.createElement("h2");
       heading.id = "search-results-heading";
@@ -540,6 +540,7 @@
       status.innerHTML = escapeHtml(found.results.length === 0 ? text("none")
         : format(text(found.partial ? "partial" : "count"), [found.results.length]));
       renderResults(box, found, root, shown, more);
+      box.setAttribute("data-state", "done");
       more.onclick = function () {
         var next = [];
         for (var i = shown; i < found.results.length && i < shown + PAGE; i++) next.push(found.results[i].doc);
