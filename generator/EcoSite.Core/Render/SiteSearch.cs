@@ -14,7 +14,7 @@ namespace EcoSite.Core.Render;
 /// only list other pages (home, lists, the exchange page) are not indexed: their items are. Paths come from the
 /// page modules' ids, so they follow the pages wherever those move.
 /// </summary>
-internal static class SiteSearch
+public static class SiteSearch
 {
     public static string Folder(string lang) => $"search-index/{lang}/";
 
