@@ -255,9 +255,9 @@
     for (var j = 1; j + 1 < values.length; j += 2) { doc += values[j] + 1; visit(doc, idf * values[j + 1]); }
   }
 
-  /* Score of each document for one group: the best of its alternatives. */
+  /* Score of each document for one group: the best of its alternatives; exact[doc] when a whole term matched. */
   Index.prototype.groupScores = function (group) {
-    var scores = {};
+    var scores = {}, exact = {};
     for (var a = 0; a < group.alts.length; a++) {
       var alt = group.alts[a], names = this.chunkNames(alt), found = 0;
       for (var n = 0; n < names.length && found < PREFIX_TERMS; n++) {
@@ -269,12 +269,13 @@
           found++;
           decode(chunk.data[i], function (doc, score) {
             score *= alt.weight;
+            if (!alt.prefix) exact[doc] = true;
             if (!(scores[doc] >= score)) scores[doc] = score;
           });
         }
       }
     }
-    return scores;
+    return { scores: scores, exact: exact };
   };
 
   function lowerBound(list, value) {
@@ -331,12 +332,15 @@
         for (doc = ranges[r][0]; doc < ranges[r][1]; doc++) if (allowed(doc)) results.push({ doc: doc, score: 0, matched: 0 });
       return { results: results, partial: false };
     }
-    var totals = {}, counts = {};
+    // A page that matches more of the query ranks first, then one whose words match whole rather than as
+    // prefixes ("77" before "775"), then by score.
+    var totals = {}, counts = {}, exacts = {};
     for (var g = 0; g < groups.length; g++) {
-      var scores = this.groupScores(groups[g]);
+      var found = this.groupScores(groups[g]), scores = found.scores;
       for (var key in scores) if (scores.hasOwnProperty(key)) {
         totals[key] = (totals[key] || 0) + scores[key];
         counts[key] = (counts[key] || 0) + 1;
+        if (found.exact[key]) exacts[key] = (exacts[key] || 0) + 1;
       }
     }
     var partial = true;
@@ -344,10 +348,10 @@
       doc = +k;
       if (!allowed(doc)) continue;
       if (counts[k] === groups.length) partial = false;
-      results.push({ doc: doc, score: totals[k], matched: counts[k] });
+      results.push({ doc: doc, score: totals[k], matched: counts[k], exact: exacts[k] || 0 });
     }
     if (!partial) results = results.filter(function (x) { return x.matched === groups.length; });
-    results.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
+    results.sort(function (a, b) { return b.matched - a.matched || b.exact - a.exact || b.score - a.score || a.doc - b.doc; });
     return { results: results, partial: partial && results.length > 0 };
   };
 
