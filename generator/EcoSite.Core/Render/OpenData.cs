@@ -35,8 +35,12 @@ internal sealed record DataTable(string Name, string Title, string Description, 
 /// </summary>
 internal static class OpenData
 {
-    public const int SchemaVersion = 1;
+    // 2: `hazardous` of flows and listings is true, false or null (unknown) instead of a required boolean.
+    public const int SchemaVersion = 2;
     public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits"];
+
+    private const string HazardousDescription =
+        "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

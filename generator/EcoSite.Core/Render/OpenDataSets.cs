@@ -13,6 +13,9 @@ internal sealed class OpenDataSets(SiteFacts facts)
     private readonly Site site = facts.Site;
     private readonly IReadOnlyList<string> langs = facts.Config.Languages;
 
+    private const string HazardousDescription =
+        "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
+
     /// <summary>The five datasets of the given parks, in <see cref="OpenData.Names"/> order.</summary>
     public IReadOnlyList<DataTable> For(IReadOnlyList<Park> parks) => [Indicators(parks), Flows(parks), Listings(parks), Emissions(parks), CaseBenefits(parks)];
 
@@ -53,7 +56,7 @@ internal sealed class OpenDataSets(SiteFacts facts)
             .. Localized("to_name", true, "Receiver name"),
             .. Localized("material", true, "Material"),
             new("code", DataFieldType.String, false, "Hazardous waste code (NNN-NNN-NN) or general solid waste code"),
-            new("hazardous", DataFieldType.Boolean, true, "true when the code is a hazardous waste code"),
+            new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
             new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
             new("quantity", DataFieldType.Number, true, "Quantity per year"),
             new("unit", DataFieldType.String, true, "Unit of the quantity"),
@@ -62,7 +65,7 @@ internal sealed class OpenDataSets(SiteFacts facts)
         ],
         parks.SelectMany(p => p.Waste.OrderBy(w => w.Year).SelectMany(w => w.Flows.Select(f =>
             Row(V(p.Id, w.Year, EnterpriseId(f.From)), Texts(PartyName(p, f.From)), V(EnterpriseId(f.To)), Texts(PartyName(p, f.To)), Texts(f.Material),
-                V(f.Code, f.Hazardous, f.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, f.Quantity, f.Unit, f.StaysInPark), Texts(f.Use))))).ToList());
+                V(f.Code, WasteCode.IsHazardous(f.Code), f.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, f.Quantity, f.Unit, f.StaysInPark), Texts(f.Use))))).ToList());
 
     /// <summary>Exchange listings with their matches across every park (from the facts).</summary>
     public DataTable Listings(IReadOnlyList<Park> parks) => new("listings", "Resource exchange listings",
@@ -75,6 +78,7 @@ internal sealed class OpenDataSets(SiteFacts facts)
             new("enterprise", DataFieldType.String, true, "Enterprise id"),
             .. Localized("material", true, "Material"),
             new("code", DataFieldType.String, false, "Waste code"),
+            new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
             new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
             new("quantity", DataFieldType.Number, false, "Quantity"),
             new("unit", DataFieldType.String, false, "Unit"),
@@ -86,7 +90,7 @@ internal sealed class OpenDataSets(SiteFacts facts)
         ],
         parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).Select(l =>
             Row(V(l.SiteId, l.ParkId, l.Kind == ListingKind.Supply ? "supply" : "demand", l.Category, l.Enterprise.Id), Texts(l.Material),
-                V(l.Code, l.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, l.Quantity, l.Unit, l.Frequency, l.Posted, l.ValidUntil,
+                V(l.Code, WasteCode.IsHazardous(l.Code), l.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, l.Quantity, l.Unit, l.Frequency, l.Posted, l.ValidUntil,
                     l.IsActiveOn(site.Config.Today), facts.Matches.Of(l).Select(m => m.SiteId).ToList()))).ToList());
 
     /// <summary>Per outlet and pollutant of each key polluting unit: concentration, totals and exceedances.</summary>

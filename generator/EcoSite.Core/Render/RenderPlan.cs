@@ -11,7 +11,7 @@ internal sealed record RenderPlan(SiteFacts Facts, Theme Theme, IReadOnlyList<Pa
 {
     /// <summary>Page modules, in the order their pages are listed; each knows its own pages.</summary>
     private static readonly IReadOnlyList<Func<SiteFacts, IEnumerable<PageJob>>> Modules =
-        [HomePage.Jobs, ParkPage.Jobs, ArticlePages.Jobs, DisclosurePages.Jobs];
+        [HomePage.Jobs, ParkPage.Jobs, ArticlePages.Jobs, DisclosurePages.Jobs, SearchPage.Jobs];
 
     public static RenderPlan Make(SiteFacts facts, Theme theme) =>
         new(facts, theme, Modules.SelectMany(m => m(facts)).OrderBy(j => j.PageId, StringComparer.Ordinal).ToList());

@@ -79,6 +79,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, plan.Jobs)));
         foreach (var f in OpenData.Files(facts).Concat(JsonFeed.Files(site))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
+        foreach (var f in SiteSearch.Files(facts, theme)) emit(f);
     }
 
     internal string RenderPage(PageContext ctx, PageContent content)
@@ -96,7 +97,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             ctx.Lang, Format.HtmlLang(ctx.Lang), content.Title, ctx.Text(cfg.Title).Text, content.Description,
             ctx.Root, ctx.Url(Routes.Home), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
             ctx.Url(Routes.AtomFeed), cfg.BaseUrl is null ? null : _routes.Absolute(ctx.OutputPath), generator,
-            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, ctx.Url(Routes.Data), ctx.Url(Routes.Exchange));
+            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, ctx.Url(Routes.Data), ctx.Url(Routes.Exchange), ctx.Url(Routes.Search));
 
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();

@@ -32,6 +32,10 @@ internal sealed partial class Routes(IReadOnlyList<string> languages, string? ba
     public const string AtomFeed = "feed.xml";
     public const string JsonFeed = "feed.json";
     public const string DataCatalog = "data/catalog.jsonld";
+    public const string Search = "search/index.html";
+
+    /// <summary>The search index files of a language (read by the search page's script).</summary>
+    public static string SearchIndex(string lang) => $"search-index/{lang}/";
 
     /// <summary>The sections of a park column (section 3): each has a list page, most have item pages.</summary>
     public static class Sections

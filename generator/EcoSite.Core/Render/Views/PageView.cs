@@ -20,7 +20,8 @@ internal sealed record PageView(
     FallbackView? Fallback,
     string Kind,
     string DataUrl,
-    string ExchangeUrl);
+    string ExchangeUrl,
+    string SearchUrl);
 
 internal sealed record LinkView(string Label, string Url);
 
