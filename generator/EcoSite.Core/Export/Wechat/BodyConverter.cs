@@ -143,8 +143,9 @@ internal sealed class BodyConverter(FragmentWriter writer, WechatLinks links, We
             return;
         }
         // An image on another site: WeChat shows no image it does not host, so the reader gets its description and address.
-        writer.Text(text.ImageFallback(alt.Length > 0 ? alt : src));
-        if (links.Resolve(src) is { } url && IsShownScheme(url)) Address(url, bracketed: true);
+        var url = links.Resolve(src) is { } u && IsShownScheme(u) ? u : null;
+        if (alt.Length > 0 || url is not null) writer.Text(text.ImageFallback(alt));
+        if (url is not null) Address(url, bracketed: true);
     }
 
     private void Link(IElement e, string outputParent, bool inPre)
