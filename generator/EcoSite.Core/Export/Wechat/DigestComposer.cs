@@ -81,7 +81,8 @@ internal static class DigestComposer
         if (contact.Length > 0) facts.Add(new(ctx.T("contact"), contact));
         if (matches.Count > 0)
         {
-            var with = matches.Select(m => $"{ctx.Text(x.Site.Parks.First(p => p.Id == m.ParkId).Profile.Name).Text} {EnterpriseName(ctx, x.Site.Parks.First(p => p.Id == m.ParkId), m.Enterprise.Id).Text}");
+            var with = matches.Select(m => x.Site.Parks.First(p => p.Id == m.ParkId) is var other
+                ? $"{ctx.Text(other.Profile.Name).Text} · {EnterpriseName(ctx, other, m.Enterprise.Id).Text}" : "");
             facts.Add(new(x.Text.Matches(matches.Count), string.Join(ctx.T("list_separator"), with)));
         }
 

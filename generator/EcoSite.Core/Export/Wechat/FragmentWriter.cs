@@ -74,8 +74,6 @@ internal sealed class FragmentWriter
         }
     }
 
-    public int Depth => _open.Count;
-
     public override string ToString()
     {
         if (_open.Count > 0) throw new InvalidOperationException($"<{_open.Peek()}> is not closed");

@@ -9,7 +9,7 @@ internal static class InlineStyles
 {
     private const string Green = "#1a5c38";
     private const string Line = "#d0d7de";
-    private const string Muted = "#888888";
+    private const string Muted = "#6e6e6e"; // 5:1 on white, WCAG 2.1 AA for small text
     public const string LinkColor = "#576b95"; // WeChat's own link colour
 
     public const string Root = "margin:0;padding:0;font-size:16px;line-height:1.75;color:#333333;text-align:left;" +

@@ -47,7 +47,7 @@ internal sealed class WechatText(string lang)
         ? $"新增供应 {supply} 条、需求 {demand} 条：{string.Join("、", materials)}。"
         : $"New: {supply} supply and {demand} demand listings. {string.Join(", ", materials)}.";
 
-    public string Matches(int n) => Zh ? $"可匹配 {n} 条" : Count(n, "match", "matches");
+    public string Matches(int n) => Zh ? $"可匹配（{n} 条）" : $"Matches ({n.ToString(CultureInfo.InvariantCulture)})";
 
     public string Address => Zh ? "网址" : "Web page";
 

@@ -38,7 +38,7 @@ public sealed class ExportTests
         var html = File.ReadAllText(Path.Combine(site.ExportDir(), "zh/exchange-digest/article.html"));
         Assert.Contains("今天", html);
         Assert.DoesNotContain("七天前", html);
-        Assert.Contains("可匹配 1 条", html); // demo's supply and other's demand share a material name
+        Assert.Contains("可匹配（1 条）", html); // demo's supply and other's demand share a material name
     }
 
     [Fact]
