@@ -17,8 +17,7 @@ internal static class ExportCommand
         };
         var lang = new Option<string[]>("--lang")
         {
-            Description = "Language to export; repeat for several (default: the site's default language, zh).",
-            AllowMultipleArgumentsPerToken = true,
+            Description = "Language to export; repeat for several, --lang zh --lang en (default: the site's default language, zh).",
         };
         lang.AcceptOnlyFromAmong([.. WechatExporter.SupportedLanguages]);
         var since = new Option<string?>("--since")
