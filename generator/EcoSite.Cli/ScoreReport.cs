@@ -12,7 +12,7 @@ internal static class ScoreReport
     {
         var scores = Completeness.Of(site);
         if (scores.Parks.Count == 0) return;
-        stdout.WriteLine("Completeness (HJ 274-2015, content-format.md section 11):");
+        stdout.WriteLine("Completeness (HJ 274-2015, docs/content-format.en.md section 11):");
         foreach (var s in scores.Ranked)
         {
             var parts = string.Join(" · ", s.Parts.Select(p => $"{p.Key} {N(p.Points)}"));

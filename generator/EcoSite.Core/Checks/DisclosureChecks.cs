@@ -8,7 +8,7 @@ namespace EcoSite.Core.Checks;
 
 /// <summary>
 /// Domain checks of the disclosure files (content-format.md sections 8-10): indicator ids against the catalog and
-/// their targets, permit numbers and outlet codes (HJ 608-2017), exceedances, and waste codes (国家危险废物名录 2021,
+/// their targets, permit numbers and outlet codes (HJ 608-2017), exceedances, and waste codes (国家危险废物名录 2025,
 /// 固体废物分类与代码目录 2024).
 /// </summary>
 public static class DisclosureChecks

@@ -47,6 +47,8 @@ public static class Codes
     public static readonly DiagnosticCode UnknownEnterprise = new("ECO101", Severity.Error, "unknown enterprise");
     public static readonly DiagnosticCode MalformedCreditCode = new("ECO102", Severity.Error, "malformed credit code");
     public static readonly DiagnosticCode CreditCodeCheck = new("ECO103", Severity.Warning, "credit code check character");
+    public static readonly DiagnosticCode CreditCodeRegistration = new("ECO104", Severity.Warning, "unknown registering authority or organisation type");
+    public static readonly DiagnosticCode OrganisationCodeCheck = new("ECO105", Severity.Warning, "organisation code check character");
     public static readonly DiagnosticCode UnknownIndicator = new("ECO110", Severity.Error, "unknown indicator");
     public static readonly DiagnosticCode InvalidTarget = new("ECO111", Severity.Error, "invalid target");
     public static readonly DiagnosticCode ValueTypeMismatch = new("ECO112", Severity.Error, "value does not fit the target");
@@ -55,6 +57,7 @@ public static class Codes
     public static readonly DiagnosticCode ExceedanceContradiction = new("ECO122", Severity.Warning, "exceedance not counted");
     public static readonly DiagnosticCode PermitCreditMismatch = new("ECO123", Severity.Warning, "permit does not match the credit code");
     public static readonly DiagnosticCode InvalidWasteCode = new("ECO130", Severity.Error, "invalid waste code");
+    public static readonly DiagnosticCode WasteCodeWithoutDashes = new("ECO131", Severity.Warning, "hazardous waste code written without dashes");
     public static readonly DiagnosticCode InvalidListingDates = new("ECO140", Severity.Error, "listing ends before it starts");
 
     // Inspection (政府网站与政务新媒体检查指标, 2019)

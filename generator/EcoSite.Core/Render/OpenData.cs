@@ -35,8 +35,12 @@ public sealed record DataTable(string Name, string Title, string Description, IR
 /// </summary>
 public static class OpenData
 {
-    public const int SchemaVersion = 1;
+    // 2: `hazardous` of flows and listings is true, false or null (unknown) instead of a required boolean.
+    public const int SchemaVersion = 2;
     public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits"];
+
+    private const string HazardousDescription =
+        "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -115,7 +119,7 @@ public static class OpenData
                 .. Localized("to_name", true, "Receiver name"),
                 .. Localized("material", true, "Material"),
                 new("code", DataFieldType.String, false, "Hazardous waste code (NNN-NNN-NN) or general solid waste code"),
-                new("hazardous", DataFieldType.Boolean, true, "true when the code is a hazardous waste code"),
+                new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
                 new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
                 new("quantity", DataFieldType.Number, true, "Quantity per year"),
                 new("unit", DataFieldType.String, true, "Unit of the quantity"),
@@ -124,7 +128,7 @@ public static class OpenData
             ],
             parks.SelectMany(p => p.Waste.OrderBy(w => w.Year).SelectMany(w => w.Flows.Select(f =>
                 Row(V(p.Id, w.Year, Name(p, f.From)), Texts(PartyName(p, f.From)), V(Name(p, f.To)), Texts(PartyName(p, f.To)), Texts(f.Material),
-                    V(f.Code, f.Hazardous, f.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, f.Quantity, f.Unit, f.StaysInPark), Texts(f.Use))))).ToList());
+                    V(f.Code, WasteCode.IsHazardous(f.Code), f.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, f.Quantity, f.Unit, f.StaysInPark), Texts(f.Use))))).ToList());
 
         var listings = new DataTable("listings", "Resource exchange listings",
             "Supply and demand listings of the regional resource exchange, with their matches across every park of the site.",
@@ -136,6 +140,7 @@ public static class OpenData
                 new("enterprise", DataFieldType.String, true, "Enterprise id"),
                 .. Localized("material", true, "Material"),
                 new("code", DataFieldType.String, false, "Waste code"),
+                new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
                 new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
                 new("quantity", DataFieldType.Number, false, "Quantity"),
                 new("unit", DataFieldType.String, false, "Unit"),
@@ -147,7 +152,7 @@ public static class OpenData
             ],
             parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).Select(l =>
                 Row(V(l.SiteId, l.ParkId, l.Kind == ListingKind.Supply ? "supply" : "demand", l.Category, l.Enterprise.Id), Texts(l.Material),
-                    V(l.Code, l.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, l.Quantity, l.Unit, l.Frequency, l.Posted, l.ValidUntil,
+                    V(l.Code, WasteCode.IsHazardous(l.Code), l.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, l.Quantity, l.Unit, l.Frequency, l.Posted, l.ValidUntil,
                         l.IsActiveOn(site.Config.Today), matches[l.SiteId].Select(m => m.SiteId).ToList()))).ToList());
 
         var emissions = new DataTable("emissions", "Emissions of key polluting units",

@@ -37,7 +37,7 @@ public sealed class CompletenessTests
         var pollutant = new Pollutant(t, "mg/L", 1, 2, null, null, 0, default);
         return new PolluterReport(new EnterpriseRef("e", file, default), year,
             basic ? new PolluterBasic(t, t, t, t, t) : new PolluterBasic(t, null, t, t, t),
-            permit ? "91370000000000000X001P" : null,
+            permit ? "91999999MA7DEM0168001P" : null,
             [new Outlet("DW001", null, null, null, [pollutant], default)],
             facilities ? [new Facility(t, "running", null)] : [],
             approvals ? [new Approval(t, "1", null)] : [],

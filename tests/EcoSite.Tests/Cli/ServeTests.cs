@@ -15,7 +15,7 @@ public sealed class ServeTests : IAsyncLifetime
 {
     private const string BasePath = "/sthj/stgy/";
     private const string NewsPath = "parks/demo/news/2026-11-28-meeting.md";
-    internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly TestSite _site = new TestSite()
         .With(NewsPath, "---\ntitle: 推进会\ndate: 2026-11-28\n---\n第一版正文。\n");
@@ -193,6 +193,8 @@ public sealed class ServeTests : IAsyncLifetime
 /// <summary>The serve command's argument checks, before any server starts.</summary>
 public sealed class ServeCommandTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     [Theory]
     [InlineData("--base-path", "/a b/")]
     [InlineData("--base-path", "/../x/")]
@@ -224,13 +226,13 @@ public sealed class ServeCommandTests
         using var cts = new CancellationTokenSource();
         var run = EcoSiteCommand.RunAsync(["serve", site.Content, "--port", "0"], stdout, new StringWriter(), cts.Token);
         var clock = Stopwatch.StartNew();
-        while (!stdout.ToString().Contains("Serving", StringComparison.Ordinal) && clock.Elapsed < ServeTests.Patience) await Task.Delay(50);
+        while (!stdout.ToString().Contains("Serving", StringComparison.Ordinal) && clock.Elapsed < Patience) await Task.Delay(50);
         var url = System.Text.RegularExpressions.Regex.Match(stdout.ToString(), @"http://127\.0\.0\.1:\d+/\S*").Value;
         Assert.NotEmpty(url);
         using (var http = new HttpClient())
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(url)).StatusCode);
         cts.Cancel();
-        Assert.Equal(EcoSiteCommand.Ok, await run.WaitAsync(ServeTests.Patience));
+        Assert.Equal(EcoSiteCommand.Ok, await run.WaitAsync(Patience));
         Assert.Contains("Stopped.", stdout.ToString());
     }
 }

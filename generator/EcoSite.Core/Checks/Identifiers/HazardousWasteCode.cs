@@ -11,17 +11,34 @@ public enum HazardousWasteCodeStatus
 
 /// <summary>
 /// Result of <see cref="HazardousWasteCode.Check(string)"/>. <see cref="ClassNumber"/> is the last two digits
-/// whenever the code has the NNN-NNN-NN shape, including an unknown class; <see cref="Problem"/> is null exactly
-/// when the code is valid.
+/// whenever the code has the NNN-NNN-NN or NNNNNNNN shape, including an unknown class; <see cref="Problem"/> is null
+/// exactly when the code is valid, and <see cref="Canonical"/> (NNN-NNN-NN) is set exactly then.
+/// <see cref="WithoutDashes"/> marks a valid code written as the 名录 prints it, NNNNNNNN.
 /// </summary>
-public readonly record struct HazardousWasteCodeCheck(HazardousWasteCodeStatus Status, int? ClassNumber, string? Problem);
+public readonly record struct HazardousWasteCodeCheck(HazardousWasteCodeStatus Status, int? ClassNumber, string? Problem)
+{
+    public string? Canonical { get; init; }
 
-/// <summary>危险废物代码, 国家危险废物名录 (2021): industry code, sequence and class number, written NNN-NNN-NN.</summary>
+    public bool WithoutDashes { get; init; }
+}
+
+/// <summary>
+/// 危险废物代码, 国家危险废物名录 (2025年版, in force since 2025-01-01): 8 digits, the industry code (GB/T 4754-2017),
+/// a sequence and the class number. The 名录 prints them as NNNNNNNN; they are commonly written NNN-NNN-NN, the form
+/// EcoSite shows and exports. Only the class is checked: the 名录's list of codes is not embedded (docs/diagnostics.md).
+/// </summary>
 public static class HazardousWasteCode
 {
     public const int Length = 10;
 
-    // 国家危险废物名录 (2021): the 46 classes HW01-HW40 and HW45-HW50, indexed by class number.
+    /// <summary>Length of the form the 名录 prints, without dashes.</summary>
+    public const int PrintedLength = 8;
+
+    /// <summary>The edition whose classes are checked, as messages cite it.</summary>
+    public const string Edition = "国家危险废物名录 (2025)";
+
+    // 国家危险废物名录: the 46 classes HW01-HW40 and HW45-HW50 of the 2021 edition, which the 2025 edition keeps,
+    // indexed by class number; names as in the 2021 edition.
     private static readonly string?[] ClassNames =
     [
         null,
@@ -38,7 +55,7 @@ public static class HazardousWasteCode
         "废催化剂",
     ];
 
-    /// <summary>The class numbers of the 2021 list, ascending: 1-40 and 45-50.</summary>
+    /// <summary>The class numbers of the list, ascending: 1-40 and 45-50.</summary>
     public static IReadOnlyList<int> ClassNumbers { get; } =
         [.. Enumerable.Range(0, ClassNames.Length).Where(n => ClassNames[n] is not null)];
 
@@ -53,8 +70,8 @@ public static class HazardousWasteCode
         string.Create(CultureInfo.InvariantCulture, $"HW{classNumber:D2}");
 
     /// <summary>
-    /// True when the code has the hazardous shape NNN-NNN-NN, whatever its class: such a code is meant as a
-    /// hazardous waste code (a general solid waste code has an S before its last two digits).
+    /// True when the code has the hazardous shape NNN-NNN-NN or NNNNNNNN, whatever its class: such a code is meant
+    /// as a hazardous waste code (a general solid waste code has an S before its last two digits).
     /// </summary>
     public static bool LooksHazardous(string code) => FindShapeProblem(code.AsSpan()) is null;
 
@@ -67,19 +84,24 @@ public static class HazardousWasteCode
             return new HazardousWasteCodeCheck(HazardousWasteCodeStatus.Malformed, null, problem);
         }
 
-        var classNumber = ((text[8] - '0') * 10) + (text[9] - '0');
+        var classNumber = ((text[^2] - '0') * 10) + (text[^1] - '0');
         if (!IsKnownClass(classNumber))
         {
             return new HazardousWasteCodeCheck(HazardousWasteCodeStatus.UnknownClass, classNumber, UnknownClassProblem(classNumber));
         }
 
-        return new HazardousWasteCodeCheck(HazardousWasteCodeStatus.Valid, classNumber, null);
+        var withoutDashes = text.Length == PrintedLength;
+        return new HazardousWasteCodeCheck(HazardousWasteCodeStatus.Valid, classNumber, null)
+        {
+            Canonical = withoutDashes ? $"{code[..3]}-{code[3..6]}-{code[6..]}" : code,
+            WithoutDashes = withoutDashes,
+        };
     }
 
     private static string UnknownClassProblem(int classNumber) =>
-        "class " + ClassLabel(classNumber) + " does not exist in 国家危险废物名录 (2021); classes are HW01-HW40 and HW45-HW50";
+        "class " + ClassLabel(classNumber) + " does not exist in " + Edition + "; classes are HW01-HW40 and HW45-HW50";
 
-    // Pattern ^\d{3}-\d{3}-\d{2}$; the class is checked separately.
+    // Pattern ^\d{3}-\d{3}-\d{2}$ or ^\d{8}$ (the printed form); the class is checked separately.
     private static string? FindShapeProblem(ReadOnlySpan<char> text)
     {
         if (CodeCharacter.EmptyOrSpaced(text) is { } problem)
@@ -87,14 +109,14 @@ public static class HazardousWasteCode
             return problem;
         }
 
-        if (text.Length == 8 && !text.ContainsAnyExceptInRange('0', '9'))
+        if (text.Length == PrintedLength && !text.ContainsAnyExceptInRange('0', '9'))
         {
-            return "has no dashes; write NNN-NNN-NN";
+            return null;
         }
 
         if (text.Length != Length)
         {
-            return CodeCharacter.WrongLength(text.Length, "10 (NNN-NNN-NN)");
+            return CodeCharacter.WrongLength(text.Length, "10 (NNN-NNN-NN) or 8 digits");
         }
 
         for (var i = 0; i < Length; i++)

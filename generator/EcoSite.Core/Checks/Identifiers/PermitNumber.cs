@@ -2,13 +2,14 @@ namespace EcoSite.Core.Checks.Identifiers;
 
 /// <summary>
 /// Result of <see cref="PermitNumber.Check(string)"/>. <see cref="Ok"/> means well formed; a permit whose embedded
-/// credit code only has a wrong check character is still Ok, with <see cref="HasWarning"/> set.
+/// credit code is well formed but fails one of its checks (see <see cref="CreditCodeCheck"/>) is still Ok, with
+/// <see cref="HasWarning"/> set.
 /// </summary>
 public readonly record struct PermitNumberCheck(bool Ok, string? Problem, CreditCodeCheck CreditCode)
 {
     public CreditCodeStatus CreditCodeStatus => CreditCode.Status;
 
-    public bool HasWarning => Ok && CreditCode.Status == CreditCodeStatus.WrongCheckCharacter;
+    public bool HasWarning => Ok && !CreditCode.IsValid;
 }
 
 /// <summary>排污许可证编号, HJ 608-2017: credit code (18) + site sequence (3 digits) + a letter, usually P.</summary>

@@ -8,19 +8,36 @@ public enum WasteCodeKind
 }
 
 /// <summary>
-/// Result of <see cref="WasteCode.Classify(string)"/>. <see cref="Canonical"/> is the form to compare codes by
-/// (NNN-NNN-NN or NNN-NNN-SNN), set unless Invalid; <see cref="Problem"/> is set exactly when Invalid.
+/// Result of <see cref="WasteCode.Classify(string)"/>. <see cref="Canonical"/> is the form to show, export and compare
+/// codes by (NNN-NNN-NN or NNN-NNN-SNN), set unless Invalid; <see cref="Problem"/> is set exactly when Invalid.
+/// <see cref="WithoutDashes"/> marks a hazardous code written as the 名录 prints it (NNNNNNNN), which is warned.
 /// </summary>
 public readonly record struct WasteCodeClassification(
     WasteCodeKind Kind,
     int? HazardousClass,
     SolidWasteCategory? SolidWasteCategory,
     string? Canonical,
-    string? Problem);
+    string? Problem)
+{
+    public bool WithoutDashes { get; init; }
+}
 
 /// <summary>The code of a waste flow or exchange listing: a hazardous waste code or a general solid waste code.</summary>
 public static class WasteCode
 {
+    /// <summary>
+    /// Whether a flow or listing with this code is hazardous: true for a hazardous waste code, false for a general
+    /// solid waste code, null (unknown) without a code or with an invalid one.
+    /// </summary>
+    public static bool? IsHazardous(string? code) => code is null
+        ? null
+        : Classify(code).Kind switch
+        {
+            WasteCodeKind.Hazardous => true,
+            WasteCodeKind.GeneralSolid => false,
+            _ => null,
+        };
+
     public static WasteCodeClassification Classify(string code)
     {
         var text = code.AsSpan();
@@ -45,7 +62,10 @@ public static class WasteCode
 
         var hazardous = HazardousWasteCode.Check(code);
         return hazardous.Status == HazardousWasteCodeStatus.Valid
-            ? new WasteCodeClassification(WasteCodeKind.Hazardous, hazardous.ClassNumber, null, code, null)
+            ? new WasteCodeClassification(WasteCodeKind.Hazardous, hazardous.ClassNumber, null, hazardous.Canonical, null)
+            {
+                WithoutDashes = hazardous.WithoutDashes,
+            }
             : Invalid(hazardous.Problem);
     }
 

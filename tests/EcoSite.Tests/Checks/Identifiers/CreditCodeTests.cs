@@ -17,6 +17,122 @@ public class CreditCodeTests
         Assert.True(check.IsWellFormed);
     }
 
+    // Codes python-stdnum's tests (tests/test_cn_uscc.doctest) list as found online and valid, one per registering
+    // authority and type they cover: 12 事业单位, 91 企业, 92 个体工商户; with letters, an X organisation check
+    // character, and organisation codes assigned after 2015 (MA...).
+    [Theory]
+    [InlineData("121200004013590816", '1', '2')]
+    [InlineData("91110000600037341L", '9', '1')]
+    [InlineData("9115220107837757XE", '9', '1')]
+    [InlineData("91620105L015101280", '9', '1')]
+    [InlineData("91340600MA2PBM9HXD", '9', '1')]
+    [InlineData("92340602MA2PBMEM24", '9', '2')]
+    [InlineData("92340621MA2PBKRXXG", '9', '2')]
+    public void Published_valid_code_passes_every_check(string code, char authority, char type)
+    {
+        var check = CreditCode.Check(code);
+
+        Assert.True(check.IsValid);
+        Assert.Equal(CreditCodeStatus.Valid, check.Status);
+        Assert.Null(check.ExpectedOrganisationCheckCharacter);
+        Assert.Equal(authority, check.Registration!.Authority);
+        Assert.Equal(type, check.Registration.Type);
+    }
+
+    [Theory]
+    [InlineData('1', '1', "机构编制", "机关")]
+    [InlineData('1', '3', "机构编制", "中央编办直接管理机构编制的群众团体")]
+    [InlineData('1', '9', "机构编制", "其他")]
+    [InlineData('2', '1', "外交", "外国常驻新闻机构")]
+    [InlineData('3', '5', "司法行政", "仲裁委员会")]
+    [InlineData('4', '9', "文化", "其他")]
+    [InlineData('5', '1', "民政", "社会团体")]
+    [InlineData('5', '3', "民政", "基金会")]
+    [InlineData('6', '2', "旅游", "港澳台地区旅游部门常驻内地（大陆）代表机构")]
+    [InlineData('7', '2', "宗教", "宗教院校")]
+    [InlineData('8', '1', "工会", "基层工会")]
+    [InlineData('9', '1', "工商", "企业")]
+    [InlineData('9', '2', "工商", "个体工商户")]
+    [InlineData('9', '3', "工商", "农民专业合作社")]
+    [InlineData('A', '1', "中央军委改革和编制办公室", "军队事业单位")]
+    [InlineData('N', '3', "农业", "乡镇级集体经济组织")]
+    [InlineData('Y', '1', "其他", "其他")]
+    public void Registering_authority_and_type_of_the_table_are_known(char authority, char type, string authorityName, string typeName)
+    {
+        var registration = CreditCode.FindRegistration(authority, type);
+
+        Assert.Equal(new CreditCodeRegistration(authority, authorityName, type, typeName), registration);
+    }
+
+    [Theory]
+    [InlineData('9', '4')]
+    [InlineData('9', '9')]
+    [InlineData('1', '4')]
+    [InlineData('2', '2')]
+    [InlineData('Y', '2')]
+    [InlineData('Y', '9')]
+    [InlineData('B', '1')]
+    [InlineData('0', '0')]
+    [InlineData('C', '1')]
+    [InlineData('1', 'A')]
+    public void Pair_the_table_does_not_have_is_unknown(char authority, char type)
+    {
+        Assert.Null(CreditCode.FindRegistration(authority, type));
+    }
+
+    [Fact]
+    public void Code_of_an_unknown_authority_is_well_formed_but_not_valid()
+    {
+        // B1 with a check character that fits: only the registration fails.
+        var check = CreditCode.Check("B1110000600037341J");
+
+        Assert.Equal(CreditCodeStatus.Valid, check.Status);
+        Assert.False(check.HasKnownRegistration);
+        Assert.Null(check.ExpectedOrganisationCheckCharacter);
+        Assert.False(check.IsValid);
+    }
+
+    [Fact]
+    public void Unknown_authority_is_described_by_the_list_of_authorities()
+    {
+        Assert.Contains("9 工商", CreditCode.DescribeRegistrations('B'));
+        Assert.Equal("9 工商: 1 企业, 2 个体工商户, 3 农民专业合作社", CreditCode.DescribeRegistrations('9'));
+    }
+
+    // GB 11714-1997 vectors: D2143569-X and MA1FL0LY-9 (wenerme/go-gb gb11714/sum_test.go), 59467239-9 (the worked
+    // example of an open validator), the organisation codes of 91110000600037341L and of the Fujian pilot code
+    // 91350100M0001TGQXM; 00000000 makes 11, written 0.
+    [Theory]
+    [InlineData("D2143569", 'X')]
+    [InlineData("59467239", '9')]
+    [InlineData("MA1FL0LY", '9')]
+    [InlineData("60003734", '1')]
+    [InlineData("M0001TGQ", 'X')]
+    [InlineData("00000000", '0')]
+    public void Organisation_check_character_follows_GB_11714(string body, char expected)
+    {
+        Assert.Equal(expected, CreditCode.OrganisationCheckCharacter(body));
+    }
+
+    [Fact]
+    public void Organisation_code_with_a_wrong_check_character_is_reported_with_the_expected_one()
+    {
+        // 91110000600037341L with position 17 changed to 2 and position 18 recomputed: only GB 11714 fails.
+        var check = CreditCode.Check("91110000600037342P");
+
+        Assert.Equal(CreditCodeStatus.Valid, check.Status);
+        Assert.True(check.HasKnownRegistration);
+        Assert.Equal('1', check.ExpectedOrganisationCheckCharacter);
+        Assert.False(check.IsValid);
+    }
+
+    [Fact]
+    public void The_old_sample_codes_fail_the_organisation_check()
+    {
+        // EcoSite's sample used 91999001MA7QH00016 before GB 11714 was checked: MA7QH000 calls for 6, not 1.
+        Assert.Equal('6', CreditCode.Check("91999001MA7QH00016").ExpectedOrganisationCheckCharacter);
+    }
+
     [Fact]
     public void Wrong_check_character_reports_the_expected_one()
     {
@@ -41,13 +157,18 @@ public class CreditCodeTests
 
         Assert.Equal(CreditCodeStatus.WrongCheckCharacter, check.Status);
         Assert.Equal('1', check.ExpectedCheckCharacter);
+        Assert.True(check.HasKnownRegistration);
+        Assert.Null(check.ExpectedOrganisationCheckCharacter);
     }
 
     [Fact]
     public void Check_value_of_31_becomes_character_0()
     {
-        // Positions 1-17 chosen so that the weighted sum is a multiple of 31.
-        Assert.Equal(CreditCodeStatus.Valid, CreditCode.Check("000000000000000000").Status);
+        // Positions 1-17 chosen so that the weighted sum is a multiple of 31; 00 is no registering authority.
+        var check = CreditCode.Check("000000000000000000");
+
+        Assert.Equal(CreditCodeStatus.Valid, check.Status);
+        Assert.False(check.HasKnownRegistration);
     }
 
     [Theory]

@@ -12,6 +12,8 @@ public class HazardousWasteCodeTests
         Assert.Equal(HazardousWasteCodeStatus.Valid, check.Status);
         Assert.Equal(8, check.ClassNumber);
         Assert.Null(check.Problem);
+        Assert.Equal("900-249-08", check.Canonical);
+        Assert.False(check.WithoutDashes);
         Assert.Equal("HW08", HazardousWasteCode.ClassLabel(8));
         Assert.Equal("废矿物油与含矿物油废物", HazardousWasteCode.ClassName(8));
     }
@@ -61,7 +63,10 @@ public class HazardousWasteCodeTests
     [InlineData("900-249-8")]
     [InlineData("900-249-008")]
     [InlineData("900249-08")]
-    [InlineData("90024908")]
+    [InlineData("9002490")]
+    [InlineData("900249080")]
+    [InlineData("9002490A")]
+    [InlineData("9OO24908")]
     [InlineData("900_249_08")]
     [InlineData("900–249–08")]
     [InlineData("900－249－08")]
@@ -78,10 +83,30 @@ public class HazardousWasteCodeTests
         Assert.NotNull(check.Problem);
     }
 
-    [Fact]
-    public void Code_without_dashes_is_told_to_add_them()
+    // 国家危险废物名录 (2025) prints each code as 8 digits (废物代码: industry 1-3, sequence 4-6, class 7-8).
+    [Theory]
+    [InlineData("90024908", "900-249-08", 8)]
+    [InlineData("90004149", "900-041-49", 49)]
+    [InlineData("26105734", "261-057-34", 34)]
+    public void Printed_eight_digit_form_is_valid_and_normalised_with_dashes(string code, string canonical, int classNumber)
     {
-        Assert.Contains("dashes", HazardousWasteCode.Check("90024908").Problem);
+        var check = HazardousWasteCode.Check(code);
+
+        Assert.Equal(HazardousWasteCodeStatus.Valid, check.Status);
+        Assert.Equal(classNumber, check.ClassNumber);
+        Assert.Equal(canonical, check.Canonical);
+        Assert.True(check.WithoutDashes);
+    }
+
+    [Fact]
+    public void Printed_form_with_a_class_the_list_does_not_have_is_unknown_class()
+    {
+        var check = HazardousWasteCode.Check("90024942");
+
+        Assert.Equal(HazardousWasteCodeStatus.UnknownClass, check.Status);
+        Assert.Equal(42, check.ClassNumber);
+        Assert.Null(check.Canonical);
+        Assert.Contains("2025", check.Problem);
     }
 
     [Fact]
@@ -118,7 +143,7 @@ public class HazardousWasteCodeTests
     [InlineData(45, "含有机卤化物废物")]
     [InlineData(48, "有色金属采选和冶炼废物")]
     [InlineData(50, "废催化剂")]
-    public void Class_names_follow_the_2021_list(int classNumber, string name)
+    public void Class_names_follow_the_list_of_2021_kept_in_2025(int classNumber, string name)
     {
         Assert.Equal(name, HazardousWasteCode.ClassName(classNumber));
     }
@@ -135,6 +160,7 @@ public class HazardousWasteCodeTests
     [Theory]
     [InlineData("900-249-08", true)]
     [InlineData("900-249-43", true)]
+    [InlineData("90024908", true)]
     [InlineData("900-001-S17", false)]
     [InlineData("900001S17", false)]
     [InlineData("HW08", false)]

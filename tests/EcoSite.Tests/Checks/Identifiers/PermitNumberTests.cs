@@ -33,6 +33,27 @@ public class PermitNumberTests
     }
 
     [Fact]
+    public void Embedded_code_with_a_wrong_organisation_check_character_is_ok_with_a_warning()
+    {
+        var check = PermitNumber.Check("91110000600037342P001P");
+
+        Assert.True(check.Ok);
+        Assert.True(check.HasWarning);
+        Assert.Equal(CreditCodeStatus.Valid, check.CreditCodeStatus);
+        Assert.Equal('1', check.CreditCode.ExpectedOrganisationCheckCharacter);
+    }
+
+    [Fact]
+    public void Embedded_code_of_an_unknown_registering_authority_is_ok_with_a_warning()
+    {
+        var check = PermitNumber.Check("B1110000600037341J001P");
+
+        Assert.True(check.Ok);
+        Assert.True(check.HasWarning);
+        Assert.False(check.CreditCode.HasKnownRegistration);
+    }
+
+    [Fact]
     public void Content_format_example_permit_is_ok_with_a_warning()
     {
         var check = PermitNumber.Check("91370000000000000X001P");

@@ -14,6 +14,37 @@ public class WasteCodeTests
         Assert.Null(result.SolidWasteCategory);
         Assert.Equal("900-249-08", result.Canonical);
         Assert.Null(result.Problem);
+        Assert.False(result.WithoutDashes);
+    }
+
+    [Fact]
+    public void Hazardous_code_as_the_list_prints_it_is_classified_and_normalised()
+    {
+        var result = WasteCode.Classify("90024908");
+
+        Assert.Equal(WasteCodeKind.Hazardous, result.Kind);
+        Assert.Equal(8, result.HazardousClass);
+        Assert.Equal("900-249-08", result.Canonical);
+        Assert.True(result.WithoutDashes);
+    }
+
+    [Fact]
+    public void Both_forms_of_a_hazardous_code_compare_equal()
+    {
+        Assert.Equal(WasteCode.Classify("900-249-08").Canonical, WasteCode.Classify("90024908").Canonical);
+    }
+
+    [Theory]
+    [InlineData("900-249-08", true)]
+    [InlineData("90024908", true)]
+    [InlineData("311-001-S01", false)]
+    [InlineData("311001S01", false)]
+    [InlineData(null, null)]
+    [InlineData("HW08", null)]
+    [InlineData("900-249-42", null)]
+    public void Hazardous_is_true_false_or_unknown(string? code, bool? hazardous)
+    {
+        Assert.Equal(hazardous, WasteCode.IsHazardous(code));
     }
 
     [Theory]
@@ -28,6 +59,7 @@ public class WasteCodeTests
         Assert.Equal(SolidWasteCategory.Industrial, result.SolidWasteCategory);
         Assert.Equal("311-001-S01", result.Canonical);
         Assert.Null(result.Problem);
+        Assert.False(result.WithoutDashes);
     }
 
     [Fact]
@@ -67,7 +99,7 @@ public class WasteCodeTests
     [InlineData("HW08")]
     [InlineData("hw08")]
     [InlineData("900-001-s01")]
-    [InlineData("90024908")]
+    [InlineData("9002490")]
     public void Code_of_neither_shape_is_invalid_with_a_problem(string code)
     {
         var result = WasteCode.Classify(code);
