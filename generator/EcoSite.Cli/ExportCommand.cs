@@ -56,8 +56,9 @@ internal static class ExportCommand
             if (!parse.GetValue(quiet))
             {
                 var path = Path.Combine(options.OutputDir, WechatExporter.IndexName);
-                stdout.WriteLine($"Exported {Count(result.Articles.Count, "article")} ({string.Join(", ", result.Articles.GroupBy(a => a.Lang).Select(g => $"{g.Key}: {g.Count()}"))}) " +
-                    $"into {options.OutputDir}, digests from {result.Since:yyyy-MM-dd} ({Count(result.Warnings, "warning")}). Open {path} to publish them.");
+                var perLanguage = string.Join(", ", result.Articles.GroupBy(a => a.Lang).Select(g => $"{g.Key}: {g.Count()}"));
+                stdout.WriteLine($"Exported {Count(result.Articles.Count, "article")} ({perLanguage}), {Count(result.Files, "file")} into {options.OutputDir}, " +
+                    $"digests from {result.Since:yyyy-MM-dd} ({Count(result.Warnings, "warning")}). Open {path} to publish them.");
             }
             return EcoSiteCommand.Ok;
         });
