@@ -28,7 +28,7 @@ internal sealed class WechatText(string lang)
 
     public string ImageFallback(string alt) => Zh ? $"图片：{alt}" : $"Image: {alt}";
 
-    public string Region => Zh ? "全省各园区" : "all parks";
+    public string Region => Zh ? "各园区" : "the parks";
 
     public string DateRange(DateOnly from, DateOnly to)
     {
