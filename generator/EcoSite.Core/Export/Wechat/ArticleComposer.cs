@@ -6,19 +6,6 @@ using EcoSite.Core.Render.Views;
 
 namespace EcoSite.Core.Export.Wechat;
 
-/// <summary>What every article of one language is composed with.</summary>
-internal sealed record ExportContext(
-    Site Site,
-    string Lang,
-    PageContext Page,
-    WechatLinks Links,
-    WechatText Text,
-    IReadOnlyDictionary<string, MediaFile> Media,
-    Action<string, string> RefusedImage)
-{
-    public string SiteTitle => Page.Text(Site.Config.Title).Text;
-}
-
 /// <summary>A news item or a case as a WeChat article: the body as the site renders it, facts, attachments and a QR code.</summary>
 internal static class ArticleComposer
 {

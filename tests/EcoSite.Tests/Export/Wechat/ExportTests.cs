@@ -157,6 +157,13 @@ public sealed class ExportTests
         Assert.Contains(Path.Combine(output, WechatExporter.IndexName), stdout);
         Assert.True(File.Exists(Path.Combine(output, "en/exchange-digest/article.html")));
         Assert.Equal("2026-11-01", WechatTestSite.Manifest(output).GetProperty("since").GetString());
+        // index.html links every article's preview and shows the title and digest to type in.
+        var index = File.ReadAllText(Path.Combine(output, WechatExporter.IndexName));
+        foreach (var a in WechatTestSite.Articles(output))
+        {
+            Assert.Contains($"href=\"{a.GetProperty("preview").GetString()}\"", index);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(a.GetProperty("digest").GetString()!), index);
+        }
     }
 
     [Theory]

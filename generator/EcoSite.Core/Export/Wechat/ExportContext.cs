@@ -1,0 +1,17 @@
+using EcoSite.Core.Model;
+using EcoSite.Core.Render;
+
+namespace EcoSite.Core.Export.Wechat;
+
+/// <summary>What every article of one language is composed with.</summary>
+internal sealed record ExportContext(
+    Site Site,
+    string Lang,
+    PageContext Page,
+    WechatLinks Links,
+    WechatText Text,
+    IReadOnlyDictionary<string, MediaFile> Media,
+    Action<string, string> RefusedImage)
+{
+    public string SiteTitle => Page.Text(Site.Config.Title).Text;
+}
