@@ -68,6 +68,7 @@ public static class EcoSiteCommand
               ecosite build content -o public    build into ./public
               ecosite check --format json        validate and print a JSON report, write nothing
               ecosite check --fail-under 60      fail CI when a park scores below 60
+              ecosite export wechat              articles for a WeChat official account into ./_wechat
 
             Exit codes: 0 success, 1 content errors (or score below --fail-under), 2 usage errors.
             Environment: NO_COLOR turns colour off; CI=true (or redirected output) prints no progress bar;
@@ -137,6 +138,7 @@ public static class EcoSiteCommand
         root.Subcommands.Add(check);
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, runBuild));
         root.Subcommands.Add(NewCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet));
         return root;
     }
 

@@ -24,7 +24,13 @@ public static class SiteBuilder
     /// <summary>Everything a build checks, rendered in memory; writes nothing.</summary>
     public static BuildResult Check(BuildOptions options) => Run(options, write: false, null);
 
-    private static BuildResult Run(BuildOptions options, bool write, IBuildProgress? progress)
+    /// <summary>
+    /// Checks as <see cref="Check(BuildOptions)"/> does, with the same diagnostics, and hands the facts and theme of a
+    /// site without errors to <paramref name="valid"/> (for commands that publish elsewhere, such as the WeChat export).
+    /// </summary>
+    internal static BuildResult Check(BuildOptions options, Action<SiteFacts, Theme> valid) => Run(options, write: false, null, valid);
+
+    private static BuildResult Run(BuildOptions options, bool write, IBuildProgress? progress, Action<SiteFacts, Theme>? valid = null)
     {
         var log = new BuildLog();
         if (Refused(options, write) is { } refused) return log.Stopped(refused);
@@ -51,6 +57,7 @@ public static class SiteBuilder
         var report = facts.Report(themeSource.Folder);
         var plan = RenderPlan.Make(facts, theme);
         log.Stage("facts and plan");
+        valid?.Invoke(facts, theme);
 
         progress?.Planned(plan.PageCount);
         output.Start(Generator, $"{Generator}|{themeFingerprint}|{today}", plan.Jobs.Select(j => (j.PageId, j.Inputs)));
