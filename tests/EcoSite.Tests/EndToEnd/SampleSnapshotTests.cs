@@ -43,7 +43,7 @@ public sealed class SampleSnapshotTests : IClassFixture<SampleSnapshotTests.Samp
         // The marker holds the build's manifest (input fingerprints), not site content.
         var files = TestSite.Snapshot(_build.Output).Where(f => f.Key != ".ecosite-output")
             .ToDictionary(f => f.Key, f => Convert.ToHexStringLower(SHA256.HashData(f.Value)), StringComparer.Ordinal);
-        Snapshot.Match(new SortedDictionary<string, string>(files, StringComparer.Ordinal));
+        Snapshot.Match(new SortedDictionary<string, string>(files, StringComparer.Ordinal), Named("Every_file_of_the_sample_site_has_the_snapshot_hash"));
     }
 
     public static TheoryData<string> KeyPages() =>
@@ -66,6 +66,13 @@ public sealed class SampleSnapshotTests : IClassFixture<SampleSnapshotTests.Samp
     {
         Assert.True(_build.Result.Success, string.Join("\n", _build.Result.Diagnostics));
         var lines = File.ReadAllText(Path.Combine(_build.Output, page)).Split('\n');
-        Snapshot.Match(lines, SnapshotNameExtension.Create(page.Replace('/', '_')));
+        Snapshot.Match(lines, Named("Key_page_matches_its_snapshot_" + page.Replace('/', '_')));
     }
+
+    /// <summary>
+    /// The snapshot file by name in this folder's __snapshots__. Snapshooter would find the folder from the compiled
+    /// source path, which CI builds (ContinuousIntegrationBuild) map to /_/, so that a CI run never finds a snapshot.
+    /// </summary>
+    private static SnapshotFullName Named(string test) =>
+        new(nameof(SampleSnapshotTests) + "." + test + ".snap", Path.Combine(TestSite.RepoRoot(), "tests", "EcoSite.Tests", "EndToEnd"));
 }
