@@ -1,4 +1,4 @@
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
 
@@ -6,9 +6,9 @@ namespace EcoSite.Core.Checks;
 
 /// <summary>
 /// Checks that need the whole park: every enterprise reference names an enterprise of enterprises.yaml, and
-/// credit codes are well formed (GB 32100-2015).
+/// credit codes pass GB 32100-2015 and the GB 11714-1997 check of the organisation code inside them.
 /// </summary>
-public static class ReferenceChecks
+internal static class ReferenceChecks
 {
     public static IEnumerable<Diagnostic> Run(Site site)
     {
@@ -21,8 +21,18 @@ public static class ReferenceChecks
                 if (e.CreditCode is not { } code) continue;
                 var check = CreditCode.Check(code);
                 if (check.Status == CreditCodeStatus.Malformed)
+                {
                     yield return Make(Codes.MalformedCreditCode, file, e.Pos, $"the credit code of '{e.Id}' {check.Problem}; a unified social credit code has 18 characters (GB 32100-2015).");
-                else if (check.Status == CreditCodeStatus.WrongCheckCharacter)
+                    continue;
+                }
+                // GB 32100-2015 positions 1-2, the GB 11714-1997 organisation code (9-17), then the check character (18).
+                if (!check.HasKnownRegistration)
+                    yield return Make(Codes.CreditCodeRegistration, file, e.Pos,
+                        $"the credit code of '{e.Id}' starts with '{code[..2]}', which is not a registering authority and organisation type of GB 32100-2015 ({CreditCode.DescribeRegistrations(code[0])}); check it against the business licence.");
+                if (check.ExpectedOrganisationCheckCharacter is { } org)
+                    yield return Make(Codes.OrganisationCodeCheck, file, e.Pos,
+                        $"the credit code of '{e.Id}' holds the organisation code '{code[8..17]}' (characters 9-17), whose last character should be '{org}' (GB 11714-1997); check it against the business licence.");
+                if (check.Status == CreditCodeStatus.WrongCheckCharacter)
                     yield return Make(Codes.CreditCodeCheck, file, e.Pos,
                         $"the credit code of '{e.Id}' ends in '{code[^1]}' but its check character should be '{check.ExpectedCheckCharacter}'; check it against the business licence (some early codes legally fail this check).");
             }

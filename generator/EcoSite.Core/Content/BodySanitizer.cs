@@ -7,7 +7,7 @@ using Ganss.Xss;
 namespace EcoSite.Core.Content;
 
 /// <summary>Where one piece of raw HTML landed in a rendered body: its character range and the file position it came from.</summary>
-public readonly record struct RawHtmlSpan(int Start, int End, int Line, int Column);
+internal readonly record struct RawHtmlSpan(int Start, int End, int Line, int Column);
 
 /// <summary>
 /// The allow-list sanitizer (HtmlSanitizer, a real HTML parser, never a regex) that every rendered body passes
@@ -16,7 +16,7 @@ public readonly record struct RawHtmlSpan(int Start, int End, int Line, int Colu
 /// resolved in the Markdown pass and only re-checked. Every removal is a warning at the line and column of the raw
 /// HTML it came from, found from the parser's source positions, so a body of many removals is reported in linear time.
 /// </summary>
-public static class BodySanitizer
+internal static class BodySanitizer
 {
     private static readonly string[] SafeTags =
     [

@@ -11,7 +11,7 @@ namespace EcoSite.Core.Content;
 /// and column: raw in a file (<see cref="SourceText"/>), written as a YAML escape (<see cref="Yaml.YamlTree"/>), as a
 /// Markdown character reference (<see cref="MarkdownBody"/>), or in a file name (<see cref="ContentTree"/>).
 /// </summary>
-public static class ControlCharacters
+internal static class ControlCharacters
 {
     private static readonly SearchValues<char> Suspects = SearchValues.Create(
         string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n')).Select(c => (char)c))

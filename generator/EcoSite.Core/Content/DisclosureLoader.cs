@@ -79,8 +79,8 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             var unit = w.Text("unit", required: true);
             if (quantity is < 0) r.Report(Codes.InvalidValue, w.PosOf("quantity"), "'quantity' cannot be negative.");
             if (from is null || to is null || material is null || quantity is null || unit is null) return null;
-            var code = w.Text("code");
-            return new WasteFlow(from, to, material, code, HazardousClass(code), quantity.Value, unit, w.Localized("use"), w.Pos, w.PosOf("code"));
+            var (code, hazardousClass) = WasteCodeField(r, w);
+            return new WasteFlow(from, to, material, code, hazardousClass, quantity.Value, unit, w.Localized("use"), w.Pos, w.PosOf("code"));
         }, required: true);
         return year is null ? null : new WasteReport(year.Value, flows, file.RelPath);
     }
@@ -100,9 +100,10 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         var contact = f.Map("contact", ListingContactFields);
         if (posted is { } p && validUntil is { } u && u < p)
             r.Report(Codes.InvalidListingDates, f.PosOf("valid_until"), $"'valid_until' ({u:yyyy-MM-dd}) is before 'posted' ({p:yyyy-MM-dd}); the listing would never be active.");
+        var (code, hazardousClass) = WasteCodeField(r, f);
         if (kind is null || category is null || enterprise is null || material is null || posted is null) return null;
         return new Listing(parkId, id, kind == "supply" ? ListingKind.Supply : ListingKind.Demand, category,
-            new EnterpriseRef(enterprise, file.RelPath, f.PosOf("enterprise")), material, f.Text("code"), HazardousClass(f.Text("code")), quantity, f.Text("unit"),
+            new EnterpriseRef(enterprise, file.RelPath, f.PosOf("enterprise")), material, code, hazardousClass, quantity, f.Text("unit"),
             f.OneOf("frequency", ["once", "monthly", "yearly", "continuous"]), posted.Value, validUntil,
             contact?.Localized("name"), contact?.Text("phone"), contact?.Text("email"), file.RelPath, f.PosOf("code"));
     }
@@ -167,8 +168,20 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         return node is YScalar s ? s.Start.Line - (s.Block ? 0 : 1) : 0;
     }
 
-    // 国家危险废物名录 (2021): a valid hazardous code marks the flow or listing as hazardous; invalid codes are reported by the check stage.
-    private static int? HazardousClass(string? code) => code is null ? null : Checks.Identifiers.WasteCode.Classify(code).HazardousClass;
+    /// <summary>
+    /// A flow's or listing's code in the form shown and exported (NNN-NNN-NN, NNN-NNN-SNN) and its hazardous class.
+    /// 国家危险废物名录 (2025) prints codes as 8 digits: such a code is normalised here, with ECO131. An invalid code is
+    /// kept as written for the check stage to report (ECO130).
+    /// </summary>
+    private static (string? Code, int? HazardousClass) WasteCodeField(YamlReader r, FieldSet f)
+    {
+        if (f.Text("code") is not { } code) return (null, null);
+        var c = Model.Identifiers.WasteCode.Classify(code);
+        if (c.WithoutDashes)
+            r.Report(Codes.WasteCodeWithoutDashes, f.PosOf("code"),
+                $"the hazardous waste code '{code}' is written as {Model.Identifiers.HazardousWasteCode.Edition} prints it; it is shown and exported as '{c.Canonical}'. Write '{c.Canonical}' to silence this warning.");
+        return (c.Canonical ?? code, c.HazardousClass);
+    }
 
     private FlowParty? Party(YamlReader r, FieldSet w, string key)
     {

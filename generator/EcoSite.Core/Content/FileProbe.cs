@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace EcoSite.Core.Content;
 
 /// <summary>What is at a path, from its file type alone (lstat/stat): nothing is opened to find out.</summary>
-public enum FileKind
+internal enum FileKind
 {
     Missing,
     Regular,
@@ -23,7 +23,7 @@ public enum FileKind
 /// 32-bit fields, flags and mode, on every platform it supports; on Windows the attributes tell links, folders and
 /// devices apart.
 /// </summary>
-public static class FileProbe
+internal static class FileProbe
 {
     /// <summary>The type of <paramref name="path"/> itself: a symbolic link is <see cref="FileKind.SymbolicLink"/>.</summary>
     public static FileKind Kind(string path) => Probe(path, follow: false);

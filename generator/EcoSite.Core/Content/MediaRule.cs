@@ -12,7 +12,7 @@ namespace EcoSite.Core.Content;
 /// script, event handler, script URL or embedded document; text data is refused when it holds markup a sniffing browser
 /// would render as a page. Each refusal is an error naming the file; the file is not published.
 /// </summary>
-public static class MediaRule
+internal static class MediaRule
 {
     private enum Format
     {

@@ -11,7 +11,7 @@ namespace EcoSite.Core.Content;
 /// HTML parsers spend time proportional to the depth of open elements for each new one, so 40,000 nested &lt;div&gt;
 /// took minutes. Nesting beyond these limits is error ECO018 at its line; real pages stay far below them.
 /// </summary>
-public static class NestingLimit
+internal static class NestingLimit
 {
     /// <summary>Levels of Markdown blocks and inlines inside each other (a list level counts twice: list and item).</summary>
     public const int MaxMarkdown = 32;

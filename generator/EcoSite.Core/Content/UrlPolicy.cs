@@ -1,7 +1,7 @@
 namespace EcoSite.Core.Content;
 
 /// <summary>What a URL written in content is, read the way a browser reads it.</summary>
-public enum UrlKind
+internal enum UrlKind
 {
     /// <summary>A path or fragment relative to the page (no scheme): resolved against the content folder.</summary>
     Relative,
@@ -20,7 +20,7 @@ public enum UrlKind
 }
 
 /// <summary>A URL as the browser would read it, what kind it is and its scheme (lower case), when it has one.</summary>
-public readonly record struct UrlCheck(UrlKind Kind, string Url, string? Scheme);
+internal readonly record struct UrlCheck(UrlKind Kind, string Url, string? Scheme);
 
 /// <summary>
 /// The one rule for every URL content can put into the site, whatever carried it: Markdown links, images,
@@ -30,7 +30,7 @@ public readonly record struct UrlCheck(UrlKind Kind, string Url, string? Scheme)
 /// parser): tabs and line breaks anywhere are removed and C0 controls and spaces around it trimmed, so
 /// <c>java&#9;script:</c> is seen as <c>javascript:</c>.
 /// </summary>
-public static class UrlPolicy
+internal static class UrlPolicy
 {
     public static readonly IReadOnlyList<string> AllowedSchemes = ["http", "https", "mailto", "tel"];
 

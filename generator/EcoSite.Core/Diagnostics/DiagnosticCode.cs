@@ -5,9 +5,9 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title);
 
 /// <summary>
 /// Every diagnostic EcoSite reports. Numbering: ECO0xx files and YAML, ECO1xx references and domain checks,
-/// ECO2xx inspection (government website rules), ECO3xx output folder. docs/diagnostics.md lists them all.
+/// ECO2xx inspection (government website rules), ECO3xx output folder, ECO4xx exports. docs/diagnostics.md lists them all.
 /// </summary>
-public static class Codes
+internal static class Codes
 {
     // Files and encodings (content-format.md section 4)
     public static readonly DiagnosticCode NotUtf8 = new("ECO001", Severity.Error, "file is not UTF-8");
@@ -52,6 +52,8 @@ public static class Codes
     public static readonly DiagnosticCode UnknownEnterprise = new("ECO101", Severity.Error, "unknown enterprise");
     public static readonly DiagnosticCode MalformedCreditCode = new("ECO102", Severity.Error, "malformed credit code");
     public static readonly DiagnosticCode CreditCodeCheck = new("ECO103", Severity.Warning, "credit code check character");
+    public static readonly DiagnosticCode CreditCodeRegistration = new("ECO104", Severity.Warning, "unknown registering authority or organisation type");
+    public static readonly DiagnosticCode OrganisationCodeCheck = new("ECO105", Severity.Warning, "organisation code check character");
     public static readonly DiagnosticCode UnknownIndicator = new("ECO110", Severity.Error, "unknown indicator");
     public static readonly DiagnosticCode InvalidTarget = new("ECO111", Severity.Error, "invalid target");
     public static readonly DiagnosticCode ValueTypeMismatch = new("ECO112", Severity.Error, "value does not fit the target");
@@ -60,6 +62,7 @@ public static class Codes
     public static readonly DiagnosticCode ExceedanceContradiction = new("ECO122", Severity.Warning, "exceedance not counted");
     public static readonly DiagnosticCode PermitCreditMismatch = new("ECO123", Severity.Warning, "permit does not match the credit code");
     public static readonly DiagnosticCode InvalidWasteCode = new("ECO130", Severity.Error, "invalid waste code");
+    public static readonly DiagnosticCode WasteCodeWithoutDashes = new("ECO131", Severity.Warning, "hazardous waste code written without dashes");
     public static readonly DiagnosticCode InvalidListingDates = new("ECO140", Severity.Error, "listing ends before it starts");
 
     // Inspection (政府网站与政务新媒体检查指标, 2019)
@@ -76,4 +79,8 @@ public static class Codes
     public static readonly DiagnosticCode OutputWriteFailed = new("ECO303", Severity.Error, "output could not be written");
     public static readonly DiagnosticCode ThemeInvalid = new("ECO304", Severity.Error, "theme is invalid");
     public static readonly DiagnosticCode OutputIsLink = new("ECO305", Severity.Error, "output path is a symbolic link");
+
+    // Exports (ecosite export wechat)
+    public static readonly DiagnosticCode ExportNeedsBaseUrl = new("ECO401", Severity.Error, "export needs base_url");
+    public static readonly DiagnosticCode ImageRefusedByWechat = new("ECO402", Severity.Warning, "image the WeChat editor refuses");
 }

@@ -10,7 +10,7 @@ namespace EcoSite.Core.Output;
 /// A marker file identifies EcoSite outputs: any other non-empty folder is never replaced. Nothing is written or
 /// deleted through a symbolic link, and every file-system error is <see cref="Codes.OutputWriteFailed"/>.
 /// </summary>
-public sealed class SiteWriter : IDisposable
+internal sealed class SiteWriter : IDisposable
 {
     public const string MarkerName = ".ecosite-output";
     private static readonly UTF8Encoding Utf8 = new(false);
@@ -109,6 +109,20 @@ public sealed class SiteWriter : IDisposable
             leftovers.RemoveAll(l => l.Path == previous);
         }
         foreach (var (dir, _, _) in leftovers) TryDelete(dir);
+    }
+
+    /// <summary><see cref="Recover"/>, with a file-system error as ECO303.</summary>
+    public static Diagnostic? TryRecover(string outputDir)
+    {
+        try
+        {
+            Recover(outputDir);
+            return null;
+        }
+        catch (Exception e) when (IsFileSystemError(e))
+        {
+            return Failed(outputDir, e, "cleaning up after an interrupted build");
+        }
     }
 
     private static bool IsRunning(int pid)
@@ -359,7 +373,7 @@ public sealed class SiteWriter : IDisposable
 }
 
 /// <summary>A file of the site that could not be written: the file-system error, with the output path it was for.</summary>
-public sealed class OutputWriteException(string outputPath, Exception inner) : IOException($"{outputPath}: {inner.Message}", inner)
+internal sealed class OutputWriteException(string outputPath, Exception inner) : IOException($"{outputPath}: {inner.Message}", inner)
 {
     public string OutputPath { get; } = outputPath;
 }

@@ -6,7 +6,7 @@ namespace EcoSite.Core.Render;
 /// =, +, -, @, a tab or a carriage return) gets a leading apostrophe, OWASP's rule against CSV injection
 /// (content-format.md section 4), so <c>=HYPERLINK(...)</c> in a material name opens as text in Excel or WPS.
 /// </summary>
-public static class CsvCell
+internal static class CsvCell
 {
     /// <summary>A cell of text from content: neutralised, then quoted.</summary>
     public static string Text(string value) => Raw(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);

@@ -23,7 +23,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
     public string Site() => $"""
         {SchemaLinks.Modeline(ScaffoldKind.Site, "site.yaml")}
-        # 平台设置 The platform's settings (content-format.md section 5).
+        # 平台设置 The platform's settings (docs/content-format.zh.md 第5节, content-format.en.md section 5).
         # 文本字段可写一个字符串（默认语言），或按语言分别填写 {L("中文", "English")}.
         title: {L("生态工业信息平台", "Eco-Industrial Information Platform")}
         # description: {L("平台简介。", "What the platform is about.")}
@@ -39,7 +39,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
     public string Park(string parkId) => $"""
         {SchemaLinks.Modeline(ScaffoldKind.Park, $"parks/{parkId}/park.yaml")}
-        # 园区概况 Park profile (content-format.md section 6). 文件夹名 '{parkId}' 即网址 the folder name is the web address.
+        # 园区概况 Park profile (docs/content-format.zh.md 第6节, content-format.en.md section 6). 文件夹名 '{parkId}' 即网址 the folder name is the web address.
         # 请替换占位文字；不掌握的可选项保持注释。Replace the placeholders; leave optional lines you cannot fill commented out.
         name: {L("待填写园区名称", "Park name to fill in")}
         level: national              # national 国家级 | provincial 省级 | other
@@ -59,11 +59,11 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
     public string Enterprises() => $"""
         {SchemaLinks.Modeline(ScaffoldKind.Enterprises, "parks/park/enterprises.yaml")}
-        # 园区企业 Enterprises that news, cases, waste flows, listings and polluter files refer to by id (section 6).
+        # 园区企业 Enterprises that news, cases, waste flows, listings and polluter files refer to by id (docs/content-format.zh.md 第6节, content-format.en.md section 6).
         # 每家企业一项，例如 One entry per enterprise, for example:
         #   - id: demo-steel                          # a-z、0-9 和 '-'，将成为网址的一部分 becomes part of web addresses
         #     name: {L("示例钢铁有限公司", "\"Demo Steel Co., Ltd.\"")}
-        #     credit_code: 91370000000000000X         # 统一社会信用代码 GB 32100-2015, checked
+        #     credit_code: 91999999MA7DEM0168         # 统一社会信用代码 GB 32100-2015, checked
         #     industry: {L("黑色金属冶炼", "Ferrous metal smelting")}
         enterprises: []
 
@@ -72,14 +72,14 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
     public string EnterpriseEntry(string id, string indent) => $"""
         {indent}- id: {id}
         {indent}  name: {L("待填写企业名称", "Enterprise name to fill in")}
-        {indent}  # credit_code: 91370000000000000X       # 统一社会信用代码 GB 32100-2015
+        {indent}  # credit_code: 91999999MA7DEM0168       # 统一社会信用代码 GB 32100-2015
         {indent}  # industry: {L("所属行业", "Industry")}
 
         """;
 
     public string News(string parkId, string slug, string lang) => lang == "zh" ? $"""
         ---
-        # 园区管理工作信息 News (content-format.md section 7). 网址 web address: parks/{parkId}/news/{slug}/
+        # 园区管理工作信息 News (docs/content-format.zh.md 第7节, content-format.en.md section 7). 网址 web address: parks/{parkId}/news/{slug}/
         title: 请填写标题
         date: {Today}            # 必填 YYYY-MM-DD；未注明日期的信息在网站检查中视为“未更新”
         kind: news                  # news 动态 | notice 通知公告 | plan 计划 | report 报告
@@ -91,7 +91,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
         """ : $"""
         ---
-        # News item (content-format.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/news/{slug}/
+        # News item (docs/content-format.en.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/news/{slug}/
         title: Title to fill in
         date: {Today}            # required, YYYY-MM-DD; undated items count as not updated in inspections
         kind: news                  # news | notice | plan | report; notices and plans stay fresh for longer
@@ -105,14 +105,14 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
     public string Case(string parkId, string slug, string lang) => (lang == "zh" ? $"""
         ---
-        # 先进经验技术总结 Case (content-format.md section 7). 网址 web address: parks/{parkId}/cases/{slug}/
+        # 先进经验技术总结 Case (docs/content-format.zh.md 第7节, content-format.en.md section 7). 网址 web address: parks/{parkId}/cases/{slug}/
         title: 请填写案例标题
         date: {Today}            # 必填 YYYY-MM-DD
         # enterprise: demo-steel    # 可选，../enterprises.yaml 中的企业 id
         technology: {L("请填写技术名称", "Technology name to fill in")}
         """ : $"""
         ---
-        # Case (content-format.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/cases/{slug}/
+        # Case (docs/content-format.en.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/cases/{slug}/
         title: Case title to fill in
         date: {Today}            # required, YYYY-MM-DD
         # enterprise: demo-steel    # optional: an id from ../enterprises.yaml
@@ -141,7 +141,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
     public string Listing(string rel, string enterprise) => $"""
         {SchemaLinks.Modeline(ScaffoldKind.Listing, rel)}
-        # 供需信息 A supply or demand listing of the regional resource exchange (content-format.md section 9).
+        # 供需信息 A supply or demand listing of the regional resource exchange (docs/content-format.zh.md 第9节, content-format.en.md section 9).
         # 自 posted 至 valid_until 有效；供需双方代码相同（无代码时物料名称相同）即匹配。
         # Active from 'posted' to 'valid_until'; supply and demand match on equal codes, else equal material names.
         kind: supply                 # supply 供应 | demand 需求
@@ -160,7 +160,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
     public string Polluter(string rel) => $"""
         {SchemaLinks.Modeline(ScaffoldKind.Polluter, rel)}
-        # 重点排污单位信息公开 Key polluting unit disclosure (content-format.md section 10); the file name is the enterprise id.
+        # 重点排污单位信息公开 Key polluting unit disclosure (docs/content-format.zh.md 第10节, content-format.en.md section 10); the file name is the enterprise id.
         # 五组必填信息填全才得满分；空着的项不计分。The five required groups score only when filled; empty ones score nothing.
         report_year: {today.Year - 1}            # 报告年度 the year reported
 
@@ -173,7 +173,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
           products:                  # 主要产品及规模
 
         # 2. 排污信息 Discharge: permit number (credit code + 3 digits + letter) and at least one outlet with a pollutant
-        permit:                      # e.g. 91370000000000000X001P
+        permit:                      # e.g. 91999999MA7DEM0168001P
         outlets: []
         # outlets:
         #   - code: DW001            # DA### 废气 air, DW### 废水 water
@@ -206,7 +206,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         var sb = new StringBuilder();
         sb.Append(SchemaLinks.Modeline(ScaffoldKind.Indicators, rel)).Append('\n');
         sb.Append($"""
-            # 指标数据 Indicator data of {year} (content-format.md section 8). 达标情况由系统计算，无需填写。
+            # 指标数据 Indicator data of {year} (docs/content-format.zh.md 第8节, content-format.en.md section 8). 达标情况由系统计算，无需填写。
             # Compliance is computed: give each value and the park's target, e.g. ">= 70", "<= 0.5", "= 0", or yes for 具备/达标/完成.
             # 未掌握的指标可将 value 留空；只有填写了 value 和 target 的指标计入完善程度。
             # Leave value empty for indicators you do not report; only a value with a target counts towards the score.

@@ -1,77 +1,90 @@
 using EcoSite.Core.Checks;
-using EcoSite.Core.Render;
+using EcoSite.Core.Output;
 
 namespace EcoSite.Tests.Checks;
 
-/// <summary>The link check of the rendered site (ECO203 broken link, ECO204 broken anchor, ECO205 broken image).</summary>
+/// <summary>The link check after rendering (ECO203 links, ECO204 anchors, ECO205 images), on pages described directly.</summary>
 public sealed class LinkCheckerTests
 {
-    private static RenderedPage Page(string path, string[]? links = null, string[]? images = null, string[]? ids = null, string? source = null) =>
+    private static readonly HashSet<string> Files = new(StringComparer.Ordinal)
+    {
+        "index.html", "parks/a/index.html", "parks/a/news/x.html", "parks/a/media/map.png", "assets/site.css", "data/index.html",
+    };
+
+    private static PageLinks Page(string path, string? source = null, string[]? links = null, string[]? images = null, string[]? ids = null) =>
         new(path, source, links ?? [], images ?? [], new HashSet<string>(ids ?? [], StringComparer.Ordinal));
 
-    private static IReadOnlyList<EcoSite.Core.Diagnostics.Diagnostic> Check(IReadOnlyList<RenderedPage> pages, params string[] others) =>
-        LinkChecker.Check(pages, new HashSet<string>(pages.Select(p => p.OutputPath).Concat(others), StringComparer.Ordinal));
+    private static IReadOnlyList<EcoSite.Core.Diagnostics.Diagnostic> Check(params PageLinks[] pages) => LinkChecker.Check(pages, Files);
 
     [Fact]
-    public void Relative_links_to_written_files_pass()
+    public void Links_and_images_to_files_that_exist_are_fine()
     {
-        var pages = new[]
-        {
-            Page("parks/a/news/x.html", links: ["../index.html", "../../../index.html", "y.html#top", "../../../exchange/", "?p=2", "#here", ""], images: ["../media/m.png"], ids: ["here"]),
-            Page("parks/a/news/y.html", ids: ["top"]),
-            Page("parks/a/index.html"),
-            Page("index.html"),
-            Page("exchange/index.html"),
-        };
-        Assert.Empty(Check(pages, "parks/a/media/m.png"));
+        var page = Page("parks/a/news/x.html", "parks/a/news/x.md",
+            links: ["../../../index.html", "../index.html", "x.html", "", "#top", "../../../data/", "x.html?lang=en", "../../../assets/site.css"],
+            images: ["../media/map.png"], ids: ["top"]);
+        Assert.Empty(Check(page, Page("index.html"), Page("parks/a/index.html"), Page("data/index.html")));
     }
 
     [Fact]
-    public void A_link_to_a_file_that_was_not_written_is_a_broken_link_reported_at_the_page_source()
+    public void External_and_non_http_links_are_not_checked()
     {
-        var d = Assert.Single(Check([Page("parks/a/news/x.html", links: ["z.html"], source: "parks/a/news/x.md")]));
+        var page = Page("index.html", links: ["https://example.gov.cn/none", "mailto:a@example.gov.cn", "tel:+86-10-1"]);
+        Assert.Empty(Check(page));
+    }
+
+    [Fact]
+    public void A_link_to_a_missing_page_is_ECO203_reported_at_the_source_file()
+    {
+        var d = Assert.Single(Check(Page("parks/a/news/x.html", "parks/a/news/x.md", links: ["y.html"])));
+        Assert.Equal(("ECO203", "parks/a/news/x.md"), (d.Code, d.File));
+        Assert.Contains("'y.html'", d.Message);
+    }
+
+    [Fact]
+    public void A_missing_image_is_ECO205_and_a_page_without_source_is_reported_at_its_own_path()
+    {
+        var d = Assert.Single(Check(Page("parks/a/index.html", images: ["media/none.png"])));
+        Assert.Equal(("ECO205", "parks/a/index.html"), (d.Code, d.File));
+    }
+
+    [Fact]
+    public void A_link_above_the_site_root_is_broken()
+    {
+        var d = Assert.Single(Check(Page("index.html", links: ["../outside.html"])));
         Assert.Equal("ECO203", d.Code);
-        Assert.Equal("parks/a/news/x.md", d.File);
-        Assert.Contains("z.html", d.Message);
     }
 
     [Fact]
-    public void A_link_that_climbs_above_the_site_root_is_broken()
+    public void An_anchor_missing_on_the_target_page_is_ECO204_and_one_present_is_fine()
     {
-        var d = Assert.Single(Check([Page("index.html", links: ["../outside.html"])]));
-        Assert.Equal("ECO203", d.Code);
+        var target = Page("parks/a/index.html", ids: ["completeness"]);
+        Assert.Empty(Check(Page("index.html", links: ["parks/a/index.html#completeness"]), target));
+        var d = Assert.Single(Check(Page("index.html", links: ["parks/a/index.html#nowhere"]), target));
+        Assert.Equal("ECO204", d.Code);
+        Assert.Contains("#nowhere", d.Message);
     }
 
     [Fact]
-    public void An_anchor_missing_on_the_target_page_or_on_the_same_page_is_a_broken_anchor()
+    public void An_anchor_on_the_same_page_is_checked_against_its_own_ids()
     {
-        var result = Check([Page("a.html", links: ["b.html#nope", "#gone", "b.html#yes", "b.html#%E4%B8%AD"], ids: ["here"]), Page("b.html", ids: ["yes", "中"])]);
-        Assert.Equal(["ECO204", "ECO204"], result.Select(d => d.Code));
-        Assert.Contains(result, d => d.Message.Contains("nope", StringComparison.Ordinal));
-        Assert.Contains(result, d => d.Message.Contains("gone", StringComparison.Ordinal));
+        var d = Assert.Single(Check(Page("index.html", links: ["#missing"], ids: ["main"])));
+        Assert.Equal("ECO204", d.Code);
     }
 
     [Fact]
-    public void An_image_that_was_not_written_is_a_broken_image_not_a_broken_link()
+    public void Diagnostics_come_in_page_order_whatever_the_threads()
     {
-        var d = Assert.Single(Check([Page("a.html", images: ["media/missing.png"])]));
-        Assert.Equal("ECO205", d.Code);
+        var pages = Enumerable.Range(0, 200).Select(i => Page($"p{i:D3}.html", links: ["none.html"])).ToArray();
+        var files = Check(pages).Select(d => d.File).ToList();
+        Assert.Equal(files.Order(StringComparer.Ordinal), files);
+        Assert.Equal(200, files.Count);
     }
 
     [Fact]
-    public void External_links_and_percent_encoded_paths_are_handled()
+    public void Percent_encoded_paths_and_anchors_are_decoded_before_they_are_looked_up()
     {
-        var result = Check([Page("a.html", links: ["https://example.com/missing", "mailto:a@example.gov.cn", "tel:+86", "%E5%9B%BE.html"])], "图.html");
-        Assert.Empty(result);
-    }
-
-    [Fact]
-    public void The_result_does_not_depend_on_the_order_of_pages()
-    {
-        var pages = Enumerable.Range(0, 50).Select(i => Page($"p{i}.html", links: [$"missing{i}.html", $"p{(i + 1) % 50}.html#x{i}"], ids: [$"x{i - 1}"])).ToList();
-        var forward = Check(pages);
-        var backward = Check(pages.AsEnumerable().Reverse().ToList());
-        Assert.Equal(forward.Select(d => d.ToString()).Order(), backward.Select(d => d.ToString()).Order());
-        Assert.Equal(50, forward.Count(d => d.Code == "ECO203"));
+        var files = new HashSet<string>(Files, StringComparer.Ordinal) { "图.html" };
+        var pages = new[] { Page("index.html", links: ["%E5%9B%BE.html", "%E5%9B%BE.html#%E4%B8%AD"]), Page("图.html", ids: ["中"]) };
+        Assert.Empty(LinkChecker.Check(pages, files));
     }
 }

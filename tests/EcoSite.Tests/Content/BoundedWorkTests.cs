@@ -1,6 +1,6 @@
 using System.Text;
 using CsCheck;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 
 namespace EcoSite.Tests.Content;
@@ -131,7 +131,7 @@ public sealed class BoundedWorkTests
             foreach (var l in listings)
             {
                 var expected = listings.Where(o => ExchangeMatcher.Matches(l, o)).OrderBy(o => o.SiteId, StringComparer.Ordinal).Take(ExchangeMatcher.MaxMatches).Select(o => o.SiteId);
-                Assert.Equal(expected, matches[l.SiteId].Select(o => o.SiteId));
+                Assert.Equal(expected, matches.Of(l).Select(o => o.SiteId));
             }
         }, seed: "0kZ2mN0s3aQ1", iter: 300, threads: 1);
     }
@@ -143,6 +143,6 @@ public sealed class BoundedWorkTests
         var site = new Site(new SiteConfig(LocalizedText.Of("zh", "t"), null, ["zh"], null, new DateOnly(2026, 6, 1), TodaySource.SiteYaml, new Freshness(), null),
             [new Park("p", new ParkProfile(LocalizedText.Of("zh", "p"), null, null, null, null, null, null, null, null, null), [], [], [], [], [], [], listings, [], [])]);
         var matches = ExchangeMatcher.Match(site);
-        Assert.All(matches.Values, m => Assert.Equal(ExchangeMatcher.MaxMatches, m.Count));
+        Assert.All(listings, l => Assert.Equal(ExchangeMatcher.MaxMatches, matches.Of(l).Count));
     }
 }

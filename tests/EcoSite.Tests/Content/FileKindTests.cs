@@ -86,7 +86,7 @@ public sealed class FileKindTests
         // Gone (or unreadable) between the listing and the reading: an editor deleted them while the build ran.
         File.Delete(Path.Combine(site.Content, "parks/demo/news/2026-11-20-a.md"));
         File.Delete(Path.Combine(site.Content, "parks/demo/media/a.pdf"));
-        EcoSite.Core.Content.InputFingerprint.Compute(tree, "g", "t", "2026-11-29", diagnostics: diagnostics);
+        EcoSite.Core.Output.InputFingerprint.Compute(tree, diagnostics);
         var list = diagnostics.ToSortedList();
         DiagnosticAssert.Has(list, "ECO004", "parks/demo/news/2026-11-20-a.md", 0);
         DiagnosticAssert.Has(list, "ECO004", "parks/demo/media/a.pdf", 0);

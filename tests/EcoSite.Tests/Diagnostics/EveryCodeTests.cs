@@ -5,6 +5,7 @@ using EcoSite.Core;
 using EcoSite.Core.Checks;
 using EcoSite.Core.Content;
 using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Output;
 using EcoSite.Core.Render;
 
 namespace EcoSite.Tests.Diagnostics;
@@ -37,7 +38,7 @@ public sealed class EveryCodeTests
             var bag = new DiagnosticBag();
             var tree = ContentTree.Scan(s.Content, bag);
             File.Delete(Path.Combine(s.Content, News)); // gone between the listing and the reading
-            InputFingerprint.Compute(tree, "g", "t", "2026-11-29", diagnostics: bag);
+            InputFingerprint.Compute(tree, bag);
             return bag.ToSortedList();
         }),
         ["ECO005"] = new(s => s.With(Park, TestSite.ParkYaml), "site.yaml", 0, Minimal: false),
@@ -105,7 +106,7 @@ public sealed class EveryCodeTests
         }, "", 0),
     };
 
-    private static RenderedPage Page(string path, string[]? links = null, string[]? images = null, string[]? ids = null) =>
+    private static PageLinks Page(string path, string[]? links = null, string[]? images = null, string[]? ids = null) =>
         new(path, null, links ?? [], images ?? [], new HashSet<string>(ids ?? [], StringComparer.Ordinal));
 
     private static HashSet<string> Files(params string[] paths) => new(paths, StringComparer.Ordinal);
