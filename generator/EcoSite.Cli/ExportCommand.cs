@@ -50,15 +50,15 @@ internal static class ExportCommand
             console.PrintDiagnostics(result.Diagnostics);
             if (!result.Success)
             {
-                stderr.WriteLine($"Export failed: {Count(result.Errors, "error")}, {Count(result.Warnings, "warning")}. Nothing was written; {options.OutputDir} is unchanged.");
+                stderr.WriteLine(TerminalText.Line($"Export failed: {Count(result.Errors, "error")}, {Count(result.Warnings, "warning")}. Nothing was written; {options.OutputDir} is unchanged."));
                 return EcoSiteCommand.ContentErrors;
             }
             if (!parse.GetValue(quiet))
             {
                 var path = Path.Combine(options.OutputDir, WechatExporter.IndexName);
                 var perLanguage = string.Join(", ", result.Articles.GroupBy(a => a.Lang).Select(g => $"{g.Key}: {g.Count()}"));
-                stdout.WriteLine($"Exported {Count(result.Articles.Count, "article")} ({perLanguage}), {Count(result.Files, "file")} into {options.OutputDir}, " +
-                    $"digests from {result.Since:yyyy-MM-dd} ({Count(result.Warnings, "warning")}). Open {path} to publish them.");
+                stdout.WriteLine(TerminalText.Line($"Exported {Count(result.Articles.Count, "article")} ({perLanguage}), {Count(result.Files, "file")} into {options.OutputDir}, " +
+                    $"digests from {result.Since:yyyy-MM-dd} ({Count(result.Warnings, "warning")}). Open {path} to publish them."));
             }
             return EcoSiteCommand.Ok;
         });

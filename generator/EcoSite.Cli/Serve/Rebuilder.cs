@@ -38,7 +38,7 @@ internal sealed class Rebuilder(ServeOptions options, Preview preview, string fo
         catch (Exception e)
         {
             var error = $"{e.GetType().Name}: {e.Message}";
-            stderr.WriteLine($"[{Time()}] ecosite: internal error while rebuilding: {error}");
+            stderr.WriteLine(TerminalText.Line($"[{Time()}] ecosite: internal error while rebuilding: {error}"));
             stderr.WriteLine("This is a bug in EcoSite, not in your content. Please report it; serving goes on and the next change builds again.");
             if (Environment.GetEnvironmentVariable("ECOSITE_DEBUG") == "1") stderr.WriteLine(e);
             preview.Publish(preview.Current.Root, [], error);

@@ -292,7 +292,9 @@ internal static class Varint
 
 /// <summary>
 /// JSON text written by hand so the bytes are fixed: U+2028 and U+2029 are escaped for old JavaScript engines, and a
-/// lone surrogate (which strict UTF-8 input cannot hold, but a cut could make) becomes U+FFFD.
+/// lone surrogate (which strict UTF-8 input cannot hold, but a cut could make) becomes U+FFFD. &lt; &gt; &amp; are
+/// escaped as in every other JSON file of the site (<see cref="Render.PublishedJson"/>): a title holding
+/// "&lt;script&gt;" is never markup in a published file, whatever reads it.
 /// </summary>
 internal static class Json
 {
@@ -314,7 +316,7 @@ internal static class Json
                     var lone = char.IsHighSurrogate(c) ? i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])
                         : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
                     if (lone) sb.Append('\uFFFD');
-                    else if (c < 0x20 || c is '\u2028' or '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else if (c < 0x20 || c is '\u2028' or '\u2029' or '<' or '>' or '&') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     else sb.Append(c);
                     break;
             }

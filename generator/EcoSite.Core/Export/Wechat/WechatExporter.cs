@@ -48,7 +48,9 @@ public static class WechatExporter
         WechatResult Done(IReadOnlyList<WechatArticle>? articles = null, IReadOnlyList<SkippedArticle>? skipped = null, DateOnly? since = null, int files = 0) =>
             new(articles is not null && !diagnostics.HasErrors, diagnostics.ToSortedList(), articles ?? [], skipped ?? [], since, files);
 
-        if (SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) is { } refused)
+        // The same output rules as a build (docs/security.md): never into the content, a folder of other files or a
+        // symbolic link, and leftovers of a killed export cleaned up first.
+        if ((SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) ?? SiteWriter.TryRecover(options.OutputDir)) is { } refused)
         {
             diagnostics.Add(refused);
             return Done();
@@ -84,9 +86,9 @@ public static class WechatExporter
             foreach (var f in files) writer.Write(f);
             writer.Commit(new BuildManifest(SiteBuilder.Generator, "", 0, files.Count + 1, diagnostics.ToSortedList(), new Dictionary<string, string>()));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (SiteWriter.IsFileSystemError(e))
         {
-            diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"writing the export failed ({e.Message}); the previous output is unchanged.");
+            diagnostics.Add(SiteWriter.Failed(options.OutputDir, e, "writing the export"));
             return Done();
         }
         return Done(articles, skipped, since, files.Count + 1);

@@ -61,7 +61,7 @@ public sealed class ExportTests
     [Fact]
     public void The_same_content_exports_to_the_same_bytes_including_the_PNG_files()
     {
-        using var site = WithListings().WithBytes("parks/demo/media/a.png", [0x89, 0x50, 0x4E, 0x47, 9, 9])
+        using var site = WithListings().WithBytes("parks/demo/media/a.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 9])
             .With("parks/demo/cases/c.md", "---\ntitle: 案例\ndate: 2026-07-01\n---\n![图](../media/a.png)\n");
         var first = Path.Combine(site.Root, "one");
         var second = Path.Combine(site.Root, "two");
