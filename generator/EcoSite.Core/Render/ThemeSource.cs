@@ -127,6 +127,13 @@ internal sealed class ThemeSource
                 if (entry.Name.StartsWith('.')) continue;
                 if (entry.LinkTarget is not null) ok &= Refuse(path, diagnostics);
                 else if (entry is DirectoryInfo sub) ok &= Collect(sub, path, files, diagnostics);
+                else if (entry is FileInfo special && FileProbe.Kind(special.FullName) is not FileKind.Regular and var kind)
+                {
+                    // A pipe would hang the build and a device never ends: they are never opened, as in content (ECO007).
+                    diagnostics.Add(Codes.NotRegularFile, Path.Combine(Folder!, path).Replace('\\', '/'), SourcePos.File,
+                        $"is {FileProbe.Describe(kind)}; a theme uses only plain files. Remove it from the theme.");
+                    ok = false;
+                }
                 else if (entry is FileInfo file && file.Length > 0)
                 {
                     if (file.Length > SourceText.MaxFileBytes)
@@ -135,7 +142,7 @@ internal sealed class ThemeSource
                             $"the theme file is {file.Length} bytes; theme files may have at most {SourceText.MaxFileBytes} bytes.");
                         ok = false;
                     }
-                    else files[path] = System.IO.File.ReadAllBytes(file.FullName);
+                    else files[path] = FileProbe.ReadAllBytes(file.FullName);
                 }
             }
         }

@@ -104,7 +104,14 @@ public sealed class EveryCodeTests
             Directory.CreateDirectory(Path.Combine(s.Root, "release"));
             Directory.CreateSymbolicLink(s.Output, Path.Combine(s.Root, "release"));
         }, "", 0),
+        ["ECO401"] = new(_ => { }, "site.yaml", 1, Run: Export),
+        ["ECO402"] = new(s => s.With("site.yaml", TestSite.SiteYaml + "\nbase_url: https://www.example.gov.cn/stgy/\n")
+            .WithBytes("parks/demo/media/a.webp", [.. "RIFF"u8, 4, 0, 0, 0, .. "WEBPVP8 "u8])
+            .With(News, Item + "\n![图](../media/a.webp)\n"), News, 7, Run: Export),
     };
+
+    private static IReadOnlyList<Diagnostic> Export(TestSite site) =>
+        EcoSite.Core.Export.Wechat.WechatExporter.Export(new(site.Content, Path.Combine(site.Root, "_wechat"), Clock)).Diagnostics;
 
     private static PageLinks Page(string path, string[]? links = null, string[]? images = null, string[]? ids = null) =>
         new(path, null, links ?? [], images ?? [], new HashSet<string>(ids ?? [], StringComparer.Ordinal));

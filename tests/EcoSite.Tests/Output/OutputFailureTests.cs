@@ -11,12 +11,21 @@ namespace EcoSite.Tests.Output;
 /// </summary>
 public sealed class OutputFailureTests
 {
-    private static async Task<(int Exit, string Stderr)> Build(string content, string output)
+    private static Task<(int Exit, string Stderr)> Build(string content, string output) => Run("build", content, output);
+
+    /// <summary>
+    /// Every command that writes an output folder follows the same rules through <see cref="SiteWriter"/>: the site
+    /// build and the WeChat export (the test site has the base_url the export needs).
+    /// </summary>
+    private static async Task<(int Exit, string Stderr)> Run(string command, string content, string output)
     {
         var stderr = new StringWriter();
-        var exit = await EcoSiteCommand.RunAsync(["build", content, "-o", output], new StringWriter(), stderr);
+        string[] args = command == "build" ? ["build", content, "-o", output] : ["export", "wechat", content, "-o", output];
+        var exit = await EcoSiteCommand.RunAsync(args, new StringWriter(), stderr);
         return (exit, stderr.ToString());
     }
+
+    private static TestSite Site() => new TestSite().With("site.yaml", TestSite.SiteYaml + "\nbase_url: https://www.example.gov.cn/stgy/\n");
 
     private static void AssertSame(SortedDictionary<string, byte[]> before, string dir)
     {
@@ -33,18 +42,20 @@ public sealed class OutputFailureTests
         return p.Id;
     }
 
-    [Fact]
-    public async Task A_symlinked_output_is_refused_and_the_release_it_points_to_is_never_touched()
+    [Theory]
+    [InlineData("build")]
+    [InlineData("export")]
+    public async Task A_symlinked_output_is_refused_and_the_release_it_points_to_is_never_touched(string command)
     {
-        using var site = new TestSite();
+        using var site = Site();
         var release = Path.Combine(site.Root, "releases", "v1");
-        Assert.Equal(0, (await Build(site.Content, release)).Exit);
+        Assert.Equal(0, (await Run(command, site.Content, release)).Exit);
         var before = TestSite.Snapshot(release);
         var current = Path.Combine(site.Root, "current");
         Directory.CreateSymbolicLink(current, release);
 
         site.With("parks/demo/pages/new.md", "---\ntitle: 新页面\n---\n新。\n");
-        var (exit, stderr) = await Build(site.Content, current);
+        var (exit, stderr) = await Run(command, site.Content, current);
 
         Assert.Equal(1, exit);
         Assert.Contains("ECO305", stderr);
@@ -53,28 +64,33 @@ public sealed class OutputFailureTests
         Assert.Equal(["content", "current", "releases"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
     }
 
-    [Fact]
-    public async Task A_link_inside_a_previous_output_is_removed_without_following_it()
+    [Theory]
+    [InlineData("build")]
+    [InlineData("export")]
+    public async Task A_link_inside_a_previous_output_is_removed_without_following_it(string command)
     {
-        using var site = new TestSite();
+        using var site = Site();
         var keep = Path.Combine(site.Root, "keep");
         Directory.CreateDirectory(Path.Combine(keep, "sub"));
         File.WriteAllText(Path.Combine(keep, "sub", "precious.txt"), "x");
-        Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
+        Assert.Equal(0, (await Run(command, site.Content, site.Output)).Exit);
         Directory.CreateSymbolicLink(Path.Combine(site.Output, "planted"), keep);
+        Directory.CreateDirectory(Path.Combine(site.Output, "parks"));
         Directory.CreateSymbolicLink(Path.Combine(site.Output, "parks", "planted"), keep);
 
         site.With("parks/demo/pages/new.md", "---\ntitle: 新页面\n---\n新。\n");
-        Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
+        Assert.Equal(0, (await Run(command, site.Content, site.Output)).Exit);
         Assert.True(File.Exists(Path.Combine(keep, "sub", "precious.txt")));
         Assert.False(Path.Exists(Path.Combine(site.Output, "planted")));
     }
 
-    [Fact]
-    public async Task Folders_left_by_a_killed_build_are_removed_by_the_next_build_but_never_through_a_link()
+    [Theory]
+    [InlineData("build")]
+    [InlineData("export")]
+    public async Task Folders_left_by_a_killed_build_are_removed_by_the_next_build_but_never_through_a_link(string command)
     {
-        using var site = new TestSite();
-        Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
+        using var site = Site();
+        Assert.Equal(0, (await Run(command, site.Content, site.Output)).Exit);
         var keep = Path.Combine(site.Root, "keep");
         Directory.CreateDirectory(keep);
         File.WriteAllText(Path.Combine(keep, "precious.txt"), "x");
@@ -90,7 +106,7 @@ public sealed class OutputFailureTests
         var running = Path.Combine(site.Root, $"._site.staging-{Environment.ProcessId}-11111111111111111111111111111111");
         Directory.CreateDirectory(running);
 
-        Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
+        Assert.Equal(0, (await Run(command, site.Content, site.Output)).Exit);
 
         Assert.False(Path.Exists(staging));
         Assert.False(Path.Exists(old));
@@ -117,13 +133,15 @@ public sealed class OutputFailureTests
         Assert.Equal(["_site", "content"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
     }
 
-    [Fact]
-    public async Task An_output_whose_parent_is_a_file_is_a_located_error()
+    [Theory]
+    [InlineData("build")]
+    [InlineData("export")]
+    public async Task An_output_whose_parent_is_a_file_is_a_located_error(string command)
     {
-        using var site = new TestSite();
+        using var site = Site();
         var file = Path.Combine(site.Root, "not-a-folder");
         File.WriteAllText(file, "x");
-        var (exit, stderr) = await Build(site.Content, Path.Combine(file, "_site"));
+        var (exit, stderr) = await Run(command, site.Content, Path.Combine(file, "_site"));
         Assert.Equal(1, exit);
         Assert.Contains("error ECO303", stderr);
         Assert.DoesNotContain("internal error", stderr);
