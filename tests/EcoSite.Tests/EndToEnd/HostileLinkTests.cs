@@ -92,7 +92,7 @@ public sealed class HostileLinkTests
         using var site = new TestSite().With("parks/demo/news/2026-11-20-x.md", Item(string.Join('\n',
             "<span>raw</span>", "", "| 指标 | 数值 |", "|:-----|-----:|", "| 甲 | 1 |", "", "", "[坏链接](javascript:alert(1))", "", "<blink>x</blink>")));
         var result = site.Build();
-        var html = site.Read("parks/demo/news/2026-11-20-x/index.html");
+        var html = site.Read("parks/demo/news/2026-11-20-x.html");
         Assert.Contains("text-align: right", html);
         Assert.Contains("text-align: left", html);
         DiagnosticAssert.Has(result.Diagnostics, "ECO041", "parks/demo/news/2026-11-20-x.md", 13);
@@ -107,7 +107,7 @@ public sealed class HostileLinkTests
         using var site = new TestSite().With("parks/demo/news/2026-11-20-x.md", Item("<javascript:alert(1)>\n\n[a](https://example.com/ok)"));
         var result = site.Build();
         PublishedOutput.AssertSafe(site.Output);
-        Assert.Contains("href=\"https://example.com/ok\"", site.Read("parks/demo/news/2026-11-20-x/index.html"));
+        Assert.Contains("href=\"https://example.com/ok\"", site.Read("parks/demo/news/2026-11-20-x.html"));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class HostileLinkTests
             "[a](https://example.com/a) <https://example.com/b> <eco@example.gov.cn> [t](tel:+86-000-0000000) <a href=\"mailto:eco@example.gov.cn\">m</a>"));
         var result = site.Build();
         Assert.DoesNotContain(result.Diagnostics, d => d.Code is "ECO040" or "ECO041");
-        var html = site.Read("parks/demo/news/2026-11-20-x/index.html");
+        var html = site.Read("parks/demo/news/2026-11-20-x.html");
         foreach (var href in new[] { "https://example.com/a", "https://example.com/b", "mailto:eco@example.gov.cn", "tel:+86-000-0000000" })
             Assert.Contains($"href=\"{href}\"", html);
     }
