@@ -133,6 +133,15 @@ public sealed class BoundedWorkTests
                 var expected = listings.Where(o => ExchangeMatcher.Matches(l, o)).OrderBy(o => o.SiteId, StringComparer.Ordinal).Take(ExchangeMatcher.MaxMatches).Select(o => o.SiteId);
                 Assert.Equal(expected, matches.Of(l).Select(o => o.SiteId));
             }
+            // The groups are the connected parts of the whole match graph, not of the bounded lists.
+            var group = listings.ToDictionary(l => l.SiteId, l => l.SiteId);
+            string Find(string id) => group[id] == id ? id : group[id] = Find(group[id]);
+            foreach (var a in listings)
+                foreach (var b in listings.Where(b => ExchangeMatcher.Matches(a, b)))
+                    group[Find(a.SiteId)] = Find(b.SiteId);
+            var expectedGroups = listings.GroupBy(l => Find(l.SiteId)).Select(g => string.Join(' ', g.Select(l => l.SiteId).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal);
+            var groups = matches.Groups.Select(g => string.Join(' ', g.Select(l => l.SiteId).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal);
+            Assert.Equal(expectedGroups, groups);
         }, seed: "0kZ2mN0s3aQ1", iter: 300, threads: 1);
     }
 

@@ -138,4 +138,25 @@ public sealed class HostileLinkTests
         foreach (var href in new[] { "https://example.com/a", "https://example.com/b", "mailto:eco@example.gov.cn", "tel:+86-000-0000000" })
             Assert.Contains($"href=\"{href}\"", html);
     }
+
+    /// <summary>
+    /// Plain text fields are text in every output made from them: pages, feeds, open data, the search index and its
+    /// snippets. Markup written in a title, a name or a material is escaped by each writer, never published as markup.
+    /// </summary>
+    [Fact]
+    public void Markup_in_any_text_field_is_text_in_every_published_file_including_the_search_index()
+    {
+        const string Markup = "<script>alert(1)</script><img src=x onerror=alert(1)>";
+        using var site = new TestSite()
+            .With("parks/demo/enterprises.yaml", $"enterprises:\n  - id: demo-steel\n    name: '示例{Markup}钢铁'\n  - id: demo-cement\n    name: 示例水泥\n")
+            .With("parks/demo/news/2026-11-20-x.md", $"---\ntitle: '标题{Markup}'\ndate: 2026-11-20\nsummary: '摘要{Markup}'\n---\n\n正文 `{Markup}`\n")
+            .With("parks/demo/exchange/x.yaml",
+                $"kind: supply\ncategory: by-product\nenterprise: demo-steel\nmaterial: '钢渣{Markup}'\nquantity: 1\nunit: t\nposted: 2026-11-01\n");
+        var result = site.Build();
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var search = Directory.EnumerateFiles(site.Output, "*.js", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}assets{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        Assert.Contains(search, f => File.ReadAllText(f).Contains("标题", StringComparison.Ordinal));
+        PublishedOutput.AssertSafe(site.Output);
+    }
 }
