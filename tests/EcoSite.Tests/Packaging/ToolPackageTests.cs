@@ -111,6 +111,24 @@ public sealed class ToolPackageTests(ToolFeed feed)
             Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs between the JIT build and the fallback");
     }
 
+    [Fact]
+    public void The_ci_script_installs_the_native_tool_from_the_feed_and_builds_the_site()
+    {
+        feed.InstalledCommand();
+        var work = Path.Combine(feed.Work, "ci");
+        Directory.CreateDirectory(work);
+        var tool = Path.Combine(work, "tool");
+        var output = Path.Combine(work, "_site");
+        var environment = new Dictionary<string, string>
+        {
+            ["ECOSITE_SOURCE"] = feed.Feed, ["TOOL_DIR"] = tool, ["FAIL_UNDER"] = "0", ["SOURCE_DATE_EPOCH"] = "1764000000",
+        };
+        var run = ProcessRunner.Run(work, "sh", environment, Path.Combine(TestSite.RepoRoot(), ".ci", "templates", "build-site.sh"), TestSite.SampleContent, output);
+        Assert.True(run.Exit == 0, run.Output);
+        Assert.True(IsNativeExecutable(Path.Combine(tool, "bin", OperatingSystem.IsWindows() ? "ecosite.exe" : "ecosite"), out var why), why);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")), run.Output);
+    }
+
     /// <summary>
     /// Whether a tool command is a native executable rather than a launcher that starts the .NET runtime: the file it
     /// resolves to has no assembly or runtime configuration beside it for a host to run, and does not name hostfxr,
