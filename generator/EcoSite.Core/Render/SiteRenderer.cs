@@ -22,7 +22,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
 
     /// <summary>Page modules, in the order their pages are listed; each knows its own pages.</summary>
     public static IReadOnlyList<Func<Site, IEnumerable<PageJob>>> Modules { get; } =
-        [HomePage.Jobs, ParkPage.Jobs, ArticlePages.Jobs, DisclosurePages.Jobs];
+        [HomePage.Jobs, ParkPage.Jobs, ArticlePages.Jobs, DisclosurePages.Jobs, SearchPage.Jobs];
 
     public IReadOnlyList<PageJob> Plan() =>
         Modules.SelectMany(m => m(site)).OrderBy(j => j.PageId, StringComparer.Ordinal).ToList();
@@ -81,6 +81,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         emit(new TextFile("sitemap.xml", Feeds.Sitemap(site, jobs)));
         foreach (var f in OpenData.Files(site).Concat(JsonFeed.Files(site))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
+        foreach (var f in SiteSearch.Files(site, theme)) emit(f);
     }
 
     internal string RenderPage(PageContext ctx, PageContent content)
@@ -98,7 +99,7 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
             ctx.Lang, Format.HtmlLang(ctx.Lang), content.Title, ctx.Text(cfg.Title).Text, content.Description,
             ctx.Root, ctx.Url("index.html"), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
             ctx.Url("feed.xml"), cfg.BaseUrl is null ? null : UrlPath.Absolute(cfg.BaseUrl, ctx.OutputPath), generator,
-            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.Url("data/index.html"), ctx.Url("exchange/index.html"));
+            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.Url("data/index.html"), ctx.Url("exchange/index.html"), ctx.Url(SearchPage.Id));
 
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();

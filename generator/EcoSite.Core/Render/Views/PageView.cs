@@ -21,7 +21,8 @@ public sealed record PageView(
     string Kind,
     IReadOnlyList<NavView> Nav,
     string DataUrl,
-    string ExchangeUrl);
+    string ExchangeUrl,
+    string SearchUrl);
 
 public sealed record LinkView(string Label, string Url);
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using EcoSite.Core.Model;
+using EcoSite.Core.Render.Views;
+using EcoSite.Core.Search;
+
+namespace EcoSite.Core.Render.Pages;
+
+/// <summary>
+/// The search page of each language, where the header's search box leads (a plain GET form, so it works without
+/// JavaScript). The client script searches the index of <see cref="SiteSearch"/>; without JavaScript the page lists
+/// every indexed page by park and category.
+/// </summary>
+internal static class SearchPage
+{
+    public const string Id = "search/index.html";
+
+    public static IEnumerable<PageJob> Jobs(Site site)
+    {
+        yield return new PageJob(Id, Build);
+    }
+
+    private static PageContent Build(PageContext ctx)
+    {
+        var input = SiteSearch.Input(ctx);
+        var docs = SearchIndexBuilder.Order(input);
+        var browse = new List<SearchParkView>();
+        foreach (var (park, p) in input.Parks.Select((p, i) => (p, i)))
+        {
+            var categories = input.Categories
+                .Select(c => new SearchCategoryView(c.Label, docs.Where(d => d.Park == park.Key && d.Category == c.Key)
+                    .Select(d => new SearchItemView(d.Title, UrlPath.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null,
+                        d.TextLang is { } l ? ctx.HtmlLang(l) : null)).ToList()))
+                .Where(c => c.Items.Count > 0).ToList();
+            browse.Add(new SearchParkView("park-" + (p + 1).ToString(CultureInfo.InvariantCulture), park.Label, categories));
+        }
+        var listings = docs.Select(d => d.Listing).OfType<ListingFacets>().ToList();
+        var present = docs.Select(d => d.Category).ToHashSet(StringComparer.Ordinal);
+        var messages = new[] { "loading", "error", "heading", "count", "partial", "none", "more" }
+            .Select(k => new FactView(k, ctx.T("search_" + k))).ToList();
+        var heading = ctx.T("search");
+        return new PageContent("search", heading, new SearchView(heading, ctx.T("search_intro"), ctx.Url(Id),
+            ctx.FileUrl("assets/search.js"), ctx.FileUrl(SiteSearch.Folder(ctx.Lang)), ctx.Root,
+            input.Parks.Select(p => new OptionView(p.Key, p.Label)).ToList(),
+            input.Categories.Where(c => present.Contains(c.Key)).Select(c => new OptionView(c.Key, c.Label)).ToList(),
+            input.ListingKinds.Select(k => new OptionView(k.Key, k.Label)).ToList(),
+            listings.Select(l => l.Material).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(m => new OptionView(m, m)).ToList(),
+            listings.Select(l => l.HazardousClass).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(h => new OptionView(h, ctx.T("hazardous") + " " + h)).ToList(),
+            browse, messages),
+            [ctx.HomeCrumb()]);
+    }
+}

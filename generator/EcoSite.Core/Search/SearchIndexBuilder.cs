@@ -1,0 +1,354 @@
+using System.Security.Cryptography;
+using System.Text;
+using EcoSite.Core.Output;
+
+namespace EcoSite.Core.Search;
+
+/// <summary>
+/// Builds the search index of one language: a pure function from <see cref="SearchInput"/> to script files that the
+/// browser client (themes/default/static/search.js) loads on demand with &lt;script&gt; elements, which works from
+/// file:// where fetch does not. Each file calls <c>EcoSearch.add(name, data)</c>.
+/// <list type="bullet">
+/// <item><c>index.js</c>, the entry: parks, categories, the document range of each park and category (documents are
+/// numbered by park, category, then newest first, so a filter is a set of ranges), the first term of each term
+/// chunk and the first document of each document chunk.</item>
+/// <item><c>&lt;hash&gt;/t&lt;n&gt;.js</c>: terms in ordinal order, cut into chunks of about
+/// <see cref="TermChunkBytes"/>, so a query loads one chunk per term (a prefix may span two).</item>
+/// <item><c>&lt;hash&gt;/d&lt;n&gt;.js</c>: path, title, date and text of consecutive documents, for the results shown.</item>
+/// <item><c>&lt;hash&gt;/f.js</c>: the exchange listings' kinds, materials and hazardous classes, loaded only when
+/// those filters are used.</item>
+/// </list>
+/// The chunk folder is named by a hash of its contents, so a browser never mixes chunks of two builds.
+/// Scores are BM25 (k1 1.2, b 0.75) with weighted fields, multiplied by a freshness factor from 1 (no date, or
+/// old) to 1.25 (today), and quantized at build time: a posting is a document number and a one-symbol impact, and
+/// a term carries its quantized idf. Everything is integer or IEEE basic arithmetic, so the bytes are the same on
+/// every machine.
+/// </summary>
+public static class SearchIndexBuilder
+{
+    public const int FormatVersion = 1;
+    public const int TermChunkBytes = 16 * 1024;
+    public const int DocumentChunkBytes = 6 * 1024;
+
+    /// <summary>Text kept per document for snippets; longer pages are indexed whole, and their snippet comes from this start.</summary>
+    public const int SnippetChars = 1200;
+
+    private const double K1 = 1.2, B = 0.75;
+    private const int TitleWeight = 4, KeywordWeight = 2;
+    private const double FreshnessHalfLifeDays = 365, FreshnessBonus = 0.25;
+
+    /// <summary>Impacts are quantized to 1..<see cref="Varint.Terminal"/>-1 so each takes one symbol.</summary>
+    private const double ImpactScale = (Varint.Terminal - 1) / ((K1 + 1) * (1 + FreshnessBonus));
+    private const double IdfScale = 4;
+
+    /// <summary>The documents in index order: by park, category, newest first, then path.</summary>
+    public static IReadOnlyList<SearchDocument> Order(SearchInput input)
+    {
+        var parks = input.Parks.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var categories = input.Categories.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        return input.Documents
+            .OrderBy(d => parks[d.Park]).ThenBy(d => categories[d.Category])
+            .ThenByDescending(d => d.Date ?? DateOnly.MinValue).ThenBy(d => d.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The index files, with paths under <paramref name="folder"/> ("search-index/zh/").</summary>
+    public static IReadOnlyList<TextFile> Build(SearchInput input, string folder)
+    {
+        var docs = Order(input);
+        var postings = Invert(docs, input.Today);
+        var termChunks = TermChunks(postings, docs.Count);
+        var docChunks = DocumentChunks(docs);
+        var facets = Facets(input, docs);
+
+        var chunks = new List<(string Name, string Json)>();
+        for (var i = 0; i < termChunks.Count; i++) chunks.Add(($"t{i}", Json.String(termChunks[i].Data)));
+        for (var i = 0; i < docChunks.Count; i++) chunks.Add(($"d{i}", docChunks[i].Json));
+        if (facets is not null) chunks.Add(("f", facets));
+        var dir = Hash(chunks) + "/";
+
+        var entry = new StringBuilder();
+        entry.Append("{\"version\":").Append(FormatVersion)
+            .Append(",\"lang\":").Append(Json.String(input.Lang))
+            .Append(",\"dir\":").Append(Json.String(dir))
+            .Append(",\"count\":").Append(docs.Count)
+            .Append(",\"parks\":").Append(Json.Labels(input.Parks))
+            .Append(",\"categories\":").Append(Json.Labels(input.Categories))
+            .Append(",\"groups\":[").AppendJoin(',', Groups(input, docs)).Append(']')
+            .Append(",\"terms\":[").AppendJoin(',', termChunks.Select(c => Json.String(c.First))).Append(']')
+            .Append(",\"docs\":[").AppendJoin(',', docChunks.Select(c => c.First)).Append(']')
+            .Append(",\"listings\":").Append(facets is null ? "false" : "true")
+            .Append('}');
+        var files = new List<TextFile> { new(folder + "index.js", Script("index", entry.ToString())) };
+        // A chunk registers under its path from the entry ("<hash>/t0"), the name the client asks for.
+        files.AddRange(chunks.Select(c => new TextFile(folder + dir + c.Name + ".js", Script(dir + c.Name, c.Json))));
+        return files;
+    }
+
+    private static string Script(string name, string json) => $"EcoSearch.add({Json.String(name)},{json});\n";
+
+    /// <summary>[park, category, first document, count] for each run of documents of one park and category.</summary>
+    private static IEnumerable<string> Groups(SearchInput input, IReadOnlyList<SearchDocument> docs)
+    {
+        var parks = input.Parks.Select(p => p.Key).ToList();
+        var categories = input.Categories.Select(c => c.Key).ToList();
+        var start = 0;
+        for (var i = 1; i <= docs.Count; i++)
+        {
+            if (i < docs.Count && docs[i].Park == docs[start].Park && docs[i].Category == docs[start].Category) continue;
+            yield return $"[{parks.IndexOf(docs[start].Park)},{categories.IndexOf(docs[start].Category)},{start},{i - start}]";
+            start = i;
+        }
+    }
+
+    private readonly record struct Posting(int Doc, int Impact);
+
+    /// <summary>Every term, in ordinal order, with its postings (ascending document numbers).</summary>
+    private static List<(string Term, List<Posting> Postings)> Invert(IReadOnlyList<SearchDocument> docs, DateOnly today)
+    {
+        // Tokenizing is the costly part: done per document in parallel, merged in document order.
+        var counts = new Dictionary<string, int>[docs.Count];
+        var lengths = new int[docs.Count];
+        Parallel.For(0, docs.Count, i =>
+        {
+            var d = docs[i];
+            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var length = 0;
+            void Add(string text, int weight)
+            {
+                foreach (var t in SearchText.Tokens(text))
+                {
+                    tf[t.Text] = tf.GetValueOrDefault(t.Text) + weight;
+                    length++;
+                }
+            }
+            Add(d.Title, TitleWeight);
+            foreach (var k in d.Keywords) Add(k, KeywordWeight);
+            Add(d.Summary, 1);
+            Add(d.Body, 1);
+            counts[i] = tf;
+            lengths[i] = length;
+        });
+        var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Sum(l => (long)l) / (double)lengths.Length);
+        var result = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        for (var doc = 0; doc < docs.Count; doc++)
+        {
+            var fresh = Freshness(docs[doc].Date, today);
+            var norm = K1 * (1 - B + B * lengths[doc] / average);
+            foreach (var (term, tf) in counts[doc])
+            {
+                var part = tf * (K1 + 1) / (tf + norm);
+                var impact = (int)Math.Floor(part * fresh * ImpactScale + 0.5);
+                if (!result.TryGetValue(term, out var list)) result[term] = list = [];
+                list.Add(new Posting(doc, Math.Clamp(impact, 1, Varint.Terminal - 1)));
+            }
+        }
+        return result.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
+    }
+
+    /// <summary>1 + 0.25 · H / (H + age in days): 1.25 today, 1.125 a year ago, 1 without a date.</summary>
+    internal static double Freshness(DateOnly? date, DateOnly today)
+    {
+        if (date is not { } d) return 1;
+        var age = Math.Max(0, today.DayNumber - d.DayNumber);
+        return 1 + FreshnessBonus * FreshnessHalfLifeDays / (FreshnessHalfLifeDays + age);
+    }
+
+    /// <summary>BM25's idf, ln(1 + (N - df + 0.5) / (df + 0.5)), quantized; at least 1.</summary>
+    internal static int Idf(int documents, int frequency) =>
+        Math.Max(1, (int)Math.Floor(DeterministicMath.Ln(1 + (documents - frequency + 0.5) / (frequency + 0.5)) * IdfScale + 0.5));
+
+    private sealed record TermChunk(string First, string Data);
+
+    private static List<TermChunk> TermChunks(List<(string Term, List<Posting> Postings)> postings, int documents)
+    {
+        var chunks = new List<TermChunk>();
+        var sb = new StringBuilder();
+        string? first = null;
+        var bytes = 0;
+        foreach (var (term, list) in postings)
+        {
+            var entry = new StringBuilder(term.Length + 2 + list.Count * 2);
+            if (sb.Length > 0) entry.Append('!');
+            entry.Append(term).Append(' ');
+            Varint.Write(entry, Idf(documents, list.Count));
+            var previous = -1;
+            foreach (var p in list)
+            {
+                Varint.Write(entry, p.Doc - previous - 1);
+                Varint.Write(entry, p.Impact);
+                previous = p.Doc;
+            }
+            first ??= term;
+            sb.Append(entry);
+            bytes += Encoding.UTF8.GetByteCount(term) + entry.Length - term.Length;
+            if (bytes >= TermChunkBytes)
+            {
+                chunks.Add(new TermChunk(first, sb.ToString()));
+                sb.Clear();
+                first = null;
+                bytes = 0;
+            }
+        }
+        if (first is not null) chunks.Add(new TermChunk(first, sb.ToString()));
+        return chunks;
+    }
+
+    private sealed record DocumentChunk(int First, string Json);
+
+    /// <summary>[path, title, date, text] or [path, title, date, text, lang] per document.</summary>
+    private static List<DocumentChunk> DocumentChunks(IReadOnlyList<SearchDocument> docs)
+    {
+        var chunks = new List<DocumentChunk>();
+        var sb = new StringBuilder();
+        var first = 0;
+        var bytes = 0;
+        for (var i = 0; i < docs.Count; i++)
+        {
+            var d = docs[i];
+            var entry = "[" + Json.String(d.Path) + "," + Json.String(d.Title) + "," + Json.String(d.Date is { } date ? Render.Format.Iso(date) : "")
+                + "," + Json.String(SnippetText(d)) + (d.TextLang is { } l ? "," + Json.String(l) : "") + "]";
+            sb.Append(sb.Length == 0 ? '[' : ',').Append(entry);
+            bytes += Encoding.UTF8.GetByteCount(entry) + 1;
+            if (bytes >= DocumentChunkBytes || i == docs.Count - 1)
+            {
+                chunks.Add(new DocumentChunk(first, sb.Append(']').ToString()));
+                sb.Clear();
+                first = i + 1;
+                bytes = 0;
+            }
+        }
+        return chunks;
+    }
+
+    /// <summary>The summary, then the body where it does not repeat the summary, cut at <see cref="SnippetChars"/>.</summary>
+    internal static string SnippetText(SearchDocument d)
+    {
+        var body = d.Body;
+        var text = d.Summary.Length == 0 || body.StartsWith(d.Summary, StringComparison.Ordinal) ? body : d.Summary + " " + body;
+        if (text.Length <= SnippetChars) return text;
+        var cut = SnippetChars;
+        if (char.IsLowSurrogate(text[cut])) cut--;
+        return text[..cut];
+    }
+
+    private static string? Facets(SearchInput input, IReadOnlyList<SearchDocument> docs)
+    {
+        var rows = docs.Select((d, i) => (d.Listing, Doc: i)).Where(x => x.Listing is not null).ToList();
+        if (rows.Count == 0) return null;
+        var kinds = input.ListingKinds.Select(k => k.Key).ToList();
+        var materials = rows.Select(r => r.Listing!.Material).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var classes = rows.Select(r => r.Listing!.HazardousClass).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var sb = new StringBuilder();
+        sb.Append("{\"kinds\":").Append(Json.Labels(input.ListingKinds))
+            .Append(",\"materials\":[").AppendJoin(',', materials.Select(Json.String)).Append(']')
+            .Append(",\"classes\":[").AppendJoin(',', classes.Select(Json.String)).Append(']')
+            .Append(",\"rows\":[")
+            .AppendJoin(',', rows.Select(r => $"[{r.Doc},{kinds.IndexOf(r.Listing!.Kind)},{materials.IndexOf(r.Listing.Material)},{(r.Listing.HazardousClass is { } c ? classes.IndexOf(c) : -1)}]"))
+            .Append("]}");
+        return sb.ToString();
+    }
+
+    private static string Hash(IEnumerable<(string Name, string Json)> chunks)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (name, json) in chunks)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(json));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
+    }
+}
+
+/// <summary>
+/// Unsigned integers as printable ASCII that needs no escaping in a JSON string: symbols '#' (0x23) to '~' (0x7E)
+/// without '\'. Big-endian base 45: the last digit is one of the first 45 symbols, earlier digits one of the next 45.
+/// </summary>
+internal static class Varint
+{
+    public const int Terminal = 45;
+
+    public static char Symbol(int digit)
+    {
+        var c = 0x23 + digit;
+        return (char)(c >= '\\' ? c + 1 : c);
+    }
+
+    public static void Write(StringBuilder sb, int value)
+    {
+        Span<int> digits = stackalloc int[8];
+        var n = 0;
+        do
+        {
+            digits[n++] = value % Terminal;
+            value /= Terminal;
+        }
+        while (value > 0);
+        for (var i = n - 1; i > 0; i--) sb.Append(Symbol(Terminal + digits[i]));
+        sb.Append(Symbol(digits[0]));
+    }
+}
+
+/// <summary>
+/// JSON text written by hand so the bytes are fixed: U+2028 and U+2029 are escaped for old JavaScript engines, and a
+/// lone surrogate (which strict UTF-8 input cannot hold, but a cut could make) becomes U+FFFD.
+/// </summary>
+internal static class Json
+{
+    public static string String(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2);
+        sb.Append('"');
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    var lone = char.IsHighSurrogate(c) ? i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])
+                        : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
+                    if (lone) sb.Append('\uFFFD');
+                    else if (c < 0x20 || c is '\u2028' or '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+
+    public static string Labels(IEnumerable<SearchLabel> labels) =>
+        "[" + string.Join(',', labels.Select(l => $"[{String(l.Key)},{String(l.Label)}]")) + "]";
+}
+
+/// <summary>
+/// The natural logarithm from IEEE basic operations only, so the quantized scores do not depend on the platform's
+/// math library: x = m·2^e with m in [1, 2), ln x = e·ln 2 + 2·atanh((m - 1) / (m + 1)).
+/// </summary>
+internal static class DeterministicMath
+{
+    private const double Ln2 = 0.6931471805599453;
+
+    public static double Ln(double x)
+    {
+        if (x <= 0 || double.IsNaN(x) || double.IsInfinity(x)) throw new ArgumentOutOfRangeException(nameof(x));
+        var e = 0;
+        while (x >= 2) { x /= 2; e++; }
+        while (x < 1) { x *= 2; e--; }
+        var z = (x - 1) / (x + 1);
+        var z2 = z * z;
+        var term = z;
+        var sum = 0.0;
+        for (var k = 1; k < 60; k += 2)
+        {
+            sum += term / k;
+            term *= z2;
+        }
+        return e * Ln2 + 2 * sum;
+    }
+}
