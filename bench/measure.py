@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Run a command several times and print its median wall time and its peak memory. Prints figures; never fails on them.
+"""Run a command several times and print its median wall time, CPU time and peak memory. Prints figures; never fails
+on them.
 
 usage: measure.py LABEL RUNS [--fresh PATH] -- COMMAND WORDS...
 
 --fresh PATH deletes PATH before every run (a build's output folder, so that every build is a cold one). Wall time
-comes from a monotonic clock around each run, peak memory from the kernel's accounting of that child process alone
-(wait4), so one run's peak never hides another's. The command's own output is discarded; a failing run stops the
+comes from a monotonic clock around each run, CPU time (user and system) and peak memory from the kernel's accounting
+of that child process alone (wait4), so one run's figures never mix with another's. The command's own output is discarded; a failing run stops the
 script with its output.
 """
 import os, shutil, statistics, subprocess, sys, time
@@ -16,7 +17,7 @@ def main(argv):
     split = argv.index("--")
     label, runs, opts, command = argv[0], int(argv[1]), argv[2:split], argv[split + 1:]
     fresh = opts[opts.index("--fresh") + 1] if "--fresh" in opts else None
-    times, peaks = [], []
+    times, cpus, peaks = [], [], []
     for _ in range(runs):
         if fresh:
             shutil.rmtree(fresh, ignore_errors=True)
@@ -29,9 +30,10 @@ def main(argv):
         if child.returncode != 0:
             sys.stderr.write(output.decode(errors="replace"))
             sys.exit(f"{label}: {' '.join(command)} exited with {child.returncode}")
+        cpus.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
     print(f"{label}: median {statistics.median(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}, {runs} runs),"
-          f" peak {statistics.median(peaks):.0f} MB")
+          f" cpu {statistics.median(cpus):.3f} s, peak {statistics.median(peaks):.0f} MB")
 
 if __name__ == "__main__":
     main(sys.argv[1:])
