@@ -9,7 +9,9 @@
 #   - start-up (`--version`) and a cold build of the sample site in content/, median of 20 and 10 runs;
 #   - compare.sh at PAGES pages: as root it gives every build a freshly made ext4 file system, as on a new CI runner
 #     (docs/benchmarks.md explains why that matters); once with its work folder in the system's temporary folder and,
-#     where /dev/shm exists, once in tmpfs, which takes the disk device out of the figures.
+#     where /dev/shm exists, once in tmpfs, which takes the disk device out of the figures;
+#   - bench/cpu.sh at PAGES pages: the CPU time of each build, which the machine's other load does not inflate as it
+#     does wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-10000} runs=${2:-5}
@@ -56,4 +58,6 @@ else:
 }
 compare "work folder in ${TMPDIR:-/tmp}"
 [ -d /dev/shm ] && compare "work folder in /dev/shm" TMPDIR=/dev/shm
+echo "== CPU time at $pages pages (bench/cpu.sh)"
+ECOSITE_BIN=$bin bash bench/cpu.sh "$pages" 3
 exit 0
