@@ -1,8 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EcoSite.Core;
-using EcoSite.Core.Checks;
-using EcoSite.Core.Render;
+using EcoSite.Core.Facts;
 
 namespace EcoSite.Cli;
 
@@ -17,7 +16,7 @@ internal static class CheckReport
         using (var w = new Utf8JsonWriter(ms, Options))
         {
             w.WriteStartObject();
-            if (result.Site is { } site) w.WriteString("as_of", Format.Iso(site.Config.Today));
+            if (result.Report is { } report) w.WriteString("as_of", report.AsOf);
             else w.WriteNull("as_of");
             w.WriteStartArray("diagnostics");
             foreach (var d in result.Diagnostics)
@@ -33,9 +32,9 @@ internal static class CheckReport
             }
             w.WriteEndArray();
             w.WriteStartArray("parks");
-            if (result.Site is { } scored)
+            if (result.Report is { } scored)
             {
-                foreach (var score in Completeness.Of(scored).Parks)
+                foreach (var score in scored.Completeness.Parks)
                 {
                     w.WriteStartObject();
                     w.WriteString("id", score.ParkId);

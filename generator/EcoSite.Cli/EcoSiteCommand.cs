@@ -17,9 +17,13 @@ public static class EcoSiteCommand
     /// <summary>The version of the tool, from the one place it is set (Directory.Build.props).</summary>
     public static string Version { get; } = SiteBuilder.Generator["EcoSite ".Length..];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, stdout, stderr, o => SiteBuilder.Build(o), cancellationToken);
+
+    /// <param name="runBuild">How serve runs a build; tests put a failing one here.</param>
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild, CancellationToken cancellationToken = default)
     {
-        var root = Build(stdout, stderr);
+        var root = Build(stdout, stderr, runBuild);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -52,7 +56,7 @@ public static class EcoSiteCommand
         return names;
     }
 
-    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild)
     {
         var root = new RootCommand("""
             EcoSite builds an eco-industrial park disclosure site (HJ 274-2015) from Markdown and YAML.
@@ -64,6 +68,7 @@ public static class EcoSiteCommand
               ecosite build content -o public    build into ./public
               ecosite check --format json        validate and print a JSON report, write nothing
               ecosite check --fail-under 60      fail CI when a park scores below 60
+              ecosite export wechat              articles for a WeChat official account into ./_wechat
 
             Exit codes: 0 success, 1 content errors (or score below --fail-under), 2 usage errors.
             Environment: NO_COLOR turns colour off; CI=true (or redirected output) prints no progress bar;
@@ -95,7 +100,7 @@ public static class EcoSiteCommand
             if (!result.Success) return ContentErrors;
             // Scores need the loaded site, which a build that found nothing changed loads only when asked for it.
             var threshold = parse.GetValue(buildFailUnder);
-            return threshold is not null && ScoreReport.FailsUnder(result.Site, threshold, stderr) ? ContentErrors : Ok;
+            return threshold is not null && ScoreReport.FailsUnder(result.Report, threshold, stderr) ? ContentErrors : Ok;
         });
 
         var checkContent = ContentArgument();
@@ -122,17 +127,18 @@ public static class EcoSiteCommand
             {
                 var console = new Reporter(stdout, stderr, parse.GetValue(verbose), false);
                 console.PrintDiagnostics(result.Diagnostics);
-                if (result.Site is { } site) ScoreReport.Print(site, stdout);
+                if (result.Report is { } report) ScoreReport.Print(report, stdout);
                 console.PrintCheckSummary(result);
             }
-            var below = ScoreReport.FailsUnder(result.Site, parse.GetValue(checkFailUnder), stderr);
+            var below = ScoreReport.FailsUnder(result.Report, parse.GetValue(checkFailUnder), stderr);
             return result.Errors > 0 || below ? ContentErrors : Ok;
         });
 
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
-        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, runBuild));
         root.Subcommands.Add(NewCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet));
         return root;
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using EcoSite.Core.Checks;
-using EcoSite.Core.Model;
+using EcoSite.Core;
+using EcoSite.Core.Facts;
 
 namespace EcoSite.Cli;
 
@@ -8,9 +8,9 @@ namespace EcoSite.Cli;
 internal static class ScoreReport
 {
     /// <summary>Each park, best first: its score, its five parts and a line per reason (in English).</summary>
-    public static void Print(Site site, TextWriter stdout)
+    public static void Print(SiteReport report, TextWriter stdout)
     {
-        var scores = Completeness.Of(site);
+        var scores = report.Completeness;
         if (scores.Parks.Count == 0) return;
         stdout.WriteLine("Completeness (HJ 274-2015, docs/content-format.en.md section 11):");
         foreach (var s in scores.Ranked)
@@ -24,11 +24,11 @@ internal static class ScoreReport
     }
 
     /// <summary>The parks scoring below <paramref name="threshold"/> (compared as shown, to one decimal), each on stderr.</summary>
-    public static bool FailsUnder(Site? site, double? threshold, TextWriter stderr)
+    public static bool FailsUnder(SiteReport? report, double? threshold, TextWriter stderr)
     {
-        if (threshold is not { } min || site is null) return false;
+        if (threshold is not { } min || report is null) return false;
         var failed = false;
-        foreach (var s in Completeness.Of(site).Parks.Where(s => Completeness.Round(s.Total) < min))
+        foreach (var s in report.Completeness.Parks.Where(s => Completeness.Round(s.Total) < min))
         {
             stderr.WriteLine($"ecosite: park '{s.ParkId}' scores {N(s.Total)}, below --fail-under {min.ToString(CultureInfo.InvariantCulture)}.");
             failed = true;

@@ -1,53 +1,16 @@
-using System.Diagnostics;
 using EcoSite.Core.Checks;
 using EcoSite.Core.Content;
 using EcoSite.Core.Diagnostics;
-using EcoSite.Core.Model;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render;
 
 namespace EcoSite.Core;
 
-/// <param name="Threads">Parallelism of loading and rendering; 0 means one per core. The output never depends on it.</param>
-public sealed record BuildOptions(string ContentDir, string OutputDir, BuildClock Clock, string? ThemeDir = null, int Threads = 0)
-{
-    internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : -1 };
-}
-
-public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, TimeSpan Elapsed)
-{
-    private Lazy<Site?> _site = new((Site?)null);
-
-    /// <summary>The loaded site. After a build that found nothing changed it is loaded on first use only.</summary>
-    public Site? Site { get => _site.Value; init => _site = new(value); }
-
-    internal Func<Site?> SiteLoader { init => _site = new(value, LazyThreadSafetyMode.ExecutionAndPublication); }
-
-    /// <summary>True when the inputs were identical to the previous build's and the output was left as it was.</summary>
-    public bool Unchanged { get; init; }
-
-    /// <summary>Pages taken over from the previous output because their inputs did not change.</summary>
-    public int ReusedPages { get; init; }
-
-    public int Errors => Diagnostics.Count(d => d.IsError);
-    public int Warnings => Diagnostics.Count(d => !d.IsError);
-
-    /// <summary>Wall time of each stage, for --verbose and the benchmark notes.</summary>
-    public IReadOnlyList<StageTiming> Timings { get; init; } = [];
-}
-
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
-
-/// <summary>Progress of a build, for a progress bar: pages done out of pages planned.</summary>
-public interface IBuildProgress
-{
-    void Planned(int pages);
-    void PageDone();
-}
-
 /// <summary>
-/// The one place that knows the stage order: load, check, plan, render, check links, swap the output in.
-/// Errors stop the build before anything is written; warnings do not.
+/// The one place that knows the stage order (docs/architecture.md): load -> check -> facts -> plan -> write. Each stage
+/// takes the previous one's type, so they cannot run out of order; errors stop the build before anything is written,
+/// warnings do not. <c>build</c>, <c>check</c> and <c>serve</c> all run these stages; check writes nowhere.
 /// </summary>
 public static class SiteBuilder
 {
@@ -61,168 +24,82 @@ public static class SiteBuilder
     /// <summary>Everything a build checks, rendered in memory; writes nothing.</summary>
     public static BuildResult Check(BuildOptions options) => Run(options, write: false, null);
 
-    private static BuildResult Run(BuildOptions options, bool write, IBuildProgress? progress)
-    {
-        var clock = Stopwatch.StartNew();
-        var diagnostics = new DiagnosticBag();
-        var timings = new List<StageTiming>();
-        var lap = TimeSpan.Zero;
-        void Stage(string name)
-        {
-            timings.Add(new StageTiming(name, clock.Elapsed - lap));
-            lap = clock.Elapsed;
-        }
-        BuildResult Done(Site? site, int pages = 0, int files = 0, bool ok = false) =>
-            new(ok && !diagnostics.HasErrors, diagnostics.ToSortedList(), pages, files, clock.Elapsed) { Site = site, Timings = timings };
+    /// <summary>
+    /// Checks as <see cref="Check(BuildOptions)"/> does, with the same diagnostics, and hands the facts and theme of a
+    /// site without errors to <paramref name="valid"/> (for commands that publish elsewhere, such as the WeChat export).
+    /// </summary>
+    internal static BuildResult Check(BuildOptions options, Action<SiteFacts, Theme> valid) => Run(options, write: false, null, valid);
 
-        if (write && SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) is { } refused)
+    private static BuildResult Run(BuildOptions options, bool write, IBuildProgress? progress, Action<SiteFacts, Theme>? valid = null)
+    {
+        var log = new BuildLog();
+        if (Refused(options, write) is { } refused) return log.Stopped(refused);
+        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics);
+        if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
+        var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
+        using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel) : SiteOutput.InMemory();
+        var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
+        var (themeFingerprint, today) = (themeSource.Fingerprint(), Format.Iso(config.Today));
+        if (!log.Diagnostics.HasErrors && output.Unchanged(Generator, themeFingerprint, today) is { } previous)
         {
-            diagnostics.Add(refused);
-            return Done(null);
+            log.Stage("confirm unchanged");
+            return log.Unchanged(previous);
         }
-        if (!Directory.Exists(options.ContentDir))
-        {
-            diagnostics.Add(Codes.MissingSiteYaml, options.ContentDir.Replace('\\', '/'), SourcePos.File,
+
+        var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel);
+        log.Stage("load");
+        var checkedSite = CheckedSite.Check(loaded, log.Diagnostics);
+        var theme = themeSource.Load(config.Languages, log.Diagnostics);
+        log.Stage("check");
+        if (checkedSite is null || theme is null) return log.Stopped();
+
+        var facts = SiteFacts.Of(checkedSite);
+        var report = facts.Report(themeSource.Folder);
+        var plan = RenderPlan.Make(facts, theme);
+        log.Stage("facts and plan");
+        valid?.Invoke(facts, theme);
+
+        progress?.Planned(plan.PageCount);
+        output.Start(Generator, $"{Generator}|{themeFingerprint}|{today}", plan.Jobs.Select(j => (j.PageId, j.Inputs)));
+        var pages = Render(plan, output, options, progress, log);
+        log.Stage("render and write");
+        if (pages is null) return log.Stopped(report);
+
+        // Broken links, anchors and images are warnings: the site is still published.
+        log.Diagnostics.AddRange(LinkChecker.Check(pages, output.Paths));
+        log.Stage("link check");
+        if (!output.Commit(Generator, pages.Count, log.Diagnostics, report)) return log.Stopped(report);
+        log.Stage("swap");
+        return log.Done(pages.Count, output.FileCount, report) with { ReusedPages = output.Reuse?.Reused ?? 0 };
+    }
+
+    /// <summary>An output folder that overlaps the content or is not ours, or a content folder that does not exist.</summary>
+    private static Diagnostic? Refused(BuildOptions options, bool write)
+    {
+        if (write && SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) is { } refused) return refused;
+        return Directory.Exists(options.ContentDir) ? null
+            : new Diagnostic(Codes.MissingSiteYaml.Id, Codes.MissingSiteYaml.Severity, options.ContentDir.Replace('\\', '/'), 0, 0,
                 $"the content folder '{options.ContentDir}' does not exist. Run 'ecosite new site {options.ContentDir}' to start one.");
-            return Done(null);
-        }
-
-        var tree = ContentTree.Scan(options.ContentDir, diagnostics);
-        var previous = write ? BuildManifest.Read(options.OutputDir) : null;
-        InputFingerprint? fingerprint = null;
-        string? themeFingerprint = null;
-        if (write && !diagnostics.HasErrors)
-        {
-            // 0. Nothing changed since the previous build into this folder: confirm it from content hashes and stop.
-            themeFingerprint = Theme.Fingerprint(options.ThemeDir ?? ThemeFolder(tree, options.ContentDir));
-            fingerprint = InputFingerprint.Compute(tree, Generator, themeFingerprint, Format.Iso(options.Clock.Today(new DiagnosticBag()).Item1), options.Parallel);
-            if (previous is not null && previous.Inputs == fingerprint.Value && previous.Generator == Generator)
-            {
-                Stage("confirm unchanged");
-                return new BuildResult(!previous.Diagnostics.Any(d => d.IsError), previous.Diagnostics, previous.Pages, previous.Files, clock.Elapsed)
-                {
-                    SiteLoader = () => ContentLoader.Load(tree, options.Clock, new DiagnosticBag(), options.Parallel).Site,
-                    Timings = timings,
-                    Unchanged = true,
-                };
-            }
-        }
-
-        // 1. Load
-        var (site, _) = ContentLoader.Load(tree, options.Clock, diagnostics, options.Parallel);
-        Stage("load");
-        if (site is null) return Done(null);
-        // 2. Check
-        diagnostics.AddRange(ReferenceChecks.Run(site));
-        diagnostics.AddRange(Inspection.Run(site));
-        diagnostics.AddRange(DisclosureChecks.Run(site));
-        var themeDir = options.ThemeDir ?? (site.Config.Theme is { } t ? Path.Combine(options.ContentDir, t) : null);
-        var theme = Theme.Load(themeDir, site.Config.Languages, diagnostics);
-        Stage("check");
-        if (diagnostics.HasErrors || theme is null) return Done(site);
-
-        // 3. Plan and render
-        var renderer = new SiteRenderer(site, theme, Generator, options.Parallel);
-        var jobs = renderer.Plan();
-        progress?.Planned(jobs.Count * site.Config.Languages.Count);
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var writtenLock = new Lock();
-        void Record(OutputFile f)
-        {
-            lock (writtenLock)
-            {
-                if (!written.Add(f.Path)) throw new InvalidOperationException($"two outputs claim {f.Path}");
-            }
-        }
-        IReadOnlyList<RenderedPage> pages;
-        if (!write)
-        {
-            try
-            {
-                pages = renderer.Render(jobs, Record);
-            }
-            catch (Exception e) when (ThemeError(e) is { } error)
-            {
-                diagnostics.Add(error);
-                return Done(site);
-            }
-        }
-        else
-        {
-            using var writer = SiteWriter.Begin(options.OutputDir);
-            var jobHashes = JobHashes(jobs, fingerprint!, site, themeFingerprint!);
-            var reuse = previous is not null && previous.Generator == Generator
-                ? new PageReuse(writer.Target, previous.Jobs, jobHashes)
-                : null;
-            try
-            {
-                pages = renderer.Render(jobs, f => { Record(f); writer.Enqueue(f); }, progress is null ? null : progress.PageDone, reuse);
-                writer.Flush();
-                Stage("render and write");
-            }
-            catch (Exception e) when (ThemeError(e) is { } error)
-            {
-                diagnostics.Add(error);
-                return Done(site);
-            }
-            catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"writing the site failed ({Unwrap(e).Message}); the previous output is unchanged.");
-                return Done(site);
-            }
-            // 4. Links: warnings, so the site is still published
-            diagnostics.AddRange(LinkChecker.Check(pages, written));
-            Stage("link check");
-            try
-            {
-                writer.Commit(new BuildManifest(Generator, fingerprint!.Value, pages.Count, written.Count + 1,
-                    diagnostics.ToSortedList(), jobHashes));
-                Stage("swap");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"replacing the output folder failed ({e.Message}); the previous output is unchanged.");
-                return Done(site);
-            }
-            return Done(site, pages.Count, written.Count + 1, ok: true) with { ReusedPages = reuse?.Reused ?? 0 };
-        }
-        diagnostics.AddRange(LinkChecker.Check(pages, written));
-        return Done(site, pages.Count, written.Count, ok: true);
     }
 
-    /// <summary>Pages render in parallel, so their exceptions arrive wrapped.</summary>
-    private static Exception Unwrap(Exception e) =>
-        e is AggregateException a && a.Flatten().InnerExceptions.Count > 0 ? a.Flatten().InnerExceptions[0] : e;
-
-    /// <summary>A template that fails while rendering (a site's own theme) is a located diagnostic, not a crash.</summary>
-    private static Diagnostic? ThemeError(Exception e) => Unwrap(e) switch
+    /// <summary>Renders the plan into the output; null when a theme's template or the file system failed (reported).</summary>
+    private static IReadOnlyList<PageLinks>? Render(RenderPlan plan, SiteOutput output, BuildOptions options, IBuildProgress? progress, BuildLog log)
     {
-        Scriban.Syntax.ScriptRuntimeException s => new Diagnostic(Codes.ThemeInvalid.Id, Codes.ThemeInvalid.Severity,
-            s.Span.FileName ?? "theme", s.Span.Start.Line + 1, s.Span.Start.Column + 1,
-            $"the template failed while rendering: {s.OriginalMessage}. Fix the theme's template, or remove it to use the default."),
-        _ => null,
-    };
-
-    /// <summary>Each page's input hash, for the pages that declare their inputs (see <see cref="PageJob.Inputs"/>).</summary>
-    private static Dictionary<string, string> JobHashes(IReadOnlyList<PageJob> jobs, InputFingerprint fingerprint, Site site, string themeFingerprint)
-    {
-        var global = $"{Generator}|{themeFingerprint}|{Format.Iso(site.Config.Today)}";
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var job in jobs)
-            if (job.Inputs is not null) result[job.PageId] = fingerprint.ForJob(global, job.Inputs.Append(SiteConfigLoader.FileName));
-        return result;
-    }
-
-    /// <summary>The theme folder named in site.yaml, read without loading the site (for the fingerprint only).</summary>
-    private static string? ThemeFolder(ContentTree tree, string contentDir)
-    {
-        if (tree.Find(SiteConfigLoader.FileName) is not { } file) return null;
-        foreach (var line in File.ReadLines(file.FullPath))
+        try
         {
-            if (!line.StartsWith("theme:", StringComparison.Ordinal)) continue;
-            var value = line["theme:".Length..].Split('#')[0].Trim().Trim('"', '\'');
-            return value.Length > 0 ? Path.Combine(contentDir, value) : null;
+            var pages = new SiteRenderer(plan, Generator, options.Parallel, options.PageTimeLimit).Render(output, progress is null ? null : progress.PageDone);
+            output.Flush();
+            return pages;
         }
-        return null;
+        catch (Exception e) when (Theme.RenderError(e, options.PageTimeLimit) is { } error)
+        {
+            log.Diagnostics.Add(error);
+            return null;
+        }
+        catch (Exception e) when (Theme.Unwrap(e) is IOException or UnauthorizedAccessException)
+        {
+            log.Diagnostics.Add(Codes.OutputWriteFailed, options.OutputDir, SourcePos.File, $"writing the site failed ({Theme.Unwrap(e).Message}); the previous output is unchanged.");
+            return null;
+        }
     }
 }

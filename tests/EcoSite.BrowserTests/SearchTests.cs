@@ -14,26 +14,26 @@ namespace EcoSite.BrowserTests;
 [Collection("site")]
 public sealed class SearchTests(SiteFixture site)
 {
-    private const string OilListing = "parks/qinghe/exchange/waste-mineral-oil-supply/index.html";
+    private const string OilListing = "parks/qinghe/exchange/waste-mineral-oil-supply.html";
 
     /// <summary>What a visitor types, and a page that must be among the first ten results.</summary>
     public static TheoryData<string, string, string> Queries() => new()
     {
-        { "zh", "粉煤灰", "parks/qinghe/exchange/fly-ash-demand/index.html" },
-        { "zh", "粉煤灰", "parks/yunshi/cases/ash-slag-wall-materials/index.html" },
-        { "zh", "灰", "parks/yunshi/exchange/fly-ash-supply/index.html" },
-        { "zh", "示例青禾热电有限公司", "parks/qinghe/polluters/qh-power/index.html" },
-        { "zh", "青禾热电", "parks/qinghe/polluters/qh-power/index.html" },
-        { "zh", "产业共生推进", "parks/qinghe/news/2026-11-20-symbiosis-meeting/index.html" },
+        { "zh", "粉煤灰", "parks/qinghe/exchange/fly-ash-demand.html" },
+        { "zh", "粉煤灰", "parks/yunshi/cases/ash-slag-wall-materials.html" },
+        { "zh", "灰", "parks/yunshi/exchange/fly-ash-supply.html" },
+        { "zh", "示例青禾热电有限公司", "parks/qinghe/polluters/qh-power.html" },
+        { "zh", "青禾热电", "parks/qinghe/polluters/qh-power.html" },
+        { "zh", "产业共生推进", "parks/qinghe/news/2026-11-20-symbiosis-meeting.html" },
         { "zh", "900-249-08", OilListing },
         { "zh", "90024908", OilListing },
         { "zh", "ＨＷ０８ 废矿物油", OilListing },
-        { "en", "fly ash", "en/parks/qinghe/exchange/fly-ash-demand/index.html" },
-        { "en", "Qinghe Thermal Power", "en/parks/qinghe/polluters/qh-power/index.html" },
-        { "en", "symbiosis meeting", "en/parks/qinghe/news/2026-11-20-symbiosis-meeting/index.html" },
+        { "en", "fly ash", "en/parks/qinghe/exchange/fly-ash-demand.html" },
+        { "en", "Qinghe Thermal Power", "en/parks/qinghe/polluters/qh-power.html" },
+        { "en", "symbiosis meeting", "en/parks/qinghe/news/2026-11-20-symbiosis-meeting.html" },
         { "en", "recycled", "en/parks/qinghe/waste/index.html" },
         { "en", "900-249-08", "en/" + OilListing },
-        { "en", "粉煤灰", "en/parks/qinghe/polluters/qh-power/index.html" },
+        { "en", "粉煤灰", "en/parks/qinghe/polluters/qh-power.html" },
     };
 
     private static string SearchPage(string lang) => lang == "zh" ? "search/index.html" : "en/search/index.html";
@@ -105,13 +105,13 @@ public sealed class SearchTests(SiteFixture site)
         var page = await NewPage();
         var root = site.BaseUrl;
         var hazardous = await Results(page, Served("search/index.html") + "?category=exchange&hazard=HW08", root);
-        Assert.Equal(["parks/qinghe/exchange/waste-mineral-oil-supply/index.html", "parks/yunshi/exchange/waste-oil-demand/index.html"], hazardous.Order(StringComparer.Ordinal));
+        Assert.Equal(["parks/qinghe/exchange/waste-mineral-oil-supply.html", "parks/yunshi/exchange/waste-oil-demand.html"], hazardous.Order(StringComparer.Ordinal));
         var supply = await Results(page, Served("search/index.html") + "?category=exchange&kind=supply&hazard=HW08", root);
         Assert.Equal([OilListing], supply);
         var material = await Results(page, Served("search/index.html") + "?material=" + Uri.EscapeDataString("粉煤灰") + "&park=yunshi", root);
-        Assert.Equal(["parks/yunshi/exchange/fly-ash-supply/index.html"], material);
+        Assert.Equal(["parks/yunshi/exchange/fly-ash-supply.html"], material);
         var byQuery = await Results(page, Served("en/search/index.html") + "?q=gypsum&category=exchange&kind=demand", root);
-        Assert.Equal(["en/parks/yunshi/exchange/fgd-gypsum-demand/index.html"], byQuery);
+        Assert.Equal(["en/parks/yunshi/exchange/fgd-gypsum-demand.html"], byQuery);
         Assert.Equal("demand", await page.InputValueAsync("#search-kind"));
         await page.Context.CloseAsync();
     }
@@ -149,8 +149,8 @@ public sealed class SearchTests(SiteFixture site)
         var links = await page.EvalOnSelectorAllAsync<string[]>("#search-browse a", "links => links.map(a => a.href)");
         var prefix = site.BaseUrl + (lang == "zh" ? "" : "en/");
         Assert.Contains(prefix + OilListing, links);
-        Assert.Contains(prefix + "parks/qinghe/polluters/qh-power/index.html", links);
-        Assert.Contains(prefix + "parks/lanshan/news/2026-09-10-dyeing-wastewater-upgrade/index.html", links);
+        Assert.Contains(prefix + "parks/qinghe/polluters/qh-power.html", links);
+        Assert.Contains(prefix + "parks/lanshan/news/2026-09-10-dyeing-wastewater-upgrade.html", links);
         foreach (var link in links.Take(12))
         {
             using var response = await site.Http.GetAsync(link);

@@ -64,6 +64,16 @@ public sealed class TestSite : IDisposable
     public BuildResult Check() =>
         SiteBuilder.Check(new BuildOptions(Content, "", new BuildClock(null, () => new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero))));
 
+    /// <summary>The site's facts (stage 3), made as a build makes them; fails the test when the site has errors.</summary>
+    internal EcoSite.Core.Facts.SiteFacts Facts()
+    {
+        var diagnostics = new DiagnosticBag();
+        var loaded = ContentLoader.Load(Content, new BuildClock(null, () => new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero)), diagnostics);
+        var checkedSite = loaded is null ? null : EcoSite.Core.Checks.CheckedSite.Check(loaded, diagnostics);
+        Xunit.Assert.True(checkedSite is not null, string.Join("\n", diagnostics.ToSortedList()));
+        return EcoSite.Core.Facts.SiteFacts.Of(checkedSite!);
+    }
+
     public string Read(string outputRelPath) => File.ReadAllText(Path.Combine(Output, outputRelPath));
 
     public bool Exists(string outputRelPath) => File.Exists(Path.Combine(Output, outputRelPath));

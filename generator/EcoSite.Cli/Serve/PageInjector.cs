@@ -15,18 +15,19 @@ internal static class PageInjector
     public const string OverlayId = "ecosite-error-overlay";
     public const string ScriptMarker = "data-ecosite-reload";
 
-    public static string Inject(string html, long version, IReadOnlyList<Diagnostic> errors)
+    public static string Inject(string html, Preview.State state)
     {
         var add = new StringBuilder();
-        if (errors.Count > 0) add.Append(Overlay(errors));
-        add.Append(Script(version));
+        if (state.InternalError is { } internalError) add.Append(Overlay($"EcoSite: internal error while rebuilding ({internalError}). This is a bug in EcoSite, not in your content; the page below is the last good build, and the next change builds again.", []));
+        else if (state.Errors.Count > 0) add.Append(Overlay(ErrorsHeading(state.Errors.Count), state.Errors));
+        add.Append(Script(state.Version));
         var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return at < 0 ? html + add : html.Insert(at, add.ToString());
     }
 
     /// <summary>A page for when no build has succeeded yet: nothing to show but the errors.</summary>
-    public static string ErrorPage(long version, IReadOnlyList<Diagnostic> errors) =>
-        Inject("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>EcoSite: build failed</title></head><body></body></html>", version, errors);
+    public static string ErrorPage(Preview.State state) =>
+        Inject("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>EcoSite: build failed</title></head><body></body></html>", state);
 
     // The page knows the build it came from; the server sends the current build on connect and after each build,
     // so a change made while the page was loading still reloads it.
@@ -34,12 +35,15 @@ internal static class PageInjector
         "<script " + ScriptMarker + ">(function(){var v=\"" + version.ToString(CultureInfo.InvariantCulture) + "\";var s=new EventSource(\"" + EventsPath +
         "\");s.addEventListener(\"build\",function(e){if(e.data!==v){s.close();location.reload();}});})();</script>";
 
-    private static string Overlay(IReadOnlyList<Diagnostic> errors)
+    private static string ErrorsHeading(int n) =>
+        $"EcoSite: {n} error{(n == 1 ? "" : "s")} in the content. The page below is the last good build; it updates when the errors are fixed.";
+
+    private static string Overlay(string heading, IReadOnlyList<Diagnostic> errors)
     {
         var sb = new StringBuilder();
         sb.Append($"""<div id="{OverlayId}" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 ui-monospace,Consolas,monospace;padding:2rem">""");
         var n = errors.Count;
-        sb.Append($"<p style=\"font-size:1.2em;margin:0 0 1em\">EcoSite: {n} error{(n == 1 ? "" : "s")} in the content. The page below is the last good build; it updates when the errors are fixed.</p><ul style=\"padding-left:1.2em\">");
+        sb.Append("<p style=\"font-size:1.2em;margin:0 0 1em\">").Append(WebUtility.HtmlEncode(heading)).Append("</p><ul style=\"padding-left:1.2em\">");
         foreach (var d in errors.Take(50))
         {
             var where = d.Line > 0 ? $"{d.File}:{d.Line}:{d.Column}" : d.File;

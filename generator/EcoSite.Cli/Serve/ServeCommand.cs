@@ -5,7 +5,7 @@ namespace EcoSite.Cli.Serve;
 /// <summary><c>ecosite serve</c>: options to a <see cref="ServeSession"/>, which runs until Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr, Argument<string> content, Option<bool> verbose, Option<bool> quiet)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Argument<string> content, Option<bool> verbose, Option<bool> quiet, Func<EcoSite.Core.BuildOptions, EcoSite.Core.BuildResult> build)
     {
         var port = new Option<int>("--port", "-p")
         {
@@ -49,20 +49,16 @@ internal static class ServeCommand
         serve.SetAction(async (parse, cancellationToken) =>
         {
             var options = new ServeOptions(parse.GetValue(content)!, parse.GetValue(port), parse.GetValue(basePath), parse.GetValue(host)!);
-            await using var session = new ServeSession(options, stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet));
+            await using var session = new ServeSession(options, stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), build);
             Uri url;
             try
             {
                 url = await session.StartAsync(cancellationToken);
             }
-            catch (DirectoryNotFoundException e)
+            catch (ServeStartException e)
             {
+                // Anything else that fails here is a bug: it reaches EcoSiteCommand, which reports it as an internal error.
                 stderr.WriteLine($"ecosite: {e.Message}");
-                return EcoSiteCommand.ContentErrors;
-            }
-            catch (IOException e)
-            {
-                stderr.WriteLine($"ecosite: cannot listen on {options.Host}:{options.Port} ({e.Message}). Choose another --port, or --port 0 for a free one.");
                 return EcoSiteCommand.ContentErrors;
             }
             stdout.WriteLine($"Serving {options.ContentDir} at {url}");

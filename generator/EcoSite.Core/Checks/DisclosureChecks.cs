@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
 using EcoSite.Core.Model.Targets;
@@ -11,7 +11,7 @@ namespace EcoSite.Core.Checks;
 /// their targets, permit numbers and outlet codes (HJ 608-2017), exceedances, and waste codes (国家危险废物名录 2025,
 /// 固体废物分类与代码目录 2024).
 /// </summary>
-public static class DisclosureChecks
+internal static class DisclosureChecks
 {
     public static IEnumerable<Diagnostic> Run(Site site)
     {

@@ -8,7 +8,7 @@ namespace EcoSite.Core.Checks;
 /// blank columns, stale columns and untranslated pages, as warnings. Undated items are errors of the loader, and
 /// broken links, anchors and images are found after rendering by <see cref="LinkChecker"/>.
 /// </summary>
-public static class Inspection
+internal static class Inspection
 {
     public static IEnumerable<Diagnostic> Run(Site site)
     {

@@ -1,5 +1,6 @@
 using EcoSite.Core.Diagnostics;
-using EcoSite.Core.Render;
+using EcoSite.Core.Output;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Checks;
 
@@ -7,9 +8,9 @@ namespace EcoSite.Core.Checks;
 /// Checks every link, anchor and image of the rendered pages against the files actually written, for every page and
 /// language (government website inspection: broken links and images). External links are not fetched.
 /// </summary>
-public static class LinkChecker
+internal static class LinkChecker
 {
-    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<RenderedPage> pages, IReadOnlySet<string> outputFiles)
+    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, IReadOnlySet<string> outputFiles)
     {
         var ids = pages.ToDictionary(p => p.OutputPath, p => p.Ids, StringComparer.Ordinal);
         // Pages are checked in parallel, each into its own list; concatenated in page order, the result does not
@@ -23,7 +24,7 @@ public static class LinkChecker
             foreach (var href in page.Links) Check(page, href, false);
             foreach (var src in page.Images) Check(page, src, true);
 
-            void Check(RenderedPage p, string url, bool image)
+            void Check(PageLinks p, string url, bool image)
             {
                 if (url.Length == 0 || url.Contains(':')) return; // external (http:, mailto:, ...) or empty
                 var hash = url.IndexOf('#');
@@ -31,7 +32,7 @@ public static class LinkChecker
                 var path = hash >= 0 ? url[..hash] : url;
                 var q = path.IndexOf('?');
                 if (q >= 0) path = path[..q];
-                var target = path.Length == 0 ? p.OutputPath : Resolve(p.OutputPath, Uri.UnescapeDataString(path));
+                var target = path.Length == 0 ? p.OutputPath : Routes.Resolve(p.OutputPath, Uri.UnescapeDataString(path));
                 if (target is null || !outputFiles.Contains(target) && !outputFiles.Contains(target.TrimEnd('/') + "/index.html"))
                 {
                     var code = image ? Codes.BrokenImage : Codes.BrokenLink;
@@ -46,12 +47,5 @@ public static class LinkChecker
             perPage[i] = result;
         });
         return perPage.Where(r => r is not null).SelectMany(r => r!).ToList();
-    }
-
-    private static string? Resolve(string fromOutputPath, string relative)
-    {
-        var dir = fromOutputPath.Contains('/') ? fromOutputPath[..fromOutputPath.LastIndexOf('/')] : "";
-        var result = Content.LinkResolver.Combine(dir, relative);
-        return result is null || !relative.EndsWith('/') ? result : result + "/index.html";
     }
 }

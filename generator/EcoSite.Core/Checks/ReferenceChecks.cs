@@ -1,4 +1,4 @@
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
 
@@ -8,7 +8,7 @@ namespace EcoSite.Core.Checks;
 /// Checks that need the whole park: every enterprise reference names an enterprise of enterprises.yaml, and
 /// credit codes pass GB 32100-2015 and the GB 11714-1997 check of the organisation code inside them.
 /// </summary>
-public static class ReferenceChecks
+internal static class ReferenceChecks
 {
     public static IEnumerable<Diagnostic> Run(Site site)
     {

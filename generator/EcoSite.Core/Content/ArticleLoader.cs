@@ -2,11 +2,12 @@ using System.Text.RegularExpressions;
 using EcoSite.Core.Content.Yaml;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Content;
 
 /// <summary>One Markdown file of news/, cases/ or pages/ (content-format.md section 7), before pairing by language.</summary>
-public sealed record LoadedVersion(string ParkId, Section Section, string Slug, ArticleVersion Version);
+internal sealed record LoadedVersion(string ParkId, Section Section, string Slug, ArticleVersion Version);
 
 internal static partial class ArticleLoader
 {
@@ -30,6 +31,11 @@ internal static partial class ArticleLoader
         {
             diagnostics.Add(Codes.InvalidId, rel, SourcePos.File,
                 $"the file name '{name}' becomes a web address; use only a-z, 0-9 and '-' (e.g. 2026-03-02-work-plan.md), with '.en.md' for the English translation.");
+            return null;
+        }
+        if (Routes.IsReservedSlug(slug))
+        {
+            diagnostics.Add(Codes.InvalidId, rel, SourcePos.File, $"'{slug}' cannot name an item: its page would replace the section's list page; rename the file.");
             return null;
         }
         if (!languages.Contains(lang))

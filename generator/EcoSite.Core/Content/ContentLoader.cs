@@ -10,7 +10,7 @@ namespace EcoSite.Core.Content;
 /// parallel; everything is assembled in sorted order, so the result never depends on thread timing or on the
 /// order the file system lists files in.
 /// </summary>
-public static partial class ContentLoader
+internal static partial class ContentLoader
 {
     private static readonly string[] ParkEntries =
         ["park.yaml", "enterprises.yaml", "news", "indicators", "cases", "waste", "exchange", "polluters", "pages", "media"];
@@ -23,13 +23,16 @@ public static partial class ContentLoader
     [GeneratedRegex(@"^\d{4}\.yaml$")]
     private static partial Regex YearFile();
 
-    public static (Site? Site, ContentTree Tree) Load(string contentDir, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null) =>
+    public static LoadedSite? Load(string contentDir, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null) =>
         Load(ContentTree.Scan(contentDir, diagnostics), clock, diagnostics, parallel);
 
-    public static (Site? Site, ContentTree Tree) Load(ContentTree tree, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+    /// <summary>Null when site.yaml cannot be read; otherwise the site, with every problem found in the diagnostics.</summary>
+    public static LoadedSite? Load(ContentTree tree, BuildClock clock, DiagnosticBag diagnostics, ParallelOptions? parallel = null) =>
+        SiteConfigLoader.Load(tree, clock, diagnostics) is { } config ? Load(tree, config, diagnostics, parallel) : null;
+
+    /// <summary>The site of <paramref name="config"/> (site.yaml, read first: the theme and the fingerprint need it).</summary>
+    public static LoadedSite Load(ContentTree tree, SiteConfig config, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
-        var config = SiteConfigLoader.Load(tree, clock, diagnostics);
-        if (config is null) return (null, tree);
         var languages = config.Languages;
 
         foreach (var entry in tree.Children(""))
@@ -94,7 +97,7 @@ public static partial class ContentLoader
             var park = LoadPark(tree, dir, parkId, languages, byPark.GetValueOrDefault(parkId) ?? [], diagnostics);
             if (park is not null) parks.Add(park);
         }
-        return (new Site(config, parks) { Catalog = CatalogLoader.Load(tree, languages, diagnostics) }, tree);
+        return new LoadedSite(new Site(config, parks) { Catalog = CatalogLoader.Load(tree, languages, diagnostics) });
 
         void Unexpected(string rel, string why) =>
             diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, $"'{rel}' is ignored: {why}.");
@@ -178,7 +181,9 @@ public static partial class ContentLoader
         {
             var name = child[(dir.Length + 1)..];
             var stem = name.EndsWith(".yaml", StringComparison.Ordinal) ? name[..^5] : null;
-            if (stem is not null && Yaml.YamlReader.IdPattern().IsMatch(stem) && tree.Find(child) is { } f) yield return (f, stem);
+            if (stem is not null && Urls.Routes.IsReservedSlug(stem))
+                diagnostics.Add(Codes.InvalidId, child, SourcePos.File, $"'{stem}' cannot name an item: its page would replace the section's list page; rename the file.");
+            else if (stem is not null && Yaml.YamlReader.IdPattern().IsMatch(stem) && tree.Find(child) is { } f) yield return (f, stem);
             else diagnostics.Add(Codes.UnexpectedFile, child, SourcePos.File,
                 $"'{name}' is ignored: files here are named <id>.yaml with an id of a-z, 0-9 and '-'.");
         }

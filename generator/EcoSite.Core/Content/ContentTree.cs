@@ -3,14 +3,14 @@ using EcoSite.Core.Diagnostics;
 namespace EcoSite.Core.Content;
 
 /// <summary>A file of the content folder: its path relative to the folder ('/'-separated) and its full path.</summary>
-public sealed record ContentFile(string RelPath, string FullPath, long Bytes);
+internal sealed record ContentFile(string RelPath, string FullPath, long Bytes);
 
 /// <summary>
 /// The content folder's files, listed once, sorted ordinally so that the file system's order never shows in the output.
 /// Symbolic links that lead outside the folder are refused (nothing outside is read or published);
 /// linked folders are not followed.
 /// </summary>
-public sealed class ContentTree
+internal sealed class ContentTree
 {
     private readonly Dictionary<string, ContentFile> _files;
     private readonly HashSet<string> _dirs;
@@ -109,6 +109,20 @@ public sealed class ContentTree
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelPath, b.RelPath));
         return new ContentTree(root, files, dirs);
+    }
+
+    /// <summary>The same folder without the files <paramref name="excluded"/> names, and without folders left empty by that.</summary>
+    internal ContentTree Without(Func<string, bool> excluded)
+    {
+        var kept = Files.Where(f => !excluded(f.RelPath)).ToList();
+        if (kept.Count == Files.Count) return this;
+        var gone = Files.Where(f => excluded(f.RelPath)).Select(f => f.RelPath).ToList();
+        bool Holds(string dir, IEnumerable<string> paths) => paths.Any(p => p.StartsWith(dir + "/", StringComparison.Ordinal));
+        var keptPaths = kept.Select(f => f.RelPath).ToList();
+        var dirs = _dirs.Where(d => Holds(d, keptPaths) || !Holds(d, gone)).ToHashSet(StringComparer.Ordinal);
+        var tree = new ContentTree(Root, kept, dirs);
+        foreach (var (path, bytes) in _kept) tree._kept[path] = bytes;
+        return tree;
     }
 
     internal static bool IsInside(string root, string path)

@@ -156,10 +156,10 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
     private static (string? Code, int? HazardousClass) WasteCodeField(YamlReader r, FieldSet f)
     {
         if (f.Text("code") is not { } code) return (null, null);
-        var c = Checks.Identifiers.WasteCode.Classify(code);
+        var c = Model.Identifiers.WasteCode.Classify(code);
         if (c.WithoutDashes)
             r.Report(Codes.WasteCodeWithoutDashes, f.PosOf("code"),
-                $"the hazardous waste code '{code}' is written as {Checks.Identifiers.HazardousWasteCode.Edition} prints it; it is shown and exported as '{c.Canonical}'. Write '{c.Canonical}' to silence this warning.");
+                $"the hazardous waste code '{code}' is written as {Model.Identifiers.HazardousWasteCode.Edition} prints it; it is shown and exported as '{c.Canonical}'. Write '{c.Canonical}' to silence this warning.");
         return (c.Canonical ?? code, c.HazardousClass);
     }
 

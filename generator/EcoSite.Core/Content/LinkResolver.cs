@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Content;
 
@@ -10,15 +11,12 @@ namespace EcoSite.Core.Content;
 /// makes relative to each page: <see cref="RootMarker"/> for files shared by all languages, <see cref="LangMarker"/>
 /// for pages that exist once per language.
 /// </summary>
-public sealed partial class LinkResolver(ContentTree tree, string fromFile, DiagnosticBag diagnostics)
+internal sealed partial class LinkResolver(ContentTree tree, string fromFile, DiagnosticBag diagnostics)
 {
     public const string RootMarker = "eco-root:";
     public const string LangMarker = "eco-lang:";
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel", "ftp"];
-
-    [GeneratedRegex(@"^parks/([a-z0-9][a-z0-9-]*)/(news|cases|pages)/([a-z0-9][a-z0-9-]*)(\.[a-z]+)?\.md$")]
-    private static partial Regex ArticlePath();
 
     [GeneratedRegex(@"^([a-zA-Z][a-zA-Z0-9+.-]*):")]
     private static partial Regex Scheme();
@@ -57,18 +55,17 @@ public sealed partial class LinkResolver(ContentTree tree, string fromFile, Diag
         string? firstTry = null;
         foreach (var baseDir in parkDir is null || parkDir == fromDir ? [fromDir] : new[] { fromDir, parkDir })
         {
-            var target = Combine(baseDir, path);
+            var target = Routes.Combine(baseDir, path);
             if (target is null)
             {
                 diagnostics.Add(Codes.PathOutsideContent, fromFile, pos, $"'{url}' leads outside the content folder; link only to files inside it.");
                 return null;
             }
             firstTry ??= target;
-            var m = ArticlePath().Match(target);
-            if (m.Success && tree.Find(target) is not null)
-                return $"{LangMarker}parks/{m.Groups[1].Value}/{m.Groups[2].Value}/{m.Groups[3].Value}/index.html{rest}";
+            if (Routes.ArticleOfSource(target) is { } page && tree.Find(target) is not null)
+                return LangMarker + page + rest;
             if (IsMedia(target) && tree.Find(target) is not null)
-                return RootMarker + EscapePath(target) + rest;
+                return RootMarker + Routes.Media(target) + rest;
             if (target.EndsWith('/') || tree.IsDirectory(target.TrimEnd('/')))
                 continue;
         }
@@ -87,7 +84,7 @@ public sealed partial class LinkResolver(ContentTree tree, string fromFile, Diag
             diagnostics.Add(Codes.PathOutsideContent, fromFile, pos, $"'{path}' must be a path inside the park folder, such as media/plan.pdf.");
             return null;
         }
-        var target = Combine(parkDir, path.Replace('\\', '/'));
+        var target = Routes.Combine(parkDir, path.Replace('\\', '/'));
         if (target is null || !target.StartsWith(parkDir + "/", StringComparison.Ordinal))
         {
             diagnostics.Add(Codes.PathOutsideContent, fromFile, pos, $"'{path}' leads outside the park folder; attachments must be in its media/ folder.");
@@ -116,26 +113,6 @@ public sealed partial class LinkResolver(ContentTree tree, string fromFile, Diag
         var i = url.IndexOfAny(['#', '?']);
         return i < 0 ? (url, "") : (url[..i], url[i..]);
     }
-
-    /// <summary>Joins and normalises; null when '..' climbs above the content folder.</summary>
-    internal static string? Combine(string baseDir, string path)
-    {
-        var stack = new List<string>(baseDir.Length == 0 ? [] : baseDir.Split('/'));
-        foreach (var seg in path.Split('/'))
-        {
-            if (seg is "" or ".") continue;
-            if (seg == "..")
-            {
-                if (stack.Count == 0) return null;
-                stack.RemoveAt(stack.Count - 1);
-            }
-            else stack.Add(seg);
-        }
-        return string.Join('/', stack);
-    }
-
-    internal static string EscapePath(string path) =>
-        string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     private static string Short(string s) => s.Length > 60 ? s[..60] + "…" : s;
 }

@@ -11,16 +11,16 @@ using Markdig.Syntax.Inlines;
 namespace EcoSite.Core.Content;
 
 /// <summary>A Markdown file split into its front matter (YAML text and the file line it starts on) and its body.</summary>
-public sealed record ParsedMarkdown(MarkdownDocument Document, string? FrontMatter, int FrontMatterLineOffset, SourcePos FrontMatterPos);
+internal sealed record ParsedMarkdown(MarkdownDocument Document, string? FrontMatter, int FrontMatterLineOffset, SourcePos FrontMatterPos);
 
 /// <summary>The body as HTML (with marker URLs, see <see cref="LinkResolver"/>) and its summary as plain text.</summary>
-public sealed record RenderedBody(string Html, string FirstParagraph);
+internal sealed record RenderedBody(string Html, string FirstParagraph);
 
 /// <summary>
 /// Markdown through Markdig: front matter via its YAML front matter block, links rewritten to site links,
 /// raw HTML cleaned by an allow-list sanitizer (never a regex), headings shifted below the page title.
 /// </summary>
-public static class MarkdownBody
+internal static class MarkdownBody
 {
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()

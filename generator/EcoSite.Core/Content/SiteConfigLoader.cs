@@ -13,7 +13,7 @@ internal static class SiteConfigLoader
     /// <summary>Languages EcoSite has interface strings for; a site lists some of them, default first.</summary>
     public static readonly string[] SupportedLanguages = ["zh", "en"];
 
-    private static readonly string[] Fields = ["title", "description", "languages", "base_url", "as_of", "freshness", "theme"];
+    private static readonly string[] Fields = ["title", "description", "languages", "base_url", "as_of", "freshness", "theme", "exclude"];
 
     public static SiteConfig? Load(ContentTree tree, BuildClock clock, DiagnosticBag diagnostics)
     {
@@ -57,7 +57,11 @@ internal static class SiteConfigLoader
             freshness = new Freshness(
                 Days(fr, "news", freshness.News), Days(fr, "notices", freshness.Notices), Days(fr, "cases", freshness.Cases));
         }
-        return new SiteConfig(title, description, languages, baseUrl, today, source, freshness, f.Text("theme"));
+        return new SiteConfig(title, description, languages, baseUrl, today, source, freshness, f.Text("theme"))
+        {
+            ThemePos = f.PosOf("theme"),
+            Exclude = ContentGlobs.Read(f, reader),
+        };
 
         int Days(FieldSet fs, string key, int fallback)
         {

@@ -7,7 +7,7 @@ namespace EcoSite.Core.Content;
 /// Reads content files as strict UTF-8 (content-format.md section 4). A file in another encoding is reported
 /// with the encoding it most likely is, never decoded into mojibake. A BOM is dropped and CRLF becomes LF.
 /// </summary>
-public static class SourceText
+internal static class SourceText
 {
     /// <summary>Largest content file read (Markdown or YAML); larger files are an error, not a slow build.</summary>
     public const long MaxFileBytes = 8 * 1024 * 1024;

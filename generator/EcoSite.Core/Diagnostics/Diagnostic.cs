@@ -10,8 +10,6 @@ public enum Severity
 public readonly record struct SourcePos(int Line, int Column)
 {
     public static readonly SourcePos File = new(0, 0);
-
-    public SourcePos Offset(int lines) => Line == 0 ? this : new(Line + lines, Column);
 }
 
 /// <summary>

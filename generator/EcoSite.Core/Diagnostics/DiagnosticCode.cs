@@ -5,9 +5,9 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title);
 
 /// <summary>
 /// Every diagnostic EcoSite reports. Numbering: ECO0xx files and YAML, ECO1xx references and domain checks,
-/// ECO2xx inspection (government website rules), ECO3xx output folder. docs/diagnostics.md lists them all.
+/// ECO2xx inspection (government website rules), ECO3xx output folder, ECO4xx exports. docs/diagnostics.md lists them all.
 /// </summary>
-public static class Codes
+internal static class Codes
 {
     // Files and encodings (content-format.md section 4)
     public static readonly DiagnosticCode NotUtf8 = new("ECO001", Severity.Error, "file is not UTF-8");
@@ -73,4 +73,8 @@ public static class Codes
     public static readonly DiagnosticCode OutputNotOurs = new("ECO302", Severity.Error, "output folder holds other files");
     public static readonly DiagnosticCode OutputWriteFailed = new("ECO303", Severity.Error, "output could not be written");
     public static readonly DiagnosticCode ThemeInvalid = new("ECO304", Severity.Error, "theme is invalid");
+
+    // Exports (ecosite export wechat)
+    public static readonly DiagnosticCode ExportNeedsBaseUrl = new("ECO401", Severity.Error, "export needs base_url");
+    public static readonly DiagnosticCode ImageRefusedByWechat = new("ECO402", Severity.Warning, "image the WeChat editor refuses");
 }

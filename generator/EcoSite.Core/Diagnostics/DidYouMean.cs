@@ -1,7 +1,7 @@
 namespace EcoSite.Core.Diagnostics;
 
 /// <summary>Suggests the closest known name for a misspelt one (Levenshtein distance, at most a third of its length).</summary>
-public static class DidYouMean
+internal static class DidYouMean
 {
     public static string? Closest(string wrong, IEnumerable<string> known)
     {

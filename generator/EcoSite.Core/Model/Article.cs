@@ -2,7 +2,7 @@ using EcoSite.Core.Diagnostics;
 
 namespace EcoSite.Core.Model;
 
-public enum Section
+internal enum Section
 {
     News,
     Cases,
@@ -10,7 +10,7 @@ public enum Section
 }
 
 /// <summary>News kinds (content-format.md section 7); notices and plans use the longer freshness window.</summary>
-public enum NewsKind
+internal enum NewsKind
 {
     News,
     Notice,
@@ -19,7 +19,7 @@ public enum NewsKind
 }
 
 /// <summary>A news item, case or free page: one slug, one version per language written.</summary>
-public sealed record Article(string ParkId, Section Section, string Slug, IReadOnlyList<ArticleVersion> Versions)
+internal sealed record Article(string ParkId, Section Section, string Slug, IReadOnlyList<ArticleVersion> Versions)
 {
     /// <summary>The version in the default language, else the first written.</summary>
     public ArticleVersion Primary => Versions[0];
@@ -29,7 +29,7 @@ public sealed record Article(string ParkId, Section Section, string Slug, IReadO
     public ArticleVersion? In(string lang) => Versions.FirstOrDefault(v => v.Lang == lang);
 }
 
-public sealed record ArticleVersion(
+internal sealed record ArticleVersion(
     string Lang,
     string File,
     string Title,
@@ -41,12 +41,12 @@ public sealed record ArticleVersion(
     CaseInfo? Case);
 
 /// <summary>A file offered for download; <see cref="SitePath"/> is relative to the site root.</summary>
-public sealed record Attachment(string Name, string SitePath, long Bytes);
+internal sealed record Attachment(string Name, string SitePath, long Bytes);
 
 /// <summary>Case fields (content-format.md section 7): benefits are per year.</summary>
-public sealed record CaseInfo(EnterpriseRef? Enterprise, LocalizedText? Technology, Benefits Benefits);
+internal sealed record CaseInfo(EnterpriseRef? Enterprise, LocalizedText? Technology, Benefits Benefits);
 
-public sealed record Benefits(
+internal sealed record Benefits(
     double? EnergySavedTce = null,
     double? WaterSavedM3 = null,
     double? Co2ReducedT = null,

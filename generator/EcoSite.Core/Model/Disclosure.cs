@@ -3,12 +3,12 @@ using EcoSite.Core.Diagnostics;
 namespace EcoSite.Core.Model;
 
 /// <summary>waste/&lt;year&gt;.yaml: the flows of one year (content-format.md section 9).</summary>
-public sealed record WasteReport(int Year, IReadOnlyList<WasteFlow> Flows, string File);
+internal sealed record WasteReport(int Year, IReadOnlyList<WasteFlow> Flows, string File);
 
 /// <summary>One end of a flow: an enterprise of the park, or a named party outside it.</summary>
-public sealed record FlowParty(EnterpriseRef? Enterprise, LocalizedText? ExternalName);
+internal sealed record FlowParty(EnterpriseRef? Enterprise, LocalizedText? ExternalName);
 
-public sealed record WasteFlow(
+internal sealed record WasteFlow(
     FlowParty From,
     FlowParty To,
     LocalizedText Material,
@@ -26,14 +26,14 @@ public sealed record WasteFlow(
     public bool StaysInPark => From.Enterprise is not null && To.Enterprise is not null;
 }
 
-public enum ListingKind
+internal enum ListingKind
 {
     Supply,
     Demand,
 }
 
 /// <summary>exchange/&lt;id&gt;.yaml: one supply or demand listing of the resource exchange.</summary>
-public sealed record Listing(
+internal sealed record Listing(
     string ParkId,
     string Id,
     ListingKind Kind,
@@ -60,7 +60,7 @@ public sealed record Listing(
 }
 
 /// <summary>polluters/&lt;enterprise-id&gt;.yaml: a key polluting unit's disclosure (content-format.md section 10).</summary>
-public sealed record PolluterReport(
+internal sealed record PolluterReport(
     EnterpriseRef Enterprise,
     int? ReportYear,
     PolluterBasic? Basic,
@@ -73,7 +73,7 @@ public sealed record PolluterReport(
     string File,
     SourcePos PermitPos = default);
 
-public sealed record PolluterBasic(
+internal sealed record PolluterBasic(
     LocalizedText? LegalRepresentative,
     LocalizedText? Address,
     LocalizedText? Contact,
@@ -83,9 +83,9 @@ public sealed record PolluterBasic(
     public bool IsComplete => LegalRepresentative is not null && Address is not null && Contact is not null && Business is not null && Products is not null;
 }
 
-public sealed record Outlet(string Code, LocalizedText? Location, LocalizedText? Discharge, string? Standard, IReadOnlyList<Pollutant> Pollutants, SourcePos Pos);
+internal sealed record Outlet(string Code, LocalizedText? Location, LocalizedText? Discharge, string? Standard, IReadOnlyList<Pollutant> Pollutants, SourcePos Pos);
 
-public sealed record Pollutant(
+internal sealed record Pollutant(
     LocalizedText Name,
     string? Unit,
     double? Concentration,
@@ -101,8 +101,8 @@ public sealed record Pollutant(
     public bool OverPermittedTotal => TotalT is { } t && PermittedTotalT is { } p && t > p;
 }
 
-public sealed record Facility(LocalizedText Name, string? Status, DateOnly? Since);
+internal sealed record Facility(LocalizedText Name, string? Status, DateOnly? Since);
 
-public sealed record Approval(LocalizedText Project, string? Number, DateOnly? Date);
+internal sealed record Approval(LocalizedText Project, string? Number, DateOnly? Date);
 
-public sealed record EmergencyPlan(DateOnly? Filed, string? Number);
+internal sealed record EmergencyPlan(DateOnly? Filed, string? Number);

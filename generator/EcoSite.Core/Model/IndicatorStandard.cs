@@ -1,16 +1,16 @@
 namespace EcoSite.Core.Model;
 
 /// <summary>A category of the standard's indicators (HJ 274-2015 has five).</summary>
-public sealed record StandardCategory(string Id, LocalizedText Name);
+internal sealed record StandardCategory(string Id, LocalizedText Name);
 
 /// <summary>An indicator of the catalog: a stable id, its names and the category it belongs to.</summary>
-public sealed record StandardIndicator(string Id, string Category, LocalizedText Name, LocalizedText? Unit);
+internal sealed record StandardIndicator(string Id, string Category, LocalizedText Name, LocalizedText? Unit);
 
 /// <summary>
 /// The indicators a park may report (content-format.md section 8): the embedded HJ 274-2015 catalog, or a site's
 /// own content/indicators.yaml which extends it (same ids override) or, with <c>replace: true</c>, replaces it.
 /// </summary>
-public sealed record IndicatorStandard(string? Standard, IReadOnlyList<StandardCategory> Categories, IReadOnlyList<StandardIndicator> Indicators)
+internal sealed record IndicatorStandard(string? Standard, IReadOnlyList<StandardCategory> Categories, IReadOnlyList<StandardIndicator> Indicators)
 {
     public static IndicatorStandard Empty { get; } = new(null, [], []);
 

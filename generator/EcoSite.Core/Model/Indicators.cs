@@ -4,13 +4,13 @@ using EcoSite.Core.Model.Targets;
 namespace EcoSite.Core.Model;
 
 /// <summary>indicators/&lt;year&gt;.yaml (content-format.md section 8).</summary>
-public sealed record IndicatorReport(int Year, bool Final, LocalizedText? Source, IReadOnlyList<IndicatorEntry> Values, string File);
+internal sealed record IndicatorReport(int Year, bool Final, LocalizedText? Source, IReadOnlyList<IndicatorEntry> Values, string File);
 
 /// <summary>
 /// One reported value. <see cref="Indicator"/> is a catalog id or "custom" (then <see cref="Name"/> names it).
 /// The value is either a number or yes/no; the target is kept as written and parsed where compliance is computed.
 /// </summary>
-public sealed record IndicatorEntry(
+internal sealed record IndicatorEntry(
     string Indicator,
     LocalizedText? Name,
     LocalizedText? Unit,

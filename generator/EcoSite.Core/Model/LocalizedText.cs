@@ -1,7 +1,7 @@
 namespace EcoSite.Core.Model;
 
 /// <summary>A text in one or more languages (content-format.md section 2): a plain string is the default language.</summary>
-public sealed class LocalizedText
+internal sealed class LocalizedText
 {
     private readonly KeyValuePair<string, string>[] _values;
 
@@ -40,4 +40,4 @@ public sealed class LocalizedText
 }
 
 /// <summary>A text and the language it is actually in (which differs from the page's when it fell back).</summary>
-public readonly record struct Localized(string Text, string Lang);
+internal readonly record struct Localized(string Text, string Lang);

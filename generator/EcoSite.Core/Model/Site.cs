@@ -3,7 +3,7 @@ using EcoSite.Core.Diagnostics;
 namespace EcoSite.Core.Model;
 
 /// <summary>Days after which a column counts as stale (content-format.md section 5; inspection rules 2019).</summary>
-public sealed record Freshness(int News = 14, int Notices = 180, int Cases = 365);
+internal sealed record Freshness(int News = 14, int Notices = 180, int Cases = 365);
 
 public enum TodaySource
 {
@@ -12,7 +12,7 @@ public enum TodaySource
     Clock,
 }
 
-public sealed record SiteConfig(
+internal sealed record SiteConfig(
     LocalizedText Title,
     LocalizedText? Description,
     IReadOnlyList<string> Languages,
@@ -24,18 +24,24 @@ public sealed record SiteConfig(
 {
     public string DefaultLanguage => Languages[0];
 
+    /// <summary>Where <see cref="Theme"/> is written in site.yaml, for diagnostics about the theme.</summary>
+    public SourcePos ThemePos { get; init; }
+
+    /// <summary>Globs of content files that are not part of the site (site.yaml 'exclude', relative to the content folder).</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
     /// <summary>"Last year" of the completeness rubric: the calendar year before today's (section 11).</summary>
     public int LastYear => Today.Year - 1;
 }
 
 /// <summary>The whole platform after loading: every park, sorted by id.</summary>
-public sealed record Site(SiteConfig Config, IReadOnlyList<Park> Parks)
+internal sealed record Site(SiteConfig Config, IReadOnlyList<Park> Parks)
 {
     /// <summary>The indicator catalog parks report against (HJ 274-2015 unless the site replaces it).</summary>
     public IndicatorStandard Catalog { get; init; } = IndicatorStandard.Empty;
 }
 
-public sealed record Park(
+internal sealed record Park(
     string Id,
     ParkProfile Profile,
     IReadOnlyList<Enterprise> Enterprises,
@@ -51,7 +57,7 @@ public sealed record Park(
     public Enterprise? FindEnterprise(string id) => Enterprises.FirstOrDefault(e => e.Id == id);
 }
 
-public sealed record ParkProfile(
+internal sealed record ParkProfile(
     LocalizedText Name,
     string? Level,
     string? Status,
@@ -63,12 +69,12 @@ public sealed record ParkProfile(
     LocalizedText? ManagingBody,
     ContactInfo? Contact);
 
-public sealed record ContactInfo(string? Phone, string? Email, LocalizedText? Address);
+internal sealed record ContactInfo(string? Phone, string? Email, LocalizedText? Address);
 
-public sealed record Enterprise(string Id, LocalizedText Name, string? CreditCode, LocalizedText? Industry, SourcePos Pos);
+internal sealed record Enterprise(string Id, LocalizedText Name, string? CreditCode, LocalizedText? Industry, SourcePos Pos);
 
 /// <summary>A reference to an enterprise id, kept with its location so an unknown id is reported where it is written.</summary>
-public sealed record EnterpriseRef(string Id, string File, SourcePos Pos);
+internal sealed record EnterpriseRef(string Id, string File, SourcePos Pos);
 
 /// <summary>A file under a park's media/ folder, published at <see cref="SitePath"/>.</summary>
-public sealed record MediaFile(string SourcePath, string SitePath, long Bytes);
+internal sealed record MediaFile(string SourcePath, string SitePath, long Bytes);

@@ -8,7 +8,7 @@ namespace EcoSite.Core.Output;
 /// What a build leaves in the output's marker file: the fingerprint of its inputs, the hash of each page's inputs and
 /// its diagnostics. The next build into the same folder uses it to skip work whose inputs did not change.
 /// </summary>
-public sealed record BuildManifest(
+internal sealed record BuildManifest(
     string Generator,
     string Inputs,
     int Pages,
@@ -16,6 +16,9 @@ public sealed record BuildManifest(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyDictionary<string, string> Jobs)
 {
+    /// <summary>What the command line reports about the site, for a later build that finds nothing changed.</summary>
+    public SiteReport? Report { get; init; }
+
     public const string Note = "This folder is built by EcoSite and replaced on every build. Do not edit files here; edit the content folder.";
 
     public static BuildManifest? Read(string outputDir)

@@ -1,15 +1,15 @@
 namespace EcoSite.Core.Output;
 
 /// <summary>One file of the built site; <see cref="Path"/> is relative to the output folder, '/'-separated.</summary>
-public abstract record OutputFile(string Path);
+internal abstract record OutputFile(string Path);
 
 /// <summary>Text written as UTF-8 without a byte-order mark.</summary>
-public sealed record TextFile(string Path, string Text) : OutputFile(Path);
+internal sealed record TextFile(string Path, string Text) : OutputFile(Path);
 
-public sealed record BinaryFile(string Path, byte[] Bytes) : OutputFile(Path);
+internal sealed record BinaryFile(string Path, byte[] Bytes) : OutputFile(Path);
 
 /// <summary>A content file (media, attachments) copied byte for byte.</summary>
-public sealed record CopiedFile(string Path, string SourcePath) : OutputFile(Path);
+internal sealed record CopiedFile(string Path, string SourcePath) : OutputFile(Path);
 
 /// <summary>A file of the previous output whose inputs did not change: hard-linked (or copied) into the new output.</summary>
-public sealed record ReusedFile(string Path, string PreviousPath) : OutputFile(Path);
+internal sealed record ReusedFile(string Path, string PreviousPath) : OutputFile(Path);

@@ -8,7 +8,7 @@ namespace EcoSite.Core.Output;
 /// when everything succeeded is the staging folder swapped in, so a failed build leaves the previous site intact.
 /// A marker file identifies EcoSite outputs: any other non-empty folder is never replaced.
 /// </summary>
-public sealed class SiteWriter : IDisposable
+internal sealed class SiteWriter : IDisposable
 {
     public const string MarkerName = ".ecosite-output";
     private static readonly UTF8Encoding Utf8 = new(false);

@@ -18,7 +18,10 @@ internal sealed class EscapingContext : TemplateContext
     {
         StrictVariables = false;
         EnableRelaxedMemberAccess = true;
-        LoopLimit = 0;
+        // A loop of a theme's template ends with a located error (ECO304) rather than hanging the build: far more
+        // iterations than any listing of a real site, few enough to fail within a second. Nested loops that stay
+        // under it are stopped by the page's time limit (BuildOptions.PageTimeLimit).
+        LoopLimit = 1_000_000;
         RecursiveLimit = 64;
         LimitToString = 0;
         AutoIndent = false; // HTML: re-indenting printed multi-line values would change <pre> blocks (and costs time on every write)

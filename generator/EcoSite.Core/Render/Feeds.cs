@@ -1,12 +1,12 @@
 using System.Text;
 using System.Xml;
 using EcoSite.Core.Model;
-using EcoSite.Core.Render.Pages;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render;
 
 /// <summary>An Atom feed per language (RFC 4287) and sitemap.xml with hreflang alternates.</summary>
-public static class Feeds
+internal static class Feeds
 {
     public const int FeedEntries = 50;
     private const string AtomNs = "http://www.w3.org/2005/Atom";
@@ -17,8 +17,9 @@ public static class Feeds
     public static string Atom(Site site, Theme theme, string lang)
     {
         var cfg = site.Config;
-        var feedPath = UrlPath.ForLanguage("feed.xml", lang, cfg.DefaultLanguage);
-        string Href(string pageId) => FeedHref(cfg, feedPath, pageId, lang);
+        var routes = new Routes(cfg);
+        var feedPath = routes.InLanguage(Routes.AtomFeed, lang);
+        string Href(string pageId) => FeedHref(routes, feedPath, pageId, lang);
         var entries = Entries(site);
         var updated = entries.Count > 0 ? entries[0].Article.Date!.Value : cfg.Today;
 
@@ -27,10 +28,10 @@ public static class Feeds
             w.WriteStartElement("feed", AtomNs);
             w.WriteAttributeString("xml", "lang", null, Format.HtmlLang(lang));
             w.WriteElementString("title", AtomNs, cfg.Title.In(lang, cfg.DefaultLanguage).Text);
-            w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:feed:{lang}" : UrlPath.Absolute(cfg.BaseUrl, feedPath));
+            w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:feed:{lang}" : routes.Absolute(feedPath));
             w.WriteElementString("updated", AtomNs, Timestamp(updated));
-            Link(w, "self", cfg.BaseUrl is null ? "feed.xml" : UrlPath.Absolute(cfg.BaseUrl, feedPath), "application/atom+xml");
-            Link(w, "alternate", Href("index.html"), "text/html");
+            Link(w, "self", cfg.BaseUrl is null ? Routes.AtomFeed : routes.Absolute(feedPath), "application/atom+xml");
+            Link(w, "alternate", Href(Routes.Home), "text/html");
             w.WriteStartElement("author", AtomNs);
             w.WriteElementString("name", AtomNs, cfg.Title.In(lang, cfg.DefaultLanguage).Text);
             w.WriteEndElement();
@@ -38,15 +39,15 @@ public static class Feeds
             foreach (var (park, a) in entries)
             {
                 var v = a.In(lang) ?? a.Primary;
-                var id = ArticlePages.ItemId(a);
+                var id = Routes.Article(a);
                 w.WriteStartElement("entry", AtomNs);
                 if (v.Lang != lang) w.WriteAttributeString("xml", "lang", null, Format.HtmlLang(v.Lang));
                 w.WriteElementString("title", AtomNs, v.Title);
-                w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:{a.ParkId}:{ArticlePages.Folder(a.Section)}:{a.Slug}:{lang}" : Href(id));
+                w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:{a.ParkId}:{Routes.Section(a.Section)}:{a.Slug}:{lang}" : Href(id));
                 w.WriteElementString("updated", AtomNs, Timestamp(a.Date!.Value));
                 Link(w, "alternate", Href(id), "text/html");
                 w.WriteStartElement("category", AtomNs);
-                w.WriteAttributeString("term", ArticlePages.Folder(a.Section));
+                w.WriteAttributeString("term", Routes.Section(a.Section));
                 w.WriteAttributeString("label", theme.String(lang, a.Section == Section.News ? "category_news" : "category_cases"));
                 w.WriteEndElement();
                 w.WriteStartElement("source", AtomNs);
@@ -63,20 +64,21 @@ public static class Feeds
     public static List<(Park Park, Article Article)> Entries(Site site) =>
         site.Parks.SelectMany(p => p.News.Concat(p.Cases).Select(a => (Park: p, Article: a)))
             .Where(x => x.Article.Date is not null)
-            .OrderByDescending(x => x.Article.Date).ThenBy(x => ArticlePages.ItemId(x.Article), StringComparer.Ordinal)
+            .OrderByDescending(x => x.Article.Date).ThenBy(x => Routes.Article(x.Article), StringComparer.Ordinal)
             .Take(FeedEntries).ToList();
 
     /// <summary>A page's address in a feed: absolute from base_url, else relative to the feed file.</summary>
-    public static string FeedHref(SiteConfig cfg, string feedPath, string pageId, string lang)
+    internal static string FeedHref(Routes routes, string feedPath, string pageId, string lang)
     {
-        var path = UrlPath.ForLanguage(pageId, lang, cfg.DefaultLanguage);
-        return cfg.BaseUrl is null ? UrlPath.Relative(feedPath, path) : UrlPath.Absolute(cfg.BaseUrl, path);
+        var path = routes.InLanguage(pageId, lang);
+        return routes.BaseUrl is null ? Routes.Relative(feedPath, path) : routes.Absolute(path);
     }
 
     /// <summary>Every HTML page in every language, with its language alternates (sitemaps.org, Google's xhtml:link).</summary>
     public static string Sitemap(Site site, IReadOnlyList<PageJob> jobs)
     {
         var cfg = site.Config;
+        var routes = new Routes(cfg);
         return Write(w =>
         {
             w.WriteStartElement("urlset", SitemapNs);
@@ -86,13 +88,13 @@ public static class Feeds
                 foreach (var lang in cfg.Languages)
                 {
                     w.WriteStartElement("url", SitemapNs);
-                    w.WriteElementString("loc", SitemapNs, UrlPath.Absolute(cfg.BaseUrl, UrlPath.ForLanguage(job.PageId, lang, cfg.DefaultLanguage)));
+                    w.WriteElementString("loc", SitemapNs, routes.Absolute(routes.InLanguage(job.PageId, lang)));
                     foreach (var alt in cfg.Languages)
                     {
                         w.WriteStartElement("xhtml", "link", XhtmlNs);
                         w.WriteAttributeString("rel", "alternate");
                         w.WriteAttributeString("hreflang", Format.HtmlLang(alt));
-                        w.WriteAttributeString("href", UrlPath.Absolute(cfg.BaseUrl, UrlPath.ForLanguage(job.PageId, alt, cfg.DefaultLanguage)));
+                        w.WriteAttributeString("href", routes.Absolute(routes.InLanguage(job.PageId, alt)));
                         w.WriteEndElement();
                     }
                     w.WriteEndElement();

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EcoSite.Core.Render;
 
 /// <summary>Dates, numbers and sizes as people read them in each language; never dependent on the machine's culture.</summary>
-public static class Format
+internal static class Format
 {
     private static readonly string[] Months =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

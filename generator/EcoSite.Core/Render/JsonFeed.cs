@@ -3,21 +3,22 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using EcoSite.Core.Model;
 using EcoSite.Core.Output;
-using EcoSite.Core.Render.Pages;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render;
 
 /// <summary>A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) per language beside each Atom feed: feed.json, en/feed.json.</summary>
-public static class JsonFeed
+internal static class JsonFeed
 {
     public static IEnumerable<OutputFile> Files(Site site) =>
-        site.Config.Languages.Select(l => new TextFile(UrlPath.ForLanguage("feed.json", l, site.Config.DefaultLanguage), Render(site, l)));
+        site.Config.Languages.Select(l => new TextFile(new Routes(site.Config).InLanguage(Routes.JsonFeed, l), Render(site, l)));
 
     public static string Render(Site site, string lang)
     {
         var cfg = site.Config;
-        var feedPath = UrlPath.ForLanguage("feed.json", lang, cfg.DefaultLanguage);
-        string Href(string pageId) => Feeds.FeedHref(cfg, feedPath, pageId, lang);
+        var routes = new Routes(cfg);
+        var feedPath = routes.InLanguage(Routes.JsonFeed, lang);
+        string Href(string pageId) => Feeds.FeedHref(routes, feedPath, pageId, lang);
         var entries = Feeds.Entries(site);
 
         using var ms = new MemoryStream();
@@ -26,10 +27,10 @@ public static class JsonFeed
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
             w.WriteString("title", cfg.Title.In(lang, cfg.DefaultLanguage).Text);
-            if (cfg.BaseUrl is { } b)
+            if (cfg.BaseUrl is not null)
             {
-                w.WriteString("home_page_url", UrlPath.Absolute(b, UrlPath.ForLanguage("index.html", lang, cfg.DefaultLanguage)));
-                w.WriteString("feed_url", UrlPath.Absolute(b, feedPath));
+                w.WriteString("home_page_url", routes.Absolute(routes.InLanguage(Routes.Home, lang)));
+                w.WriteString("feed_url", routes.Absolute(feedPath));
             }
             if (cfg.Description is { } d) w.WriteString("description", d.In(lang, cfg.DefaultLanguage).Text);
             w.WriteString("language", Format.HtmlLang(lang));
@@ -43,15 +44,15 @@ public static class JsonFeed
             {
                 var v = a.In(lang) ?? a.Primary;
                 w.WriteStartObject();
-                w.WriteString("id", $"urn:ecosite:{a.ParkId}:{ArticlePages.Folder(a.Section)}:{a.Slug}:{lang}");
-                w.WriteString("url", Href(ArticlePages.ItemId(a)));
+                w.WriteString("id", $"urn:ecosite:{a.ParkId}:{Routes.Section(a.Section)}:{a.Slug}:{lang}");
+                w.WriteString("url", Href(Routes.Article(a)));
                 w.WriteString("title", v.Title);
                 w.WriteString("content_text", v.Summary.Length > 0 ? v.Summary : v.Title);
                 if (v.Summary.Length > 0) w.WriteString("summary", v.Summary);
                 w.WriteString("date_published", Format.Iso(a.Date!.Value) + "T00:00:00Z");
                 if (v.Lang != lang) w.WriteString("language", Format.HtmlLang(v.Lang));
                 w.WriteStartArray("tags");
-                w.WriteStringValue(ArticlePages.Folder(a.Section));
+                w.WriteStringValue(Routes.Section(a.Section));
                 w.WriteStringValue(park.Profile.Name.In(lang, cfg.DefaultLanguage).Text);
                 w.WriteEndArray();
                 w.WriteEndObject();

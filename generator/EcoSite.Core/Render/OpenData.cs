@@ -2,16 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EcoSite.Core.Checks;
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Facts;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Model;
 using EcoSite.Core.Output;
-using EcoSite.Core.Render.Pages;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render;
 
 /// <summary>The types of Frictionless Table Schema that the exports use.</summary>
-public enum DataFieldType
+internal enum DataFieldType
 {
     String,
     Integer,
@@ -21,10 +21,10 @@ public enum DataFieldType
 }
 
 /// <summary>A column of a dataset. A <see cref="List"/> field is an array in JSON and space-separated in CSV.</summary>
-public sealed record DataField(string Name, DataFieldType Type, bool Required, string Description, bool List = false);
+internal sealed record DataField(string Name, DataFieldType Type, bool Required, string Description, bool List = false);
 
 /// <summary>One dataset of one scope (a park or the whole site): its columns and rows, in a fixed order.</summary>
-public sealed record DataTable(string Name, string Title, string Description, IReadOnlyList<DataField> Fields, IReadOnlyList<object?[]> Rows);
+internal sealed record DataTable(string Name, string Title, string Description, IReadOnlyList<DataField> Fields, IReadOnlyList<object?[]> Rows);
 
 /// <summary>
 /// Open data under data/ (docs/open-data.md, export format version <see cref="SchemaVersion"/>): for every park and
@@ -33,7 +33,7 @@ public sealed record DataTable(string Name, string Title, string Description, IR
 /// Schema and a JSON Schema under data/schemas/, and listed in data/catalog.jsonld (schema.org DataCatalog).
 /// Rows are sorted and numbers written in the invariant culture, so the same content gives the same bytes.
 /// </summary>
-public static class OpenData
+internal static class OpenData
 {
     // 2: `hazardous` of flows and listings is true, false or null (unknown) instead of a required boolean.
     public const int SchemaVersion = 2;
@@ -44,167 +44,29 @@ public static class OpenData
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string JsonPath(string name, string? parkId) => Prefix(parkId) + name + ".json";
-
-    public static string CsvPath(string name, string? parkId) => Prefix(parkId) + name + ".csv";
-
-    public static string TableSchemaPath(string name) => $"data/schemas/{name}.json";
-
-    public static string JsonSchemaPath(string name) => $"data/schemas/{name}.schema.json";
-
-    private static string Prefix(string? parkId) => parkId is null ? "data/" : $"data/parks/{parkId}/";
-
-    public static IEnumerable<OutputFile> Files(Site site)
+    public static IEnumerable<OutputFile> Files(SiteFacts facts)
     {
-        var scopes = new List<(string? ParkId, IReadOnlyList<Park> Parks)> { (null, site.Parks) };
-        scopes.AddRange(site.Parks.Select(p => ((string?)p.Id, (IReadOnlyList<Park>)[p])));
-        foreach (var (parkId, parks) in scopes)
-            foreach (var table in Tables(site, parks))
+        var site = facts.Site;
+        var datasets = new OpenDataSets(facts);
+        // Each scope's tables are made once: written as JSON and CSV here, and counted in the catalogue.
+        var scopes = new List<(string? ParkId, IReadOnlyList<Park> Parks, IReadOnlyList<DataTable> Tables)> { (null, site.Parks, datasets.For(site.Parks)) };
+        scopes.AddRange(site.Parks.Select(p => ((string?)p.Id, (IReadOnlyList<Park>)[p], datasets.For([p]))));
+        foreach (var (parkId, _, tables) in scopes)
+            foreach (var table in tables)
             {
-                yield return new TextFile(JsonPath(table.Name, parkId), Json(table));
-                yield return new TextFile(CsvPath(table.Name, parkId), Csv(table));
+                yield return new TextFile(Routes.DataJson(table.Name, parkId), Json(table));
+                yield return new TextFile(Routes.DataCsv(table.Name, parkId), Csv(table));
             }
-        foreach (var table in Tables(site, []))
+        foreach (var table in datasets.For([]))
         {
-            yield return new TextFile(TableSchemaPath(table.Name), TableSchema(table));
-            yield return new TextFile(JsonSchemaPath(table.Name), JsonSchema(table));
+            yield return new TextFile(Routes.DataTableSchema(table.Name), TableSchema(table));
+            yield return new TextFile(Routes.DataJsonSchema(table.Name), JsonSchema(table));
         }
-        yield return new TextFile("data/catalog.jsonld", Catalog(site, scopes));
+        yield return new TextFile(Routes.DataCatalog, Catalog(facts, scopes));
     }
 
     /// <summary>The five datasets of the given parks, in <see cref="Names"/> order.</summary>
-    public static IReadOnlyList<DataTable> Tables(Site site, IReadOnlyList<Park> parks)
-    {
-        var langs = site.Config.Languages;
-        var matches = ExchangeMatcher.Match(site);
-        IEnumerable<DataField> Localized(string name, bool required, string what) =>
-            langs.Select((l, i) => new DataField($"{name}_{l}", DataFieldType.String, required && i == 0, $"{what} ({l})"));
-        IEnumerable<object?> Texts(LocalizedText? t) => langs.Select(l => t is null ? null : (object?)t.In(l, langs[0]).Text);
-        string? Name(Park park, FlowParty p) => p.Enterprise?.Id;
-        object?[] Row(params IEnumerable<object?>[] parts) => parts.SelectMany(p => p).ToArray();
-        IEnumerable<object?> V(params object?[] values) => values;
-
-        var indicators = new DataTable("indicators", "Indicators and targets",
-            "Indicator values reported by each park per year (HJ 274-2015), with the park's target and the compliance EcoSite computes from them.",
-            [
-                new("park_id", DataFieldType.String, true, "Park id"),
-                new("year", DataFieldType.Integer, true, "Reporting year"),
-                new("final", DataFieldType.Boolean, true, "true for final figures, false for preliminary ones"),
-                new("indicator", DataFieldType.String, true, "Catalog id, or 'custom' for a park-specific indicator"),
-                new("category", DataFieldType.String, false, "Category of the standard (empty for custom indicators)"),
-                .. Localized("name", true, "Indicator name"),
-                .. Localized("unit", false, "Unit"),
-                new("value", DataFieldType.Number, false, "Numeric value (empty for yes/no indicators)"),
-                new("value_yes", DataFieldType.Boolean, false, "Yes/no value (empty for numeric indicators)"),
-                new("target", DataFieldType.String, false, "The park's target: >=, <=, >, < or = and a number, or yes"),
-                new("compliance", DataFieldType.String, true, "met, not-met or no-target, computed from value and target"),
-                .. Localized("source", false, "Data source"),
-            ],
-            parks.SelectMany(p => p.Indicators.OrderBy(r => r.Year).SelectMany(r => r.Values.Select(e =>
-            {
-                var c = e.IsCustom ? null : site.Catalog.Find(e.Indicator);
-                var compliance = e.Compliance switch { Model.Targets.Compliance.Met => "met", Model.Targets.Compliance.NotMet => "not-met", _ => "no-target" };
-                return Row(V(p.Id, r.Year, r.Final, e.Indicator, c?.Category), Texts(e.Name ?? c?.Name), Texts(e.Unit ?? c?.Unit),
-                    V(e.Number, e.YesNo, e.Target?.ToString(), compliance), Texts(r.Source));
-            }))).ToList());
-
-        var flows = new DataTable("flows", "Waste and by-product flows",
-            "Yearly flows of waste and by-products between enterprises of a park and parties outside it.",
-            [
-                new("park_id", DataFieldType.String, true, "Park id"),
-                new("year", DataFieldType.Integer, true, "Year"),
-                new("from_enterprise", DataFieldType.String, false, "Enterprise id of the sender (empty for an external party)"),
-                .. Localized("from_name", true, "Sender name"),
-                new("to_enterprise", DataFieldType.String, false, "Enterprise id of the receiver (empty for an external party)"),
-                .. Localized("to_name", true, "Receiver name"),
-                .. Localized("material", true, "Material"),
-                new("code", DataFieldType.String, false, "Hazardous waste code (NNN-NNN-NN) or general solid waste code"),
-                new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
-                new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
-                new("quantity", DataFieldType.Number, true, "Quantity per year"),
-                new("unit", DataFieldType.String, true, "Unit of the quantity"),
-                new("stays_in_park", DataFieldType.Boolean, true, "true when both ends are enterprises of the park"),
-                .. Localized("use", false, "Use"),
-            ],
-            parks.SelectMany(p => p.Waste.OrderBy(w => w.Year).SelectMany(w => w.Flows.Select(f =>
-                Row(V(p.Id, w.Year, Name(p, f.From)), Texts(PartyName(p, f.From)), V(Name(p, f.To)), Texts(PartyName(p, f.To)), Texts(f.Material),
-                    V(f.Code, WasteCode.IsHazardous(f.Code), f.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, f.Quantity, f.Unit, f.StaysInPark), Texts(f.Use))))).ToList());
-
-        var listings = new DataTable("listings", "Resource exchange listings",
-            "Supply and demand listings of the regional resource exchange, with their matches across every park of the site.",
-            [
-                new("id", DataFieldType.String, true, "Site-wide id: <park-id>/<listing-id>"),
-                new("park_id", DataFieldType.String, true, "Park id"),
-                new("kind", DataFieldType.String, true, "supply or demand"),
-                new("category", DataFieldType.String, true, "waste, by-product, raw-material, product or disposal-service"),
-                new("enterprise", DataFieldType.String, true, "Enterprise id"),
-                .. Localized("material", true, "Material"),
-                new("code", DataFieldType.String, false, "Waste code"),
-                new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
-                new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
-                new("quantity", DataFieldType.Number, false, "Quantity"),
-                new("unit", DataFieldType.String, false, "Unit"),
-                new("frequency", DataFieldType.String, false, "once, monthly, yearly or continuous"),
-                new("posted", DataFieldType.Date, true, "First day the listing is active"),
-                new("valid_until", DataFieldType.Date, false, "Last day the listing is active (empty: open-ended)"),
-                new("active", DataFieldType.Boolean, true, "Active on the site's as-of date"),
-                new("matches", DataFieldType.String, true, "Ids of the matching listings (space-separated in CSV)", List: true),
-            ],
-            parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).Select(l =>
-                Row(V(l.SiteId, l.ParkId, l.Kind == ListingKind.Supply ? "supply" : "demand", l.Category, l.Enterprise.Id), Texts(l.Material),
-                    V(l.Code, WasteCode.IsHazardous(l.Code), l.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, l.Quantity, l.Unit, l.Frequency, l.Posted, l.ValidUntil,
-                        l.IsActiveOn(site.Config.Today), matches[l.SiteId].Select(m => m.SiteId).ToList()))).ToList());
-
-        var emissions = new DataTable("emissions", "Emissions of key polluting units",
-            "Per outlet and pollutant: measured concentration against its limit, total emission against the permitted total, and exceedances.",
-            [
-                new("park_id", DataFieldType.String, true, "Park id"),
-                new("enterprise", DataFieldType.String, true, "Enterprise id"),
-                new("report_year", DataFieldType.Integer, false, "Report year"),
-                new("permit", DataFieldType.String, false, "Pollutant discharge permit number (HJ 608-2017)"),
-                new("outlet", DataFieldType.String, true, "Outlet code (DA### air, DW### water)"),
-                new("standard", DataFieldType.String, false, "Emission standard"),
-                .. Localized("pollutant", true, "Pollutant"),
-                new("unit", DataFieldType.String, false, "Unit of concentration and limit"),
-                new("concentration", DataFieldType.Number, false, "Measured concentration"),
-                new("limit", DataFieldType.Number, false, "Concentration limit"),
-                new("over_limit", DataFieldType.Boolean, true, "true when the concentration is above the limit"),
-                new("exceedances", DataFieldType.Integer, false, "Exceedances reported by the unit"),
-                new("total_t", DataFieldType.Number, false, "Total emission (t per year)"),
-                new("permitted_total_t", DataFieldType.Number, false, "Permitted total emission (t per year)"),
-                new("over_permitted_total", DataFieldType.Boolean, true, "true when the total is above the permitted total"),
-            ],
-            parks.SelectMany(p => p.Polluters.OrderBy(x => x.Enterprise.Id, StringComparer.Ordinal).SelectMany(x => x.Outlets.SelectMany(o => o.Pollutants.Select(q =>
-                Row(V(p.Id, x.Enterprise.Id, x.ReportYear, x.Permit, o.Code, o.Standard), Texts(q.Name),
-                    V(q.Unit, q.Concentration, q.Limit, q.OverLimit, q.Exceedances, q.TotalT, q.PermittedTotalT, q.OverPermittedTotal)))))).ToList());
-
-        var benefits = new DataTable("benefits", "Benefits of technology cases",
-            "Yearly benefits of each technology and experience case.",
-            [
-                new("park_id", DataFieldType.String, true, "Park id"),
-                new("case", DataFieldType.String, true, "Case slug"),
-                new("date", DataFieldType.Date, false, "Publication date"),
-                .. Localized("title", true, "Case title"),
-                new("enterprise", DataFieldType.String, false, "Enterprise id"),
-                new("energy_saved_tce", DataFieldType.Number, false, "Energy saved (tce per year)"),
-                new("water_saved_m3", DataFieldType.Number, false, "Water saved (m³ per year)"),
-                new("co2_reduced_t", DataFieldType.Number, false, "CO2 reduced (t per year)"),
-                new("solid_waste_utilised_t", DataFieldType.Number, false, "Solid waste utilised (t per year)"),
-                new("economic_benefit_10k_cny", DataFieldType.Number, false, "Economic benefit (10k CNY per year)"),
-            ],
-            parks.SelectMany(p => p.Cases.OrderBy(a => a.Slug, StringComparer.Ordinal).Select(a =>
-            {
-                var titles = langs.Select(l => (object?)(a.In(l) ?? a.Primary).Title);
-                var c = a.Primary.Case;
-                var b = c?.Benefits ?? Benefits.None;
-                return Row(V(p.Id, a.Slug, a.Date), titles, V(c?.Enterprise?.Id, b.EnergySavedTce, b.WaterSavedM3, b.Co2ReducedT, b.SolidWasteUtilisedT, b.EconomicBenefit10kCny));
-            })).ToList());
-
-        return [indicators, flows, listings, emissions, benefits];
-    }
-
-    private static LocalizedText? PartyName(Park park, FlowParty p) =>
-        p.Enterprise is { } e ? park.FindEnterprise(e.Id)?.Name ?? LocalizedText.Of("zh", e.Id) : p.ExternalName;
+    public static IReadOnlyList<DataTable> Tables(SiteFacts facts, IReadOnlyList<Park> parks) => new OpenDataSets(facts).For(parks);
 
     public static string Csv(DataTable table)
     {
@@ -356,9 +218,9 @@ public static class OpenData
     });
 
     /// <summary>data/catalog.jsonld: a schema.org DataCatalog of every dataset; content URLs are relative to data/.</summary>
-    private static string Catalog(Site site, IReadOnlyList<(string? ParkId, IReadOnlyList<Park> Parks)> scopes)
+    private static string Catalog(SiteFacts facts, IReadOnlyList<(string? ParkId, IReadOnlyList<Park> Parks, IReadOnlyList<DataTable> Tables)> scopes)
     {
-        var cfg = site.Config;
+        var cfg = facts.Config;
         var lang = cfg.DefaultLanguage;
         string Rel(string path) => path["data/".Length..];
         return Write(w =>
@@ -373,12 +235,12 @@ public static class OpenData
             foreach (var l in cfg.Languages) w.WriteStringValue(Format.HtmlLang(l));
             w.WriteEndArray();
             w.WriteString("schemaVersion", SchemaVersion.ToString(CultureInfo.InvariantCulture));
-            if (cfg.BaseUrl is { } b) w.WriteString("url", UrlPath.Absolute(b, "data/index.html"));
+            if (cfg.BaseUrl is not null) w.WriteString("url", facts.Routes.Absolute(Routes.Data));
             w.WriteStartArray("dataset");
-            foreach (var (parkId, parks) in scopes)
+            foreach (var (parkId, parks, tables) in scopes)
             {
                 var scope = parkId is null ? cfg.Title.In(lang, lang).Text : parks[0].Profile.Name.In(lang, lang).Text;
-                foreach (var table in Tables(site, parks))
+                foreach (var table in tables)
                 {
                     w.WriteStartObject();
                     w.WriteString("@type", "Dataset");
@@ -386,9 +248,9 @@ public static class OpenData
                     w.WriteString("name", $"{table.Title}: {scope}");
                     w.WriteString("description", table.Description);
                     w.WriteString("dateModified", Format.Iso(cfg.Today));
-                    w.WriteString("schemaVersion", Rel(TableSchemaPath(table.Name)));
+                    w.WriteString("schemaVersion", Rel(Routes.DataTableSchema(table.Name)));
                     w.WriteStartArray("distribution");
-                    foreach (var (format, path) in new[] { ("text/csv", CsvPath(table.Name, parkId)), ("application/json", JsonPath(table.Name, parkId)) })
+                    foreach (var (format, path) in new[] { ("text/csv", Routes.DataCsv(table.Name, parkId)), ("application/json", Routes.DataJson(table.Name, parkId)) })
                     {
                         w.WriteStartObject();
                         w.WriteString("@type", "DataDownload");

@@ -1,5 +1,7 @@
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render;
 
@@ -9,10 +11,10 @@ namespace EcoSite.Core.Render;
 /// an incremental build reuses the previous output of a page whose inputs did not change. Pages that summarise
 /// many files (lists, park pages, the portal) leave it null and are always rendered.
 /// </summary>
-public sealed record PageJob(string PageId, Func<PageContext, PageContent> Build, string? SourceFile = null, IReadOnlyList<string>? Inputs = null);
+internal sealed record PageJob(string PageId, Func<PageContext, PageContent> Build, string? SourceFile = null, IReadOnlyList<string>? Inputs = null);
 
 /// <summary>What a page module hands to the renderer: the template to use, the view model and the layout's parts.</summary>
-public sealed record PageContent(
+internal sealed record PageContent(
     string Template,
     string Title,
     object Model,
@@ -21,21 +23,23 @@ public sealed record PageContent(
     string? Description = null);
 
 /// <summary>Everything a page module needs to build one page in one language: text lookup and relative links.</summary>
-public sealed class PageContext(Site site, Theme theme, string lang, string pageId)
+internal sealed class PageContext(SiteFacts facts, Theme theme, string lang, string pageId)
 {
-    public Site Site => site;
-    public SiteConfig Config => site.Config;
+    public SiteFacts Facts => facts;
+    public Site Site => facts.Site;
+    public SiteConfig Config => facts.Config;
+    public Routes Routes => facts.Routes;
     public string Lang => lang;
-    public string DefaultLang => site.Config.DefaultLanguage;
+    public string DefaultLang => Config.DefaultLanguage;
     public string PageId => pageId;
-    public string OutputPath { get; } = UrlPath.ForLanguage(pageId, lang, site.Config.DefaultLanguage);
-    public string Root => UrlPath.RootPrefix(OutputPath);
+    public string OutputPath { get; } = facts.Routes.InLanguage(pageId, lang);
+    public string Root => Routes.RootPrefix(OutputPath);
 
     /// <summary>A page of this language, by page id ("parks/a/index.html").</summary>
-    public string Url(string targetPageId) => UrlPath.Relative(OutputPath, UrlPath.ForLanguage(targetPageId, lang, DefaultLang));
+    public string Url(string targetPageId) => Routes.Relative(OutputPath, Routes.InLanguage(targetPageId, lang));
 
     /// <summary>A file shared by all languages (media, badges, data), by site path.</summary>
-    public string FileUrl(string sitePath) => UrlPath.Relative(OutputPath, sitePath);
+    public string FileUrl(string sitePath) => Routes.Relative(OutputPath, sitePath);
 
     public string T(string key) => theme.String(lang, key);
 
@@ -51,7 +55,7 @@ public sealed class PageContext(Site site, Theme theme, string lang, string page
     public FallbackView Fallback(string shownLang) =>
         new(shownLang, Format.HtmlLang(shownLang), T("untranslated_note"));
 
-    public LinkView HomeCrumb() => new(T("home"), Url("index.html"));
+    public LinkView HomeCrumb() => new(T("home"), Url(Routes.Home));
 
-    public LinkView ParkCrumb(Park park) => new(Text(park.Profile.Name).Text, Url($"parks/{park.Id}/index.html"));
+    public LinkView ParkCrumb(Park park) => new(Text(park.Profile.Name).Text, Url(Routes.Park(park.Id)));
 }

@@ -1,7 +1,7 @@
 namespace EcoSite.Core.Render;
 
 /// <summary>Markup that templates print as it is; every other value is HTML-escaped (see <see cref="EscapingContext"/>).</summary>
-public sealed record RawHtml(string Value)
+internal sealed record RawHtml(string Value)
 {
     public override string ToString() => Value;
 }

@@ -1,42 +1,39 @@
 using System.Collections.Concurrent;
 using EcoSite.Core.Content;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render.Pages;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using Scriban.Runtime;
 
 namespace EcoSite.Core.Render;
 
-/// <summary>A rendered HTML page, kept for the link check: where it is and what it links to.</summary>
-public sealed record RenderedPage(string OutputPath, string? SourceFile, IReadOnlyList<string> Links, IReadOnlyList<string> Images, IReadOnlySet<string> Ids);
-
 /// <summary>
-/// Renders the site: every page in every language, in parallel, each handed to <c>emit</c> as soon as it is done
-/// (pages are not all held in memory). Templates are parsed once by <see cref="Theme"/>; each page is a body
-/// template rendered into the layout.
+/// Renders a <see cref="RenderPlan"/>: every page in every language, in parallel, each handed to the output as soon as
+/// it is done (pages are not all held in memory), and the files that are not pages (feeds, sitemap, open data, badges,
+/// media, assets) beside them. Templates are parsed once by <see cref="Theme"/>; each page is a body template rendered
+/// into the layout.
 /// </summary>
-public sealed class SiteRenderer(Site site, Theme theme, string generator, ParallelOptions? parallel = null)
+internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOptions parallel, TimeSpan pageTimeLimit)
 {
     private static readonly Dictionary<string, string> NativeNames = new() { ["zh"] = "中文", ["en"] = "English" };
+    private readonly SiteFacts facts = plan.Facts;
+    private readonly Site site = plan.Facts.Site;
+    private readonly Theme theme = plan.Theme;
+    private readonly Routes _routes = plan.Facts.Routes;
 
-    /// <summary>Page modules, in the order their pages are listed; each knows its own pages.</summary>
-    public static IReadOnlyList<Func<Site, IEnumerable<PageJob>>> Modules { get; } =
-        [HomePage.Jobs, ParkPage.Jobs, ArticlePages.Jobs, DisclosurePages.Jobs, SearchPage.Jobs];
-
-    public IReadOnlyList<PageJob> Plan() =>
-        Modules.SelectMany(m => m(site)).OrderBy(j => j.PageId, StringComparer.Ordinal).ToList();
-
-    public IReadOnlyList<RenderedPage> Render(IReadOnlyList<PageJob> jobs, Action<OutputFile> emit, Action? pageDone = null, PageReuse? reuse = null)
+    /// <summary>The links of every page written, sorted by output path, for the link check.</summary>
+    public IReadOnlyList<PageLinks> Render(SiteOutput output, Action? pageDone = null)
     {
         var languages = site.Config.Languages;
-        var pages = new ConcurrentBag<RenderedPage>();
-        var work = jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
-        // The files that are not pages (feeds, sitemap, open data...) are built beside the pages, not after them.
-        var others = Task.Run(() => RenderOthers(jobs, emit));
+        var pages = new ConcurrentBag<PageLinks>();
+        var work = plan.Jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
+        var others = Task.Run(() => RenderOthers(output.Emit));
         try
         {
-            RenderPages(work, pages, emit, pageDone, reuse);
+            RenderPages(work, pages, output, pageDone);
         }
         catch
         {
@@ -49,39 +46,40 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         return pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
     }
 
-    private void RenderPages(List<(PageJob Job, string Lang)> work, ConcurrentBag<RenderedPage> pages, Action<OutputFile> emit, Action? pageDone, PageReuse? reuse)
+    private void RenderPages(List<(PageJob Job, string Lang)> work, ConcurrentBag<PageLinks> pages, SiteOutput output, Action? pageDone)
     {
-        Parallel.ForEach(work, parallel ?? new ParallelOptions(), item =>
+        var reuse = output.Reuse;
+        Parallel.ForEach(work, parallel, item =>
         {
-            var ctx = new PageContext(site, theme, item.Lang, item.Job.PageId);
-            if (reuse?.TryReuse(item.Job, ctx.OutputPath) is { } previous)
+            var ctx = new PageContext(facts, theme, item.Lang, item.Job.PageId);
+            if (reuse?.TryReuse(item.Job.PageId, item.Job.SourceFile, ctx.OutputPath) is { } previous)
             {
                 pages.Add(previous);
-                emit(new ReusedFile(ctx.OutputPath, reuse.PathOf(ctx.OutputPath)));
+                output.Emit(new ReusedFile(ctx.OutputPath, reuse.PathOf(ctx.OutputPath)));
             }
             else
             {
                 var html = RenderPage(ctx, item.Job.Build(ctx));
-                pages.Add(HtmlLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html));
-                emit(new TextFile(ctx.OutputPath, html));
+                pages.Add(PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html));
+                output.Emit(new TextFile(ctx.OutputPath, html));
             }
             pageDone?.Invoke();
         });
     }
 
-    private void RenderOthers(IReadOnlyList<PageJob> jobs, Action<OutputFile> emit)
+    private void RenderOthers(Action<OutputFile> emit)
     {
         var languages = site.Config.Languages;
-        foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile("assets/" + path, bytes));
+        foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile(Routes.Asset(path), bytes));
         foreach (var park in site.Parks)
             foreach (var m in park.Media) emit(new CopiedFile(m.SitePath, m.SourcePath));
-        foreach (var f in CompletenessFiles.For(site, theme)) emit(f);
-        emit(new TextFile("404.html", NotFound()));
-        foreach (var lang in languages) emit(new TextFile(UrlPath.ForLanguage("feed.xml", lang, site.Config.DefaultLanguage), Feeds.Atom(site, theme, lang)));
-        emit(new TextFile("sitemap.xml", Feeds.Sitemap(site, jobs)));
-        foreach (var f in OpenData.Files(site).Concat(JsonFeed.Files(site))) emit(f);
+        foreach (var f in CompletenessFiles.For(facts, theme)) emit(f);
+        emit(new TextFile(Routes.NotFound, NotFound()));
+        foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
+        emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, plan.Jobs)));
+        foreach (var f in OpenData.Files(facts).Concat(JsonFeed.Files(site))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
-        foreach (var f in SiteSearch.Files(site, theme)) emit(f);
+        foreach (var f in SiteSearch.Files(facts, theme)) emit(f);
     }
 
     internal string RenderPage(PageContext ctx, PageContent content)
@@ -89,20 +87,22 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         var cfg = site.Config;
         var alternates = cfg.Languages.Select(l =>
         {
-            var path = UrlPath.ForLanguage(ctx.PageId, l, cfg.DefaultLanguage);
-            var url = UrlPath.Relative(ctx.OutputPath, path);
+            var path = _routes.InLanguage(ctx.PageId, l);
+            var url = Routes.Relative(ctx.OutputPath, path);
             return new AlternateView(l, Format.HtmlLang(l), NativeNames.GetValueOrDefault(l, l), url,
-                cfg.BaseUrl is null ? url : UrlPath.Absolute(cfg.BaseUrl, path), l == ctx.Lang);
+                cfg.BaseUrl is null ? url : _routes.Absolute(path), l == ctx.Lang);
         }).ToList();
         var xDefault = alternates.First(a => a.Lang == cfg.DefaultLanguage);
         var page = new PageView(
             ctx.Lang, Format.HtmlLang(ctx.Lang), content.Title, ctx.Text(cfg.Title).Text, content.Description,
-            ctx.Root, ctx.Url("index.html"), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
-            ctx.Url("feed.xml"), cfg.BaseUrl is null ? null : UrlPath.Absolute(cfg.BaseUrl, ctx.OutputPath), generator,
-            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, [], ctx.Url("data/index.html"), ctx.Url("exchange/index.html"), ctx.Url(SearchPage.Id));
+            ctx.Root, ctx.Url(Routes.Home), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
+            ctx.Url(Routes.AtomFeed), cfg.BaseUrl is null ? null : _routes.Absolute(ctx.OutputPath), generator,
+            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, ctx.Url(Routes.Data), ctx.Url(Routes.Exchange), ctx.Url(Routes.Search));
 
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();
+        using var limit = new CancellationTokenSource(pageTimeLimit);
+        tc.CancellationToken = limit.Token;
         tc.PushGlobal(globals);
         var body = theme.Template(content.Template).Render(tc);
         globals["content"] = new RawHtml(body);
@@ -130,9 +130,10 @@ public sealed class SiteRenderer(Site site, Theme theme, string generator, Paral
         var cfg = site.Config;
         var css = theme.StaticFiles.FirstOrDefault(f => f.Path == "site.css").Bytes is { } b ? System.Text.Encoding.UTF8.GetString(b) : "";
         var home = cfg.Languages.Select(l => new LinkView(theme.String(l, "back_home"),
-            cfg.BaseUrl is null ? UrlPath.ForLanguage("index.html", l, cfg.DefaultLanguage) : UrlPath.Absolute(cfg.BaseUrl, UrlPath.ForLanguage("index.html", l, cfg.DefaultLanguage))))
+            _routes.Absolute(_routes.InLanguage(Routes.Home, l))))
             .ToList();
-        var tc = new EscapingContext();
+        using var limit = new CancellationTokenSource(pageTimeLimit);
+        var tc = new EscapingContext { CancellationToken = limit.Token };
         var messages = cfg.Languages.Select(l => new FactView(theme.String(l, "not_found_title"), theme.String(l, "not_found_text"), Format.HtmlLang(l))).ToList();
         tc.PushGlobal(new ScriptObject
         {

@@ -1,9 +1,11 @@
 using System.Globalization;
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render.Pages;
 using EcoSite.Core.Search;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render;
 
@@ -14,13 +16,11 @@ namespace EcoSite.Core.Render;
 /// only list other pages (home, lists, the exchange page) are not indexed: their items are. Paths come from the
 /// page modules' ids, so they follow the pages wherever those move.
 /// </summary>
-public static class SiteSearch
+internal static class SiteSearch
 {
-    public static string Folder(string lang) => $"search-index/{lang}/";
-
-    public static IEnumerable<OutputFile> Files(Site site, Theme theme) =>
-        site.Config.Languages.SelectMany(lang =>
-            SearchIndexBuilder.Build(Input(new PageContext(site, theme, lang, SearchPage.Id)), Folder(lang)));
+    public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme) =>
+        facts.Config.Languages.SelectMany(lang =>
+            SearchIndexBuilder.Build(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang)));
 
     public static readonly string[] CategoryKeys = ["park", "news", "indicators", "cases", "waste", "exchange", "polluters", "pages"];
 
@@ -52,7 +52,7 @@ public static class SiteSearch
             docs);
     }
 
-    private static string Path(PageContext ctx, string pageId) => UrlPath.ForLanguage(pageId, ctx.Lang, ctx.DefaultLang);
+    private static string Path(PageContext ctx, string pageId) => ctx.Routes.InLanguage(pageId, ctx.Lang);
 
     private static string? Lang(PageContext ctx, string textLang) => textLang == ctx.Lang ? null : textLang;
 
@@ -70,7 +70,7 @@ public static class SiteSearch
         var body = Join(T(ctx, p.Province), T(ctx, p.City), T(ctx, p.ManagingBody), T(ctx, p.Contact?.Address),
             Join(park.Enterprises.Select(e => T(ctx, e.Industry))));
         var keywords = park.Enterprises.Select(e => Join(T(ctx, e.Name), e.CreditCode)).ToList();
-        return new SearchDocument(Path(ctx, ParkPage.Id(park)), name.Text, Lang(ctx, name.Lang), park.Id, "park", null, "", body, keywords);
+        return new SearchDocument(Path(ctx, Routes.Park(park.Id)), name.Text, Lang(ctx, name.Lang), park.Id, "park", null, "", body, keywords);
     }
 
     private static SearchDocument Article(PageContext ctx, Park park, Article a)
@@ -85,7 +85,7 @@ public static class SiteSearch
             keywords.Add(T(ctx, c.Technology));
         }
         keywords.AddRange(v.Attachments.Select(x => x.Name));
-        return new SearchDocument(Path(ctx, ArticlePages.ItemId(a)), v.Title, Lang(ctx, v.Lang), park.Id, category, v.Date,
+        return new SearchDocument(Path(ctx, Routes.Article(a)), v.Title, Lang(ctx, v.Lang), park.Id, category, v.Date,
             v.Summary, HtmlText.Plain(v.BodyHtml), keywords);
     }
 
@@ -101,7 +101,7 @@ public static class SiteSearch
                 var value = e.Number is { } n ? Format.Number(n, 4) : e.YesNo is { } yn ? ctx.T(yn ? "yes" : "no") : "";
                 lines.Add(Join(r.Year.ToString(CultureInfo.InvariantCulture), name, value, T(ctx, e.Unit)));
             }
-        return new SearchDocument(Path(ctx, IndicatorPage.Id(park)), ctx.T("category_indicators"), null, park.Id, "indicators", null,
+        return new SearchDocument(Path(ctx, Routes.List(park.Id, Routes.Sections.Indicators)), ctx.T("category_indicators"), null, park.Id, "indicators", null,
             ctx.T("indicators_intro"), string.Join("; ", lines), names);
     }
 
@@ -118,7 +118,7 @@ public static class SiteSearch
                     Format.Number(f.Quantity, 4), f.Unit, T(ctx, f.Use)));
             }
         foreach (var l in park.Listings) keywords.Add(Join(T(ctx, l.Material), l.Code));
-        return new SearchDocument(Path(ctx, WastePage.Id(park)), ctx.T("category_waste"), null, park.Id, "waste", null,
+        return new SearchDocument(Path(ctx, Routes.List(park.Id, Routes.Sections.Waste)), ctx.T("category_waste"), null, park.Id, "waste", null,
             ctx.T("waste_intro"), string.Join("; ", lines), keywords.Distinct(StringComparer.Ordinal).ToList());
     }
 
@@ -133,7 +133,7 @@ public static class SiteSearch
             l.Quantity is { } q ? Format.Number(q, 4) + (l.Unit is { } u ? " " + u : "") : null,
             l.Frequency is { } f ? ctx.T("frequency_" + f) : null,
             ctx.T("valid_until") + " " + (l.ValidUntil is { } v ? ctx.Date(v) : ctx.T("open_ended")));
-        return new SearchDocument(Path(ctx, DisclosureViews.ListingId(l)), kind + ": " + material.Text, Lang(ctx, material.Lang), park.Id, "exchange",
+        return new SearchDocument(Path(ctx, Routes.Listing(l)), kind + ": " + material.Text, Lang(ctx, material.Lang), park.Id, "exchange",
             l.Posted, "", body, [material.Text, l.Code ?? "", enterprise],
             new ListingFacets(l.Kind == ListingKind.Supply ? "supply" : "demand", material.Text, hazard));
     }
@@ -149,7 +149,7 @@ public static class SiteSearch
             Join(p.Outlets.Select(o => Join(o.Code, T(ctx, o.Location), T(ctx, o.Discharge), o.Standard))),
             Join(p.Facilities.Select(f => T(ctx, f.Name))), Join(p.Approvals.Select(a => Join(T(ctx, a.Project), a.Number))),
             p.OtherHtml is null ? null : HtmlText.Plain(p.OtherHtml));
-        return new SearchDocument(Path(ctx, PolluterPages.ItemId(park, p)), name.Text, Lang(ctx, name.Lang), park.Id, "polluters", null,
+        return new SearchDocument(Path(ctx, Routes.Polluter(park.Id, p.Enterprise.Id)), name.Text, Lang(ctx, name.Lang), park.Id, "polluters", null,
             "", body, keywords);
     }
 }

@@ -12,7 +12,7 @@ namespace EcoSite.Core.Render;
 /// static files (static/**, copied to the output). The default theme is embedded in this library; a site's own
 /// theme folder overrides it file by file, so a theme may change only what it needs. Templates are parsed once.
 /// </summary>
-public sealed class Theme
+internal sealed class Theme
 {
     private readonly Dictionary<string, Template> _templates;
     private readonly Dictionary<string, ScriptObject> _strings;
@@ -28,14 +28,34 @@ public sealed class Theme
 
     public Template Template(string name) => _templates[name];
 
-    public bool HasTemplate(string name) => _templates.ContainsKey(name);
-
     /// <summary>Interface strings for a language, as a read-only object templates see as <c>t</c>.</summary>
     public ScriptObject Strings(string lang) => _strings[lang];
 
     public string String(string lang, string key) => _strings[lang].TryGetValue(key, out var v) ? v?.ToString() ?? key : key;
 
-    private static readonly Lazy<Dictionary<string, byte[]>> Embedded = new(() =>
+    /// <summary>
+    /// A template that fails while rendering a page (a site's own theme: an error, a loop past the loop limit, a page
+    /// past its time limit) is a located diagnostic, not a crash; null for any other exception.
+    /// </summary>
+    public static Diagnostic? RenderError(Exception e, TimeSpan pageTimeLimit) => Unwrap(e) switch
+    {
+        Scriban.Syntax.ScriptAbortException s => new Diagnostic(Codes.ThemeInvalid.Id, Codes.ThemeInvalid.Severity,
+            s.Span.FileName ?? "theme", s.Span.Start.Line + 1, s.Span.Start.Column + 1,
+            $"the template did not finish a page within {pageTimeLimit.TotalSeconds:0} s (a loop without end?); fix the theme's template, or remove it to use the default."),
+        Scriban.Syntax.ScriptRuntimeException s => new Diagnostic(Codes.ThemeInvalid.Id, Codes.ThemeInvalid.Severity,
+            s.Span.FileName ?? "theme", s.Span.Start.Line + 1, s.Span.Start.Column + 1,
+            $"the template failed while rendering: {s.OriginalMessage}. Fix the theme's template, or remove it to use the default."),
+        _ => null,
+    };
+
+    /// <summary>Pages render in parallel, so their exceptions arrive wrapped.</summary>
+    public static Exception Unwrap(Exception e) =>
+        e is AggregateException a && a.Flatten().InnerExceptions.Count > 0 ? a.Flatten().InnerExceptions[0] : e;
+
+    /// <summary>The default theme's files, embedded in this library.</summary>
+    public static IReadOnlyDictionary<string, byte[]> Embedded => EmbeddedFiles.Value;
+
+    private static readonly Lazy<Dictionary<string, byte[]>> EmbeddedFiles = new(() =>
     {
         var asm = typeof(Theme).Assembly;
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -49,42 +69,16 @@ public sealed class Theme
         return files;
     });
 
-    /// <summary>SHA-256 over every file of the theme (the embedded default overlaid with <paramref name="folder"/>).</summary>
-    public static string Fingerprint(string? folder)
+    /// <summary>The default theme overlaid with <paramref name="own"/>, a theme folder's files (read by <see cref="ThemeSource"/>).</summary>
+    public static Theme? Load(IReadOnlyDictionary<string, byte[]> own, string? folder, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
     {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var files = new SortedDictionary<string, byte[]>(Embedded.Value, StringComparer.Ordinal);
-        if (folder is not null && Directory.Exists(folder))
-            foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-                files[Path.GetRelativePath(folder, path).Replace('\\', '/')] = File.ReadAllBytes(path);
-        foreach (var (name, bytes) in files)
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
-            hash.AppendData(bytes);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    /// <summary>Loads the default theme, overlaid with <paramref name="folder"/> when given.</summary>
-    public static Theme? Load(string? folder, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
-    {
-        var files = new Dictionary<string, byte[]>(Embedded.Value, StringComparer.Ordinal);
+        var files = new Dictionary<string, byte[]>(Embedded, StringComparer.Ordinal);
         var origin = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in files.Keys) origin[key] = "(default theme) " + key;
-        if (folder is not null)
+        foreach (var (rel, bytes) in own)
         {
-            if (!Directory.Exists(folder))
-            {
-                diagnostics.Add(Codes.ThemeInvalid, "site.yaml", SourcePos.File, $"the theme folder '{folder}' does not exist.");
-                return null;
-            }
-            foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var rel = Path.GetRelativePath(folder, path).Replace('\\', '/');
-                if (rel.Split('/').Any(s => s.StartsWith('.'))) continue;
-                files[rel] = File.ReadAllBytes(path);
-                origin[rel] = Path.Combine(folder, rel);
-            }
+            files[rel] = bytes;
+            origin[rel] = Path.Combine(folder!, rel);
         }
 
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);

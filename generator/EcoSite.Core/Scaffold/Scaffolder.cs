@@ -8,7 +8,7 @@ using EcoSite.Core.Diagnostics;
 namespace EcoSite.Core.Scaffold;
 
 /// <summary>The kinds of file <c>ecosite new</c> writes.</summary>
-public enum ScaffoldKind
+internal enum ScaffoldKind
 {
     Site,
     Park,

@@ -7,7 +7,7 @@ namespace EcoSite.Core.Scaffold;
 /// <c>_site/schemas/</c> beside the content folder (the default output), so it works once the site has been built.
 /// The file names are those of <see cref="Schemas.SchemaFiles"/> (a test checks they exist).
 /// </summary>
-public static class SchemaLinks
+internal static class SchemaLinks
 {
     /// <summary>Where the schemas are, relative to the content folder.</summary>
     public const string SchemasFromContent = "../_site/schemas";

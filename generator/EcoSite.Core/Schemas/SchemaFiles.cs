@@ -7,7 +7,7 @@ namespace EcoSite.Core.Schemas;
 /// under <c>schemas/</c>, so editors (VS Code with the YAML extension, and others using yaml-language-server) can
 /// complete and check fields. tests/EcoSite.Tests/Schemas/SchemaAgreementTests.cs keeps them in step with the loaders.
 /// </summary>
-public static class SchemaFiles
+internal static class SchemaFiles
 {
     private const string Prefix = "schemas/";
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace EcoSite.Core.Search;
 
 /// <summary>The text of rendered (already sanitized) HTML: tags dropped, entities decoded, block ends kept as spaces.</summary>
-public static class HtmlText
+internal static class HtmlText
 {
     public static string Plain(string html)
     {

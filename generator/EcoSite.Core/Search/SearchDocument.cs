@@ -10,7 +10,7 @@ namespace EcoSite.Core.Search;
 /// <param name="Category">Key of its category (see <see cref="SearchInput.Categories"/>).</param>
 /// <param name="Keywords">Enterprise names, materials, codes, indicator names: weighted above the body.</param>
 /// <param name="Listing">Facets of an exchange listing; null for other pages.</param>
-public sealed record SearchDocument(
+internal sealed record SearchDocument(
     string Path,
     string Title,
     string? TextLang,
@@ -23,17 +23,17 @@ public sealed record SearchDocument(
     ListingFacets? Listing = null);
 
 /// <summary>What an exchange listing can be filtered by: kind (supply or demand), material, hazardous class.</summary>
-public sealed record ListingFacets(string Kind, string Material, string? HazardousClass);
+internal sealed record ListingFacets(string Kind, string Material, string? HazardousClass);
 
 /// <summary>A key and the label shown for it (a park's name, a category's title).</summary>
-public sealed record SearchLabel(string Key, string Label);
+internal sealed record SearchLabel(string Key, string Label);
 
 /// <summary>
 /// Everything the index of one language is built from. Parks and categories are listed in display order; documents
 /// are ranked by relevance, and fresher ones (by <see cref="SearchDocument.Date"/> against <see cref="Today"/>) a
 /// little higher.
 /// </summary>
-public sealed record SearchInput(
+internal sealed record SearchInput(
     string Lang,
     DateOnly Today,
     IReadOnlyList<SearchLabel> Parks,

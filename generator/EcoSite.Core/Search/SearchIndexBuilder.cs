@@ -24,7 +24,7 @@ namespace EcoSite.Core.Search;
 /// a term carries its quantized idf. Everything is integer or IEEE basic arithmetic, so the bytes are the same on
 /// every machine.
 /// </summary>
-public static class SearchIndexBuilder
+internal static class SearchIndexBuilder
 {
     public const int FormatVersion = 1;
     public const int TermChunkBytes = 16 * 1024;

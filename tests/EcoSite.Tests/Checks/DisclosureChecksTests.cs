@@ -58,7 +58,7 @@ public sealed class DisclosureChecksTests
             """);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        Assert.Equal(8, result.Site!.Parks[0].Waste[0].Flows[0].HazardousClass);
+        Assert.Equal(8, site.Facts().Site.Parks[0].Waste[0].Flows[0].HazardousClass);
         Assert.Contains("HW08", site.Read("parks/demo/waste/index.html"));
     }
 
@@ -80,7 +80,7 @@ public sealed class DisclosureChecksTests
         var d = DiagnosticAssert.Has(result.Diagnostics, "ECO122", "parks/demo/polluters/demo-steel.yaml", 7);
         Assert.Equal(Severity.Warning, d.Severity);
         Assert.DoesNotContain(result.Diagnostics, x => x.Code == "ECO122" && x.Line == 8);
-        var page = site.Read("en/parks/demo/polluters/demo-steel/index.html");
+        var page = site.Read("en/parks/demo/polluters/demo-steel.html");
         Assert.Contains("class=\"exceeded\"", page);
         Assert.Contains("✗", page);
         Assert.Contains("Exceeded", page);

@@ -120,7 +120,7 @@ public sealed class IdentifierDiagnosticsTests
         Assert.Contains("'900-249-08'", flow.Message);
         DiagnosticAssert.Has(result.Diagnostics, "ECO131", "parks/demo/exchange/oil.yaml", 5);
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == "ECO130");
-        var park = result.Site!.Parks[0];
+        var park = site.Facts().Site.Parks[0];
         Assert.Equal("900-249-08", park.Waste[0].Flows[0].Code);
         Assert.Equal(8, park.Waste[0].Flows[0].HazardousClass);
         Assert.Equal("900-249-08", park.Listings[0].Code);

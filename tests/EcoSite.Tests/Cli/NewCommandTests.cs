@@ -84,8 +84,8 @@ public sealed class NewCommandTests : IDisposable
     [InlineData(ScaffoldKind.Listing)]
     [InlineData(ScaffoldKind.Polluter)]
     [InlineData(ScaffoldKind.Indicators)]
-    public void Modelines_name_a_schema_the_site_publishes(ScaffoldKind kind) =>
-        Assert.Contains(SchemaLinks.FileName(kind), EcoSite.Core.Schemas.SchemaFiles.Names);
+    public void Modelines_name_a_schema_the_site_publishes(object kind) =>
+        Assert.Contains(SchemaLinks.FileName((ScaffoldKind)kind), EcoSite.Core.Schemas.SchemaFiles.Names);
 
     [Fact]
     public void A_modeline_climbs_from_the_file_to_the_schemas_beside_the_content_folder() =>

@@ -52,7 +52,7 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal("text/html", home.Content.Headers.ContentType?.MediaType);
         Assert.Contains("测试平台", await home.Content.ReadAsStringAsync());
 
-        using var news = await _http.GetAsync(Page("parks/demo/news/2026-11-28-meeting/"));
+        using var news = await _http.GetAsync(Page("parks/demo/news/2026-11-28-meeting.html"));
         Assert.Equal(HttpStatusCode.OK, news.StatusCode);
         Assert.Contains("第一版正文", await news.Content.ReadAsStringAsync());
     }
@@ -81,7 +81,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task Editing_a_news_file_serves_the_new_text_within_seconds()
     {
-        var page = Page("parks/demo/news/2026-11-28-meeting/");
+        var page = Page("parks/demo/news/2026-11-28-meeting.html");
         Assert.Contains("第一版正文", await _http.GetStringAsync(page));
 
         _site.With(NewsPath, "---\ntitle: 推进会\ndate: 2026-11-28\n---\n修改后的正文。\n");
@@ -94,7 +94,7 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task Undoing_an_edit_serves_the_original_text_again()
     {
-        var page = Page("parks/demo/news/2026-11-28-meeting/");
+        var page = Page("parks/demo/news/2026-11-28-meeting.html");
         var original = File.ReadAllText(Path.Combine(_site.Content, NewsPath));
         _site.With(NewsPath, original.Replace("第一版正文", "临时修改", StringComparison.Ordinal));
         await PollAsync(page, h => h.Contains("临时修改", StringComparison.Ordinal));
@@ -262,5 +262,59 @@ internal sealed class SharedWriter : TextWriter
     public override string ToString()
     {
         lock (_inner) return _inner.ToString();
+    }
+}
+
+/// <summary>Serve never dies silently: a bug met while building is reported, shown, and serving goes on.</summary>
+public sealed class ServeInternalErrorTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_internal_error_while_rebuilding_is_printed_and_shown_and_the_next_change_builds_again()
+    {
+        using var site = new TestSite().With("parks/demo/news/2026-11-28-meeting.md", "---\ntitle: 推进会\ndate: 2026-11-28\n---\n第一版。\n");
+        var calls = 0;
+        BuildResult Build(BuildOptions o) =>
+            Interlocked.Increment(ref calls) == 2 ? throw new InvalidOperationException("simulated bug") : SiteBuilder.Build(o);
+        var stderr = new SharedWriter();
+        await using var session = new ServeSession(new ServeOptions(site.Content, Port: 0), new SharedWriter(), stderr, false, false, Build);
+        var url = await session.StartAsync();
+        using var http = new HttpClient { Timeout = Patience };
+
+        site.With("parks/demo/news/2026-11-28-meeting.md", "---\ntitle: 推进会\ndate: 2026-11-28\n---\n第二版。\n");
+        var page = await WaitFor(http, url, html => html.Contains("internal error while rebuilding", StringComparison.Ordinal));
+        Assert.Contains("simulated bug", page);
+        Assert.Contains("internal error while rebuilding: InvalidOperationException: simulated bug", stderr.ToString());
+
+        site.With("parks/demo/news/2026-11-28-meeting.md", "---\ntitle: 推进会\ndate: 2026-11-28\n---\n第三版。\n");
+        var news = await WaitFor(http, new Uri(url, "parks/demo/news/2026-11-28-meeting.html"), html => html.Contains("第三版", StringComparison.Ordinal));
+        Assert.DoesNotContain("internal error", news);
+    }
+
+    [Fact]
+    public async Task An_internal_error_at_start_up_is_reported_like_build_reports_one()
+    {
+        using var site = new TestSite();
+        var stderr = new StringWriter();
+        var code = await EcoSiteCommand.RunAsync(["serve", site.Content, "--port", "0"], new StringWriter(), stderr,
+            _ => throw new IOException("simulated bug"));
+        Assert.Equal(EcoSiteCommand.InternalError, code);
+        Assert.Contains("internal error: IOException: simulated bug", stderr.ToString());
+        Assert.DoesNotContain("cannot listen", stderr.ToString());
+    }
+
+    private static async Task<string> WaitFor(HttpClient http, Uri url, Func<string, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        var html = "";
+        while (clock.Elapsed < Patience)
+        {
+            html = await http.GetStringAsync(url);
+            if (done(html)) return html;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"not served within {Patience.TotalSeconds} s. Last page:\n{html}");
+        return html;
     }
 }

@@ -1,4 +1,5 @@
 using EcoSite.Core.Content;
+using EcoSite.Core.Output;
 using EcoSite.Core.Diagnostics;
 
 namespace EcoSite.Tests.Content;
@@ -19,7 +20,7 @@ public sealed class ReadOnceTests
     {
         using var site = new TestSite().With("parks/demo/news/2026-11-20-a.md", Item).WithBytes("parks/demo/media/a.png", [1, 2, 3]);
         var tree = ContentTree.Scan(site.Content, new DiagnosticBag());
-        InputFingerprint.Compute(tree, "g", "t", "2026-11-29");
+        InputFingerprint.Compute(tree);
 
         var md = tree.Find("parks/demo/news/2026-11-20-a.md")!;
         var kept = tree.TakeKept(md);
@@ -35,13 +36,13 @@ public sealed class ReadOnceTests
         using var site = new TestSite().With("parks/demo/news/2026-11-20-a.md", Item);
         var diagnostics = new DiagnosticBag();
         var tree = ContentTree.Scan(site.Content, diagnostics);
-        InputFingerprint.Compute(tree, "g", "t", "2026-11-29");
+        InputFingerprint.Compute(tree);
         // An editor saves while the build runs: the fingerprint already describes the first version.
         site.With("parks/demo/news/2026-11-20-a.md", Item.Replace("原来的标题", "新标题"));
 
-        var (loaded, _) = ContentLoader.Load(tree, new BuildClock(null, () => DateTimeOffset.UnixEpoch), diagnostics);
+        var loaded = ContentLoader.Load(tree, new BuildClock(null, () => DateTimeOffset.UnixEpoch), diagnostics);
 
-        var article = Assert.Single(loaded!.Parks.Single().News);
+        var article = Assert.Single(loaded!.Site.Parks.Single().News);
         Assert.Equal("原来的标题", article.Versions[0].Title);
     }
 
@@ -50,7 +51,7 @@ public sealed class ReadOnceTests
     {
         using var site = new TestSite().With("parks/demo/news/2026-11-20-a.md", Item);
         var diagnostics = new DiagnosticBag();
-        var (loaded, _) = ContentLoader.Load(site.Content, new BuildClock(null, () => DateTimeOffset.UnixEpoch), diagnostics);
-        Assert.Equal("原来的标题", loaded!.Parks.Single().News.Single().Versions[0].Title);
+        var loaded = ContentLoader.Load(site.Content, new BuildClock(null, () => DateTimeOffset.UnixEpoch), diagnostics);
+        Assert.Equal("原来的标题", loaded!.Site.Parks.Single().News.Single().Versions[0].Title);
     }
 }

@@ -14,7 +14,7 @@ public sealed class IncrementalBuildTests
     {
         using var site = Site();
         Assert.True(site.Build().Success);
-        var page = Path.Combine(site.Output, "parks/demo/news/2026-11-20-meeting/index.html");
+        var page = Path.Combine(site.Output, "parks/demo/news/2026-11-20-meeting.html");
         var before = TestSite.Snapshot(site.Output);
         var stamp = File.GetLastWriteTimeUtc(page);
         var inode = new FileInfo(page).Length;
@@ -40,7 +40,7 @@ public sealed class IncrementalBuildTests
         Assert.True(incremental.Success);
         Assert.False(incremental.Unchanged);
         Assert.True(incremental.ReusedPages >= 4, $"reused {incremental.ReusedPages}"); // the meeting and about pages, both languages
-        Assert.Contains("修订后的年度计划", site.Read("parks/demo/news/2026-10-01-plan/index.html"));
+        Assert.Contains("修订后的年度计划", site.Read("parks/demo/news/2026-10-01-plan.html"));
         Assert.Contains("新计划", site.Read("parks/demo/news/index.html"));
 
         var cold = Path.Combine(site.Root, "cold");
@@ -58,7 +58,7 @@ public sealed class IncrementalBuildTests
         Assert.True(site.Build().Success);
         site.Without("parks/demo/pages/about.md");
         Assert.True(site.Build().Success);
-        Assert.False(site.Exists("parks/demo/pages/about/index.html"));
-        Assert.False(site.Exists("en/parks/demo/pages/about/index.html"));
+        Assert.False(site.Exists("parks/demo/pages/about.html"));
+        Assert.False(site.Exists("en/parks/demo/pages/about.html"));
     }
 }

@@ -19,12 +19,12 @@ public sealed class InlineSiteTests
         using var site = new TestSite().With("parks/demo/news/2026-11-20-meeting.md", News);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var en = site.Read("en/parks/demo/news/2026-11-20-meeting/index.html");
+        var en = site.Read("en/parks/demo/news/2026-11-20-meeting.html");
         Assert.Contains("<html lang=\"en\">", en);
         Assert.Contains("<article lang=\"zh-CN\">", en);
         Assert.Contains("class=\"fallback-note\"", en);
         Assert.Contains("园区召开共生会议", en);
-        var zh = site.Read("parks/demo/news/2026-11-20-meeting/index.html");
+        var zh = site.Read("parks/demo/news/2026-11-20-meeting.html");
         Assert.DoesNotContain("class=\"fallback-note\"", zh);
     }
 
@@ -35,7 +35,7 @@ public sealed class InlineSiteTests
             .With("parks/demo/news/2026-11-20-meeting.md", News)
             .With("parks/demo/news/2026-11-20-meeting.en.md", "---\ntitle: Symbiosis meeting\ndate: 2026-11-20\n---\nThe park met.\n");
         Assert.True(site.Build().Success);
-        var en = site.Read("en/parks/demo/news/2026-11-20-meeting/index.html");
+        var en = site.Read("en/parks/demo/news/2026-11-20-meeting.html");
         Assert.Contains("Symbiosis meeting", en);
         Assert.DoesNotContain("fallback-note", en);
         Assert.Contains("Symbiosis meeting", site.Read("en/parks/demo/news/index.html"));
@@ -66,15 +66,37 @@ public sealed class InlineSiteTests
             .WithBytes("parks/demo/media/map.png", [0x89, 0x50, 0x4E, 0x47]);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var zh = site.Read("parks/demo/news/2026-11-20-meeting/index.html");
-        Assert.Contains("href=\"../../../../parks/demo/news/2026-03-02-plan/index.html\"", zh);
-        Assert.Contains("src=\"../../../../parks/demo/media/map.png\"", zh);
-        var en = site.Read("en/parks/demo/news/2026-11-20-meeting/index.html");
-        Assert.Contains("href=\"../../../../../en/parks/demo/news/2026-03-02-plan/index.html\"", en);
-        Assert.Contains("src=\"../../../../../parks/demo/media/map.png\"", en);
-        Assert.Contains("href=\"../../media/plan.pdf\"", site.Read("parks/demo/news/2026-03-02-plan/index.html"));
+        var zh = site.Read("parks/demo/news/2026-11-20-meeting.html");
+        Assert.Contains("href=\"../../../parks/demo/news/2026-03-02-plan.html\"", zh);
+        Assert.Contains("src=\"../../../parks/demo/media/map.png\"", zh);
+        var en = site.Read("en/parks/demo/news/2026-11-20-meeting.html");
+        Assert.Contains("href=\"../../../../en/parks/demo/news/2026-03-02-plan.html\"", en);
+        Assert.Contains("src=\"../../../../parks/demo/media/map.png\"", en);
+        Assert.Contains("href=\"../media/plan.pdf\"", site.Read("parks/demo/news/2026-03-02-plan.html"));
         Assert.True(site.Exists("parks/demo/media/plan.pdf"));
         Assert.DoesNotContain(result.Diagnostics, d => d.Code is "ECO203" or "ECO205");
+    }
+
+    [Fact]
+    public void Items_are_one_html_file_each_beside_their_section_list()
+    {
+        using var site = new TestSite().With("parks/demo/news/2026-11-20-meeting.md", News);
+        Assert.True(site.Build().Success);
+        Assert.True(site.Exists("parks/demo/news/index.html"));
+        Assert.True(site.Exists("parks/demo/news/2026-11-20-meeting.html"));
+        Assert.True(site.Exists("en/parks/demo/news/2026-11-20-meeting.html"));
+        Assert.False(site.Exists("parks/demo/news/2026-11-20-meeting/index.html"));
+    }
+
+    [Theory]
+    [InlineData("parks/demo/news/index.md", "---\ntitle: 会议\ndate: 2026-11-20\n---\n正文。\n")]
+    [InlineData("parks/demo/exchange/index.yaml", "kind: supply\ncategory: by-product\nmaterial: 粉煤灰\nenterprise: demo-steel\nposted: 2026-11-01\n")]
+    public void An_item_named_index_is_refused_because_its_page_would_be_the_section_list(string path, string text)
+    {
+        using var site = new TestSite().With(path, text);
+        var result = site.Build();
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Code == "ECO021" && d.File == path);
     }
 
     [Fact]
@@ -87,8 +109,8 @@ public sealed class InlineSiteTests
         Assert.True(site.Build().Success);
         var feed = site.Read("feed.xml");
         Assert.Contains("<feed xml:lang=\"zh-CN\" xmlns=\"http://www.w3.org/2005/Atom\">", feed);
-        Assert.Contains("href=\"https://www.example.gov.cn/stgy/parks/demo/news/2026-11-20-meeting/\"", feed);
-        Assert.Contains("href=\"https://www.example.gov.cn/stgy/en/parks/demo/news/2026-11-20-meeting/\"", site.Read("en/feed.xml"));
+        Assert.Contains("href=\"https://www.example.gov.cn/stgy/parks/demo/news/2026-11-20-meeting.html\"", feed);
+        Assert.Contains("href=\"https://www.example.gov.cn/stgy/en/parks/demo/news/2026-11-20-meeting.html\"", site.Read("en/feed.xml"));
         var sitemap = site.Read("sitemap.xml");
         Assert.Contains("<loc>https://www.example.gov.cn/stgy/en/parks/demo/</loc>", sitemap);
         Assert.Contains("hreflang=\"zh-CN\" href=\"https://www.example.gov.cn/stgy/parks/demo/\"", sitemap);
@@ -102,7 +124,7 @@ public sealed class InlineSiteTests
             .With("parks/demo/park.yaml", TestSite.ParkYaml);
         var result = site.Build(sourceDateEpoch: "1767225600"); // 2026-01-01T00:00:00Z
         Assert.True(result.Success);
-        Assert.Equal(new DateOnly(2026, 1, 1), result.Site!.Config.Today);
+        Assert.Equal("2026-01-01", result.Report!.AsOf);
         Assert.Contains("datetime=\"2026-01-01\"", site.Read("index.html"));
     }
 
@@ -125,7 +147,7 @@ public sealed class InlineSiteTests
             """);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var html = site.Read("parks/demo/pages/about/index.html");
+        var html = site.Read("parks/demo/pages/about.html");
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("onclick", html);
         Assert.DoesNotContain("javascript:", html);

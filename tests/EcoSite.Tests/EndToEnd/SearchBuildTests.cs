@@ -56,10 +56,10 @@ public sealed partial class SearchBuildTests
                 var index = ReadIndex(output, lang);
                 var paths = index.Documents.Values.Select(d => d[0]).ToList();
                 Assert.All(paths, p => Assert.True(File.Exists(Path.Combine(output, p)), $"{p} is indexed but not built"));
-                Assert.Contains(paths, p => p.Contains("/exchange/waste-mineral-oil-supply/", StringComparison.Ordinal));
+                Assert.Contains(paths, p => p.Contains("/exchange/waste-mineral-oil-supply.html", StringComparison.Ordinal));
                 Assert.Contains(paths, p => p.Contains("/waste/", StringComparison.Ordinal));
-                Assert.Contains(paths, p => p.Contains("/polluters/qh-power/", StringComparison.Ordinal));
-                Assert.Contains(paths, p => p.Contains("/news/2026-03-02-work-plan/", StringComparison.Ordinal));
+                Assert.Contains(paths, p => p.Contains("/polluters/qh-power.html", StringComparison.Ordinal));
+                Assert.Contains(paths, p => p.Contains("/news/2026-03-02-work-plan.html", StringComparison.Ordinal));
                 Assert.DoesNotContain(paths, p => p.EndsWith("exchange/index.html", StringComparison.Ordinal) && !p.Contains("parks/", StringComparison.Ordinal));
 
                 var html = File.ReadAllText(Path.Combine(output, page));

@@ -66,12 +66,12 @@ public sealed class OutputSafetyTests
         using var site = new TestSite();
         site.With("parks/demo/pages/old.md", "---\ntitle: 旧页面\n---\n旧。\n");
         Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
-        Assert.True(site.Exists("parks/demo/pages/old/index.html"));
+        Assert.True(site.Exists("parks/demo/pages/old.html"));
         Assert.True(site.Exists(SiteWriter.MarkerName));
 
         site.Without("parks/demo/pages/old.md");
         Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
-        Assert.False(site.Exists("parks/demo/pages/old/index.html"));
+        Assert.False(site.Exists("parks/demo/pages/old.html"));
         Assert.Equal(new[] { "_site", "content" }, Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToList());
     }
 

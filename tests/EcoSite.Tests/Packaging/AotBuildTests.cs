@@ -50,7 +50,20 @@ public sealed partial class AotBuildTests(ToolFeed feed) : IDisposable
         Assert.Equal(expected.Keys, actual.Keys);
         foreach (var (path, bytes) in expected)
             Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs between the JIT and the native build");
-        Assert.Contains("2026/01/02", File.ReadAllText(Path.Combine(work, "native", "parks", "qinghe", "news", "2026-10-15-waste-exchange-notice", "index.html")));
+        Assert.Contains("2026/01/02", File.ReadAllText(Path.Combine(work, "native", "parks", "qinghe", "news", "2026-10-15-waste-exchange-notice.html")));
+
+        // The WeChat export (AngleSharp, QRCoder's PNGs, the manifest): the same bytes in every file too.
+        string[] export = ["export", "wechat", content, "--lang", "zh", "--lang", "en", "--since", "2026-01-01", "-o"];
+        var exportJit = ProcessRunner.Run(work, "dotnet", Reproducible, [jit, .. export, Path.Combine(work, "wechat-jit")]);
+        var exportNative = ProcessRunner.Run(work, native, Reproducible, [.. export, Path.Combine(work, "wechat-native")]);
+        Assert.True(exportJit.Exit == 0, exportJit.Output);
+        Assert.True(exportNative.Exit == 0, exportNative.Output);
+        var exportExpected = TestSite.Snapshot(Path.Combine(work, "wechat-jit"));
+        var exportActual = TestSite.Snapshot(Path.Combine(work, "wechat-native"));
+        Assert.Equal(exportExpected.Keys, exportActual.Keys);
+        Assert.Contains(exportExpected.Keys, k => k.EndsWith("qr-code.png", StringComparison.Ordinal));
+        foreach (var (path, bytes) in exportExpected)
+            Assert.True(bytes.AsSpan().SequenceEqual(exportActual[path]), $"{path} differs between the JIT and the native export");
 
         // Every invalid fixture: the same exit code and the same report, as text and as JSON.
         foreach (var name in EndToEnd.InvalidFixtureTests.FixtureNames())

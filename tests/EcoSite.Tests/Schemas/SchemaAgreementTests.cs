@@ -209,12 +209,20 @@ public sealed class SchemaAgreementTests
         }
     }
 
+    /// <summary>The invalid fixtures a schema can read: files that cannot become JSON are left out here, not skipped inside the test.</summary>
+    public static TheoryData<string> ConvertibleInvalidFixtures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (name, c) in Corpus.OrderBy(c => c.Key, StringComparer.Ordinal))
+            if (c.Verdict != Verdict.NotConvertible) data.Add(name);
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(InvalidFixtures))]
+    [MemberData(nameof(ConvertibleInvalidFixtures))]
     public void Schema_and_loader_agree_on_the_invalid_fixture(string name)
     {
         var c = Corpus[name];
-        if (c.Verdict == Verdict.NotConvertible) return;
         var rel = ExpectedFile(name);
         var schema = SchemaFor(rel);
         Assert.True(schema is not null, $"{name}: no schema for {rel}");

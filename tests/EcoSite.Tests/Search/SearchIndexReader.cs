@@ -4,7 +4,7 @@ using EcoSite.Core.Output;
 namespace EcoSite.Tests.Search;
 
 /// <summary>Reads the index files back for assertions: the entry, each term's idf and postings, each document.</summary>
-public sealed class SearchIndexReader
+internal sealed class SearchIndexReader
 {
     public SearchIndexReader(IReadOnlyList<TextFile> files, string folder = "")
     {

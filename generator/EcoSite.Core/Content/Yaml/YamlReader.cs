@@ -9,7 +9,7 @@ namespace EcoSite.Core.Content.Yaml;
 /// Reads typed values out of a <see cref="YNode"/> tree of one file, reporting every problem at the line and
 /// column of the offending value. Readers return null for a missing or invalid value; the caller decides.
 /// </summary>
-public sealed partial class YamlReader(string relPath, DiagnosticBag diagnostics, IReadOnlyList<string> languages)
+internal sealed partial class YamlReader(string relPath, DiagnosticBag diagnostics, IReadOnlyList<string> languages)
 {
     public string File => relPath;
     public DiagnosticBag Diagnostics => diagnostics;
@@ -160,7 +160,7 @@ public sealed partial class YamlReader(string relPath, DiagnosticBag diagnostics
 }
 
 /// <summary>The fields of one YAML map, read by name.</summary>
-public sealed class FieldSet(YamlReader reader, YMap map, string what)
+internal sealed class FieldSet(YamlReader reader, YMap map, string what)
 {
     public SourcePos Pos => map.Start;
 

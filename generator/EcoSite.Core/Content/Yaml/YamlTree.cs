@@ -4,17 +4,17 @@ using YamlDotNet.Core.Events;
 
 namespace EcoSite.Core.Content.Yaml;
 
-public abstract record YNode(SourcePos Start);
+internal abstract record YNode(SourcePos Start);
 
 /// <summary>A scalar; <see cref="Plain"/> is false for quoted or block scalars, which are always text.</summary>
-public sealed record YScalar(SourcePos Start, string Value, bool Plain) : YNode(Start)
+internal sealed record YScalar(SourcePos Start, string Value, bool Plain) : YNode(Start)
 {
     public bool IsNull => Plain && Value is "" or "~" or "null" or "Null" or "NULL";
 }
 
-public sealed record YMap(SourcePos Start, IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries) : YNode(Start);
+internal sealed record YMap(SourcePos Start, IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries) : YNode(Start);
 
-public sealed record YSeq(SourcePos Start, IReadOnlyList<YNode> Items) : YNode(Start);
+internal sealed record YSeq(SourcePos Start, IReadOnlyList<YNode> Items) : YNode(Start);
 
 /// <summary>
 /// Builds a small node tree from YamlDotNet's event parser (no reflection, so it also works under Native AOT).
@@ -22,7 +22,7 @@ public sealed record YSeq(SourcePos Start, IReadOnlyList<YNode> Items) : YNode(S
 /// Bounded: nesting deeper than <see cref="MaxDepth"/> or aliases expanding to more than
 /// <see cref="MaxExpandedNodes"/> nodes (a "billion laughs" file) are rejected before anything is built from them.
 /// </summary>
-public static class YamlTree
+internal static class YamlTree
 {
     public const int MaxDepth = 64;
     public const int MaxExpandedNodes = 100_000;

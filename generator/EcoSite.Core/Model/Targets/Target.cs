@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace EcoSite.Core.Model.Targets;
 
-public enum TargetOperator
+internal enum TargetOperator
 {
     AtLeast,
     AtMost,
@@ -13,7 +13,7 @@ public enum TargetOperator
     Yes,
 }
 
-public enum Compliance
+internal enum Compliance
 {
     Met,
     NotMet,
@@ -21,7 +21,7 @@ public enum Compliance
 }
 
 /// <summary>The reported value of an indicator: a number, or yes/no for 具备 / 达标 / 完成 indicators.</summary>
-public readonly record struct IndicatorValue
+internal readonly record struct IndicatorValue
 {
     private readonly double number;
 
@@ -55,7 +55,7 @@ public readonly record struct IndicatorValue
 /// A park's target for one indicator (content format section 8): a comparison with a number (<c>&gt;= 70</c>) or
 /// <c>yes</c>. Thresholds are decimals, so <c>= 0.1</c> compares exactly.
 /// </summary>
-public sealed record Target
+internal sealed record Target
 {
     private Target(TargetOperator @operator, decimal? threshold)
     {

@@ -1,28 +1,24 @@
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
 /// <summary>News (category 1), cases (category 3) and free pages: a list page per park and a page per item.</summary>
 internal static class ArticlePages
 {
-    public static string Folder(Section s) => s switch { Section.News => "news", Section.Cases => "cases", _ => "pages" };
-
-    public static string ListId(Park park, Section s) => $"parks/{park.Id}/{Folder(s)}/index.html";
-
-    public static string ItemId(Article a) => $"parks/{a.ParkId}/{Folder(a.Section)}/{a.Slug}/index.html";
-
-    public static IEnumerable<PageJob> Jobs(Site site)
+    public static IEnumerable<PageJob> Jobs(SiteFacts facts)
     {
-        foreach (var park in site.Parks)
+        foreach (var park in facts.Site.Parks)
         {
             foreach (var section in new[] { Section.News, Section.Cases })
             {
                 var articles = section == Section.News ? park.News : park.Cases;
-                yield return new PageJob(ListId(park, section), ctx => List(ctx, park, section, articles));
+                yield return new PageJob(Routes.List(park.Id, section), ctx => List(ctx, park, section, articles));
             }
             foreach (var a in park.News.Concat(park.Cases).Concat(park.Pages))
-                yield return new PageJob(ItemId(a), ctx => Item(ctx, park, a), a.Primary.File, Inputs(park, a));
+                yield return new PageJob(Routes.Article(a), ctx => Item(ctx, park, a), a.Primary.File, Inputs(park, a));
         }
     }
 
@@ -46,7 +42,7 @@ internal static class ArticlePages
     public static ItemView ItemView(PageContext ctx, Article a)
     {
         var v = a.In(ctx.Lang) ?? a.Primary;
-        return new ItemView(v.Title, ctx.Url(ItemId(a)), v.Date is { } d ? Format.Iso(d) : null, v.Date is { } d2 ? ctx.Date(d2) : null,
+        return new ItemView(v.Title, ctx.Url(Routes.Article(a)), v.Date is { } d ? Format.Iso(d) : null, v.Date is { } d2 ? ctx.Date(d2) : null,
             v.Summary, a.Section == Section.News ? ctx.T("kind_" + v.Kind.ToString().ToLowerInvariant()) : null,
             ctx.HtmlLang(v.Lang), v.Lang != ctx.Lang);
     }
@@ -70,7 +66,7 @@ internal static class ArticlePages
             facts.AddRange(BenefitFacts(ctx, c.Benefits));
         }
         var crumbs = new List<LinkView> { ctx.HomeCrumb(), ctx.ParkCrumb(park) };
-        if (a.Section != Section.Pages) crumbs.Add(new(ctx.T(a.Section == Section.News ? "category_news" : "category_cases"), ctx.Url(ListId(park, a.Section))));
+        if (a.Section != Section.Pages) crumbs.Add(new(ctx.T(a.Section == Section.News ? "category_news" : "category_cases"), ctx.Url(Routes.List(park.Id, a.Section))));
         var attachments = v.Attachments.Select(x => new AttachmentView(x.Name, ctx.FileUrl(x.SitePath), Format.Bytes(x.Bytes))).ToList();
         var model = new ArticleView(v.Title, ctx.HtmlLang(v.Lang), v.Date is { } d ? Format.Iso(d) : null, v.Date is { } d2 ? ctx.Date(d2) : null,
             a.Section == Section.News ? ctx.T("kind_" + v.Kind.ToString().ToLowerInvariant()) : null,

@@ -1,9 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render.Svg;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
@@ -16,34 +17,27 @@ internal static class CompletenessFiles
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>"parks/a/badge.svg", "parks/a/badge.en.svg"; <paramref name="park"/> null for the site's badge.</summary>
-    public static string BadgePath(Park? park, string lang, string defaultLang) => Path(park, "badge", "svg", lang, defaultLang);
-
-    public static string EndpointPath(Park? park, string lang, string defaultLang) => Path(park, "completeness", "json", lang, defaultLang);
-
     /// <summary>"88%", "87.5%": the score rounded to one decimal, a trailing ".0" dropped.</summary>
     public static string Message(double score) => Format.Number(Completeness.Round(score), 1) + "%";
 
     public static string Label(Theme theme, Park? park, string lang) => theme.String(lang, park is null ? "badge_label_site" : "badge_label");
 
-    /// <summary>The badge's accessible name, as <see cref="Badge.Render"/> writes it: the img alt text.</summary>
-    public static string AltText(Theme theme, Park? park, string lang, double score) => Label(theme, park, lang) + ": " + Message(score);
-
-    public static IEnumerable<OutputFile> For(Site site, Theme theme)
+    public static IEnumerable<OutputFile> For(SiteFacts facts, Theme theme)
     {
-        var scores = Completeness.Of(site);
-        var cfg = site.Config;
+        var scores = facts.Completeness;
+        var cfg = facts.Config;
+        var routes = facts.Routes;
         foreach (var lang in cfg.Languages)
         {
-            foreach (var (park, score) in site.Parks.Zip(scores.Parks))
+            foreach (var (park, score) in facts.Site.Parks.Zip(scores.Parks))
             {
-                yield return new TextFile(BadgePath(park, lang, cfg.DefaultLanguage), Svg(theme, park, lang, score.Total));
-                yield return new TextFile(EndpointPath(park, lang, cfg.DefaultLanguage), Endpoint(Label(theme, park, lang), score.Total));
+                yield return new TextFile(routes.Badge(park.Id, lang), Svg(theme, park, lang, score.Total));
+                yield return new TextFile(routes.Endpoint(park.Id, lang), Endpoint(Label(theme, park, lang), score.Total));
             }
             if (scores.Average is { } average)
             {
-                yield return new TextFile(BadgePath(null, lang, cfg.DefaultLanguage), Svg(theme, null, lang, average));
-                yield return new TextFile(EndpointPath(null, lang, cfg.DefaultLanguage), Endpoint(Label(theme, null, lang), average));
+                yield return new TextFile(routes.Badge(null, lang), Svg(theme, null, lang, average));
+                yield return new TextFile(routes.Endpoint(null, lang), Endpoint(Label(theme, null, lang), average));
             }
         }
     }
@@ -66,7 +60,4 @@ internal static class CompletenessFiles
         }
         return System.Text.Encoding.UTF8.GetString(ms.ToArray()) + "\n";
     }
-
-    private static string Path(Park? park, string name, string ext, string lang, string defaultLang) =>
-        (park is null ? "" : $"parks/{park.Id}/") + name + (lang == defaultLang ? "" : "." + lang) + "." + ext;
 }

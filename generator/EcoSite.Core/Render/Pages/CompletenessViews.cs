@@ -1,8 +1,9 @@
 using System.Globalization;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Svg;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
@@ -11,16 +12,16 @@ internal static class CompletenessViews
 {
     public static CompletenessView Park(PageContext ctx, Park park)
     {
-        var score = Completeness.Score(ctx.Config, park, Completeness.CatalogIds(ctx.Site));
+        var score = ctx.Facts.Park(park.Id).Score;
         var parts = score.Parts.Select(p => new CompletenessPartView(p.Key, ctx.T("category_" + p.Key), Points(p.Points))).ToList();
-        return new CompletenessView(Points(score.Total), ctx.FileUrl(CompletenessFiles.BadgePath(park, ctx.Lang, ctx.DefaultLang)),
+        return new CompletenessView(Points(score.Total), ctx.FileUrl(ctx.Routes.Badge(park.Id, ctx.Lang)),
             ctx.T("badge_label") + ": " + CompletenessFiles.Message(score.Total), parts, score.Reasons.Select(r => r.Text(ctx.Lang)).ToList());
     }
 
     /// <summary>Null without parks: there is nothing to rank or average.</summary>
     public static PortalView? Portal(PageContext ctx)
     {
-        var scores = Completeness.Of(ctx.Site);
+        var scores = ctx.Facts.Completeness;
         if (scores.Average is not { } average) return null;
         var parks = ctx.Site.Parks.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var titles = Completeness.Categories.Select(c => ctx.T("category_" + Completeness.Key(c))).ToList();
@@ -34,7 +35,7 @@ internal static class CompletenessViews
             if (shown != previous) rank = i + 1;
             previous = shown;
             var name = ctx.Text(parks[s.ParkId].Profile.Name);
-            ranking.Add(new RankingRowView(rank, name.Text, ctx.HtmlLang(name.Lang), ctx.Url($"parks/{s.ParkId}/index.html"), Points(s.Total),
+            ranking.Add(new RankingRowView(rank, name.Text, ctx.HtmlLang(name.Lang), ctx.Url(Routes.Park(s.ParkId)), Points(s.Total),
                 s.Parts.Select(p => Points(p.Points)).ToList()));
         }
 
@@ -45,7 +46,7 @@ internal static class CompletenessViews
             string.Format(CultureInfo.InvariantCulture, ctx.T("category_averages_desc"), scores.Parks.Count,
                 string.Join(ctx.Lang == "zh" ? "；" : "; ", averages.Select(a => string.Format(CultureInfo.InvariantCulture, ctx.T("category_average_item"), a.Title, Points(a.Value), Points(a.National))))),
             " / 20", ctx.T("national_2020"));
-        return new PortalView(Points(average), ctx.FileUrl(CompletenessFiles.BadgePath(null, ctx.Lang, ctx.DefaultLang)),
+        return new PortalView(Points(average), ctx.FileUrl(ctx.Routes.Badge(null, ctx.Lang)),
             ctx.T("badge_label_site") + ": " + CompletenessFiles.Message(average), titles, ranking, new RawHtml(chart),
             averages.Select(a => new CategoryAverageView(a.Title, Points(a.Value), Points(a.National))).ToList(),
             Points(Completeness.NationalAverage2020),

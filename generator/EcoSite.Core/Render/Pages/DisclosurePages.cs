@@ -1,25 +1,14 @@
-using EcoSite.Core.Model;
+using EcoSite.Core.Facts;
 
 namespace EcoSite.Core.Render.Pages;
 
 /// <summary>The disclosure pages of categories 2, 4 and 5, the regional exchange and the open data page, as one module.</summary>
 internal static class DisclosurePages
 {
-    public static IEnumerable<PageJob> Jobs(Site site)
-    {
-        ParkPage.CategoryPage = CategoryPage;
-        return IndicatorPage.Jobs(site)
-            .Concat(WastePage.Jobs(site))
-            .Concat(ExchangePages.Jobs(site))
-            .Concat(PolluterPages.Jobs(site))
-            .Concat(DataPage.Jobs(site));
-    }
-
-    private static string? CategoryPage(Park park, string category) => category switch
-    {
-        "indicators" => IndicatorPage.Id(park),
-        "waste" => WastePage.Id(park),
-        "polluters" => PolluterPages.ListId(park),
-        _ => null,
-    };
+    public static IEnumerable<PageJob> Jobs(SiteFacts facts) =>
+        IndicatorPage.Jobs(facts.Site)
+            .Concat(WastePage.Jobs(facts.Site))
+            .Concat(ExchangePages.Jobs(facts.Site))
+            .Concat(PolluterPages.Jobs(facts.Site))
+            .Concat(DataPage.Jobs());
 }

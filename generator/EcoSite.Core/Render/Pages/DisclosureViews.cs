@@ -1,8 +1,9 @@
 using System.Globalization;
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Model;
 using EcoSite.Core.Model.Targets;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
@@ -49,8 +50,6 @@ internal static class DisclosureViews
     public static TextView EnterpriseName(PageContext ctx, Park park, string id) =>
         park.FindEnterprise(id) is { } e ? Text(ctx, e.Name) : Plain(ctx, id);
 
-    public static string ListingId(Listing l) => $"parks/{l.ParkId}/exchange/{l.Id}/index.html";
-
     public static StatusView ListingStatus(PageContext ctx, Listing l)
     {
         var today = ctx.Config.Today;
@@ -63,7 +62,7 @@ internal static class DisclosureViews
         var park = ctx.Site.Parks.First(p => p.Id == l.ParkId);
         var quantity = l.Quantity is { } q ? Format.Number(q, 4) + (l.Unit is { } u ? " " + u : "") + (l.Frequency is { } f ? " · " + ctx.T("frequency_" + f) : "") : null;
         var valid = Format.Date(l.Posted, ctx.Lang) + " – " + (l.ValidUntil is { } v ? ctx.Date(v) : ctx.T("open_ended"));
-        return new ListingRowView(ctx.Url(ListingId(l)), Text(ctx, l.Material), ctx.T(l.Kind == ListingKind.Supply ? "supply" : "demand"),
+        return new ListingRowView(ctx.Url(Routes.Listing(l)), Text(ctx, l.Material), ctx.T(l.Kind == ListingKind.Supply ? "supply" : "demand"),
             ctx.T("listing_category_" + l.Category.Replace('-', '_')), l.Code, HazardLabel(ctx, l.HazardousClass),
             EnterpriseName(ctx, park, l.Enterprise.Id), Text(ctx, park.Profile.Name), quantity, valid, ListingStatus(ctx, l), matchCount);
     }

@@ -1,7 +1,8 @@
 using System.Globalization;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -14,15 +15,15 @@ internal static class ExchangePages
 {
     public static IEnumerable<PageJob> Jobs(Site site)
     {
-        yield return new PageJob(ExchangePage.Id, ExchangePage.Build);
+        yield return new PageJob(Routes.Exchange, ExchangePage.Build);
         foreach (var park in site.Parks)
             foreach (var l in park.Listings)
-                yield return new PageJob(ListingId(l), ctx => Listing(ctx, park, l), l.File);
+                yield return new PageJob(Routes.Listing(l), ctx => Listing(ctx, park, l), l.File);
     }
 
     private static PageContent Listing(PageContext ctx, Park park, Listing l)
     {
-        var matches = ExchangeMatcher.Match(ctx.Site);
+        var matches = ctx.Facts.Matches;
         var material = ctx.Text(l.Material);
         var kind = ctx.T(l.Kind == ListingKind.Supply ? "supply" : "demand");
         var title = kind + ": " + material.Text;
@@ -43,50 +44,34 @@ internal static class ExchangePages
         if (l.ContactPhone is { } phone) facts.Add(new(ctx.T("phone"), phone));
         if (l.ContactEmail is { } email) facts.Add(new(ctx.T("email"), email));
         var status = ListingStatus(ctx, l);
-        var rows = matches[l.SiteId].Select(m => ListingRow(ctx, m, matches[m.SiteId].Count)).ToList();
+        var rows = matches.Of(l).Select(m => ListingRow(ctx, m, matches.Of(m).Count)).ToList();
         var note = !l.IsActiveOn(ctx.Config.Today) ? ctx.T("matches_inactive") : rows.Count == 0 ? ctx.T("matches_none") : DisclosureViews.Count(ctx, "matches_count", rows.Count);
         return new PageContent("listing", title,
-            new ListingView(title, ctx.HtmlLang(material.Lang), status, facts, rows, note, ctx.Url(ExchangePage.Id), ctx.Url(WastePage.Id(park))),
-            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_waste"), ctx.Url(WastePage.Id(park)))]);
+            new ListingView(title, ctx.HtmlLang(material.Lang), status, facts, rows, note, ctx.Url(Routes.Exchange), ctx.Url(Routes.List(park.Id, Routes.Sections.Waste))),
+            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_waste"), ctx.Url(Routes.List(park.Id, Routes.Sections.Waste)))]);
     }
 }
 
 /// <summary>The platform's regional exchange page: every active listing of every park, grouped by material.</summary>
 internal static class ExchangePage
 {
-    public const string Id = "exchange/index.html";
-
     public static PageContent Build(PageContext ctx)
     {
-        var site = ctx.Site;
-        var matches = ExchangeMatcher.Match(site);
-        var today = site.Config.Today;
-        var all = site.Parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).ToList();
-        var active = all.Where(l => l.IsActiveOn(today)).ToList();
-
-        // Groups are the connected parts of the match graph, so listings that match always sit in one group;
-        // a listing without matches is a group of its own.
-        var group = active.ToDictionary(l => l.SiteId, l => l.SiteId, StringComparer.Ordinal);
-        string Find(string id) => group[id] == id ? id : group[id] = Find(group[id]);
-        foreach (var l in active)
-            foreach (var m in matches[l.SiteId])
-            {
-                var (a, b) = (Find(l.SiteId), Find(m.SiteId));
-                if (a != b) group[string.CompareOrdinal(a, b) < 0 ? b : a] = string.CompareOrdinal(a, b) < 0 ? a : b;
-            }
-        var groups = active.GroupBy(l => Find(l.SiteId))
+        var matches = ctx.Facts.Matches;
+        var today = ctx.Config.Today;
+        var groups = matches.Groups
             .Select(g =>
             {
                 var names = g.Select(l => ctx.Text(l.Material).Text.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                var pairs = g.Sum(l => l.Kind == ListingKind.Supply ? matches[l.SiteId].Count : 0);
-                return (Title: string.Join(" / ", names), Listings: g.ToList(), Pairs: pairs);
+                var pairs = g.Sum(l => l.Kind == ListingKind.Supply ? matches.Of(l).Count : 0);
+                return (Title: string.Join(" / ", names), Listings: g, Pairs: pairs);
             })
             .OrderByDescending(g => g.Pairs > 0).ThenBy(g => g.Title, StringComparer.Ordinal).ToList();
         var views = groups.Select((g, i) => new ExchangeGroupView("material-" + (i + 1).ToString(CultureInfo.InvariantCulture), g.Title,
-            g.Listings.Where(l => l.Kind == ListingKind.Supply).Select(l => ListingRow(ctx, l, matches[l.SiteId].Count)).ToList(),
-            g.Listings.Where(l => l.Kind == ListingKind.Demand).Select(l => ListingRow(ctx, l, matches[l.SiteId].Count)).ToList(),
+            g.Listings.Where(l => l.Kind == ListingKind.Supply).Select(l => ListingRow(ctx, l, matches.Of(l).Count)).ToList(),
+            g.Listings.Where(l => l.Kind == ListingKind.Demand).Select(l => ListingRow(ctx, l, matches.Of(l).Count)).ToList(),
             g.Pairs > 0 ? DisclosureViews.Count(ctx, "match_pairs", g.Pairs) : ctx.T("matches_none"))).ToList();
-        var expired = all.Where(l => !l.IsActiveOn(today)).Select(l => ListingRow(ctx, l, 0)).ToList();
+        var expired = matches.All.Where(l => !l.IsActiveOn(today)).Select(l => ListingRow(ctx, l, 0)).ToList();
         var heading = ctx.T("exchange_heading");
         return new PageContent("exchange", heading, new ExchangeView(heading, ctx.T("exchange_intro"), views, expired, ctx.T("no_listings")), [ctx.HomeCrumb()]);
     }

@@ -1,14 +1,16 @@
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
 /// <summary>The platform's home: the parks it publishes.</summary>
 internal static class HomePage
 {
-    public static IEnumerable<PageJob> Jobs(Site site)
+    public static IEnumerable<PageJob> Jobs(SiteFacts facts)
     {
-        yield return new PageJob("index.html", ctx =>
+        yield return new PageJob(Routes.Home, ctx =>
         {
             var title = ctx.Text(ctx.Config.Title).Text;
             var parks = ctx.Site.Parks.Select(p => Card(ctx, p)).ToList();
@@ -27,8 +29,8 @@ internal static class HomePage
             new(ctx.T("category_cases"), park.Cases.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (park.News.FirstOrDefault()?.Date is { } newest) facts.Add(new(ctx.T("last_update"), ctx.Date(newest)));
-        facts.Add(new(ctx.T("completeness"), Checks.Completeness.Round(Checks.Completeness.Score(ctx.Config, park, Checks.Completeness.CatalogIds(ctx.Site)).Total).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " / 100"));
-        return new ParkCardView(park.Id, name.Text, ctx.HtmlLang(name.Lang), ctx.Url($"parks/{park.Id}/index.html"),
+        facts.Add(new(ctx.T("completeness"), Completeness.Round(ctx.Facts.Park(park.Id).Score.Total).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " / 100"));
+        return new ParkCardView(park.Id, name.Text, ctx.HtmlLang(name.Lang), ctx.Url(Routes.Park(park.Id)),
             place.Length > 0 ? place : null, park.Profile.Level is { } l ? ctx.T("level_" + l) : null, facts);
     }
 }

@@ -3,6 +3,7 @@ using EcoSite.Core.Model;
 using EcoSite.Core.Model.Targets;
 using EcoSite.Core.Render.Svg;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -13,10 +14,8 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class IndicatorPage
 {
-    public static string Id(Park park) => $"parks/{park.Id}/indicators/index.html";
-
     public static IEnumerable<PageJob> Jobs(Site site) =>
-        site.Parks.Select(park => new PageJob(Id(park), ctx => Build(ctx, park)));
+        site.Parks.Select(park => new PageJob(Routes.List(park.Id, Routes.Sections.Indicators), ctx => Build(ctx, park)));
 
     private sealed record Series(string Key, string Category, LocalizedText Name, LocalizedText? Unit, IReadOnlyList<(IndicatorReport Report, IndicatorEntry Entry)> Years);
 
@@ -73,7 +72,7 @@ internal static class IndicatorPage
         var unit = ctx.TextOrNull(s.Unit);
         var anchor = "indicator-" + index.ToString(CultureInfo.InvariantCulture);
         var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) : "–",
-            y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, y.Entry.Compliance), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
+            y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, ctx.Facts.Compliance(y.Entry)), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
 
         RawHtml? chart = null;
         var points = s.Years.Where(y => y.Entry.Value is not null)
@@ -90,7 +89,7 @@ internal static class IndicatorPage
                 unit is null || yesNo is not null ? null : ctx.T("unit_label") + unit, target, yesNo));
         }
         return new IndicatorRowView(anchor, name, latest.Value is { } lv ? Value(ctx, lv) : "–", unit,
-            latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, latest.Compliance), report.Year,
+            latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, ctx.Facts.Compliance(latest)), report.Year,
             ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source), chart,
             string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend);
     }

@@ -1,22 +1,16 @@
 using System.Globalization;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
 /// <summary>A park's column home: profile, the five HJ 274-2015 categories and its free pages.</summary>
 internal static class ParkPage
 {
-    public static string Id(Park park) => $"parks/{park.Id}/index.html";
-
-    /// <summary>
-    /// Page ids of the disclosure category pages (2 indicators, 4 waste, 5 polluters) when a module renders them;
-    /// registered by the disclosure pages so the park page links only to pages that exist.
-    /// </summary>
-    public static Func<Park, string, string?> CategoryPage { get; set; } = (_, _) => null;
-
-    public static IEnumerable<PageJob> Jobs(Site site) =>
-        site.Parks.Select(park => new PageJob(Id(park), ctx => Build(ctx, park)));
+    public static IEnumerable<PageJob> Jobs(SiteFacts facts) =>
+        facts.Site.Parks.Select(park => new PageJob(Routes.Park(park.Id), ctx => Build(ctx, park)));
 
     private static PageContent Build(PageContext ctx, Park park)
     {
@@ -36,27 +30,27 @@ internal static class ParkPage
         Add("address", ctx.TextOrNull(p.Contact?.Address));
 
         string Count(int n) => string.Format(CultureInfo.InvariantCulture, ctx.T("items_count"), n);
-        string? Page(string key) => CategoryPage(park, key) is { } id ? ctx.Url(id) : null;
+        string Page(string section) => ctx.Url(Routes.List(park.Id, section));
         int? latestIndicators = park.Indicators.Count == 0 ? null : park.Indicators.Max(r => r.Year);
         int? latestWaste = park.Waste.Count == 0 ? null : park.Waste.Max(r => r.Year);
         var categories = new List<CategoryView>
         {
-            new("news", 1, ctx.T("category_news"), ctx.Url(ArticlePages.ListId(park, Section.News)), park.News.Count, Count(park.News.Count),
+            new("news", 1, ctx.T("category_news"), ctx.Url(Routes.List(park.Id, Section.News)), park.News.Count, Count(park.News.Count),
                 park.News.Take(3).Select(a => ArticlePages.ItemView(ctx, a)).ToList(), park.News.Count == 0 ? ctx.T("empty_column") : null),
-            new("indicators", 2, ctx.T("category_indicators"), Page("indicators"), park.Indicators.Count,
+            new("indicators", 2, ctx.T("category_indicators"), Page(Routes.Sections.Indicators), park.Indicators.Count,
                 latestIndicators is { } y ? string.Format(CultureInfo.InvariantCulture, ctx.T("latest_year"), y) : Count(0), [],
                 park.Indicators.Count == 0 ? ctx.T("empty_column") : null),
-            new("cases", 3, ctx.T("category_cases"), ctx.Url(ArticlePages.ListId(park, Section.Cases)), park.Cases.Count, Count(park.Cases.Count),
+            new("cases", 3, ctx.T("category_cases"), ctx.Url(Routes.List(park.Id, Section.Cases)), park.Cases.Count, Count(park.Cases.Count),
                 park.Cases.Take(3).Select(a => ArticlePages.ItemView(ctx, a)).ToList(), park.Cases.Count == 0 ? ctx.T("empty_column") : null),
-            new("waste", 4, ctx.T("category_waste"), Page("waste"), park.Waste.Count + park.Listings.Count,
+            new("waste", 4, ctx.T("category_waste"), Page(Routes.Sections.Waste), park.Waste.Count + park.Listings.Count,
                 latestWaste is { } w ? string.Format(CultureInfo.InvariantCulture, ctx.T("latest_year"), w) + " · " + string.Format(CultureInfo.InvariantCulture, ctx.T("listings_count"), park.Listings.Count)
                     : string.Format(CultureInfo.InvariantCulture, ctx.T("listings_count"), park.Listings.Count), [],
                 park.Waste.Count + park.Listings.Count == 0 ? ctx.T("empty_column") : null),
-            new("polluters", 5, ctx.T("category_polluters"), Page("polluters"), park.Polluters.Count, Count(park.Polluters.Count), [],
+            new("polluters", 5, ctx.T("category_polluters"), Page(Routes.Sections.Polluters), park.Polluters.Count, Count(park.Polluters.Count), [],
                 park.Polluters.Count == 0 ? ctx.T("empty_column") : null),
         };
-        var pages = park.Pages.Select(a => new LinkView((a.In(ctx.Lang) ?? a.Primary).Title, ctx.Url(ArticlePages.ItemId(a)))).ToList();
-        var benefits = park.Cases.Select(c => c.Primary.Case?.Benefits ?? Benefits.None).Aggregate(Benefits.None, (x, y) => x.Add(y));
+        var pages = park.Pages.Select(a => new LinkView((a.In(ctx.Lang) ?? a.Primary).Title, ctx.Url(Routes.Article(a)))).ToList();
+        var benefits = ctx.Facts.Park(park.Id).Benefits;
         return new PageContent("park", name, new ParkView(name, profile, categories, pages, ArticlePages.BenefitFacts(ctx, benefits).ToList(),
             CompletenessViews.Park(ctx, park)),
             [ctx.HomeCrumb()]);

@@ -1,7 +1,8 @@
 using System.Globalization;
-using EcoSite.Core.Checks.Identifiers;
+using EcoSite.Core.Model.Identifiers;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -13,30 +14,23 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class PolluterPages
 {
-    public static string ListId(Park park) => $"parks/{park.Id}/polluters/index.html";
-
-    public static string ItemId(Park park, PolluterReport p) => $"parks/{park.Id}/polluters/{p.Enterprise.Id}/index.html";
-
     public static IEnumerable<PageJob> Jobs(Site site)
     {
         foreach (var park in site.Parks)
         {
-            yield return new PageJob(ListId(park), ctx => List(ctx, park));
+            yield return new PageJob(Routes.List(park.Id, Routes.Sections.Polluters), ctx => List(ctx, park));
             foreach (var p in park.Polluters)
-                yield return new PageJob(ItemId(park, p), ctx => Item(ctx, park, p), p.File);
+                yield return new PageJob(Routes.Polluter(park.Id, p.Enterprise.Id), ctx => Item(ctx, park, p), p.File);
         }
     }
 
-    private static bool AnyExceedance(PolluterReport p) =>
-        p.Outlets.SelectMany(o => o.Pollutants).Any(x => x.OverLimit || x.OverPermittedTotal || x.Exceedances > 0);
-
-    private static StatusView Overall(PageContext ctx, PolluterReport p) =>
-        AnyExceedance(p) ? new("not-met", "✗", ctx.T("has_exceedance")) : new("met", "✓", ctx.T("no_exceedance"));
+    private static StatusView Overall(PageContext ctx, Park park, PolluterReport p) =>
+        ctx.Facts.Park(park.Id).HasExceedance(p) ? new("not-met", "✗", ctx.T("has_exceedance")) : new("met", "✓", ctx.T("no_exceedance"));
 
     private static PageContent List(PageContext ctx, Park park)
     {
-        var rows = park.Polluters.OrderBy(p => p.Enterprise.Id, StringComparer.Ordinal).Select(p => new PolluterRowView(ctx.Url(ItemId(park, p)),
-            EnterpriseName(ctx, park, p.Enterprise.Id), p.ReportYear?.ToString(CultureInfo.InvariantCulture), p.Permit, p.Outlets.Count, Overall(ctx, p))).ToList();
+        var rows = park.Polluters.OrderBy(p => p.Enterprise.Id, StringComparer.Ordinal).Select(p => new PolluterRowView(ctx.Url(Routes.Polluter(park.Id, p.Enterprise.Id)),
+            EnterpriseName(ctx, park, p.Enterprise.Id), p.ReportYear?.ToString(CultureInfo.InvariantCulture), p.Permit, p.Outlets.Count, Overall(ctx, park, p))).ToList();
         var heading = ctx.T("category_polluters");
         return new PageContent("polluters", heading, new PollutersView(heading, ctx.T("polluters_intro"), rows, rows.Count == 0 ? ctx.T("empty_column") : null),
             [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
@@ -83,7 +77,7 @@ internal static class PolluterPages
         if (p.EmergencyPlan?.Number is { } number) plan.Add(new(ctx.T("plan_number"), number));
         return new PageContent("polluter", name.Text,
             new PolluterView(name.Text, name.HtmlLang, basic, p.Permit, outlets, facilities, approvals, plan,
-                p.OtherHtml is null ? null : new RawHtml(p.OtherHtml), Overall(ctx, p), [WithinLimit(ctx), Exceeded(ctx), NoLimit(ctx)]),
-            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_polluters"), ctx.Url(ListId(park)))]);
+                p.OtherHtml is null ? null : new RawHtml(p.OtherHtml), Overall(ctx, park, p), [WithinLimit(ctx), Exceeded(ctx), NoLimit(ctx)]),
+            [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_polluters"), ctx.Url(Routes.List(park.Id, Routes.Sections.Polluters)))]);
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
 using EcoSite.Core.Search;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render.Pages;
 
@@ -12,11 +14,9 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class SearchPage
 {
-    public const string Id = "search/index.html";
-
-    public static IEnumerable<PageJob> Jobs(Site site)
+    public static IEnumerable<PageJob> Jobs(SiteFacts facts)
     {
-        yield return new PageJob(Id, Build);
+        yield return new PageJob(Routes.Search, Build);
     }
 
     private static PageContent Build(PageContext ctx)
@@ -28,7 +28,7 @@ internal static class SearchPage
         {
             var categories = input.Categories
                 .Select(c => new SearchCategoryView(c.Label, docs.Where(d => d.Park == park.Key && d.Category == c.Key)
-                    .Select(d => new SearchItemView(d.Title, UrlPath.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null,
+                    .Select(d => new SearchItemView(d.Title, Routes.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null,
                         d.TextLang is { } l ? ctx.HtmlLang(l) : null)).ToList()))
                 .Where(c => c.Items.Count > 0).ToList();
             browse.Add(new SearchParkView("park-" + (p + 1).ToString(CultureInfo.InvariantCulture), park.Label, categories));
@@ -38,8 +38,8 @@ internal static class SearchPage
         var messages = new[] { "loading", "error", "heading", "count", "partial", "none", "more" }
             .Select(k => new FactView(k, ctx.T("search_" + k))).ToList();
         var heading = ctx.T("search");
-        return new PageContent("search", heading, new SearchView(heading, ctx.T("search_intro"), ctx.Url(Id),
-            ctx.FileUrl("assets/search.js"), ctx.FileUrl(SiteSearch.Folder(ctx.Lang)), ctx.Root,
+        return new PageContent("search", heading, new SearchView(heading, ctx.T("search_intro"), ctx.Url(Routes.Search),
+            ctx.FileUrl(Routes.Asset("search.js")), ctx.FileUrl(Routes.SearchIndex(ctx.Lang)), ctx.Root,
             input.Parks.Select(p => new OptionView(p.Key, p.Label)).ToList(),
             input.Categories.Where(c => present.Contains(c.Key)).Select(c => new OptionView(c.Key, c.Label)).ToList(),
             input.ListingKinds.Select(k => new OptionView(k.Key, k.Label)).ToList(),

@@ -1,8 +1,9 @@
 using System.Globalization;
-using EcoSite.Core.Checks;
+using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Svg;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Urls;
 using static EcoSite.Core.Render.Pages.DisclosureViews;
 
 namespace EcoSite.Core.Render.Pages;
@@ -13,21 +14,19 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class WastePage
 {
-    public static string Id(Park park) => $"parks/{park.Id}/waste/index.html";
-
     public static IEnumerable<PageJob> Jobs(Site site) =>
-        site.Parks.Select(park => new PageJob(Id(park), ctx => Build(ctx, park)));
+        site.Parks.Select(park => new PageJob(Routes.List(park.Id, Routes.Sections.Waste), ctx => Build(ctx, park)));
 
     private static PageContent Build(PageContext ctx, Park park)
     {
-        var matches = ExchangeMatcher.Match(ctx.Site);
-        var years = park.Waste.OrderByDescending(w => w.Year).Select(w => Year(ctx, park, w)).ToList();
+        var matches = ctx.Facts.Matches;
+        var years = ctx.Facts.Park(park.Id).WasteYears.Select(w => Year(ctx, park, w)).ToList();
         var listings = park.Listings.OrderBy(l => l.IsActiveOn(ctx.Config.Today) ? 0 : 1).ThenBy(l => l.Id, StringComparer.Ordinal)
-            .Select(l => ListingRow(ctx, l, matches[l.SiteId].Count)).ToList();
+            .Select(l => ListingRow(ctx, l, matches.Of(l).Count)).ToList();
         var heading = ctx.T("category_waste");
         return new PageContent("waste", heading,
             new WasteView(heading, ctx.T("waste_intro"), years, listings, years.Count == 0 && listings.Count == 0 ? ctx.T("empty_column") : null,
-                ctx.T("no_listings"), ctx.Url(ExchangePage.Id)),
+                ctx.T("no_listings"), ctx.Url(Routes.Exchange)),
             [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
     }
 
@@ -36,34 +35,20 @@ internal static class WastePage
         : p.ExternalName is { } n ? new TextView(ctx.Text(n).Text + " (" + ctx.T("external") + ")", ctx.HtmlLang(ctx.Text(n).Lang))
         : Plain(ctx, "–");
 
-    private static WasteYearView Year(PageContext ctx, Park park, WasteReport w)
+    private static WasteYearView Year(PageContext ctx, Park park, WasteYearFacts facts)
     {
+        var w = facts.Report;
         var year = w.Year.ToString(CultureInfo.InvariantCulture);
         var flows = w.Flows.Select(f => new FlowRowView(Party(ctx, park, f.From), Party(ctx, park, f.To), Text(ctx, f.Material), f.Code,
             HazardLabel(ctx, f.HazardousClass), Format.Number(f.Quantity, 4), f.Unit, TextOrNull(ctx, f.Use),
             ctx.T(f.StaysInPark ? "stays_in_park" : "crosses_park_boundary"))).ToList();
 
-        // Totals per material: the same material (any language, case folded) and unit add up.
-        var totals = new List<(WasteFlow First, double Sum)>();
-        foreach (var f in w.Flows)
-        {
-            var i = totals.FindIndex(t => t.First.Unit == f.Unit && t.First.Material.SharesAnyText(f.Material));
-            if (i < 0) totals.Add((f, f.Quantity));
-            else totals[i] = (totals[i].First, totals[i].Sum + f.Quantity);
-        }
-        var totalViews = totals.Select(t => new MaterialTotalView(Text(ctx, t.First.Material), Format.Number(t.Sum, 4), t.First.Unit, HazardLabel(ctx, t.First.HazardousClass))).ToList();
+        var totalViews = facts.Totals.Select(t => new MaterialTotalView(Text(ctx, t.First.Material), Format.Number(t.Sum, 4), t.First.Unit, HazardLabel(ctx, t.First.HazardousClass))).ToList();
 
-        // The share staying inside the park, per unit (quantities of different units do not add up).
-        var shares = w.Flows.GroupBy(f => f.Unit).OrderByDescending(g => g.Sum(f => f.Quantity)).Select(g =>
-        {
-            var all = g.Sum(f => f.Quantity);
-            var inside = g.Where(f => f.StaysInPark).Sum(f => f.Quantity);
-            var percent = all > 0 ? inside / all * 100 : 0;
-            return string.Format(CultureInfo.InvariantCulture, ctx.T("in_park_share"), Format.Number(percent, 1), Format.Number(inside, 4), Format.Number(all, 4), g.Key);
-        }).ToList();
+        var shares = facts.InPark.Select(s => string.Format(CultureInfo.InvariantCulture, ctx.T("in_park_share"),
+            Format.Number(s.Percent, 1), Format.Number(s.Inside, 4), Format.Number(s.All, 4), s.Unit)).ToList();
 
-        // The diagram draws the flows of the year's main unit; flows of other units are in the table.
-        var unit = w.Flows.GroupBy(f => f.Unit).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var unit = facts.MainUnit;
         var drawn = w.Flows.Where(f => f.Unit == unit).ToList();
         var sankeyFlows = drawn.Select(f => new SankeyFlow(Party(ctx, park, f.From).Text, Party(ctx, park, f.To).Text, ctx.Text(f.Material).Text, f.Quantity, f.Hazardous)).ToList();
         var text = drawn.Select(f => string.Format(CultureInfo.InvariantCulture, ctx.T("flow_sentence"),

@@ -6,7 +6,7 @@ namespace EcoSite.Core.Render.Svg;
 /// A shields.io "flat" style badge (spec 11: the completeness score as parks/&lt;id&gt;/badge.svg),
 /// with colours darkened or text darkened so that the text keeps WCAG AA contrast.
 /// </summary>
-public static class Badge
+internal static class Badge
 {
     /// <summary>Fill for scores of 90 and more: shields' brightgreen darkened to 5.4:1 under white text.</summary>
     public const string Green = "#2b7a0b";

@@ -6,10 +6,10 @@ namespace EcoSite.Core.Render.Svg;
 /// One bar: <see cref="Note"/> is printed under it (e.g. the reason for a category's score);
 /// <see cref="ReferenceValue"/> draws a marker on the bar (e.g. the 2020 national survey value).
 /// </summary>
-public sealed record BarItem(string Label, double Value, string? Note, double? ReferenceValue = null);
+internal sealed record BarItem(string Label, double Value, string? Note, double? ReferenceValue = null);
 
 /// <summary>Horizontal bars on a common scale, e.g. the five completeness categories of spec 11, each out of 20.</summary>
-public static class BarChart
+internal static class BarChart
 {
     private const double Width = 300;
     private const double MaxWidth = 450;
@@ -69,94 +69,135 @@ public static class BarChart
             }
         }
 
-        var trackWidth = Width - (2 * Margin);
-        double X(double value) => Margin + (Math.Clamp(value / max, 0, 1) * trackWidth);
+        return Draw(Layout(bars, max, valueSuffix, referenceLabel, decimals), idPrefix, title, description);
+    }
 
-        var rows = new StringBuilder();
+    private const double TrackWidth = Width - (2 * Margin);
+
+    /// <summary>One bar's row: its texts (cut to fit) and where each part goes.</summary>
+    private sealed record BarRow(
+        string Label, string? FullLabel, string Value, string Reference, double Baseline, double BarTop, double ValueWidth, double? ReferenceX,
+        IReadOnlyList<(string Text, double Y)> Note, string? FullNote);
+
+    /// <summary>The legend of the reference markers; <see cref="FullText"/> is set when the text was cut.</summary>
+    private sealed record BarLegend(string Text, string? FullText, double Top);
+
+    /// <summary>Where everything goes, computed before anything is drawn.</summary>
+    private sealed record BarLayout(IReadOnlyList<BarRow> Rows, BarLegend? Legend, double Height);
+
+    private static BarLayout Layout(IReadOnlyList<BarItem> bars, double max, string? valueSuffix, string? referenceLabel, int decimals)
+    {
+        double X(double value) => Margin + (Math.Clamp(value / max, 0, 1) * TrackWidth);
+        var rows = new List<BarRow>();
         double y = 4;
-        for (var i = 0; i < bars.Count; i++)
+        foreach (var bar in bars)
         {
-            var bar = bars[i];
             var value = SvgWriter.FormatValue(bar.Value, decimals, fixedDecimals: true) + (valueSuffix ?? "");
             var reference = bar.ReferenceValue is { } r
                 ? " " + ReferenceGlyph + SvgWriter.FormatValue(r, decimals, fixedDecimals: true)
                 : "";
             var valueWidth = SvgWriter.EstimateWidth(value, FontSize, bold: true) + SvgWriter.EstimateWidth(reference, FontSize);
-            var label = SvgWriter.Truncate(bar.Label.Trim(), trackWidth - valueWidth - 10, FontSize);
-
-            rows.Append("<g class=\"bar\">");
-            if (label != bar.Label.Trim())
-            {
-                rows.Append("<title>").Append(SvgWriter.Escape(bar.Label)).Append("</title>");
-            }
-
-            rows.Append('\n');
-            var baseline = y + 14;
-            SvgWriter.AppendText(rows, Margin, baseline, label);
-            rows.Append("<text x=\"").Append(SvgWriter.Num(Width - Margin)).Append("\" y=\"").Append(SvgWriter.Num(baseline))
-                .Append("\" text-anchor=\"end\"><tspan font-weight=\"bold\">").Append(SvgWriter.Escape(value)).Append("</tspan>");
-            if (reference.Length > 0)
-            {
-                rows.Append("<tspan fill=\"").Append(SvgWriter.MutedTextColor).Append("\">").Append(SvgWriter.Escape(reference)).Append("</tspan>");
-            }
-
-            rows.Append("</text>\n");
-
+            var label = SvgWriter.Truncate(bar.Label.Trim(), TrackWidth - valueWidth - 10, FontSize);
             var barTop = y + 26;
-            rows.Append("<rect class=\"track\" x=\"").Append(SvgWriter.Num(Margin)).Append("\" y=\"").Append(SvgWriter.Num(barTop))
-                .Append("\" width=\"").Append(SvgWriter.Num(trackWidth)).Append("\" height=\"").Append(SvgWriter.Num(BarHeight))
-                .Append("\" fill=\"#f2f2f2\" stroke=\"").Append(SvgWriter.AxisColor).Append("\" stroke-width=\"0.5\"/>\n");
-            rows.Append("<rect class=\"value\" x=\"").Append(SvgWriter.Num(Margin)).Append("\" y=\"").Append(SvgWriter.Num(barTop))
-                .Append("\" width=\"").Append(SvgWriter.Num(X(bar.Value) - Margin)).Append("\" height=\"").Append(SvgWriter.Num(BarHeight))
-                .Append("\" fill=\"").Append(SvgWriter.PrimaryColor).Append("\"/>\n");
-
-            if (bar.ReferenceValue is { } refValue)
-            {
-                AppendMarker(rows, X(refValue), barTop);
-            }
-
+            var rowTop = y;
             y = barTop + BarHeight + 3;
+            var note = new List<(string, double)>();
+            string? fullNote = null;
             if (!string.IsNullOrWhiteSpace(bar.Note))
             {
-                var lines = SvgWriter.Wrap(bar.Note, trackWidth, FontSize, maxLines: 2);
+                var lines = SvgWriter.Wrap(bar.Note, TrackWidth, FontSize, maxLines: 2);
                 if (lines[^1].EndsWith(SvgWriter.Ellipsis, StringComparison.Ordinal) &&
                     !bar.Note.TrimEnd().EndsWith(SvgWriter.Ellipsis, StringComparison.Ordinal))
                 {
-                    rows.Append("<title>").Append(SvgWriter.Escape(bar.Note)).Append("</title>\n");
+                    fullNote = bar.Note;
                 }
 
                 foreach (var line in lines)
                 {
                     y += LineHeight;
-                    SvgWriter.AppendText(rows, Margin, y, line, "start", $"class=\"note\" fill=\"{SvgWriter.MutedTextColor}\"");
+                    note.Add((line, y));
                 }
 
                 y += 4;
             }
 
-            rows.Append("</g>\n");
+            rows.Add(new BarRow(label, label != bar.Label.Trim() ? bar.Label : null, value, reference, rowTop + 14, barTop, X(bar.Value) - Margin,
+                bar.ReferenceValue is { } refValue ? X(refValue) : null, note, fullNote));
             y += RowGap;
         }
 
-        var hasLegend = referenceLabel is not null && bars.Any(b => b.ReferenceValue is not null);
-        if (hasLegend)
+        BarLegend? legend = null;
+        if (referenceLabel is not null && bars.Any(b => b.ReferenceValue is not null))
         {
-            var text = SvgWriter.Truncate(referenceLabel!, trackWidth - 20, FontSize);
-            rows.Append("<g class=\"legend\">");
-            if (text != referenceLabel)
-            {
-                rows.Append("<title>").Append(SvgWriter.Escape(referenceLabel!)).Append("</title>");
-            }
-
-            rows.Append('\n');
-            AppendMarker(rows, Margin + 5, y + 6);
-            SvgWriter.AppendText(rows, Margin + 16, y + 16, text);
-            rows.Append("</g>\n");
+            var text = SvgWriter.Truncate(referenceLabel, TrackWidth - 20, FontSize);
+            legend = new BarLegend(text, text != referenceLabel ? referenceLabel : null, y);
             y += 28;
         }
 
+        return new BarLayout(rows, legend, y);
+    }
+
+    private static string Draw(BarLayout layout, string idPrefix, string title, string description)
+    {
+        var rows = new StringBuilder();
+        foreach (var row in layout.Rows)
+        {
+            rows.Append("<g class=\"bar\">");
+            if (row.FullLabel is { } fullLabel)
+            {
+                rows.Append("<title>").Append(SvgWriter.Escape(fullLabel)).Append("</title>");
+            }
+
+            rows.Append('\n');
+            SvgWriter.AppendText(rows, Margin, row.Baseline, row.Label);
+            rows.Append("<text x=\"").Append(SvgWriter.Num(Width - Margin)).Append("\" y=\"").Append(SvgWriter.Num(row.Baseline))
+                .Append("\" text-anchor=\"end\"><tspan font-weight=\"bold\">").Append(SvgWriter.Escape(row.Value)).Append("</tspan>");
+            if (row.Reference.Length > 0)
+            {
+                rows.Append("<tspan fill=\"").Append(SvgWriter.MutedTextColor).Append("\">").Append(SvgWriter.Escape(row.Reference)).Append("</tspan>");
+            }
+
+            rows.Append("</text>\n");
+            rows.Append("<rect class=\"track\" x=\"").Append(SvgWriter.Num(Margin)).Append("\" y=\"").Append(SvgWriter.Num(row.BarTop))
+                .Append("\" width=\"").Append(SvgWriter.Num(TrackWidth)).Append("\" height=\"").Append(SvgWriter.Num(BarHeight))
+                .Append("\" fill=\"#f2f2f2\" stroke=\"").Append(SvgWriter.AxisColor).Append("\" stroke-width=\"0.5\"/>\n");
+            rows.Append("<rect class=\"value\" x=\"").Append(SvgWriter.Num(Margin)).Append("\" y=\"").Append(SvgWriter.Num(row.BarTop))
+                .Append("\" width=\"").Append(SvgWriter.Num(row.ValueWidth)).Append("\" height=\"").Append(SvgWriter.Num(BarHeight))
+                .Append("\" fill=\"").Append(SvgWriter.PrimaryColor).Append("\"/>\n");
+            if (row.ReferenceX is { } referenceX)
+            {
+                AppendMarker(rows, referenceX, row.BarTop);
+            }
+
+            if (row.FullNote is { } fullNote)
+            {
+                rows.Append("<title>").Append(SvgWriter.Escape(fullNote)).Append("</title>\n");
+            }
+
+            foreach (var (line, lineY) in row.Note)
+            {
+                SvgWriter.AppendText(rows, Margin, lineY, line, "start", $"class=\"note\" fill=\"{SvgWriter.MutedTextColor}\"");
+            }
+
+            rows.Append("</g>\n");
+        }
+
+        if (layout.Legend is { } legend)
+        {
+            rows.Append("<g class=\"legend\">");
+            if (legend.FullText is { } fullText)
+            {
+                rows.Append("<title>").Append(SvgWriter.Escape(fullText)).Append("</title>");
+            }
+
+            rows.Append('\n');
+            AppendMarker(rows, Margin + 5, legend.Top + 6);
+            SvgWriter.AppendText(rows, Margin + 16, legend.Top + 16, legend.Text);
+            rows.Append("</g>\n");
+        }
+
         var sb = new StringBuilder();
-        SvgWriter.AppendRoot(sb, idPrefix, "bar", Width, y, MaxWidth, FontSize, title, description);
+        SvgWriter.AppendRoot(sb, idPrefix, "bar", Width, layout.Height, MaxWidth, FontSize, title, description);
         sb.Append(rows).Append("</svg>");
         return sb.ToString();
     }

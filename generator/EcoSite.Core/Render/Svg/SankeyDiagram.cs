@@ -3,13 +3,13 @@ using System.Text;
 namespace EcoSite.Core.Render.Svg;
 
 /// <summary>One waste or by-product flow of a year (spec 9), quantity in the diagram's unit.</summary>
-public sealed record SankeyFlow(string Source, string Target, string Material, double Quantity, bool Hazardous);
+internal sealed record SankeyFlow(string Source, string Target, string Material, double Quantity, bool Hazardous);
 
 /// <summary>
 /// Waste flows between enterprises as a two-column Sankey diagram: senders on the left, receivers on
 /// the right. An enterprise that both sends and receives appears once in each column.
 /// </summary>
-public static class SankeyDiagram
+internal static class SankeyDiagram
 {
     private const double Width = 300;
     private const double MaxWidth = 480;

@@ -3,19 +3,19 @@ using System.Text;
 namespace EcoSite.Core.Render.Svg;
 
 /// <summary>One year's value of an indicator.</summary>
-public sealed record TrendPoint(int Year, double Value);
+internal sealed record TrendPoint(int Year, double Value);
 
 /// <summary>A horizontal target line, e.g. the park's target "&gt;= 70" labelled "目标 ≥ 70".</summary>
-public sealed record TrendTarget(double Value, string Label);
+internal sealed record TrendTarget(double Value, string Label);
 
 /// <summary>
 /// Labels for a yes/no indicator (具备 / 达标 / 完成): values are 1 for yes and 0 for no, and each point
 /// is labelled with <see cref="Yes"/> or <see cref="No"/> instead of a number.
 /// </summary>
-public sealed record YesNoLabels(string Yes, string No);
+internal sealed record YesNoLabels(string Yes, string No);
 
 /// <summary>A small line chart of an indicator across years (spec 8: "across years it draws a trend").</summary>
-public static class TrendChart
+internal static class TrendChart
 {
     private const double Width = 240;
     private const double MaxWidth = 360;
@@ -71,6 +71,19 @@ public static class TrendChart
             SvgWriter.RequireFinite(target.Value, nameof(target));
         }
 
+        return Draw(Layout(sorted, unit, target, yesNo), idPrefix, title, description, unit, target);
+    }
+
+    /// <summary>A point of the series: where its dot goes, whether it is a "no", and its tooltip.</summary>
+    private sealed record TrendDot(double X, double Y, bool IsNo, string Tooltip);
+
+    /// <summary>Where everything goes, computed before anything is drawn; labels already thinned so none overlap.</summary>
+    private sealed record TrendLayout(
+        double Height, double PlotBottom, double AxisY, double? TargetY, bool HasCaption, IReadOnlyList<TrendDot> Dots,
+        IReadOnlyList<(double X, double Baseline, double W, string Text)> ValueLabels, IReadOnlyList<(double X, double W, string Text)> Years);
+
+    private static TrendLayout Layout(IReadOnlyList<TrendPoint> sorted, string? unit, TrendTarget? target, YesNoLabels? yesNo)
+    {
         var labels = sorted.Select(p => LabelFor(p.Value, yesNo)).ToList();
         var yearLabels = sorted.Select(p => p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
@@ -108,29 +121,6 @@ public static class TrendChart
 
         double Y(double value) => plotBottom - ((Math.Clamp(value, low, high) - low) / (high - low) * PlotHeight);
 
-        var sb = new StringBuilder();
-        SvgWriter.AppendRoot(sb, idPrefix, "trend", Width, height, MaxWidth, FontSize, title, description);
-
-        // Zero line as the x axis.
-        sb.Append("<line x1=\"0\" y1=\"").Append(SvgWriter.Num(Y(0))).Append("\" x2=\"").Append(SvgWriter.Num(Width))
-            .Append("\" y2=\"").Append(SvgWriter.Num(Y(0))).Append("\" stroke=\"").Append(SvgWriter.AxisColor).Append("\"/>\n");
-
-        if (target is not null)
-        {
-            // Dashed, not only coloured, so it reads apart from the series in greyscale too.
-            sb.Append("<line class=\"target\" x1=\"0\" y1=\"").Append(SvgWriter.Num(Y(target.Value)))
-                .Append("\" x2=\"").Append(SvgWriter.Num(Width)).Append("\" y2=\"").Append(SvgWriter.Num(Y(target.Value)))
-                .Append("\" stroke=\"").Append(SvgWriter.TargetColor).Append("\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n");
-        }
-
-        if (sorted.Count > 1)
-        {
-            sb.Append("<polyline fill=\"none\" stroke=\"").Append(SvgWriter.PrimaryColor)
-                .Append("\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"");
-            sb.AppendJoin(' ', sorted.Select(p => SvgWriter.Num(X(p.Year)) + "," + SvgWriter.Num(Y(p.Value))));
-            sb.Append("\"/>\n");
-        }
-
         // Labels are placed before drawing so that a white halo under each can sit between the
         // line and the dots: the line never runs through a number, and no halo hides a dot.
         var valueLabels = new List<(double X, double Baseline, double W, string Text)>();
@@ -147,28 +137,8 @@ public static class TrendChart
             }
         }
 
-        foreach (var l in valueLabels.OrderBy(l => l.X))
-        {
-            sb.Append("<rect x=\"").Append(SvgWriter.Num(l.X - (l.W / 2) - 1)).Append("\" y=\"").Append(SvgWriter.Num(l.Baseline - FontSize + 1))
-                .Append("\" width=\"").Append(SvgWriter.Num(l.W + 2)).Append("\" height=\"").Append(SvgWriter.Num(FontSize + 2))
-                .Append("\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n");
-        }
-
-        for (var i = 0; i < sorted.Count; i++)
-        {
-            var p = sorted[i];
-            var isNo = yesNo is not null && p.Value < 0.5;
-            sb.Append("<circle cx=\"").Append(SvgWriter.Num(X(p.Year))).Append("\" cy=\"").Append(SvgWriter.Num(Y(p.Value)))
-                .Append("\" r=\"3.5\" stroke=\"").Append(SvgWriter.PrimaryColor).Append("\" stroke-width=\"2\" fill=\"")
-                .Append(isNo ? "#ffffff" : SvgWriter.PrimaryColor).Append("\"><title>")
-                .Append(SvgWriter.Escape(yearLabels[i] + ": " + labels[i] + (yesNo is null && !string.IsNullOrWhiteSpace(unit) ? " " + unit : "")))
-                .Append("</title></circle>\n");
-        }
-
-        foreach (var l in valueLabels.OrderBy(l => l.X))
-        {
-            SvgWriter.AppendText(sb, l.X, l.Baseline, l.Text, "middle");
-        }
+        var dots = sorted.Select((p, i) => new TrendDot(X(p.Year), Y(p.Value), yesNo is not null && p.Value < 0.5,
+            yearLabels[i] + ": " + labels[i] + (yesNo is null && !string.IsNullOrWhiteSpace(unit) ? " " + unit : ""))).ToList();
 
         var years = new List<(double X, double W, string Text)>();
         foreach (var i in LabelPriority(sorted.Count))
@@ -181,12 +151,62 @@ public static class TrendChart
             }
         }
 
-        foreach (var year in years.OrderBy(b => b.X))
+        return new TrendLayout(height, plotBottom, Y(0), target is null ? null : Y(target.Value), hasCaption, dots,
+            valueLabels.OrderBy(l => l.X).ToList(), years.OrderBy(b => b.X).ToList());
+    }
+
+    private static string Draw(TrendLayout layout, string idPrefix, string title, string description, string? unit, TrendTarget? target)
+    {
+        var sb = new StringBuilder();
+        SvgWriter.AppendRoot(sb, idPrefix, "trend", Width, layout.Height, MaxWidth, FontSize, title, description);
+
+        // Zero line as the x axis.
+        sb.Append("<line x1=\"0\" y1=\"").Append(SvgWriter.Num(layout.AxisY)).Append("\" x2=\"").Append(SvgWriter.Num(Width))
+            .Append("\" y2=\"").Append(SvgWriter.Num(layout.AxisY)).Append("\" stroke=\"").Append(SvgWriter.AxisColor).Append("\"/>\n");
+
+        if (layout.TargetY is { } targetY)
         {
-            SvgWriter.AppendText(sb, year.X, plotBottom + 18, year.Text, "middle", $"fill=\"{SvgWriter.MutedTextColor}\"");
+            // Dashed, not only coloured, so it reads apart from the series in greyscale too.
+            sb.Append("<line class=\"target\" x1=\"0\" y1=\"").Append(SvgWriter.Num(targetY))
+                .Append("\" x2=\"").Append(SvgWriter.Num(Width)).Append("\" y2=\"").Append(SvgWriter.Num(targetY))
+                .Append("\" stroke=\"").Append(SvgWriter.TargetColor).Append("\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n");
         }
 
-        if (hasCaption)
+        if (layout.Dots.Count > 1)
+        {
+            sb.Append("<polyline fill=\"none\" stroke=\"").Append(SvgWriter.PrimaryColor)
+                .Append("\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"");
+            sb.AppendJoin(' ', layout.Dots.Select(d => SvgWriter.Num(d.X) + "," + SvgWriter.Num(d.Y)));
+            sb.Append("\"/>\n");
+        }
+
+        foreach (var l in layout.ValueLabels)
+        {
+            sb.Append("<rect x=\"").Append(SvgWriter.Num(l.X - (l.W / 2) - 1)).Append("\" y=\"").Append(SvgWriter.Num(l.Baseline - FontSize + 1))
+                .Append("\" width=\"").Append(SvgWriter.Num(l.W + 2)).Append("\" height=\"").Append(SvgWriter.Num(FontSize + 2))
+                .Append("\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n");
+        }
+
+        foreach (var d in layout.Dots)
+        {
+            sb.Append("<circle cx=\"").Append(SvgWriter.Num(d.X)).Append("\" cy=\"").Append(SvgWriter.Num(d.Y))
+                .Append("\" r=\"3.5\" stroke=\"").Append(SvgWriter.PrimaryColor).Append("\" stroke-width=\"2\" fill=\"")
+                .Append(d.IsNo ? "#ffffff" : SvgWriter.PrimaryColor).Append("\"><title>")
+                .Append(SvgWriter.Escape(d.Tooltip))
+                .Append("</title></circle>\n");
+        }
+
+        foreach (var l in layout.ValueLabels)
+        {
+            SvgWriter.AppendText(sb, l.X, l.Baseline, l.Text, "middle");
+        }
+
+        foreach (var year in layout.Years)
+        {
+            SvgWriter.AppendText(sb, year.X, layout.PlotBottom + 18, year.Text, "middle", $"fill=\"{SvgWriter.MutedTextColor}\"");
+        }
+
+        if (layout.HasCaption)
         {
             AppendCaption(sb, unit, target);
         }

@@ -1,7 +1,7 @@
 namespace EcoSite.Core.Render.Views;
 
 /// <summary>A park's completeness on its page: score, badge, the five parts and every reason for lost points.</summary>
-public sealed record CompletenessView(
+internal sealed record CompletenessView(
     string Score,
     string BadgeUrl,
     string BadgeAlt,
@@ -9,10 +9,10 @@ public sealed record CompletenessView(
     IReadOnlyList<string> Reasons);
 
 /// <summary>One category's points, shown to one decimal out of 20.</summary>
-public sealed record CompletenessPartView(string Key, string Title, string Points);
+internal sealed record CompletenessPartView(string Key, string Title, string Points);
 
 /// <summary>The regional portal: parks ranked by score, each category's average across parks and the 2020 reference.</summary>
-public sealed record PortalView(
+internal sealed record PortalView(
     string Average,
     string BadgeUrl,
     string BadgeAlt,
@@ -23,6 +23,6 @@ public sealed record PortalView(
     string NationalAverage,
     string NationalNote);
 
-public sealed record RankingRowView(int Rank, string Name, string NameLang, string Url, string Score, IReadOnlyList<string> Parts);
+internal sealed record RankingRowView(int Rank, string Name, string NameLang, string Url, string Score, IReadOnlyList<string> Parts);
 
-public sealed record CategoryAverageView(string Title, string Average, string National2020);
+internal sealed record CategoryAverageView(string Title, string Average, string National2020);

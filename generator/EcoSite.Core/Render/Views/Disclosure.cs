@@ -4,12 +4,12 @@ namespace EcoSite.Core.Render.Views;
 // language; a status always carries a symbol and words, never colour alone.
 
 /// <summary>A compliance or exceedance status: a CSS key, a symbol and its words.</summary>
-public sealed record StatusView(string Key, string Symbol, string Text);
+internal sealed record StatusView(string Key, string Symbol, string Text);
 
 /// <summary>A text with the language it is written in (differs from the page's when it fell back).</summary>
-public sealed record TextView(string Text, string HtmlLang);
+internal sealed record TextView(string Text, string HtmlLang);
 
-public sealed record IndicatorsView(
+internal sealed record IndicatorsView(
     string Heading,
     string Intro,
     IReadOnlyList<IndicatorReportView> Reports,
@@ -17,11 +17,11 @@ public sealed record IndicatorsView(
     IReadOnlyList<StatusView> Legend,
     string? EmptyNote);
 
-public sealed record IndicatorReportView(int Year, string StatusText, TextView? Source);
+internal sealed record IndicatorReportView(int Year, string StatusText, TextView? Source);
 
-public sealed record IndicatorCategoryView(string Id, string Title, IReadOnlyList<IndicatorRowView> Rows);
+internal sealed record IndicatorCategoryView(string Id, string Title, IReadOnlyList<IndicatorRowView> Rows);
 
-public sealed record IndicatorRowView(
+internal sealed record IndicatorRowView(
     string Anchor,
     TextView Name,
     string Value,
@@ -35,9 +35,9 @@ public sealed record IndicatorRowView(
     string TrendCaption,
     IReadOnlyList<TrendRowView> Trend);
 
-public sealed record TrendRowView(int Year, string Value, string? Target, StatusView Status, string YearStatus);
+internal sealed record TrendRowView(int Year, string Value, string? Target, StatusView Status, string YearStatus);
 
-public sealed record WasteView(
+internal sealed record WasteView(
     string Heading,
     string Intro,
     IReadOnlyList<WasteYearView> Years,
@@ -46,7 +46,7 @@ public sealed record WasteView(
     string ListingsEmptyNote,
     string ExchangeUrl);
 
-public sealed record WasteYearView(
+internal sealed record WasteYearView(
     int Year,
     string Caption,
     IReadOnlyList<FlowRowView> Flows,
@@ -57,11 +57,11 @@ public sealed record WasteYearView(
     string SankeyCaption,
     IReadOnlyList<string> SankeyText);
 
-public sealed record FlowRowView(TextView From, TextView To, TextView Material, string? Code, string? HazardLabel, string Quantity, string Unit, TextView? Use, string StaysText);
+internal sealed record FlowRowView(TextView From, TextView To, TextView Material, string? Code, string? HazardLabel, string Quantity, string Unit, TextView? Use, string StaysText);
 
-public sealed record MaterialTotalView(TextView Material, string Quantity, string Unit, string? HazardLabel);
+internal sealed record MaterialTotalView(TextView Material, string Quantity, string Unit, string? HazardLabel);
 
-public sealed record ListingRowView(
+internal sealed record ListingRowView(
     string Url,
     TextView Material,
     string KindText,
@@ -75,7 +75,7 @@ public sealed record ListingRowView(
     StatusView Status,
     int MatchCount);
 
-public sealed record ListingView(
+internal sealed record ListingView(
     string Title,
     string TitleLang,
     StatusView Status,
@@ -85,20 +85,20 @@ public sealed record ListingView(
     string ExchangeUrl,
     string WasteUrl);
 
-public sealed record ExchangeView(
+internal sealed record ExchangeView(
     string Heading,
     string Intro,
     IReadOnlyList<ExchangeGroupView> Groups,
     IReadOnlyList<ListingRowView> Expired,
     string EmptyNote);
 
-public sealed record ExchangeGroupView(string Anchor, string Title, IReadOnlyList<ListingRowView> Supply, IReadOnlyList<ListingRowView> Demand, string MatchText);
+internal sealed record ExchangeGroupView(string Anchor, string Title, IReadOnlyList<ListingRowView> Supply, IReadOnlyList<ListingRowView> Demand, string MatchText);
 
-public sealed record PollutersView(string Heading, string Intro, IReadOnlyList<PolluterRowView> Polluters, string? EmptyNote);
+internal sealed record PollutersView(string Heading, string Intro, IReadOnlyList<PolluterRowView> Polluters, string? EmptyNote);
 
-public sealed record PolluterRowView(string Url, TextView Name, string? ReportYear, string? Permit, int Outlets, StatusView Status);
+internal sealed record PolluterRowView(string Url, TextView Name, string? ReportYear, string? Permit, int Outlets, StatusView Status);
 
-public sealed record PolluterView(
+internal sealed record PolluterView(
     string Title,
     string TitleLang,
     IReadOnlyList<FactView> Basic,
@@ -111,9 +111,9 @@ public sealed record PolluterView(
     StatusView Status,
     IReadOnlyList<StatusView> Legend);
 
-public sealed record OutletView(string Code, string? Medium, TextView? Location, TextView? Discharge, string? Standard, string Caption, IReadOnlyList<PollutantRowView> Pollutants);
+internal sealed record OutletView(string Code, string? Medium, TextView? Location, TextView? Discharge, string? Standard, string Caption, IReadOnlyList<PollutantRowView> Pollutants);
 
-public sealed record PollutantRowView(
+internal sealed record PollutantRowView(
     TextView Name,
     string? Unit,
     string? Concentration,
@@ -125,12 +125,12 @@ public sealed record PollutantRowView(
     StatusView TotalStatus,
     string? Note);
 
-public sealed record FacilityView(TextView Name, string? Status, string? Since, string? SinceText);
+internal sealed record FacilityView(TextView Name, string? Status, string? Since, string? SinceText);
 
-public sealed record ApprovalView(TextView Project, string? Number, string? Date, string? DateText);
+internal sealed record ApprovalView(TextView Project, string? Number, string? Date, string? DateText);
 
-public sealed record DataView(string Heading, string Intro, string FormatNote, IReadOnlyList<DatasetView> Datasets, string CatalogUrl, IReadOnlyList<FeedLinkView> Feeds);
+internal sealed record DataView(string Heading, string Intro, string FormatNote, IReadOnlyList<DatasetView> Datasets, string CatalogUrl, IReadOnlyList<FeedLinkView> Feeds);
 
-public sealed record DatasetView(string Title, string Description, string Scope, string JsonUrl, string CsvUrl, string SchemaUrl, string JsonSchemaUrl, int Rows);
+internal sealed record DatasetView(string Title, string Description, string Scope, string JsonUrl, string CsvUrl, string SchemaUrl, string JsonSchemaUrl, int Rows);
 
-public sealed record FeedLinkView(string Label, string Url);
+internal sealed record FeedLinkView(string Label, string Url);

@@ -1,7 +1,7 @@
 namespace EcoSite.Core.Render.Views;
 
 /// <summary>What every page template sees as <c>page</c>: language, links for the layout, and the fallback note.</summary>
-public sealed record PageView(
+internal sealed record PageView(
     string Lang,
     string HtmlLang,
     string Title,
@@ -19,26 +19,23 @@ public sealed record PageView(
     string AsOfText,
     FallbackView? Fallback,
     string Kind,
-    IReadOnlyList<NavView> Nav,
     string DataUrl,
     string ExchangeUrl,
     string SearchUrl);
 
-public sealed record LinkView(string Label, string Url);
+internal sealed record LinkView(string Label, string Url);
 
 /// <summary>A language version of the current page (the switcher and the hreflang links).</summary>
-public sealed record AlternateView(string Lang, string Hreflang, string Label, string Url, string AbsoluteUrl, bool Current);
+internal sealed record AlternateView(string Lang, string Hreflang, string Label, string Url, string AbsoluteUrl, bool Current);
 
 /// <summary>Set when the page shows text in another language than its own, because no translation exists yet.</summary>
-public sealed record FallbackView(string Lang, string HtmlLang, string Note);
-
-public sealed record NavView(string Label, string Url, bool Current);
+internal sealed record FallbackView(string Lang, string HtmlLang, string Note);
 
 /// <summary>A label and a value, for fact lists and small tables.</summary>
-public sealed record FactView(string Label, string Value, string? HtmlLang = null);
+internal sealed record FactView(string Label, string Value, string? HtmlLang = null);
 
 /// <summary>An entry of a list page or a park's category: title in the language it is written in.</summary>
-public sealed record ItemView(
+internal sealed record ItemView(
     string Title,
     string Url,
     string? Date,

@@ -1,10 +1,10 @@
 namespace EcoSite.Core.Render.Views;
 
-public sealed record HomeView(string Heading, string? Intro, IReadOnlyList<ParkCardView> Parks, PortalView? Portal = null);
+internal sealed record HomeView(string Heading, string? Intro, IReadOnlyList<ParkCardView> Parks, PortalView? Portal = null);
 
-public sealed record ParkCardView(string Id, string Name, string NameLang, string Url, string? Place, string? LevelLabel, IReadOnlyList<FactView> Facts);
+internal sealed record ParkCardView(string Id, string Name, string NameLang, string Url, string? Place, string? LevelLabel, IReadOnlyList<FactView> Facts);
 
-public sealed record ParkView(
+internal sealed record ParkView(
     string Name,
     IReadOnlyList<FactView> Profile,
     IReadOnlyList<CategoryView> Categories,
@@ -13,11 +13,11 @@ public sealed record ParkView(
     CompletenessView? Completeness = null);
 
 /// <summary>One of the five HJ 274-2015 platform categories on a park's page.</summary>
-public sealed record CategoryView(string Key, int Number, string Title, string? Url, int Count, string CountText, IReadOnlyList<ItemView> Items, string? EmptyNote);
+internal sealed record CategoryView(string Key, int Number, string Title, string? Url, int Count, string CountText, IReadOnlyList<ItemView> Items, string? EmptyNote);
 
-public sealed record ListView(string Heading, string? Intro, IReadOnlyList<ItemView> Items, string EmptyNote);
+internal sealed record ListView(string Heading, string? Intro, IReadOnlyList<ItemView> Items, string EmptyNote);
 
-public sealed record ArticleView(
+internal sealed record ArticleView(
     string Title,
     string HtmlLang,
     string? Date,
@@ -27,4 +27,4 @@ public sealed record ArticleView(
     IReadOnlyList<AttachmentView> Attachments,
     IReadOnlyList<FactView> Facts);
 
-public sealed record AttachmentView(string Name, string Url, string Size);
+internal sealed record AttachmentView(string Name, string Url, string Size);

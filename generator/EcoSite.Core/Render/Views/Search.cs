@@ -4,7 +4,7 @@ namespace EcoSite.Core.Render.Views;
 /// The search page: the form (query, park and category, and the exchange listings' kind, material and hazardous
 /// class), the box the client fills, and, for browsers without JavaScript, every indexed page by park and category.
 /// </summary>
-public sealed record SearchView(
+internal sealed record SearchView(
     string Heading,
     string Intro,
     string FormUrl,
@@ -19,10 +19,10 @@ public sealed record SearchView(
     IReadOnlyList<SearchParkView> Browse,
     IReadOnlyList<FactView> Messages);
 
-public sealed record OptionView(string Value, string Label);
+internal sealed record OptionView(string Value, string Label);
 
-public sealed record SearchParkView(string Anchor, string Name, IReadOnlyList<SearchCategoryView> Categories);
+internal sealed record SearchParkView(string Anchor, string Name, IReadOnlyList<SearchCategoryView> Categories);
 
-public sealed record SearchCategoryView(string Label, IReadOnlyList<SearchItemView> Items);
+internal sealed record SearchCategoryView(string Label, IReadOnlyList<SearchItemView> Items);
 
-public sealed record SearchItemView(string Title, string Url, string? Date, string? HtmlLang);
+internal sealed record SearchItemView(string Title, string Url, string? Date, string? HtmlLang);

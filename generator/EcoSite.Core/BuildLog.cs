@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Core;
+
+/// <summary>The diagnostics and stage timings of one build or check, and the result made from them.</summary>
+internal sealed class BuildLog
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<StageTiming> _timings = [];
+    private TimeSpan _lap;
+
+    public DiagnosticBag Diagnostics { get; } = new();
+
+    /// <summary>Ends a stage: its wall time since the previous one.</summary>
+    public void Stage(string name)
+    {
+        _timings.Add(new StageTiming(name, _clock.Elapsed - _lap));
+        _lap = _clock.Elapsed;
+    }
+
+    public BuildResult Stopped(Diagnostic refused)
+    {
+        Diagnostics.Add(refused);
+        return Stopped();
+    }
+
+    /// <summary>A build that stopped: failed, with what was found so far.</summary>
+    public BuildResult Stopped(SiteReport? report = null) => Result(false, 0, 0, report);
+
+    public BuildResult Done(int pages, int files, SiteReport report) => Result(true, pages, files, report);
+
+    private BuildResult Result(bool ok, int pages, int files, SiteReport? report) =>
+        new(ok && !Diagnostics.HasErrors, Diagnostics.ToSortedList(), pages, files, _clock.Elapsed) { Report = report, Timings = _timings };
+
+    /// <summary>The previous build's result, confirmed unchanged from the inputs' fingerprint.</summary>
+    public BuildResult Unchanged(Output.BuildManifest previous) =>
+        new(!previous.Diagnostics.Any(d => d.IsError), previous.Diagnostics, previous.Pages, previous.Files, _clock.Elapsed)
+        {
+            Report = previous.Report,
+            Timings = _timings,
+            Unchanged = true,
+        };
+}

@@ -1,0 +1,51 @@
+using EcoSite.Core.Content;
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Facts;
+
+namespace EcoSite.Core;
+
+/// <param name="Threads">Parallelism of loading and rendering; 0 means one per core. The output never depends on it.</param>
+public sealed record BuildOptions(string ContentDir, string OutputDir, BuildClock Clock, string? ThemeDir = null, int Threads = 0)
+{
+    internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : -1 };
+
+    /// <summary>
+    /// The longest one page may take to render. A theme's template that loops without end (<c>{{ while true }}</c>
+    /// with a body that escapes the loop limit, or nested loops) becomes a located error instead of a hung build.
+    /// </summary>
+    internal TimeSpan PageTimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, TimeSpan Elapsed)
+{
+    /// <summary>The site's scores and settings the command line reports; null when the site could not be checked.</summary>
+    public SiteReport? Report { get; init; }
+
+    /// <summary>True when the inputs were identical to the previous build's and the output was left as it was.</summary>
+    public bool Unchanged { get; init; }
+
+    /// <summary>Pages taken over from the previous output because their inputs did not change.</summary>
+    public int ReusedPages { get; init; }
+
+    public int Errors => Diagnostics.Count(d => d.IsError);
+    public int Warnings => Diagnostics.Count(d => !d.IsError);
+
+    /// <summary>Wall time of each stage, for --verbose and the benchmark notes.</summary>
+    public IReadOnlyList<StageTiming> Timings { get; init; } = [];
+}
+
+/// <summary>
+/// What the command line reports about a checked site, taken from its facts: "today", base_url, the theme folder (serve
+/// watches it) and the completeness scores. A build's manifest keeps it, so an unchanged build reports it without
+/// loading the site again.
+/// </summary>
+public sealed record SiteReport(string AsOf, string? BaseUrl, string? ThemeFolder, SiteCompleteness Completeness);
+
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+
+/// <summary>Progress of a build, for a progress bar: pages done out of pages planned.</summary>
+public interface IBuildProgress
+{
+    void Planned(int pages);
+    void PageDone();
+}

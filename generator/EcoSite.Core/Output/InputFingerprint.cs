@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+
+using EcoSite.Core.Content;
+
+namespace EcoSite.Core.Output;
+
+/// <summary>
+/// SHA-256 over every input of a build: content files (path and bytes), the theme, the generator version and
+/// "today". Equal fingerprints mean an identical output, so an unchanged site is confirmed without rendering.
+/// Each file is read and hashed once; page-level hashes (<see cref="ForJob"/>) reuse those file hashes.
+/// </summary>
+internal sealed class InputFingerprint
+{
+    private readonly Dictionary<string, byte[]> _files;
+
+    private readonly IReadOnlyList<string> _order;
+
+    private InputFingerprint(IReadOnlyList<string> order, Dictionary<string, byte[]> files)
+    {
+        _order = order;
+        _files = files;
+    }
+
+    /// <summary>Hashes every content file, keeping the bytes of text files for the loader.</summary>
+    public static InputFingerprint Compute(ContentTree tree, ParallelOptions? parallel = null)
+    {
+        var hashes = new byte[tree.Files.Count][];
+        Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i =>
+        {
+            var file = tree.Files[i];
+            var bytes = File.ReadAllBytes(file.FullPath);
+            hashes[i] = SHA256.HashData(bytes);
+            // The loader needs the same bytes next: keep Markdown and YAML (not media) so each file is read once.
+            if (ContentTree.IsText(file) && bytes.Length <= SourceText.MaxFileBytes) tree.Keep(file, bytes);
+        });
+        var files = new Dictionary<string, byte[]>(tree.Files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < hashes.Length; i++) files[tree.Files[i].RelPath] = hashes[i];
+        return new InputFingerprint(tree.Files.Select(f => f.RelPath).ToList(), files);
+    }
+
+    /// <summary>The fingerprint of the whole build: the content files with the generator, the theme and "today".</summary>
+    public string Value(string generator, string themeFingerprint, string today)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, generator);
+        Add(hash, themeFingerprint);
+        Add(hash, today);
+        foreach (var rel in _order)
+        {
+            Add(hash, rel);
+            hash.AppendData(_files[rel]);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Hash of a page's own inputs (content files, by path), mixed with the site-wide parts in <paramref name="global"/>.</summary>
+    public string ForJob(string global, IEnumerable<string> relPaths)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, global);
+        foreach (var rel in relPaths.Order(StringComparer.Ordinal))
+        {
+            Add(hash, rel);
+            if (_files.TryGetValue(rel, out var h)) hash.AppendData(h);
+            else Add(hash, "(missing)");
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Add(IncrementalHash hash, string s)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes(s));
+        hash.AppendData([0]);
+    }
+}

@@ -1,0 +1,95 @@
+using EcoSite.Core.Content;
+using EcoSite.Core.Diagnostics;
+
+namespace EcoSite.Core.Output;
+
+/// <summary>
+/// Stage 5, the written site: where the files of a render plan go. <see cref="InMemory"/> (check) only records their
+/// paths for the link check; <see cref="Open"/> (build) writes them through <see cref="SiteWriter"/> and makes the
+/// build incremental: equal input fingerprints confirm an unchanged site, and a page whose inputs hash as in the
+/// previous build is taken over from the previous output (<see cref="PageReuse"/>).
+/// </summary>
+internal sealed class SiteOutput : IDisposable
+{
+    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly string? _dir;
+    private readonly InputFingerprint? _fingerprint;
+    private readonly BuildManifest? _previous;
+    private SiteWriter? _writer;
+    private string? _inputs;
+    private Dictionary<string, string> _jobHashes = new(StringComparer.Ordinal);
+
+    private SiteOutput(string? dir, InputFingerprint? fingerprint, BuildManifest? previous)
+    {
+        _dir = dir;
+        _fingerprint = fingerprint;
+        _previous = previous;
+    }
+
+    public static SiteOutput InMemory() => new(null, null, null);
+
+    /// <summary>The output folder of a build; hashes the content files (keeping their bytes for the loader).</summary>
+    public static SiteOutput Open(string outputDir, ContentTree tree, ParallelOptions parallel) =>
+        new(outputDir, InputFingerprint.Compute(tree, parallel), BuildManifest.Read(outputDir));
+
+    /// <summary>Every path emitted so far.</summary>
+    public IReadOnlySet<string> Paths => _paths;
+
+    /// <summary>Files in the output: the emitted ones, and the marker of a written build.</summary>
+    public int FileCount => _paths.Count + (_dir is null ? 0 : 1);
+
+    public PageReuse? Reuse { get; private set; }
+
+    /// <summary>The previous build, when its inputs were exactly these: nothing needs doing.</summary>
+    public BuildManifest? Unchanged(string generator, string themeFingerprint, string today)
+    {
+        if (_fingerprint is null) return null;
+        _inputs = _fingerprint.Value(generator, themeFingerprint, today);
+        return _previous is { Report: not null } p && p.Inputs == _inputs && p.Generator == generator ? p : null;
+    }
+
+    /// <summary>
+    /// Starts writing: hashes each page's declared inputs (pages without inputs are always rendered) and opens the
+    /// staging folder. <paramref name="global"/> is what every page depends on (generator, theme, today).
+    /// </summary>
+    public void Start(string generator, string global, IEnumerable<(string PageId, IReadOnlyList<string>? Inputs)> pages)
+    {
+        if (_dir is null || _fingerprint is null) return;
+        foreach (var (pageId, inputs) in pages)
+            if (inputs is not null) _jobHashes[pageId] = _fingerprint.ForJob(global, inputs.Append(SiteConfigLoader.FileName));
+        _writer = SiteWriter.Begin(_dir);
+        if (_previous is not null && _previous.Generator == generator) Reuse = new PageReuse(_writer.Target, _previous.Jobs, _jobHashes);
+    }
+
+    /// <summary>Takes one file; thread-safe. Two files at one path are a bug in a page module, not a content problem.</summary>
+    public void Emit(OutputFile file)
+    {
+        lock (_lock)
+        {
+            if (!_paths.Add(file.Path)) throw new InvalidOperationException($"two outputs claim {file.Path}");
+        }
+        _writer?.Enqueue(file);
+    }
+
+    /// <summary>Waits for every file to be written.</summary>
+    public void Flush() => _writer?.Flush();
+
+    /// <summary>Swaps the written site in with its manifest; false (reported) when the file system refused.</summary>
+    public bool Commit(string generator, int pages, DiagnosticBag diagnostics, SiteReport report)
+    {
+        if (_writer is null) return true;
+        try
+        {
+            _writer.Commit(new BuildManifest(generator, _inputs!, pages, FileCount, diagnostics.ToSortedList(), _jobHashes) { Report = report });
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Codes.OutputWriteFailed, _dir!, SourcePos.File, $"replacing the output folder failed ({e.Message}); the previous output is unchanged.");
+            return false;
+        }
+    }
+
+    public void Dispose() => _writer?.Dispose();
+}

@@ -1,0 +1,157 @@
+using EcoSite.Core.Facts;
+using EcoSite.Core.Model;
+using EcoSite.Core.Model.Identifiers;
+
+namespace EcoSite.Core.Render;
+
+/// <summary>
+/// The five open datasets (docs/open-data.md), one method each, for a scope of parks (one park, or the whole site).
+/// Rows come in a fixed order and read the site's facts (compliance, matches), so the same content gives the same bytes.
+/// </summary>
+internal sealed class OpenDataSets(SiteFacts facts)
+{
+    private readonly Site site = facts.Site;
+    private readonly IReadOnlyList<string> langs = facts.Config.Languages;
+
+    private const string HazardousDescription =
+        "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
+
+    /// <summary>The five datasets of the given parks, in <see cref="OpenData.Names"/> order.</summary>
+    public IReadOnlyList<DataTable> For(IReadOnlyList<Park> parks) => [Indicators(parks), Flows(parks), Listings(parks), Emissions(parks), CaseBenefits(parks)];
+
+    /// <summary>Indicator values per park and year (HJ 274-2015) with the compliance computed once in the facts.</summary>
+    public DataTable Indicators(IReadOnlyList<Park> parks) => new("indicators", "Indicators and targets",
+        "Indicator values reported by each park per year (HJ 274-2015), with the park's target and the compliance EcoSite computes from them.",
+        [
+            new("park_id", DataFieldType.String, true, "Park id"),
+            new("year", DataFieldType.Integer, true, "Reporting year"),
+            new("final", DataFieldType.Boolean, true, "true for final figures, false for preliminary ones"),
+            new("indicator", DataFieldType.String, true, "Catalog id, or 'custom' for a park-specific indicator"),
+            new("category", DataFieldType.String, false, "Category of the standard (empty for custom indicators)"),
+            .. Localized("name", true, "Indicator name"),
+            .. Localized("unit", false, "Unit"),
+            new("value", DataFieldType.Number, false, "Numeric value (empty for yes/no indicators)"),
+            new("value_yes", DataFieldType.Boolean, false, "Yes/no value (empty for numeric indicators)"),
+            new("target", DataFieldType.String, false, "The park's target: >=, <=, >, < or = and a number, or yes"),
+            new("compliance", DataFieldType.String, true, "met, not-met or no-target, computed from value and target"),
+            .. Localized("source", false, "Data source"),
+        ],
+        parks.SelectMany(p => p.Indicators.OrderBy(r => r.Year).SelectMany(r => r.Values.Select(e =>
+        {
+            var c = e.IsCustom ? null : site.Catalog.Find(e.Indicator);
+            var compliance = facts.Compliance(e) switch { Model.Targets.Compliance.Met => "met", Model.Targets.Compliance.NotMet => "not-met", _ => "no-target" };
+            return Row(V(p.Id, r.Year, r.Final, e.Indicator, c?.Category), Texts(e.Name ?? c?.Name), Texts(e.Unit ?? c?.Unit),
+                V(e.Number, e.YesNo, e.Target?.ToString(), compliance), Texts(r.Source));
+        }))).ToList());
+
+    /// <summary>Waste and by-product flows of each year.</summary>
+    public DataTable Flows(IReadOnlyList<Park> parks) => new("flows", "Waste and by-product flows",
+        "Yearly flows of waste and by-products between enterprises of a park and parties outside it.",
+        [
+            new("park_id", DataFieldType.String, true, "Park id"),
+            new("year", DataFieldType.Integer, true, "Year"),
+            new("from_enterprise", DataFieldType.String, false, "Enterprise id of the sender (empty for an external party)"),
+            .. Localized("from_name", true, "Sender name"),
+            new("to_enterprise", DataFieldType.String, false, "Enterprise id of the receiver (empty for an external party)"),
+            .. Localized("to_name", true, "Receiver name"),
+            .. Localized("material", true, "Material"),
+            new("code", DataFieldType.String, false, "Hazardous waste code (NNN-NNN-NN) or general solid waste code"),
+            new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
+            new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
+            new("quantity", DataFieldType.Number, true, "Quantity per year"),
+            new("unit", DataFieldType.String, true, "Unit of the quantity"),
+            new("stays_in_park", DataFieldType.Boolean, true, "true when both ends are enterprises of the park"),
+            .. Localized("use", false, "Use"),
+        ],
+        parks.SelectMany(p => p.Waste.OrderBy(w => w.Year).SelectMany(w => w.Flows.Select(f =>
+            Row(V(p.Id, w.Year, EnterpriseId(f.From)), Texts(PartyName(p, f.From)), V(EnterpriseId(f.To)), Texts(PartyName(p, f.To)), Texts(f.Material),
+                V(f.Code, WasteCode.IsHazardous(f.Code), f.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, f.Quantity, f.Unit, f.StaysInPark), Texts(f.Use))))).ToList());
+
+    /// <summary>Exchange listings with their matches across every park (from the facts).</summary>
+    public DataTable Listings(IReadOnlyList<Park> parks) => new("listings", "Resource exchange listings",
+        "Supply and demand listings of the regional resource exchange, with their matches across every park of the site.",
+        [
+            new("id", DataFieldType.String, true, "Site-wide id: <park-id>/<listing-id>"),
+            new("park_id", DataFieldType.String, true, "Park id"),
+            new("kind", DataFieldType.String, true, "supply or demand"),
+            new("category", DataFieldType.String, true, "waste, by-product, raw-material, product or disposal-service"),
+            new("enterprise", DataFieldType.String, true, "Enterprise id"),
+            .. Localized("material", true, "Material"),
+            new("code", DataFieldType.String, false, "Waste code"),
+            new("hazardous", DataFieldType.Boolean, false, HazardousDescription),
+            new("hazardous_class", DataFieldType.String, false, "Hazardous waste class, e.g. HW08"),
+            new("quantity", DataFieldType.Number, false, "Quantity"),
+            new("unit", DataFieldType.String, false, "Unit"),
+            new("frequency", DataFieldType.String, false, "once, monthly, yearly or continuous"),
+            new("posted", DataFieldType.Date, true, "First day the listing is active"),
+            new("valid_until", DataFieldType.Date, false, "Last day the listing is active (empty: open-ended)"),
+            new("active", DataFieldType.Boolean, true, "Active on the site's as-of date"),
+            new("matches", DataFieldType.String, true, "Ids of the matching listings (space-separated in CSV)", List: true),
+        ],
+        parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).Select(l =>
+            Row(V(l.SiteId, l.ParkId, l.Kind == ListingKind.Supply ? "supply" : "demand", l.Category, l.Enterprise.Id), Texts(l.Material),
+                V(l.Code, WasteCode.IsHazardous(l.Code), l.HazardousClass is { } hc ? HazardousWasteCode.ClassLabel(hc) : null, l.Quantity, l.Unit, l.Frequency, l.Posted, l.ValidUntil,
+                    l.IsActiveOn(site.Config.Today), facts.Matches.Of(l).Select(m => m.SiteId).ToList()))).ToList());
+
+    /// <summary>Per outlet and pollutant of each key polluting unit: concentration, totals and exceedances.</summary>
+    public DataTable Emissions(IReadOnlyList<Park> parks) => new("emissions", "Emissions of key polluting units",
+        "Per outlet and pollutant: measured concentration against its limit, total emission against the permitted total, and exceedances.",
+        [
+            new("park_id", DataFieldType.String, true, "Park id"),
+            new("enterprise", DataFieldType.String, true, "Enterprise id"),
+            new("report_year", DataFieldType.Integer, false, "Report year"),
+            new("permit", DataFieldType.String, false, "Pollutant discharge permit number (HJ 608-2017)"),
+            new("outlet", DataFieldType.String, true, "Outlet code (DA### air, DW### water)"),
+            new("standard", DataFieldType.String, false, "Emission standard"),
+            .. Localized("pollutant", true, "Pollutant"),
+            new("unit", DataFieldType.String, false, "Unit of concentration and limit"),
+            new("concentration", DataFieldType.Number, false, "Measured concentration"),
+            new("limit", DataFieldType.Number, false, "Concentration limit"),
+            new("over_limit", DataFieldType.Boolean, true, "true when the concentration is above the limit"),
+            new("exceedances", DataFieldType.Integer, false, "Exceedances reported by the unit"),
+            new("total_t", DataFieldType.Number, false, "Total emission (t per year)"),
+            new("permitted_total_t", DataFieldType.Number, false, "Permitted total emission (t per year)"),
+            new("over_permitted_total", DataFieldType.Boolean, true, "true when the total is above the permitted total"),
+        ],
+        parks.SelectMany(p => p.Polluters.OrderBy(x => x.Enterprise.Id, StringComparer.Ordinal).SelectMany(x => x.Outlets.SelectMany(o => o.Pollutants.Select(q =>
+            Row(V(p.Id, x.Enterprise.Id, x.ReportYear, x.Permit, o.Code, o.Standard), Texts(q.Name),
+                V(q.Unit, q.Concentration, q.Limit, q.OverLimit, q.Exceedances, q.TotalT, q.PermittedTotalT, q.OverPermittedTotal)))))).ToList());
+
+    /// <summary>Each case's yearly benefits.</summary>
+    public DataTable CaseBenefits(IReadOnlyList<Park> parks) => new("benefits", "Benefits of technology cases",
+        "Yearly benefits of each technology and experience case.",
+        [
+            new("park_id", DataFieldType.String, true, "Park id"),
+            new("case", DataFieldType.String, true, "Case slug"),
+            new("date", DataFieldType.Date, false, "Publication date"),
+            .. Localized("title", true, "Case title"),
+            new("enterprise", DataFieldType.String, false, "Enterprise id"),
+            new("energy_saved_tce", DataFieldType.Number, false, "Energy saved (tce per year)"),
+            new("water_saved_m3", DataFieldType.Number, false, "Water saved (m³ per year)"),
+            new("co2_reduced_t", DataFieldType.Number, false, "CO2 reduced (t per year)"),
+            new("solid_waste_utilised_t", DataFieldType.Number, false, "Solid waste utilised (t per year)"),
+            new("economic_benefit_10k_cny", DataFieldType.Number, false, "Economic benefit (10k CNY per year)"),
+        ],
+        parks.SelectMany(p => p.Cases.OrderBy(a => a.Slug, StringComparer.Ordinal).Select(a =>
+        {
+            var titles = langs.Select(l => (object?)(a.In(l) ?? a.Primary).Title);
+            var c = a.Primary.Case;
+            var b = c?.Benefits ?? Benefits.None;
+            return Row(V(p.Id, a.Slug, a.Date), titles, V(c?.Enterprise?.Id, b.EnergySavedTce, b.WaterSavedM3, b.Co2ReducedT, b.SolidWasteUtilisedT, b.EconomicBenefit10kCny));
+        })).ToList());
+
+    /// <summary>One text column per language.</summary>
+    private IEnumerable<DataField> Localized(string name, bool required, string what) =>
+        langs.Select((l, i) => new DataField($"{name}_{l}", DataFieldType.String, required && i == 0, $"{what} ({l})"));
+
+    private IEnumerable<object?> Texts(LocalizedText? t) => langs.Select(l => t is null ? null : (object?)t.In(l, langs[0]).Text);
+
+    private static object?[] Row(params IEnumerable<object?>[] parts) => parts.SelectMany(p => p).ToArray();
+
+    private static IEnumerable<object?> V(params object?[] values) => values;
+
+    private static string? EnterpriseId(FlowParty p) => p.Enterprise?.Id;
+
+    private static LocalizedText? PartyName(Park park, FlowParty p) =>
+        p.Enterprise is { } e ? park.FindEnterprise(e.Id)?.Name ?? LocalizedText.Of("zh", e.Id) : p.ExternalName;
+}

@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using EcoSite.Core.Model;
+
+namespace EcoSite.Core.Urls;
+
+/// <summary>
+/// The output layout (content-format.md v2 section 3) and every address in it: the one place that spells a path of
+/// the built site. Page modules, link rewriting, feeds, the sitemap, open data, the link check and serve ask it.
+/// <para>
+/// A page id is a page's path in the default language ("parks/a/news/2026-plan.html"); the page exists once per
+/// language, the default at the root and each other language under "&lt;lang&gt;/" (<see cref="InLanguage"/>).
+/// Files that are the same in every language (media, badges' SVG per language aside, open data, assets) have one
+/// site path. Every link in a page is relative (<see cref="Relative"/>), so the folder works under any sub-path of any
+/// host and from disk; links name "index.html" explicitly, since a folder link ending in '/' shows a directory listing
+/// (or nothing) when the site is opened from disk.
+/// </para>
+/// </summary>
+internal sealed partial class Routes(IReadOnlyList<string> languages, string? baseUrl)
+{
+    public Routes(SiteConfig config) : this(config.Languages, config.BaseUrl) { }
+
+    public string DefaultLanguage => languages[0];
+
+    public string? BaseUrl => baseUrl;
+
+    // Pages and files at the site root.
+    public const string Home = "index.html";
+    public const string Exchange = "exchange/index.html";
+    public const string Data = "data/index.html";
+    public const string NotFound = "404.html";
+    public const string Sitemap = "sitemap.xml";
+    public const string AtomFeed = "feed.xml";
+    public const string JsonFeed = "feed.json";
+    public const string DataCatalog = "data/catalog.jsonld";
+    public const string Search = "search/index.html";
+
+    /// <summary>The search index files of a language (read by the search page's script).</summary>
+    public static string SearchIndex(string lang) => $"search-index/{lang}/";
+
+    /// <summary>The sections of a park column (section 3): each has a list page, most have item pages.</summary>
+    public static class Sections
+    {
+        public const string News = "news";
+        public const string Cases = "cases";
+        public const string Pages = "pages";
+        public const string Indicators = "indicators";
+        public const string Waste = "waste";
+        public const string Exchange = "exchange";
+        public const string Polluters = "polluters";
+    }
+
+    public static string Section(Section s) => s switch
+    {
+        Model.Section.News => Sections.News,
+        Model.Section.Cases => Sections.Cases,
+        _ => Sections.Pages,
+    };
+
+    /// <summary>A park's column home: parks/&lt;id&gt;/index.html.</summary>
+    public static string Park(string parkId) => $"parks/{parkId}/index.html";
+
+    /// <summary>A section's list: parks/&lt;id&gt;/&lt;section&gt;/index.html.</summary>
+    public static string List(string parkId, string section) => $"parks/{parkId}/{section}/index.html";
+
+    /// <summary>One item of a section: parks/&lt;id&gt;/&lt;section&gt;/&lt;slug&gt;.html (one file, not a folder).</summary>
+    public static string Item(string parkId, string section, string slug) => $"parks/{parkId}/{section}/{slug}.html";
+
+    public static string List(string parkId, Section s) => List(parkId, Section(s));
+
+    /// <summary>A news item, case or free page; its slug is the file name without language suffix and ".md".</summary>
+    public static string Article(Article a) => Item(a.ParkId, Section(a.Section), a.Slug);
+
+    /// <summary>An exchange listing, by its listing id.</summary>
+    public static string Listing(Listing l) => Item(l.ParkId, Sections.Exchange, l.Id);
+
+    /// <summary>A key polluting unit's disclosure, by its enterprise id.</summary>
+    public static string Polluter(string parkId, string enterpriseId) => Item(parkId, Sections.Polluters, enterpriseId);
+
+    /// <summary>
+    /// "index" cannot name an item: its page would be the section's list (parks/a/news/index.html). Loading refuses it
+    /// as an invalid identifier.
+    /// </summary>
+    public static bool IsReservedSlug(string slug) => slug == "index";
+
+    [GeneratedRegex(@"^parks/([a-z0-9][a-z0-9-]*)/(news|cases|pages)/([a-z0-9][a-z0-9-]*)(\.[a-z]+)?\.md$")]
+    private static partial Regex ArticleSource();
+
+    /// <summary>The page id of the article a content file is a version of ("parks/a/news/x.en.md"); null for other files.</summary>
+    public static string? ArticleOfSource(string contentPath) =>
+        ArticleSource().Match(contentPath) is { Success: true } m ? Item(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value) : null;
+
+    /// <summary>A park's media file is published at its content path (parks/&lt;id&gt;/media/...), escaped for a URL.</summary>
+    public static string Media(string contentPath) => string.Join('/', contentPath.Split('/').Select(Uri.EscapeDataString));
+
+    /// <summary>A theme's static file (static/&lt;path&gt;).</summary>
+    public static string Asset(string path) => "assets/" + path;
+
+    /// <summary>A JSON Schema of the content format, for editors' completion.</summary>
+    public static string ContentSchema(string name) => "schemas/" + name;
+
+    /// <summary>The completeness badge of a park, or of the site when <paramref name="parkId"/> is null: "parks/a/badge.svg", "parks/a/badge.en.svg".</summary>
+    public string Badge(string? parkId, string lang) => LanguageFile(parkId, "badge", "svg", lang);
+
+    /// <summary>The same score as a shields.io endpoint.</summary>
+    public string Endpoint(string? parkId, string lang) => LanguageFile(parkId, "completeness", "json", lang);
+
+    private string LanguageFile(string? parkId, string name, string ext, string lang) =>
+        (parkId is null ? "" : $"parks/{parkId}/") + name + (lang == DefaultLanguage ? "" : "." + lang) + "." + ext;
+
+    /// <summary>An open dataset of a park, or of the whole site when <paramref name="parkId"/> is null.</summary>
+    public static string DataJson(string name, string? parkId) => DataPrefix(parkId) + name + ".json";
+
+    public static string DataCsv(string name, string? parkId) => DataPrefix(parkId) + name + ".csv";
+
+    public static string DataTableSchema(string name) => $"data/schemas/{name}.json";
+
+    public static string DataJsonSchema(string name) => $"data/schemas/{name}.schema.json";
+
+    private static string DataPrefix(string? parkId) => parkId is null ? "data/" : $"data/parks/{parkId}/";
+
+    /// <summary>The output path of a page in a language: the default language at the root, others under "lang/".</summary>
+    public string InLanguage(string pageId, string lang) => lang == DefaultLanguage ? pageId : $"{lang}/{pageId}";
+
+    /// <summary>An absolute URL from site.yaml base_url ("…/parks/a/" for an index.html), or the site path without one.</summary>
+    public string Absolute(string sitePath) =>
+        baseUrl is null ? sitePath : baseUrl + (sitePath.EndsWith("/index.html", StringComparison.Ordinal) ? sitePath[..^"index.html".Length] : sitePath == Home ? "" : sitePath);
+
+    /// <summary>"../" once per folder between <paramref name="outputPath"/> and the site root.</summary>
+    public static string RootPrefix(string outputPath)
+    {
+        var depth = 0;
+        foreach (var c in outputPath) if (c == '/') depth++;
+        return depth == 0 ? "" : string.Concat(Enumerable.Repeat("../", depth));
+    }
+
+    /// <summary>A path from the site root, made relative to the page at <paramref name="fromOutputPath"/>.</summary>
+    public static string Relative(string fromOutputPath, string toSitePath)
+    {
+        var from = fromOutputPath.Split('/');
+        var to = toSitePath.Split('/');
+        var common = 0;
+        while (common < from.Length - 1 && common < to.Length - 1 && from[common] == to[common]) common++;
+        var ups = from.Length - 1 - common;
+        var rest = string.Join('/', to.Skip(common));
+        return string.Concat(Enumerable.Repeat("../", ups)) + rest;
+    }
+
+    /// <summary>The site path a relative link of the page at <paramref name="fromOutputPath"/> leads to; null above the root.</summary>
+    public static string? Resolve(string fromOutputPath, string relative)
+    {
+        var dir = fromOutputPath.Contains('/') ? fromOutputPath[..fromOutputPath.LastIndexOf('/')] : "";
+        var result = Combine(dir, relative);
+        return result is null || !relative.EndsWith('/') ? result : result + "/index.html";
+    }
+
+    /// <summary>Joins and normalises a relative path; null when '..' climbs above the root.</summary>
+    public static string? Combine(string baseDir, string path)
+    {
+        var stack = new List<string>(baseDir.Length == 0 ? [] : baseDir.Split('/'));
+        foreach (var seg in path.Split('/'))
+        {
+            if (seg is "" or ".") continue;
+            if (seg == "..")
+            {
+                if (stack.Count == 0) return null;
+                stack.RemoveAt(stack.Count - 1);
+            }
+            else stack.Add(seg);
+        }
+        return string.Join('/', stack);
+    }
+}

@@ -1,0 +1,82 @@
+using EcoSite.Core.Checks;
+using EcoSite.Core.Output;
+
+namespace EcoSite.Tests.Checks;
+
+/// <summary>The link check after rendering (ECO203 links, ECO204 anchors, ECO205 images), on pages described directly.</summary>
+public sealed class LinkCheckerTests
+{
+    private static readonly HashSet<string> Files = new(StringComparer.Ordinal)
+    {
+        "index.html", "parks/a/index.html", "parks/a/news/x.html", "parks/a/media/map.png", "assets/site.css", "data/index.html",
+    };
+
+    private static PageLinks Page(string path, string? source = null, string[]? links = null, string[]? images = null, string[]? ids = null) =>
+        new(path, source, links ?? [], images ?? [], new HashSet<string>(ids ?? [], StringComparer.Ordinal));
+
+    private static IReadOnlyList<EcoSite.Core.Diagnostics.Diagnostic> Check(params PageLinks[] pages) => LinkChecker.Check(pages, Files);
+
+    [Fact]
+    public void Links_and_images_to_files_that_exist_are_fine()
+    {
+        var page = Page("parks/a/news/x.html", "parks/a/news/x.md",
+            links: ["../../../index.html", "../index.html", "x.html", "", "#top", "../../../data/", "x.html?lang=en", "../../../assets/site.css"],
+            images: ["../media/map.png"], ids: ["top"]);
+        Assert.Empty(Check(page, Page("index.html"), Page("parks/a/index.html"), Page("data/index.html")));
+    }
+
+    [Fact]
+    public void External_and_non_http_links_are_not_checked()
+    {
+        var page = Page("index.html", links: ["https://example.gov.cn/none", "mailto:a@example.gov.cn", "tel:+86-10-1"]);
+        Assert.Empty(Check(page));
+    }
+
+    [Fact]
+    public void A_link_to_a_missing_page_is_ECO203_reported_at_the_source_file()
+    {
+        var d = Assert.Single(Check(Page("parks/a/news/x.html", "parks/a/news/x.md", links: ["y.html"])));
+        Assert.Equal(("ECO203", "parks/a/news/x.md"), (d.Code, d.File));
+        Assert.Contains("'y.html'", d.Message);
+    }
+
+    [Fact]
+    public void A_missing_image_is_ECO205_and_a_page_without_source_is_reported_at_its_own_path()
+    {
+        var d = Assert.Single(Check(Page("parks/a/index.html", images: ["media/none.png"])));
+        Assert.Equal(("ECO205", "parks/a/index.html"), (d.Code, d.File));
+    }
+
+    [Fact]
+    public void A_link_above_the_site_root_is_broken()
+    {
+        var d = Assert.Single(Check(Page("index.html", links: ["../outside.html"])));
+        Assert.Equal("ECO203", d.Code);
+    }
+
+    [Fact]
+    public void An_anchor_missing_on_the_target_page_is_ECO204_and_one_present_is_fine()
+    {
+        var target = Page("parks/a/index.html", ids: ["completeness"]);
+        Assert.Empty(Check(Page("index.html", links: ["parks/a/index.html#completeness"]), target));
+        var d = Assert.Single(Check(Page("index.html", links: ["parks/a/index.html#nowhere"]), target));
+        Assert.Equal("ECO204", d.Code);
+        Assert.Contains("#nowhere", d.Message);
+    }
+
+    [Fact]
+    public void An_anchor_on_the_same_page_is_checked_against_its_own_ids()
+    {
+        var d = Assert.Single(Check(Page("index.html", links: ["#missing"], ids: ["main"])));
+        Assert.Equal("ECO204", d.Code);
+    }
+
+    [Fact]
+    public void Diagnostics_come_in_page_order_whatever_the_threads()
+    {
+        var pages = Enumerable.Range(0, 200).Select(i => Page($"p{i:D3}.html", links: ["none.html"])).ToArray();
+        var files = Check(pages).Select(d => d.File).ToList();
+        Assert.Equal(files.Order(StringComparer.Ordinal), files);
+        Assert.Equal(200, files.Count);
+    }
+}
