@@ -70,7 +70,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
     public void PrintCheckSummary(BuildResult r)
     {
         var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-        stdout.WriteLine(r.Errors == 0 ? $"Checked in {seconds} s: no errors, {r.Warnings} warnings." : $"Checked in {seconds} s: {r.Errors} errors, {r.Warnings} warnings.");
+        stdout.WriteLine(r.Errors == 0 ? $"Checked in {seconds} s: no errors, {Count(r.Warnings, "warning")}." : $"Checked in {seconds} s: {Count(r.Errors, "error")}, {Count(r.Warnings, "warning")}.");
         _ = verbose;
     }
 

@@ -287,12 +287,10 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
     }
 
     /// <summary>No site.yaml in the content folder: the command ran inside the content folder itself, or before 'new site'.</summary>
-    private string NoSiteHere()
-    {
-        if (File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "site.yaml")))
-            return $"'{ContentDir}' has no site.yaml, but the current folder has: it is the content folder. Add --content .";
-        return $"'{ContentDir}' has no site.yaml. Create the content folder first with 'ecosite new site {ContentDir}', or pass --content DIR.";
-    }
+    private string NoSiteHere() =>
+        Directory.Exists(ContentDir)
+            ? $"'{ContentDir}' has no site.yaml. Create the content folder first with 'ecosite new site {ContentDir}', or pass --content DIR."
+            : ContentFolderAdvice.Missing(ContentDir, "add --content .");
 
     private static ScaffoldResult? CheckParkId(string id) =>
         ParkIdPattern().IsMatch(id) ? null : ScaffoldResult.Fail(ScaffoldStatus.InvalidName,

@@ -167,6 +167,20 @@ public sealed class ScaffoldGuidanceTests : IDisposable
     }
 
     [Fact]
+    public void Check_and_new_run_inside_the_content_folder_say_so_instead_of_suggesting_content_content()
+    {
+        Assert.True(new Scaffolder(Content, Today).Site("qinghe").Ok);
+        var cli = Path.Combine(AppContext.BaseDirectory, "ecosite.dll");
+        var check = EcoSite.Tests.Packaging.ProcessRunner.Run(Content, EcoSite.Tests.Packaging.ProcessRunner.DotnetHost, cli, "check");
+        Assert.Equal(EcoSiteCommand.ContentErrors, check.Exit);
+        Assert.Contains("you are inside the content folder", check.Stderr);
+        Assert.DoesNotContain("new site", check.Stderr);
+        var news = EcoSite.Tests.Packaging.ProcessRunner.Run(Content, EcoSite.Tests.Packaging.ProcessRunner.DotnetHost, cli, "new", "news", "qinghe", "a");
+        Assert.Contains("add --content .", news.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(Content, "content")));
+    }
+
+    [Fact]
     public void The_enterprise_example_credit_code_passes_its_own_checks()
     {
         var t = new Scaffolder(Content, Today);
