@@ -1,5 +1,6 @@
 using EcoSite.Core;
 using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Diagnostics.Messages;
 using Spectre.Console;
 
 namespace EcoSite.Cli;
@@ -8,10 +9,13 @@ namespace EcoSite.Cli;
 /// Terminal manners: diagnostics in the compiler format on stderr (plus GitHub annotations under GitHub Actions),
 /// a progress bar only on an interactive terminal, colour unless NO_COLOR is set, one summary line otherwise.
 /// </summary>
-internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbose, bool quiet)
+/// <param name="lang">The language of the messages (<see cref="UiLanguage"/>); null resolves it from the environment.</param>
+internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbose, bool quiet, string? lang = null)
 {
     private static bool Interactive =>
         !Console.IsErrorRedirected && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null or "" or "false";
+
+    private readonly string _lang = UiLanguage.Resolve(lang);
 
     private static bool Color => Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && Interactive;
 
@@ -38,7 +42,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         {
             if (quiet && !d.IsError) continue;
             if (!d.IsError && ++warnings > WarningLimit && !verbose) continue;
-            var line = d.ToString();
+            var line = MessageCatalog.Line(d, _lang);
             if (Color) stderr.WriteLine(d.IsError ? $"\u001b[31m{line}\u001b[0m" : $"\u001b[33m{line}\u001b[0m");
             else stderr.WriteLine(line);
             if (github)
