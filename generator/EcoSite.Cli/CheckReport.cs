@@ -10,7 +10,8 @@ internal static class CheckReport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Json(BuildResult result)
+    /// <param name="lang">The language of 'message_localized' (the 'message' key stays English, for scripts that match on it).</param>
+    public static string Json(BuildResult result, string lang = Core.Diagnostics.Messages.MessageCatalog.English)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, Options))
@@ -18,6 +19,7 @@ internal static class CheckReport
             w.WriteStartObject();
             if (result.Report is { } report) w.WriteString("as_of", report.AsOf);
             else w.WriteNull("as_of");
+            w.WriteString("lang", lang);
             w.WriteStartArray("diagnostics");
             foreach (var d in result.Diagnostics)
             {
@@ -28,6 +30,7 @@ internal static class CheckReport
                 w.WriteNumber("line", d.Line);
                 w.WriteNumber("column", d.Column);
                 w.WriteString("message", d.Message);
+                w.WriteString("message_localized", Core.Diagnostics.Messages.MessageCatalog.Message(d, lang));
                 w.WriteEndObject();
             }
             w.WriteEndArray();

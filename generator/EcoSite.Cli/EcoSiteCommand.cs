@@ -82,6 +82,7 @@ public static class EcoSiteCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every stage and warning in full." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors only." };
         var buildFailUnder = FailUnderOption();
+        var buildLang = LangOption();
         var build = new Command("build", """
             Build the site into the output folder (replaced only when the build succeeds).
 
@@ -89,11 +90,11 @@ public static class EcoSiteCommand
               ecosite build                          ./content into ./_site
               ecosite build content -o public        into ./public
               ecosite build --fail-under 60 --quiet  CI: errors only, fail when a park scores below 60
-            """) { buildContent, output, verbose, quiet, buildFailUnder };
+            """) { buildContent, output, verbose, quiet, buildFailUnder, buildLang };
         build.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(buildContent)!, parse.GetValue(output)!, BuildClock.FromEnvironment());
-            var console = new Reporter(stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet));
+            var console = new Reporter(stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), parse.GetValue(buildLang));
             var result = console.WithProgress(p => SiteBuilder.Build(options, p));
             console.PrintDiagnostics(result.Diagnostics);
             console.PrintBuildSummary(result, options.OutputDir);
@@ -107,6 +108,7 @@ public static class EcoSiteCommand
         var format = new Option<string>("--format") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var checkFailUnder = FailUnderOption();
+        var checkLang = LangOption();
         var check = new Command("check", """
             Validate the content and report problems and scores; writes nothing.
 
@@ -114,18 +116,18 @@ public static class EcoSiteCommand
               ecosite check                          diagnostics and each park's score
               ecosite check --format json            a JSON report for scripts and CI
               ecosite check --fail-under 60          exit 1 when a park scores below 60
-            """) { checkContent, format, verbose, checkFailUnder };
+            """) { checkContent, format, verbose, checkFailUnder, checkLang };
         check.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(checkContent)!, "", BuildClock.FromEnvironment());
             var result = SiteBuilder.Check(options);
             if (parse.GetValue(format) == "json")
             {
-                stdout.WriteLine(CheckReport.Json(result));
+                stdout.WriteLine(CheckReport.Json(result, UiLanguage.Resolve(parse.GetValue(checkLang))));
             }
             else
             {
-                var console = new Reporter(stdout, stderr, parse.GetValue(verbose), false);
+                var console = new Reporter(stdout, stderr, parse.GetValue(verbose), false, parse.GetValue(checkLang));
                 console.PrintDiagnostics(result.Diagnostics);
                 if (result.Report is { } report) ScoreReport.Print(report, stdout);
                 console.PrintCheckSummary(result);
@@ -140,6 +142,14 @@ public static class EcoSiteCommand
         root.Subcommands.Add(NewCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet));
         return root;
+    }
+
+    /// <summary>--lang zh|en: the language of messages (else ECOSITE_LANG, else the system's; see <see cref="UiLanguage"/>).</summary>
+    private static Option<string?> LangOption()
+    {
+        var option = new Option<string?>("--lang") { Description = "Language of the messages: zh or en (default: ECOSITE_LANG, else the system language, else en)." };
+        option.AcceptOnlyFromAmong([.. Core.Diagnostics.Messages.MessageCatalog.Languages]);
+        return option;
     }
 
     private static Option<double?> FailUnderOption()

@@ -20,22 +20,24 @@ internal static class NewCommand
             Write a commented starting file; never overwrites an existing one.
 
             Examples:
-              ecosite new site content                      site.yaml and a first park, ready to build
+              ecosite new site content                      site.yaml and editor settings (add --park ID for a first park)
               ecosite new park qinghe                       parks/qinghe/park.yaml and enterprises.yaml
               ecosite new news qinghe 2026-12-01-training   news item in Chinese and English
               ecosite new case qinghe slag-to-cement        experience case in Chinese and English
               ecosite new listing qinghe fly-ash-supply     resource exchange listing
               ecosite new polluter qinghe qh-power          key polluting unit disclosure
               ecosite new indicators qinghe 2025            indicator report with every HJ 274-2015 indicator
+              ecosite new waste qinghe 2025                 the year's waste and by-product flows
+              ecosite new page qinghe about                 a free page in Chinese and English
               ecosite new news qinghe notice-1 --content sites/city/content
             """) { content };
 
         var park = Argument("park", "Park id, the folder name under parks/ (e.g. qinghe).");
 
         var dir = new Argument<string>("dir") { Description = "The new content folder (e.g. content)." };
-        var firstPark = new Option<string>("--park") { Description = "Id of the first park (default: my-park).", DefaultValueFactory = _ => "my-park" };
-        var site = new Command("site", "Create a content folder: site.yaml and one park, so that 'ecosite build DIR' succeeds at once.\n\nExample: ecosite new site content --park qinghe") { dir, firstPark };
-        site.SetAction(p => Finish(Guarded(() => new Scaffolder(p.GetValue(dir)!, Today()).Site(p.GetValue(firstPark)!)), p.GetValue(dir)!, stdout, stderr));
+        var firstPark = new Option<string?>("--park") { Description = "Id of a first park to create with it (else none: add parks with 'ecosite new park ID')." };
+        var site = new Command("site", "Create a content folder: site.yaml, parks/, the schemas in .schemas/ and .vscode/settings.json beside it (when there is none), so that 'ecosite build DIR' succeeds at once.\n\nExample: ecosite new site content --park qinghe") { dir, firstPark };
+        site.SetAction(p => Finish(Guarded(() => new Scaffolder(p.GetValue(dir)!, Today()).Site(p.GetValue(firstPark))), p.GetValue(dir)!, stdout, stderr));
 
         var parkId = Argument("id", "Park id: 2-63 characters of a-z, 0-9 and '-'.");
         var newPark = new Command("park", "Create parks/ID/park.yaml and enterprises.yaml.\n\nExample: ecosite new park qinghe") { parkId };
@@ -62,7 +64,15 @@ internal static class NewCommand
         var indicators = new Command("indicators", "Create indicators/YEAR.yaml listing every catalog indicator with an empty value and target.\n\nExample: ecosite new indicators qinghe 2025") { park, year };
         indicators.SetAction(p => Run(p, content, s => s.Indicators(p.GetValue(park)!, p.GetValue(year)!), stdout, stderr));
 
-        foreach (var sub in new[] { site, newPark, news, newCase, listing, polluter, indicators }) command.Subcommands.Add(sub);
+        var wasteYear = Argument("year", "The year of the flows, e.g. 2025.");
+        var waste = new Command("waste", "Create waste/YEAR.yaml for the year's waste and by-product flows, with an example flow to copy.\n\nExample: ecosite new waste qinghe 2025") { park, wasteYear };
+        waste.SetAction(p => Run(p, content, s => s.Waste(p.GetValue(park)!, p.GetValue(wasteYear)!), stdout, stderr));
+
+        var pageSlug = Argument("slug", "File name without .md: a-z, 0-9 and '-'.");
+        var page = new Command("page", "Create pages/SLUG.md and SLUG.en.md, a free page such as about or contact.\n\nExample: ecosite new page qinghe about") { park, pageSlug };
+        page.SetAction(p => Run(p, content, s => s.Page(p.GetValue(park)!, p.GetValue(pageSlug)!), stdout, stderr));
+
+        foreach (var sub in new[] { site, newPark, news, newCase, listing, polluter, indicators, waste, page }) command.Subcommands.Add(sub);
         return command;
     }
 
@@ -96,11 +106,15 @@ internal static class NewCommand
         }
         foreach (var f in result.Created) stdout.WriteLine(TerminalText.Line($"Created {Show(contentDir, f)}"));
         foreach (var f in result.Updated) stdout.WriteLine(TerminalText.Line($"Added the enterprise to {Show(contentDir, f)}"));
-        stdout.WriteLine(TerminalText.Line($"Fill in the placeholders, then preview with: ecosite serve {Quote(contentDir)}"));
+        if (!result.Created.Any(f => f.StartsWith("parks/", StringComparison.Ordinal)) && result.Created.Contains("site.yaml"))
+            stdout.WriteLine(TerminalText.Line($"Next, add a park: ecosite new park ID --content {Quote(contentDir)}"));
+        else
+            stdout.WriteLine(TerminalText.Line($"Replace the placeholders (ecosite check {Quote(contentDir)} lists them), then preview with: ecosite serve {Quote(contentDir)}"));
         return EcoSiteCommand.Ok;
     }
 
-    private static string Show(string contentDir, string rel) => Path.Combine(contentDir, rel).Replace('\\', '/');
+    private static string Show(string contentDir, string rel) =>
+        Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(Path.Combine(contentDir, rel))).Replace('\\', '/');
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;
 

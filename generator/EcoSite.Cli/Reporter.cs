@@ -1,5 +1,6 @@
 using EcoSite.Core;
 using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Diagnostics.Messages;
 using Spectre.Console;
 
 namespace EcoSite.Cli;
@@ -8,10 +9,13 @@ namespace EcoSite.Cli;
 /// Terminal manners: diagnostics in the compiler format on stderr (plus GitHub annotations under GitHub Actions),
 /// a progress bar only on an interactive terminal, colour unless NO_COLOR is set, one summary line otherwise.
 /// </summary>
-internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbose, bool quiet)
+/// <param name="lang">The language of the messages (<see cref="UiLanguage"/>); null resolves it from the environment.</param>
+internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbose, bool quiet, string? lang = null)
 {
     private static bool Interactive =>
         !Console.IsErrorRedirected && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null or "" or "false";
+
+    private readonly string _lang = UiLanguage.Resolve(lang);
 
     private static bool Color => Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && Interactive;
 
@@ -38,7 +42,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         {
             if (quiet && !d.IsError) continue;
             if (!d.IsError && ++warnings > WarningLimit && !verbose) continue;
-            var line = TerminalText.Line(d.ToString());
+            var line = TerminalText.Line(MessageCatalog.Line(d, _lang));
             if (Color) stderr.WriteLine(d.IsError ? $"\u001b[31m{line}\u001b[0m" : $"\u001b[33m{line}\u001b[0m");
             else stderr.WriteLine(line);
             if (github)
@@ -72,7 +76,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
     public void PrintCheckSummary(BuildResult r)
     {
         var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-        stdout.WriteLine(r.Errors == 0 ? $"Checked in {seconds} s: no errors, {r.Warnings} warnings." : $"Checked in {seconds} s: {r.Errors} errors, {r.Warnings} warnings.");
+        stdout.WriteLine(r.Errors == 0 ? $"Checked in {seconds} s: no errors, {Count(r.Warnings, "warning")}." : $"Checked in {seconds} s: {Count(r.Errors, "error")}, {Count(r.Warnings, "warning")}.");
         _ = verbose;
     }
 

@@ -83,7 +83,7 @@ public static class SiteBuilder
         if (write && (SiteWriter.CheckTarget(options.ContentDir, options.OutputDir) ?? SiteWriter.TryRecover(options.OutputDir)) is { } refused) return refused;
         return Directory.Exists(options.ContentDir) ? null
             : new Diagnostic(Codes.MissingSiteYaml.Id, Codes.MissingSiteYaml.Severity, options.ContentDir.Replace('\\', '/'), 0, 0,
-                $"the content folder '{options.ContentDir}' does not exist. Run 'ecosite new site {options.ContentDir}' to start one.");
+                ContentFolderAdvice.Missing(options.ContentDir));
     }
 
     /// <summary>Renders the plan into the output; null when a theme's template or the file system failed (reported).</summary>

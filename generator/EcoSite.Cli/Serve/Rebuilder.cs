@@ -71,7 +71,7 @@ internal sealed class Rebuilder(ServeOptions options, Preview preview, string fo
             if (!quiet) stdout.WriteLine($"[{Time()}] {(first ? "Built" : "Rebuilt")} {result.Pages} pages in {ms} ms ({result.Warnings} warnings{reused}).");
         }
         else
-            stderr.WriteLine($"[{Time()}] Build failed in {ms} ms: {result.Errors} errors. {(hasGoodBuild ? "The last good build stays served, with the errors over each page." : "Open pages show the errors.")}");
+            stderr.WriteLine($"[{Time()}] Build failed in {ms} ms: {result.Errors} error{(result.Errors == 1 ? "" : "s")}. {(hasGoodBuild ? "The last good build stays served, with the errors over each page." : "Open pages show the errors.")}");
         if (verbose)
             foreach (var t in result.Timings)
                 stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms");

@@ -60,7 +60,7 @@ public sealed class ServeSession : IAsyncDisposable
     public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(_options.ContentDir))
-            throw new ServeStartException($"the content folder '{_options.ContentDir}' does not exist. Run 'ecosite new site {_options.ContentDir}' to start one.");
+            throw new ServeStartException(EcoSite.Core.Content.ContentFolderAdvice.Missing(_options.ContentDir));
         if (_options.BasePath is not null && NormalizeBasePath(_options.BasePath) is null)
             throw new ArgumentException($"'{_options.BasePath}' is not a usable base path; give one like /sthj/stgy/ (letters, digits, '-', '_', '.').");
         var address = _options.Host == "localhost" ? IPAddress.Loopback

@@ -21,6 +21,7 @@ internal static class SourceText
     public static string? ReadNonEmpty(ContentTree tree, ContentFile file, DiagnosticBag diagnostics, string whenEmpty)
     {
         var text = tree.TakeKept(file) is { } bytes ? Decode(bytes, file.RelPath, diagnostics) : Read(file.FullPath, file.RelPath, diagnostics);
+        if (text is not null) Placeholders.Report(text, file.RelPath, diagnostics);
         if (text is null || !string.IsNullOrWhiteSpace(text)) return text;
         diagnostics.Add(Codes.EmptyFile, file.RelPath, SourcePos.File, whenEmpty);
         return null;

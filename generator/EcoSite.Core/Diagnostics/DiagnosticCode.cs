@@ -38,6 +38,8 @@ internal static class Codes
     public static readonly DiagnosticCode UnexpectedFile = new("ECO024", Severity.Warning, "unexpected file or folder");
     public static readonly DiagnosticCode MissingDefaultLanguage = new("ECO025", Severity.Warning, "text missing in the default language");
     public static readonly DiagnosticCode YearMismatch = new("ECO026", Severity.Error, "year does not match the file name");
+    public static readonly DiagnosticCode PlaceholderLeft = new("ECO027", Severity.Warning, "placeholder not replaced");
+    public static readonly DiagnosticCode MissingTranslation = new("ECO028", Severity.Warning, "text missing in a language of the site");
 
     // Links, media and raw HTML
     public static readonly DiagnosticCode PathOutsideContent = new("ECO030", Severity.Error, "path leaves the content folder");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EcoSite.Core.Content;
 using EcoSite.Core.Model;
 
 namespace EcoSite.Core.Scaffold;
@@ -14,6 +15,12 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
     public IReadOnlyList<string> Languages { get; } = languages;
 
     private string Today => Date(today);
+
+    /// <summary>These templates dated by a slug that starts with a date (2026-03-02-work-plan), as the editor named the file; else unchanged.</summary>
+    public ScaffoldTemplates DatedBy(string slug) =>
+        slug.Length >= 10 && DateOnly.TryParseExact(slug[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? new ScaffoldTemplates(Languages, d)
+            : this;
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -41,7 +48,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         {SchemaLinks.Modeline(ScaffoldKind.Park, $"parks/{parkId}/park.yaml")}
         # 园区概况 Park profile (docs/content-format.zh.md 第6节, content-format.en.md section 6). 文件夹名 '{parkId}' 即网址 the folder name is the web address.
         # 请替换占位文字；不掌握的可选项保持注释。Replace the placeholders; leave optional lines you cannot fill commented out.
-        name: {L("待填写园区名称", "Park name to fill in")}
+        name: {L(Placeholders.ParkNameZh, Placeholders.ParkNameEn)}
         level: national              # national 国家级 | provincial 省级 | other
         status: approved             # named 已命名 | approved 批准建设 | other
         standard: HJ 274-2015        # 评价标准 the standard the park is assessed under
@@ -71,7 +78,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
 
     public string EnterpriseEntry(string id, string indent) => $"""
         {indent}- id: {id}
-        {indent}  name: {L("待填写企业名称", "Enterprise name to fill in")}
+        {indent}  name: {L(Placeholders.EnterpriseNameZh, Placeholders.EnterpriseNameEn)}
         {indent}  # credit_code: 91999999MA7DEM0168       # 统一社会信用代码 GB 32100-2015
         {indent}  # industry: {L("所属行业", "Industry")}
 
@@ -80,44 +87,44 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
     public string News(string parkId, string slug, string lang) => lang == "zh" ? $"""
         ---
         # 园区管理工作信息 News (docs/content-format.zh.md 第7节, content-format.en.md section 7). 网址 web address: parks/{parkId}/news/{slug}/
-        title: 请填写标题
+        title: {Placeholders.TitleZh}
         date: {Today}            # 必填 YYYY-MM-DD；未注明日期的信息在网站检查中视为“未更新”
         kind: news                  # news 动态 | notice 通知公告 | plan 计划 | report 报告
         # summary: 一句话摘要；不填时取正文第一段。
         # attachments: [media/{slug}.pdf]   # 附件放在 parks/{parkId}/media/ 下
         # 正文用 Markdown：空行分段；“## ”开头为小标题；链接 [文字](2026-03-02-work-plan.md)；图片 ![说明](../media/photo.jpg)
         ---
-        正文从这里开始。
+        {Placeholders.BodyZh}
 
         """ : $"""
         ---
         # News item (docs/content-format.en.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/news/{slug}/
-        title: Title to fill in
+        title: {Placeholders.TitleEn}
         date: {Today}            # required, YYYY-MM-DD; undated items count as not updated in inspections
         kind: news                  # news | notice | plan | report; notices and plans stay fresh for longer
         # summary: One sentence; without it the first paragraph is used.
         # attachments: [media/{slug}.pdf]   # files go under parks/{parkId}/media/
         # The text is Markdown: a blank line between paragraphs; "## " for a heading; [link text](2026-03-02-work-plan.en.md); ![image description](../media/photo.jpg)
         ---
-        The text starts here.
+        {Placeholders.BodyEn}
 
         """;
 
     public string Case(string parkId, string slug, string lang) => (lang == "zh" ? $"""
         ---
         # 先进经验技术总结 Case (docs/content-format.zh.md 第7节, content-format.en.md section 7). 网址 web address: parks/{parkId}/cases/{slug}/
-        title: 请填写案例标题
+        title: {Placeholders.CaseTitleZh}
         date: {Today}            # 必填 YYYY-MM-DD
         # enterprise: demo-steel    # 可选，../enterprises.yaml 中的企业 id
-        technology: {L("请填写技术名称", "Technology name to fill in")}
+        technology: {L(Placeholders.TechnologyZh, Placeholders.TechnologyEn)}
         """ : $"""
         ---
         # Case (docs/content-format.en.md section 7), translation of {slug}.md. Web address: {lang}/parks/{parkId}/cases/{slug}/
-        title: Case title to fill in
+        title: {Placeholders.CaseTitleEn}
         date: {Today}            # required, YYYY-MM-DD
         # enterprise: demo-steel    # optional: an id from ../enterprises.yaml
-        technology: {L("请填写技术名称", "Technology name to fill in")}
-        """) + "\n" + (lang == "zh" ? """
+        technology: {L(Placeholders.TechnologyZh, Placeholders.TechnologyEn)}
+        """) + "\n" + (lang == "zh" ? $"""
         # benefits:                 # 年度效益，按园区汇总 yearly benefits, summed per park; delete what you do not know
         #   energy_saved_tce: 0     # 节约标准煤（吨）
         #   water_saved_m3: 0       # 节水（立方米）
@@ -125,9 +132,9 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         #   solid_waste_utilised_t: 0   # 固体废物综合利用（吨）
         #   economic_benefit_10k_cny: 0 # 经济效益（万元）
         ---
-        介绍做法、效果和可推广的经验要点。
+        {Placeholders.CaseBodyZh}
 
-        """ : """
+        """ : $"""
         # benefits:                 # yearly, summed per park; delete what you do not know
         #   energy_saved_tce: 0
         #   water_saved_m3: 0
@@ -135,9 +142,49 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         #   solid_waste_utilised_t: 0
         #   economic_benefit_10k_cny: 0
         ---
-        Describe what was done, the results, and the lessons other parks can use.
+        {Placeholders.CaseBodyEn}
 
         """);
+
+    public string Page(string parkId, string slug, string lang) => lang == "zh" ? $"""
+        ---
+        # 栏目页面 A free page, such as 园区简介 or 联系我们 (docs/content-format.zh.md 第7节). 网址 web address: parks/{parkId}/pages/{slug}.html
+        title: {Placeholders.TitleZh}
+        ---
+        {Placeholders.BodyZh}
+
+        """ : $"""
+        ---
+        # A free page (docs/content-format.en.md section 7), translation of {slug}.md.
+        title: {Placeholders.TitleEn}
+        ---
+        {Placeholders.BodyEn}
+
+        """;
+
+    /// <summary>waste/YEAR.yaml: no flow yet (an empty list scores nothing), and an example flow to copy, using the park's enterprises when it has two.</summary>
+    public string Waste(string rel, int year, IReadOnlyList<string> enterprises)
+    {
+        var from = enterprises.Count > 0 ? enterprises[0] : "demo-steel";
+        var to = enterprises.Count > 1 ? enterprises[1] : "demo-cement";
+        return $"""
+            {SchemaLinks.Modeline(ScaffoldKind.Waste, rel)}
+            # 固体废物流向 Waste and by-product flows of {year} (docs/content-format.zh.md 第9节, content-format.en.md section 9).
+            # 每条流向一项：from/to 为 ../enterprises.yaml 中的企业 id，或园区外单位 {"{"}name: ..., external: true{"}"}。
+            # One entry per flow: from/to are enterprise ids from ../enterprises.yaml, or a party outside the park.
+            year: {year}
+            flows: []
+            # flows:
+            #   - from: {from}
+            #     to: {to}
+            #     material: {L("废矿物油", "Waste mineral oil")}
+            #     code: 900-249-08         # 可选：危险废物代码 NNN-NNN-NN 或一般固废代码 optional waste code
+            #     quantity: 12
+            #     unit: t                  # 每年 per year
+            #     use: {L("再生利用", "Re-refining")}
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
 
     public string Listing(string rel, string enterprise) => $"""
         {SchemaLinks.Modeline(ScaffoldKind.Listing, rel)}
@@ -147,7 +194,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         kind: supply                 # supply 供应 | demand 需求
         category: waste              # waste | by-product | raw-material | product | disposal-service
         enterprise: {enterprise}{new string(' ', Math.Max(1, 17 - enterprise.Length))}# ../enterprises.yaml 中的企业 id
-        material: {L("请填写物料名称", "Material name to fill in")}
+        material: {L(Placeholders.MaterialZh, Placeholders.MaterialEn)}
         # code: 900-249-08           # 危险废物代码 NNN-NNN-NN 或一般固废代码 hazardous or general solid waste code
         # quantity: 30
         # unit: t

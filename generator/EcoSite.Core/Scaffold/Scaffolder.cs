@@ -18,6 +18,8 @@ internal enum ScaffoldKind
     Listing,
     Polluter,
     Indicators,
+    Waste,
+    Page,
 }
 
 public enum ScaffoldStatus
@@ -80,30 +82,52 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
 
     public DateOnly Today { get; } = today;
 
-    /// <summary>A new content folder: site.yaml and one park, ready for <c>ecosite build</c>.</summary>
-    public ScaffoldResult Site(string parkId)
+    /// <summary>
+    /// A new content folder: site.yaml, and a first park only when <paramref name="parkId"/> is given (a park nobody
+    /// named would publish its placeholder name on the home page). The editor settings beside the folder are
+    /// written when there are none (<see cref="EditorSettings"/>).
+    /// </summary>
+    public ScaffoldResult Site(string? parkId = null)
     {
-        if (CheckParkId(parkId) is { } bad) return bad;
+        if (parkId is not null && CheckParkId(parkId) is { } bad) return bad;
         var t = new ScaffoldTemplates(["zh", "en"], Today);
-        return WriteAll(
-            ("site.yaml", t.Site()),
-            ($"parks/{parkId}/park.yaml", t.Park(parkId)),
-            ($"parks/{parkId}/enterprises.yaml", t.Enterprises()));
+        var result = parkId is null
+            ? WriteAll(("site.yaml", t.Site()))
+            : WriteAll(
+                ("site.yaml", t.Site()),
+                ($"parks/{parkId}/park.yaml", t.Park(parkId)),
+                ($"parks/{parkId}/enterprises.yaml", t.Enterprises()));
+        if (!result.Ok) return result;
+        Directory.CreateDirectory(Full("parks"));
+        return EditorSettings.Write(ContentDir) is { } settings ? result with { Created = [.. result.Created, settings] } : result;
     }
 
     public ScaffoldResult Park(string parkId)
     {
         if (CheckParkId(parkId) is { } bad) return bad;
+        if (!File.Exists(Full("site.yaml"))) return ScaffoldResult.Fail(ScaffoldStatus.Missing, NoSiteHere());
         var t = Templates();
         return WriteAll(
             ($"parks/{parkId}/park.yaml", t.Park(parkId)),
             ($"parks/{parkId}/enterprises.yaml", t.Enterprises()));
     }
 
-    /// <summary>A news item in every language of the site: SLUG.md, SLUG.en.md.</summary>
+    /// <summary>A news item in every language of the site: SLUG.md, SLUG.en.md; a slug starting with a date (2026-03-02-...) is dated that day.</summary>
     public ScaffoldResult News(string parkId, string slug) => Article(parkId, slug, "news", (t, lang) => t.News(parkId, slug, lang));
 
     public ScaffoldResult Case(string parkId, string slug) => Article(parkId, slug, "cases", (t, lang) => t.Case(parkId, slug, lang));
+
+    /// <summary>A free page (about, contact...) in every language of the site: pages/SLUG.md, SLUG.en.md.</summary>
+    public ScaffoldResult Page(string parkId, string slug) => Article(parkId, slug, "pages", (t, lang) => t.Page(parkId, slug, lang));
+
+    /// <summary>waste/YEAR.yaml: the year's flows, empty, with a commented example to copy.</summary>
+    public ScaffoldResult Waste(string parkId, string year)
+    {
+        if ((CheckParkId(parkId) ?? CheckYear(year)) is { } bad) return bad;
+        if (CheckPark(parkId) is { } missing) return missing;
+        var rel = $"parks/{parkId}/waste/{year}.yaml";
+        return WriteAll((rel, Templates().Waste(rel, int.Parse(year, CultureInfo.InvariantCulture), EnterpriseIds(parkId))));
+    }
 
     /// <summary>An exchange listing; <paramref name="enterprise"/> defaults to the park's first enterprise and is added to enterprises.yaml when new.</summary>
     public ScaffoldResult Listing(string parkId, string id, string? enterprise = null)
@@ -115,7 +139,7 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
             enterprise = EnterpriseIds(parkId).FirstOrDefault();
             if (enterprise is null)
                 return ScaffoldResult.Fail(ScaffoldStatus.Missing,
-                    $"parks/{parkId}/enterprises.yaml lists no enterprise yet, and a listing names one; give it with --enterprise ID (it is added to enterprises.yaml).");
+                    $"parks/{parkId}/enterprises.yaml lists no enterprise yet, and a listing names the enterprise that offers or seeks the material. Give it, e.g. 'ecosite new listing {parkId} {id} --enterprise {parkId[..Math.Min(2, parkId.Length)]}-power': it is added to enterprises.yaml.");
         }
         var rel = $"parks/{parkId}/exchange/{id}.yaml";
         return WriteWithEnterprise(parkId, enterprise, (rel, Templates().Listing(rel, enterprise)));
@@ -133,9 +157,7 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
     /// <summary>indicators/YEAR.yaml listing every indicator of the site's catalog with an empty value and target.</summary>
     public ScaffoldResult Indicators(string parkId, string year)
     {
-        if (CheckParkId(parkId) is { } bad) return bad;
-        if (!YearPattern().IsMatch(year) || int.Parse(year, CultureInfo.InvariantCulture) is < 1949 or > 2200)
-            return ScaffoldResult.Fail(ScaffoldStatus.InvalidName, $"'{year}' is not a year; give four digits, e.g. {Today.Year - 1}.");
+        if ((CheckParkId(parkId) ?? CheckYear(year)) is { } bad) return bad;
         if (CheckPark(parkId) is { } missing) return missing;
         var t = Templates();
         var bag = new DiagnosticBag();
@@ -149,7 +171,7 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
         if ((CheckParkId(parkId) ?? CheckId(slug, "slug")) is { } bad) return bad;
         if (CheckPark(parkId) is { } missing) return missing;
         var t = Templates();
-        var files = t.Languages.Select((lang, i) => (i == 0 ? $"parks/{parkId}/{folder}/{slug}.md" : $"parks/{parkId}/{folder}/{slug}.{lang}.md", text(t, lang)));
+        var files = t.Languages.Select((lang, i) => (i == 0 ? $"parks/{parkId}/{folder}/{slug}.md" : $"parks/{parkId}/{folder}/{slug}.{lang}.md", text(t.DatedBy(slug), lang)));
         return WriteAll([.. files]);
     }
 
@@ -215,6 +237,14 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
 
     private ScaffoldResult WriteAll(params (string Rel, string Text)[] files)
     {
+        var result = WriteFiles(files);
+        // The schemas the modelines point to; refreshed with every file written, so completion works before any build.
+        if (result.Ok) SchemaLinks.Install(ContentDir);
+        return result;
+    }
+
+    private ScaffoldResult WriteFiles((string Rel, string Text)[] files)
+    {
         var existing = files.Where(f => File.Exists(Full(f.Rel))).Select(f => f.Rel).ToList();
         if (existing.Count > 0)
             return ScaffoldResult.Fail(ScaffoldStatus.Exists,
@@ -246,11 +276,30 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
         return new ScaffoldResult(ScaffoldStatus.Written, "", created, []);
     }
 
-    private ScaffoldResult? CheckPark(string parkId) =>
-        File.Exists(Full($"parks/{parkId}/park.yaml"))
+    private ScaffoldResult? CheckYear(string year) =>
+        YearPattern().IsMatch(year) && int.Parse(year, CultureInfo.InvariantCulture) is >= 1949 and <= 2200
             ? null
-            : ScaffoldResult.Fail(ScaffoldStatus.Missing,
-                $"there is no park '{parkId}' in '{ContentDir}' (no parks/{parkId}/park.yaml). Create it first with 'ecosite new park {parkId}', or pass --content DIR.");
+            : ScaffoldResult.Fail(ScaffoldStatus.InvalidName, $"'{year}' is not a year; give four digits, e.g. {Today.Year - 1}.");
+
+    private ScaffoldResult? CheckPark(string parkId)
+    {
+        if (File.Exists(Full($"parks/{parkId}/park.yaml"))) return null;
+        if (!File.Exists(Full("site.yaml")))
+            return ScaffoldResult.Fail(ScaffoldStatus.Missing, NoSiteHere());
+        var parks = Directory.Exists(Full("parks"))
+            ? Directory.GetDirectories(Full("parks")).Select(Path.GetFileName).OfType<string>().Where(p => File.Exists(Full($"parks/{p}/park.yaml"))).ToList()
+            : [];
+        if (DidYouMean.Closest(parkId, parks) is { } close)
+            return ScaffoldResult.Fail(ScaffoldStatus.Missing, $"there is no park '{parkId}' in '{ContentDir}'. Did you mean '{close}'?");
+        return ScaffoldResult.Fail(ScaffoldStatus.Missing,
+            $"there is no park '{parkId}' in '{ContentDir}' (no parks/{parkId}/park.yaml). Create it first with 'ecosite new park {parkId}', or pass --content DIR.");
+    }
+
+    /// <summary>No site.yaml in the content folder: the command ran inside the content folder itself, or before 'new site'.</summary>
+    private string NoSiteHere() =>
+        Directory.Exists(ContentDir)
+            ? $"'{ContentDir}' has no site.yaml. Create the content folder first with 'ecosite new site {ContentDir}', or pass --content DIR."
+            : ContentFolderAdvice.Missing(ContentDir, "add --content .");
 
     private static ScaffoldResult? CheckParkId(string id) =>
         ParkIdPattern().IsMatch(id) ? null : ScaffoldResult.Fail(ScaffoldStatus.InvalidName,

@@ -51,7 +51,7 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public async Task Every_scaffold_kind_together_builds_with_no_errors()
     {
-        Assert.Equal(0, (await Run("new", "site", Content)).Code);
+        Assert.Equal(0, (await Run("new", "site", Content, "--park", "my-park")).Code);
         await NewOk("park", "lanshan");
         await NewOk("news", "lanshan", "2026-12-01-training");
         await NewOk("case", "lanshan", "slag-to-cement");
@@ -59,6 +59,8 @@ public sealed class NewCommandTests : IDisposable
         await NewOk("listing", "lanshan", "fly-ash-supply");
         await NewOk("listing", "lanshan", "oil-demand", "--enterprise", "ls-chem");
         await NewOk("indicators", "lanshan", "2025");
+        await NewOk("waste", "lanshan", "2025");
+        await NewOk("page", "lanshan", "about");
         await NewOk("news", "my-park", "welcome");
 
         var result = Build();
@@ -84,18 +86,19 @@ public sealed class NewCommandTests : IDisposable
     [InlineData(ScaffoldKind.Listing)]
     [InlineData(ScaffoldKind.Polluter)]
     [InlineData(ScaffoldKind.Indicators)]
+    [InlineData(ScaffoldKind.Waste)]
     public void Modelines_name_a_schema_the_site_publishes(object kind) =>
         Assert.Contains(SchemaLinks.FileName((ScaffoldKind)kind), EcoSite.Core.Schemas.SchemaFiles.Names);
 
     [Fact]
-    public void A_modeline_climbs_from_the_file_to_the_schemas_beside_the_content_folder() =>
-        Assert.Equal("# yaml-language-server: $schema=../../../../_site/schemas/listing.schema.json",
+    public void A_modeline_climbs_from_the_file_to_the_schemas_in_the_content_folder() =>
+        Assert.Equal("# yaml-language-server: $schema=../../../.schemas/listing.schema.json",
             SchemaLinks.Modeline(ScaffoldKind.Listing, "parks/qinghe/exchange/oil.yaml"));
 
     [Fact]
     public async Task New_refuses_to_overwrite_an_existing_file_and_changes_nothing()
     {
-        Assert.Equal(0, (await Run("new", "site", Content)).Code);
+        Assert.Equal(0, (await Run("new", "site", Content, "--park", "my-park")).Code);
         await NewOk("news", "my-park", "notice");
         var path = Path.Combine(Content, "parks", "my-park", "news", "notice.md");
         File.WriteAllText(path, "edited by hand");
@@ -107,7 +110,7 @@ public sealed class NewCommandTests : IDisposable
         Assert.Equal("edited by hand", File.ReadAllText(path));
         Assert.False(File.Exists(Path.Combine(Content, "parks", "my-park", "news", "notice.en.md")), "a pair is written whole or not at all");
 
-        var again = await Run("new", "site", Content);
+        var again = await Run("new", "site", Content, "--park", "my-park");
         Assert.Equal(EcoSiteCommand.ContentErrors, again.Code);
         Assert.Contains("site.yaml", again.Err);
     }
@@ -124,7 +127,7 @@ public sealed class NewCommandTests : IDisposable
     [InlineData("news", "Bad Park", "ok")]
     public async Task New_rejects_a_bad_id_with_exit_2_and_states_the_rule(params string[] args)
     {
-        Assert.Equal(0, (await Run("new", "site", Content)).Code);
+        Assert.Equal(0, (await Run("new", "site", Content, "--park", "my-park")).Code);
         var before = TestSite.Snapshot(Content);
         var (code, _, stderr) = await Run(["new", .. args, "--content", Content]);
         Assert.Equal(EcoSiteCommand.UsageError, code);
@@ -135,7 +138,7 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public async Task New_item_in_a_park_that_does_not_exist_exits_1_and_names_the_command_to_create_it()
     {
-        Assert.Equal(0, (await Run("new", "site", Content)).Code);
+        Assert.Equal(0, (await Run("new", "site", Content, "--park", "my-park")).Code);
         var (code, _, stderr) = await Run("new", "news", "nowhere", "hello", "--content", Content);
         Assert.Equal(EcoSiteCommand.ContentErrors, code);
         Assert.Contains("ecosite new park nowhere", stderr);

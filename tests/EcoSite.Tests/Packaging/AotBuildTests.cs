@@ -70,7 +70,8 @@ public sealed partial class AotBuildTests(ToolFeed feed) : IDisposable
         {
             var fixtureContent = Path.Combine(root, "fixtures", name);
             EndToEnd.InvalidFixtureTests.Compose(name, fixtureContent);
-            string[][] invocations = [["check", fixtureContent], ["check", fixtureContent, "--format", "json"]];
+            // --lang zh reads the message resources, which the native binary must carry.
+            string[][] invocations = [["check", fixtureContent], ["check", fixtureContent, "--format", "json"], ["check", fixtureContent, "--format", "json", "--lang", "zh"]];
             foreach (var args in invocations)
             {
                 var a = WithoutTimes(ProcessRunner.Run(work, "dotnet", Reproducible, [jit, .. args]));

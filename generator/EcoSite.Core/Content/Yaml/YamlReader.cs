@@ -59,20 +59,29 @@ internal sealed partial class YamlReader(string relPath, DiagnosticBag diagnosti
             case YMap map:
             {
                 var values = new List<KeyValuePair<string, string>>();
-                foreach (var (key, value) in map.Entries)
+                KeyValuePair<YScalar, YNode>? previous = null;
+                var unknownKey = false;
+                foreach (var entry in map.Entries)
                 {
+                    var (key, value) = entry;
                     if (!languages.Contains(key.Value))
                     {
-                        Report(Codes.UnknownLanguage, key.Start,
-                            $"'{key.Value}' is not a language of this site ({string.Join(", ", languages)}).{DidYouMean.Hint(key.Value, languages)}");
+                        Report(Codes.UnknownLanguage, key.Start, UnknownLanguage(field, key, value, previous));
+                        unknownKey = true;
+                        previous = entry;
                         continue;
                     }
+                    previous = entry;
                     if (Text(value, $"{field}.{key.Value}") is { Length: > 0 } text) values.Add(new(key.Value, text));
                 }
                 if (values.Count == 0) return null;
                 if (!values.Exists(v => v.Key == languages[0]))
                     Report(Codes.MissingDefaultLanguage, map.Start,
                         $"'{field}' has no '{languages[0]}' text; pages in that language show the other language instead. Add '{languages[0]}: ...'.");
+                // After an unknown key the missing text is most likely under that key: no follow-on warning.
+                else if (!unknownKey && languages.FirstOrDefault(l => !values.Exists(v => v.Key == l)) is { } missing)
+                    Report(Codes.MissingTranslation, map.Start,
+                        $"'{field}' has no '{missing}' text; the {missing} pages show the {languages[0]} text instead. Add '{missing}: ...', or write the field as plain text if it needs no translation.");
                 return new LocalizedText(values);
             }
             default:
@@ -81,12 +90,27 @@ internal sealed partial class YamlReader(string relPath, DiagnosticBag diagnosti
         }
     }
 
+    /// <summary>
+    /// Why a key of a text map is not a language. An unknown key without a value right after a language's text is
+    /// almost always the rest of that text, split off by a comma: {zh: 某某公司, en: Demo Co., Ltd.} reads as
+    /// en: "Demo Co." and a key "Ltd.".
+    /// </summary>
+    private string UnknownLanguage(string field, YScalar key, YNode value, KeyValuePair<YScalar, YNode>? previous)
+    {
+        if (value is YScalar { IsNull: true } && previous is { Value: YScalar { IsNull: false } before } p && languages.Contains(p.Key.Value))
+            return $"'{key.Value}' is not a language: the comma in the {p.Key.Value} text of '{field}' ends that text inside {{...}}, so '{key.Value}' became a key. Put the text in quotes: {p.Key.Value}: \"{before.Value}, {key.Value}\".";
+        return $"'{key.Value}' is not a language of this site ({string.Join(", ", languages)}).{DidYouMean.Hint(key.Value, languages)}";
+    }
+
     public DateOnly? Date(YNode? node, string field)
     {
         var text = Text(node, field);
         if (text is null) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Report(Codes.InvalidDate, node!.Start, $"'{field}' is '{text}', which is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.");
+        if (ImpossibleDate(text) is { } why)
+            Report(Codes.InvalidDate, node!.Start, $"'{field}' is '{text}', a day that does not exist: {why}. Check the date.");
+        else
+            Report(Codes.InvalidDate, node!.Start, $"'{field}' is '{text}', which is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.");
         return null;
     }
 
@@ -96,6 +120,20 @@ internal sealed partial class YamlReader(string relPath, DiagnosticBag diagnosti
     /// chart scale built from them finite and exact enough, so no sum needs its own check.
     /// </summary>
     public const double MaxMagnitude = 1e15;
+
+    /// <summary>For text of the right shape (YYYY-MM-DD) naming no day, such as 2026-02-30: why not.</summary>
+    private static string? ImpossibleDate(string text)
+    {
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            || !int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || y < 1)
+            return null;
+        if (m is < 1 or > 12) return $"there is no month {m}";
+        var days = DateTime.DaysInMonth(y, m);
+        return day < 1 || day > days ? $"{y:D4}-{m:D2} has {days} days" : null;
+    }
 
     public double? Number(YNode? node, string field)
     {

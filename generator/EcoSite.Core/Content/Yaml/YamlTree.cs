@@ -38,6 +38,11 @@ internal static class YamlTree
                 "this line is indented with a tab; YAML indents with spaces only. Replace the tab with spaces (two per level).");
             return null;
         }
+        if (FullWidthSyntax.Find(text) is { } fullWidth)
+        {
+            diagnostics.Add(Codes.YamlSyntax, relPath, new SourcePos(fullWidth.Line + lineOffset, fullWidth.Column), fullWidth.Message);
+            return null;
+        }
         var last = new SourcePos(1 + lineOffset, 1);
         var parser = new Parser(new StringReader(text));
         var stack = new Stack<Frame>();
@@ -120,7 +125,7 @@ internal static class YamlTree
         {
             var line = (int)e.Start.Line + lineOffset;
             diagnostics.Add(Codes.YamlSyntax, relPath, new SourcePos(Math.Max(1, line), Math.Max(1, (int)e.Start.Column)),
-                $"{Describe(e)} Check indentation (spaces, not tabs), colons followed by a space, and quotes around text that contains ': ' or starts with a special character.");
+                $"{Describe(e)} Check indentation (spaces, not tabs), colons followed by a space, and quotes around text that contains ': ' or starts with a special character.{FullWidthSyntax.Hint(LineAt(text, (int)e.Start.Line))}");
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
@@ -134,6 +139,12 @@ internal static class YamlTree
     }
 
     /// <summary>The 1-based line of the first line whose indentation contains a tab, if any.</summary>
+    private static string LineAt(string text, int line)
+    {
+        var lines = text.Split('\n');
+        return line >= 1 && line <= lines.Length ? lines[line - 1] : "";
+    }
+
     private static int? TabIndent(string text)
     {
         var line = 1;

@@ -1,0 +1,34 @@
+using EcoSite.Core.Diagnostics.Messages;
+
+namespace EcoSite.Cli;
+
+/// <summary>
+/// The language EcoSite speaks to its user: --lang, else ECOSITE_LANG, else the system's (LC_ALL, LC_MESSAGES, LANG as
+/// POSIX orders them, then the UI culture: the build runs with invariant globalization, so the variables are read
+/// directly), English when none is Chinese or English. LANG=zh_CN.UTF-8 gives Chinese; LANG=C gives English.
+/// </summary>
+internal static class UiLanguage
+{
+    /// <param name="environment">Reads an environment variable (tests pass their own; default: the process's).</param>
+    public static string Resolve(string? option, Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        foreach (var value in new[] { option, environment("ECOSITE_LANG") })
+            if (Known(value) is { } lang) return lang;
+        foreach (var name in new[] { "LC_ALL", "LC_MESSAGES", "LANG" })
+            if (environment(name) is { Length: > 0 } value)
+                return Known(value) ?? MessageCatalog.English;
+        return Known(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? MessageCatalog.English;
+    }
+
+    /// <summary>zh, zh_CN.UTF-8, zh-Hans -> zh; en, en_US -> en; anything else (C, POSIX, fr) -> null.</summary>
+    private static string? Known(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var v = value.Trim().ToLowerInvariant();
+        foreach (var lang in MessageCatalog.Languages)
+            if (v == lang || v.StartsWith(lang + "_", StringComparison.Ordinal) || v.StartsWith(lang + "-", StringComparison.Ordinal) || v.StartsWith(lang + ".", StringComparison.Ordinal))
+                return lang;
+        return null;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EcoSite.Core.Diagnostics.Messages;
+
+/// <summary>
+/// The texts of diagnostics in English and Chinese, from MessagesEn.resx and MessagesZh.resx. Each code has a title
+/// in both (a test checks every code). Message templates are keyed "ECOnnn.name"; the English template, with {0},
+/// {1}... where the message has values, is what the code writes, and a message that matches it is given in the
+/// chosen language with the same values (the way gettext keys translations by the English text). A message without
+/// a template in the chosen language is shown after the code's title in that language, so the reader always sees
+/// what kind of problem it is. Codes, files, lines and columns never change with the language.
+/// </summary>
+public static partial class MessageCatalog
+{
+    public const string English = "en";
+    public const string Chinese = "zh";
+
+    public static readonly IReadOnlyList<string> Languages = [English, Chinese];
+
+    private static readonly Lazy<Dictionary<string, string>> En = new(() => Load("MessagesEn"));
+    private static readonly Lazy<Dictionary<string, string>> Zh = new(() => Load("MessagesZh"));
+    private static readonly Lazy<List<(string Key, Regex Pattern)>> Templates = new(MakeTemplates);
+
+    private static Dictionary<string, string> Table(string lang) => lang == Chinese ? Zh.Value : En.Value;
+
+    /// <summary>Every key of a language's resource (code titles and templates), for the completeness test.</summary>
+    public static IReadOnlyCollection<string> Keys(string lang) => Table(lang).Keys;
+
+    public static string? Text(string lang, string key) => Table(lang).GetValueOrDefault(key);
+
+    /// <summary>The title of a code in <paramref name="lang"/>, else in English.</summary>
+    public static string Title(string code, string lang) => Text(lang, code) ?? Text(English, code) ?? code;
+
+    /// <summary>The message of <paramref name="diagnostic"/> in <paramref name="lang"/>.</summary>
+    public static string Message(Diagnostic diagnostic, string lang)
+    {
+        if (lang == English) return diagnostic.Message;
+        foreach (var (key, pattern) in Templates.Value)
+        {
+            if (!key.StartsWith(diagnostic.Code + ".", StringComparison.Ordinal)) continue;
+            var m = pattern.Match(diagnostic.Message);
+            if (!m.Success || Text(lang, key) is not { } template) continue;
+            var args = new object[Math.Max(1, Arity(key))];
+            for (var n = 0; n < args.Length; n++) args[n] = m.Groups[$"a{n}"] is { Success: true } g ? Hint(g.Value, lang) : "";
+            return string.Format(CultureInfo.InvariantCulture, template, args);
+        }
+        return $"{Title(diagnostic.Code, lang)}{(lang == Chinese ? "：" : ": ")}{diagnostic.Message}";
+    }
+
+    /// <summary>The line a diagnostic prints as, in the compiler format, with the message in <paramref name="lang"/>.</summary>
+    public static string Line(Diagnostic d, string lang) => lang == English ? d.ToString() : (d with { Message = Message(d, lang) }).ToString();
+
+    /// <summary>How many values the English template of <paramref name="key"/> has ({0}..{n-1}).</summary>
+    internal static int Arity(string key) =>
+        Text(English, key) is { } t ? Placeholder().Matches(t).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max() : 0;
+
+    // " Did you mean 'x'?" inside a message, in the chosen language.
+    private static string Hint(string value, string lang)
+    {
+        var m = DidYouMean().Match(value);
+        return m.Success && Text(lang, "hint.did-you-mean") is { } t
+            ? string.Format(CultureInfo.InvariantCulture, t, m.Groups[1].Value)
+            : value;
+    }
+
+    [GeneratedRegex(@"^ ?Did you mean '([^']*)'\?$")]
+    private static partial Regex DidYouMean();
+
+    private static List<(string, Regex)> MakeTemplates()
+    {
+        var list = new List<(string, Regex)>();
+        foreach (var (key, template) in En.Value.Where(e => e.Key.Contains('.', StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal))
+            list.Add((key, Pattern(template)));
+        return list;
+    }
+
+    /// <summary>A template's English text as a pattern: the literal parts exactly, each {n} any text (the first
+    /// occurrence captures; a repeated {n} must repeat the same text).</summary>
+    internal static Regex Pattern(string template)
+    {
+        var sb = new StringBuilder("^");
+        var seen = new HashSet<int>();
+        var parts = Placeholder().Split(template);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 0) sb.Append(Regex.Escape(parts[i].Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal)));
+            else
+            {
+                var n = int.Parse(parts[i], CultureInfo.InvariantCulture);
+                sb.Append(seen.Add(n) ? $"(?<a{n}>.*?)" : $"\\k<a{n}>");
+            }
+        }
+        sb.Append('$');
+        return new Regex(sb.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    }
+
+    [GeneratedRegex(@"(?<!\{)\{(\d+)\}(?!\})")]
+    private static partial Regex Placeholder();
+
+    private static Dictionary<string, string> Load(string name)
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = typeof(MessageCatalog).Assembly.GetManifestResourceStream($"messages/{name}.resources")
+            ?? throw new InvalidOperationException($"the message resource '{name}' is not embedded");
+        using var reader = new ResourceReader(stream);
+        foreach (DictionaryEntry e in reader)
+            if (e.Key is string k && e.Value is string v) table[k] = v;
+        return table;
+    }
+}
