@@ -20,10 +20,12 @@ internal sealed class SiteFacts
         Site = checkedSite.Site;
         Routes = new Routes(Site.Config);
         Matches = ExchangeMatcher.Match(Site);
-        Completeness = Facts.Completeness.Of(Site);
+        var catalog = Facts.Completeness.CatalogIds(Site);
+        var units = Site.Parks.Select(KeyPollutingUnits.Of).ToList();
+        Completeness = new SiteCompleteness(Site.Parks.Zip(units, (p, u) => Facts.Completeness.Score(Site.Config, p, catalog, u)).ToList());
         _compliance = new(ReferenceEqualityComparer.Instance);
         _parks = new(StringComparer.Ordinal);
-        foreach (var (park, score) in Site.Parks.Zip(Completeness.Parks))
+        foreach (var ((park, score), keyPolluters) in Site.Parks.Zip(Completeness.Parks).Zip(units))
         {
             var indicators = park.Indicators.OrderBy(r => r.Year).SelectMany(r => r.Values.Select(e => new IndicatorFact(park.Id, r, e, e.Compliance))).ToList();
             foreach (var i in indicators) _compliance[i.Entry] = i.Compliance;
@@ -33,7 +35,7 @@ internal sealed class SiteFacts
                 .ToList();
             var benefits = park.Cases.Select(c => c.Primary.Case?.Benefits ?? Benefits.None).Aggregate(Benefits.None, (x, y) => x.Add(y));
             _parks[park.Id] = new ParkFacts(park, score, indicators, exceedances, benefits,
-                park.Waste.OrderByDescending(w => w.Year).Select(WasteYearFacts.Of).ToList());
+                park.Waste.OrderByDescending(w => w.Year).Select(WasteYearFacts.Of).ToList(), keyPolluters);
         }
         Parks = Site.Parks.Select(p => _parks[p.Id]).ToList();
     }
@@ -72,14 +74,15 @@ internal sealed class SiteFacts
     public IEnumerable<IndicatorFact> UnmetIndicators => Parks.SelectMany(p => p.Newest.Where(i => i.Compliance == Model.Targets.Compliance.NotMet));
 }
 
-/// <summary>One park's derived facts.</summary>
+/// <summary>One park's derived facts; <see cref="KeyPolluters"/> are the units category 5 counts (KeyPollutingUnits.Of).</summary>
 internal sealed record ParkFacts(
     Park Park,
     CompletenessScore Score,
     IReadOnlyList<IndicatorFact> Indicators,
     IReadOnlyList<ExceedanceFact> Exceedances,
     Benefits Benefits,
-    IReadOnlyList<WasteYearFacts> WasteYears)
+    IReadOnlyList<WasteYearFacts> WasteYears,
+    IReadOnlyList<KeyPollutingUnit> KeyPolluters)
 {
     /// <summary>The newest reporting year of indicators; null when none is published.</summary>
     public int? NewestYear => Indicators.Count == 0 ? null : Indicators.Max(i => i.Report.Year);
@@ -91,11 +94,8 @@ internal sealed record ParkFacts(
     public (int Met, int NotMet, int NoTarget) ComplianceSummary =>
         (Newest.Count(i => i.Compliance == Compliance.Met), Newest.Count(i => i.Compliance == Compliance.NotMet), Newest.Count(i => i.Compliance == Compliance.NoTarget));
 
-    /// <summary>
-    /// The key polluting units the park must disclose: the denominator of category 5. Today every polluter file; a
-    /// key_polluter flag (content-format.md v2 section 6) narrows it here, and the score and pages follow.
-    /// </summary>
-    public IReadOnlyList<PolluterReport> KeyPolluters => Park.Polluters;
+    /// <summary>The declared key polluting units without a disclosure, by enterprise id (named on the park page).</summary>
+    public IEnumerable<KeyPollutingUnit> MissingDisclosures => KeyPolluters.Where(u => u.IsMissing);
 
     /// <summary>True when a polluter's disclosure shows any exceedance (section 10).</summary>
     public bool HasExceedance(PolluterReport p) => Exceedances.Any(e => ReferenceEquals(e.Polluter, p));
