@@ -71,11 +71,17 @@ internal static class IndicatorPage
         var name = Text(ctx, s.Name);
         var unit = ctx.TextOrNull(s.Unit);
         var anchor = "indicator-" + index.ToString(CultureInfo.InvariantCulture);
-        var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) : "–",
+        // Values in another unit than the newest one are not comparable (ECO113 warns): the table names their unit and
+        // the chart leaves them out.
+        var lang = ctx.Site.Config.DefaultLanguage;
+        var newestUnit = Checks.DisclosureChecks.UnitOf(latest, ctx.Site.Catalog, lang);
+        string? OtherUnit(IndicatorEntry e) =>
+            Checks.DisclosureChecks.UnitOf(e, ctx.Site.Catalog, lang) is var u && u != newestUnit ? ctx.TextOrNull(e.Unit) ?? u : null;
+        var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) + (OtherUnit(y.Entry) is { } other ? " " + other : "") : "–",
             y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, ctx.Facts.Compliance(y.Entry)), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
 
         RawHtml? chart = null;
-        var points = s.Years.Where(y => y.Entry.Value is not null)
+        var points = s.Years.Where(y => y.Entry.Value is not null && Checks.DisclosureChecks.UnitOf(y.Entry, ctx.Site.Catalog, lang) == newestUnit)
             .Select(y => new TrendPoint(y.Report.Year, y.Entry.Value!.Value.YesNo is { } yn ? (yn ? 1 : 0) : y.Entry.Value.Value.Number!.Value)).ToList();
         if (points.Count >= 2)
         {
@@ -83,7 +89,7 @@ internal static class IndicatorPage
             var target = latest.Target is { Threshold: { } th } tt && yesNo is null
                 ? new TrendTarget((double)th, ctx.T("target") + " " + TargetText(ctx, tt))
                 : null;
-            var description = string.Join(ctx.T("list_separator"), trend.Select(t => $"{t.Year}: {t.Value}{(unit is null || yesNo is not null ? "" : " " + unit)}"));
+            var description = string.Join(ctx.T("list_separator"), trend.Where(t => points.Exists(p => p.Year == t.Year)).Select(t => $"{t.Year}: {t.Value}{(unit is null || yesNo is not null ? "" : " " + unit)}"));
             chart = new RawHtml(TrendChart.Render("trend-" + index.ToString(CultureInfo.InvariantCulture), points,
                 string.Format(CultureInfo.InvariantCulture, ctx.T("trend_title"), name.Text), description,
                 unit is null || yesNo is not null ? null : ctx.T("unit_label") + unit, target, yesNo));
