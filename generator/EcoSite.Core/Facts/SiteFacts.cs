@@ -14,6 +14,7 @@ internal sealed class SiteFacts
 {
     private readonly Dictionary<string, ParkFacts> _parks;
     private readonly Dictionary<IndicatorEntry, Compliance> _compliance;
+    private readonly Dictionary<IndicatorEntry, Compliance?> _national;
 
     private SiteFacts(CheckedSite checkedSite)
     {
@@ -24,11 +25,13 @@ internal sealed class SiteFacts
         var units = Site.Parks.Select(KeyPollutingUnits.Of).ToList();
         Completeness = new SiteCompleteness(Site.Parks.Zip(units, (p, u) => Facts.Completeness.Score(Site.Config, p, catalog, u)).ToList());
         _compliance = new(ReferenceEqualityComparer.Instance);
+        _national = new(ReferenceEqualityComparer.Instance);
         _parks = new(StringComparer.Ordinal);
         foreach (var ((park, score), keyPolluters) in Site.Parks.Zip(Completeness.Parks).Zip(units))
         {
-            var indicators = park.Indicators.OrderBy(r => r.Year).SelectMany(r => r.Values.Select(e => new IndicatorFact(park.Id, r, e, e.Compliance))).ToList();
-            foreach (var i in indicators) _compliance[i.Entry] = i.Compliance;
+            var indicators = park.Indicators.OrderBy(r => r.Year)
+                .SelectMany(r => r.Values.Select(e => new IndicatorFact(park.Id, r, e, e.Compliance) { National = National(e) })).ToList();
+            foreach (var i in indicators) (_compliance[i.Entry], _national[i.Entry]) = (i.Compliance, i.National);
             var exceedances = park.Polluters.OrderBy(p => p.Enterprise.Id, StringComparer.Ordinal)
                 .SelectMany(p => p.Outlets.SelectMany(o => o.Pollutants.Where(x => x.OverLimit || x.OverPermittedTotal || x.Exceedances > 0)
                     .Select(x => new ExceedanceFact(park.Id, p, o, x))))
@@ -67,6 +70,13 @@ internal sealed class SiteFacts
     /// <summary>An indicator value's compliance with the park's target (section 8), as computed once here.</summary>
     public Compliance Compliance(IndicatorEntry entry) => _compliance[entry];
 
+    /// <summary>An indicator value against the standard's own requirement (the catalog's, with its clause); null where the catalog gives none.</summary>
+    public Compliance? NationalCompliance(IndicatorEntry entry) => _national[entry];
+
+    private Compliance? National(IndicatorEntry e) =>
+        (e.IsCustom ? null : Site.Catalog.Find(e.Indicator)?.Requirement) is not { } requirement ? null
+        : e.Value is { } v ? Target.ForValue(requirement, v) : Model.Targets.Compliance.NotReported;
+
     /// <summary>Region-wide: every pollutant over its limit or permitted total, or with exceedances reported, by park.</summary>
     public IEnumerable<ExceedanceFact> Exceedances => Parks.SelectMany(p => p.Exceedances);
 
@@ -101,8 +111,14 @@ internal sealed record ParkFacts(
     public bool HasExceedance(PolluterReport p) => Exceedances.Any(e => ReferenceEquals(e.Polluter, p));
 }
 
-/// <summary>An indicator value of one year with its computed compliance.</summary>
-internal sealed record IndicatorFact(string ParkId, IndicatorReport Report, IndicatorEntry Entry, Compliance Compliance);
+/// <summary>
+/// An indicator value of one year with its computed compliance: <see cref="Compliance"/> against the park's own
+/// target, <see cref="National"/> against the standard's requirement (null where the catalog gives none).
+/// </summary>
+internal sealed record IndicatorFact(string ParkId, IndicatorReport Report, IndicatorEntry Entry, Compliance Compliance)
+{
+    public Compliance? National { get; init; }
+}
 
 /// <summary>
 /// A pollutant of a key polluting unit's outlet that exceeds: a measured concentration above its limit or a total

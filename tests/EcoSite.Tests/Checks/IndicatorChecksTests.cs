@@ -76,3 +76,59 @@ public sealed class IndicatorChecksTests
         Assert.Contains(csv.Split('\n'), l => l.Contains("energy-intensity") && l.Contains("no-target"));
     }
 }
+
+/// <summary>A catalog's unit, direction, national requirement with its clause and mandatory flag (content/indicators.yaml).</summary>
+public sealed class IndicatorRequirementTests
+{
+    // A made-up requirement and clause: the test pins how a sourced requirement is shown, not a fact of HJ 274-2015.
+    private const string Catalog = """
+        indicators:
+          - {id: solid-waste-utilisation, category: symbiosis, zh: 工业固体废物综合利用率, en: Solid waste utilisation, unit: "%", direction: higher, requirement: ">= 70", mandatory: true, clause: "Test clause 1"}
+        """;
+
+    [Fact]
+    public void A_sourced_requirement_is_shown_with_its_clause_and_compared_separately_from_the_park_target()
+    {
+        using var site = new TestSite()
+            .With("indicators.yaml", Catalog)
+            .With("parks/demo/indicators/2025.yaml", """
+                year: 2025
+                values:
+                  - {indicator: solid-waste-utilisation, value: 65, target: ">= 60"}
+                  - {indicator: energy-intensity, value: 0.4, target: "<= 0.5"}
+                """);
+        var result = site.Build();
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var facts = site.Facts();
+        var values = facts.Park("demo").Newest.ToDictionary(i => i.Entry.Indicator);
+        Assert.Equal(EcoSite.Core.Model.Targets.Compliance.Met, values["solid-waste-utilisation"].Compliance);
+        Assert.Equal(EcoSite.Core.Model.Targets.Compliance.NotMet, values["solid-waste-utilisation"].National);
+        Assert.Null(values["energy-intensity"].National);
+        var page = site.Read("en/parks/demo/indicators/index.html");
+        Assert.Contains("National requirement", page);
+        Assert.Contains("(Test clause 1)", page);
+        Assert.Contains("not recorded", page);
+        Assert.Contains("<td>%</td>", page);
+    }
+
+    [Fact]
+    public void Without_any_sourced_requirement_the_page_has_no_national_column()
+    {
+        using var site = new TestSite().With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: energy-intensity, value: 0.4, target: \"<= 0.5\"}\n");
+        Assert.True(site.Build().Success);
+        Assert.DoesNotContain("National requirement", site.Read("en/parks/demo/indicators/index.html"));
+    }
+
+    [Fact]
+    public void A_requirement_without_a_clause_is_an_error_and_an_unreadable_one_too()
+    {
+        using var site = new TestSite().With("indicators.yaml", """
+            indicators:
+              - {id: solid-waste-utilisation, category: symbiosis, zh: 工业固体废物综合利用率, requirement: ">= 70"}
+              - {id: energy-intensity, category: resources, zh: 单位工业增加值综合能耗, requirement: "about 0.5", clause: "Test clause 2"}
+            """);
+        var diagnostics = site.Check().Diagnostics;
+        Assert.Contains("clause", DiagnosticAssert.Has(diagnostics, "ECO013", "indicators.yaml", 2).Message);
+        DiagnosticAssert.Has(diagnostics, "ECO111", "indicators.yaml", 3);
+    }
+}

@@ -61,13 +61,17 @@ internal static class IndicatorPage
             .Select(r => new IndicatorReportView(r.Year, ctx.T(r.Final ? "final" : "preliminary"), TextOrNull(ctx, r.Source))).ToList();
         var heading = ctx.T("category_indicators");
         return new PageContent("indicators", heading,
-            new IndicatorsView(heading, ctx.T("indicators_intro"), reports, categories, ComplianceLegend(ctx), series.Count == 0 ? ctx.T("empty_column") : null),
+            new IndicatorsView(heading, ctx.T("indicators_intro"), reports, categories, ComplianceLegend(ctx), series.Count == 0 ? ctx.T("empty_column") : null)
+            {
+                HasRequirements = categories.Any(c => c.Rows.Any(r => r.Requirement is not null)),
+            },
             [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
     }
 
     private static IndicatorRowView Row(PageContext ctx, Series s, int index)
     {
         var (report, latest) = s.Years[^1];
+        var standard = latest.IsCustom ? null : ctx.Site.Catalog.Find(latest.Indicator);
         var name = Text(ctx, s.Name);
         var unit = ctx.TextOrNull(s.Unit);
         var anchor = "indicator-" + index.ToString(CultureInfo.InvariantCulture);
@@ -97,6 +101,11 @@ internal static class IndicatorPage
         return new IndicatorRowView(anchor, name, latest.Value is { } lv ? Value(ctx, lv) : "–", unit,
             latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, ctx.Facts.Compliance(latest)), report.Year,
             ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source), chart,
-            string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend);
+            string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend)
+        {
+            Requirement = standard?.Requirement is { } req ? TargetText(ctx, req) : null,
+            Clause = standard?.Requirement is null ? null : standard.Clause,
+            National = ctx.Facts.NationalCompliance(latest) is { } national ? Status(ctx, national) : null,
+        };
     }
 }
