@@ -19,7 +19,8 @@ internal static class DisclosureChecks
         foreach (var park in site.Parks)
         {
             foreach (var report in park.Indicators)
-                foreach (var d in Indicators(report, site.Catalog, ids)) yield return d;
+                foreach (var d in Indicators(report, site.Catalog, ids, site.Config.DefaultLanguage)) yield return d;
+            foreach (var d in UnitChanges(park, site.Catalog, site.Config.DefaultLanguage)) yield return d;
             foreach (var report in park.Waste)
                 foreach (var flow in report.Flows)
                     if (WasteCodeProblem(flow.Code, report.File, flow.CodePos) is { } d) yield return d;
@@ -30,10 +31,21 @@ internal static class DisclosureChecks
         }
     }
 
-    private static IEnumerable<Diagnostic> Indicators(IndicatorReport report, IndicatorStandard catalog, IReadOnlyList<string> ids)
+    /// <summary>What makes two entries the same indicator: its catalog id, or a custom indicator's default-language name.</summary>
+    internal static string SeriesKey(IndicatorEntry e, string defaultLang) =>
+        e.IsCustom ? "custom:" + (e.Name?.In(defaultLang, defaultLang).Text ?? "") : e.Indicator;
+
+    private static IEnumerable<Diagnostic> Indicators(IndicatorReport report, IndicatorStandard catalog, IReadOnlyList<string> ids, string defaultLang)
     {
+        var seen = new Dictionary<string, SourcePos>(StringComparer.Ordinal);
         foreach (var e in report.Values)
         {
+            // One value per indicator and year: a second one would be a second point of the same year on the trend.
+            var key = SeriesKey(e, defaultLang);
+            if (seen.TryGetValue(key, out var first))
+                yield return Make(Codes.DuplicateId, report.File, e.Pos,
+                    $"'{(e.IsCustom ? key["custom:".Length..] : key)}' is reported twice for {report.Year} (first at line {first.Line}); keep one value per indicator and year.");
+            else seen[key] = e.Pos;
             if (!e.IsCustom && catalog.Find(e.Indicator) is null)
                 yield return Make(Codes.UnknownIndicator, report.File, e.Pos,
                     $"'{e.Indicator}' is not an indicator of the catalog ({catalog.Standard ?? "HJ 274-2015"}); use a catalog id, or 'custom' with a name.{DidYouMean.Hint(e.Indicator, ids)}");
@@ -47,6 +59,30 @@ internal static class DisclosureChecks
                 yield return Make(Codes.ValueTypeMismatch, report.File, e.TargetPos, $"{mismatch}; compliance cannot be computed.");
         }
     }
+
+    /// <summary>
+    /// ECO113 when an indicator's unit (the entry's, else the catalog's) differs from the one of the year before it was
+    /// reported: the values are not comparable, so the trend draws only the years in the newest unit.
+    /// </summary>
+    private static IEnumerable<Diagnostic> UnitChanges(Park park, IndicatorStandard catalog, string defaultLang)
+    {
+        var previous = new Dictionary<string, (int Year, string Unit)>(StringComparer.Ordinal);
+        foreach (var report in park.Indicators.OrderBy(r => r.Year))
+            foreach (var e in report.Values)
+            {
+                var key = SeriesKey(e, defaultLang);
+                var unit = UnitOf(e, catalog, defaultLang);
+                if (unit is null) continue;
+                if (previous.TryGetValue(key, out var before) && before.Year < report.Year && !string.Equals(before.Unit, unit, StringComparison.Ordinal))
+                    yield return Make(Codes.IndicatorUnitChanged, report.File, e.Pos,
+                        $"the unit of '{(e.IsCustom ? key["custom:".Length..] : key)}' is '{unit}' in {report.Year} but '{before.Unit}' in {before.Year}; the trend shows only the years in '{unit}'. Convert the earlier values, or check the unit.");
+                previous[key] = (report.Year, unit);
+            }
+    }
+
+    /// <summary>The unit an entry is reported in, in the default language: its own, else the catalog's; null when neither gives one.</summary>
+    internal static string? UnitOf(IndicatorEntry e, IndicatorStandard catalog, string defaultLang) =>
+        (e.Unit ?? (e.IsCustom ? null : catalog.Find(e.Indicator)?.Unit))?.In(defaultLang, defaultLang).Text.Trim() is { Length: > 0 } u ? u : null;
 
     /// <summary>ECO130 when a flow's or listing's code is neither a hazardous nor a general solid waste code.</summary>
     private static Diagnostic? WasteCodeProblem(string? code, string file, SourcePos pos)

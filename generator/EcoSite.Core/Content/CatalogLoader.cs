@@ -47,6 +47,7 @@ internal static class CatalogLoader
         var replaces = f.OneOf("replace", ["true", "false"]) == "true";
         replace = replaces;
         string[] entryFields = ["id", "category", "unit", .. languages];
+        string[] indicatorFields = [.. entryFields, "direction", "requirement", "mandatory", "clause"];
         LocalizedText? Names(FieldSet e)
         {
             var values = languages.Select(l => (Lang: l, Text: e.Text(l))).Where(x => !string.IsNullOrEmpty(x.Text))
@@ -63,13 +64,30 @@ internal static class CatalogLoader
         var categoryIds = categories.Select(c => c.Id).ToList();
         var indicators = f.List("indicators", node =>
         {
-            var e = r.Map(node, "a catalog indicator", entryFields);
+            var e = r.Map(node, "a catalog indicator", indicatorFields);
             if (e?.Id("id", required: true) is not { } id || e.Id("category", required: true) is not { } category || Names(e) is not { } name) return null;
             // The embedded default is complete; a site file may use the default's categories unless it replaces them.
             var known = relPath != SiteFile || categoryIds.Contains(category) || !replaces && Default.FindCategory(category) is not null;
             if (!known)
                 r.Report(Codes.InvalidValue, e.PosOf("category"), $"'{category}' is not a category of the catalog.{DidYouMean.Hint(category, categoryIds.Concat(replaces ? [] : Default.Categories.Select(c => c.Id)))}");
-            return new StandardIndicator(id, category, name, e.Localized("unit"));
+            // A national requirement or a mandatory flag is a fact of the standard: it must say where it comes from.
+            Model.Targets.Target? requirement = null;
+            if (e.Text("requirement") is { } text)
+            {
+                if (Model.Targets.Target.TryParse(text, out var t, out var problem)) requirement = t;
+                else r.Report(Codes.InvalidTarget, e.PosOf("requirement"), $"the requirement '{text}' {problem}.");
+            }
+            var mandatory = e.Boolean("mandatory");
+            var clause = e.Text("clause");
+            if ((requirement is not null || mandatory is not null) && string.IsNullOrWhiteSpace(clause))
+                r.Report(Codes.MissingField, e.Pos, $"'{id}' gives a requirement or a mandatory flag without 'clause'; cite where the standard says it (e.g. clause: \"HJ 274-2015 表1\").");
+            return new StandardIndicator(id, category, name, e.Localized("unit"))
+            {
+                Direction = e.OneOf("direction", ["higher", "lower"]),
+                Requirement = requirement,
+                Clause = clause,
+                Mandatory = mandatory,
+            };
         });
         return new IndicatorStandard(f.Text("standard"), categories, indicators);
     }

@@ -10,7 +10,7 @@ internal static class ParkProfileLoader
     private static readonly string[] ParkFields =
         ["name", "level", "status", "standard", "province", "city", "established", "area_km2", "managing_body", "contact"];
     private static readonly string[] ContactFields = ["phone", "email", "address"];
-    private static readonly string[] EnterpriseFields = ["id", "name", "credit_code", "industry"];
+    private static readonly string[] EnterpriseFields = ["id", "name", "credit_code", "industry", "key_polluter"];
 
     public static ParkProfile? LoadProfile(ContentTree tree, string parkDir, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
     {
@@ -60,7 +60,10 @@ internal static class ParkProfileLoader
                 return null;
             }
             seen[id] = e.PosOf("id");
-            return new Enterprise(id, name, e.Text("credit_code"), e.Localized("industry"), e.PosOf("id"));
+            return new Enterprise(id, name, e.Text("credit_code"), e.Localized("industry"), e.PosOf("id"))
+            {
+                KeyPolluter = e.Boolean("key_polluter") ?? false,
+            };
         });
     }
 }

@@ -59,6 +59,7 @@ internal static class Codes
     public static readonly DiagnosticCode UnknownIndicator = new("ECO110", Severity.Error, "unknown indicator");
     public static readonly DiagnosticCode InvalidTarget = new("ECO111", Severity.Error, "invalid target");
     public static readonly DiagnosticCode ValueTypeMismatch = new("ECO112", Severity.Error, "value does not fit the target");
+    public static readonly DiagnosticCode IndicatorUnitChanged = new("ECO113", Severity.Warning, "indicator unit changed between years");
     public static readonly DiagnosticCode MalformedPermit = new("ECO120", Severity.Error, "malformed permit number");
     public static readonly DiagnosticCode MalformedOutlet = new("ECO121", Severity.Error, "malformed outlet code");
     public static readonly DiagnosticCode ExceedanceContradiction = new("ECO122", Severity.Warning, "exceedance not counted");

@@ -49,8 +49,10 @@ public enum ReasonKind
     NoActiveListing,
     /// <summary>Args: file, missing groups (comma separated group keys).</summary>
     PolluterGroupsMissing,
-    /// <summary>Args: file, report year or "", last year.</summary>
+    /// <summary>Args: file, report year or "", the newest report year due, the day it was due (yyyy-MM-dd).</summary>
     PolluterOld,
+    /// <summary>Args: enterprise id, the file expected, its name in Chinese, its name in English (each falling back to any).</summary>
+    PolluterMissing,
 }
 
 /// <summary>A park's score: the five parts, the total and a reason for every point lost.</summary>
@@ -102,14 +104,12 @@ public static class Completeness
     /// <summary>One decimal, halves away from zero, as the score is shown everywhere.</summary>
     public static double Round(double v) => Math.Round(v, 1, MidpointRounding.AwayFromZero);
 
-    internal static SiteCompleteness Of(Site site) =>
-        new(site.Parks.Select(p => Score(site.Config, p, CatalogIds(site))).ToList());
-
     /// <summary>The ids of the catalog indicators the site's parks report against (section 8), in catalog order.</summary>
     internal static IReadOnlyList<string> CatalogIds(Site site) => site.Catalog.Indicators.Select(i => i.Id).ToList();
 
     /// <param name="catalogIds">The catalog's indicator ids; custom indicators never count.</param>
-    internal static CompletenessScore Score(SiteConfig config, Park park, IReadOnlyList<string> catalogIds)
+    /// <param name="units">The park's key polluting units as <see cref="KeyPollutingUnits.Of"/> finds them (computed once by SiteFacts).</param>
+    internal static CompletenessScore Score(SiteConfig config, Park park, IReadOnlyList<string> catalogIds, IReadOnlyList<KeyPollutingUnit>? units = null)
     {
         park = WithoutPlaceholders(park);
         var reasons = new List<CompletenessReason>();
@@ -119,7 +119,7 @@ public static class Completeness
             new CompletenessPart(CompletenessCategory.Indicators, Indicators(park, config.LastYear, catalogIds, reasons)),
             new CompletenessPart(CompletenessCategory.Cases, Recency(CompletenessCategory.Cases, park.Cases, config.Today, config.Freshness.Cases, reasons)),
             new CompletenessPart(CompletenessCategory.Waste, Waste(park, config.Today, config.LastYear, reasons)),
-            new CompletenessPart(CompletenessCategory.Polluters, Polluters(park, config.LastYear, reasons)),
+            new CompletenessPart(CompletenessCategory.Polluters, Polluters(units ?? KeyPollutingUnits.Of(park), config.Today, reasons)),
         };
         return new CompletenessScore(park.Id, parts, reasons.Where(r => r.PointsLost > 1e-9).ToList());
     }
@@ -184,27 +184,37 @@ public static class Completeness
         return quality;
     }
 
-    // 5 polluters: mean over files of the share of the five groups filled, a file's share halved before last year.
-    private static double Polluters(Park park, int lastYear, List<CompletenessReason> reasons)
+    // 5 polluters: mean over the key polluting units of the share of the five groups filled; a unit without a
+    // disclosure scores 0; a report older than the one due by 15 March (KeyPollutingUnits.DueYear) is halved.
+    private static double Polluters(IReadOnlyList<KeyPollutingUnit> units, DateOnly today, List<CompletenessReason> reasons)
     {
         const CompletenessCategory c = CompletenessCategory.Polluters;
-        if (park.Polluters.Count == 0) return Blank(c, reasons);
-        var weight = CategoryPoints / park.Polluters.Count;
+        if (units.Count == 0) return Blank(c, reasons);
+        var weight = CategoryPoints / units.Count;
+        var due = KeyPollutingUnits.DueYear(today);
+        var deadline = Iso(KeyPollutingUnits.Deadline(due + 1));
         var sum = 0.0;
-        foreach (var p in park.Polluters.OrderBy(p => p.File, StringComparer.Ordinal))
+        foreach (var unit in units)
         {
+            if (unit.Report is not { } p)
+            {
+                var name = unit.Enterprise?.Name;
+                reasons.Add(new(c, ReasonKind.PolluterMissing, weight,
+                    [unit.EnterpriseId, unit.ExpectedFile, name?.In("zh", "zh").Text ?? unit.EnterpriseId, name?.In("en", "en").Text ?? unit.EnterpriseId]));
+                continue;
+            }
             var missing = PolluterGroups.Where(g => !g.Filled(p)).Select(g => g.Key).ToList();
             var share = (PolluterGroups.Count - missing.Count) / (double)PolluterGroups.Count;
             if (missing.Count > 0)
                 reasons.Add(new(c, ReasonKind.PolluterGroupsMissing, weight * (1 - share), [p.File, string.Join(",", missing)]));
-            if (p.ReportYear is not { } year || year < lastYear)
+            if (p.ReportYear is not { } year || year < due)
             {
-                reasons.Add(new(c, ReasonKind.PolluterOld, weight * share * 0.5, [p.File, p.ReportYear is { } y ? Int(y) : "", Int(lastYear)]));
+                reasons.Add(new(c, ReasonKind.PolluterOld, weight * share * 0.5, [p.File, p.ReportYear is { } y ? Int(y) : "", Int(due), deadline]));
                 share *= 0.5;
             }
             sum += share;
         }
-        return sum / park.Polluters.Count;
+        return sum / units.Count;
     }
 
     /// <summary>The five required groups of a polluter file (section 11); <c>other</c> is optional.</summary>

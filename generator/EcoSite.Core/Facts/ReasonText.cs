@@ -37,10 +37,12 @@ internal static class ReasonText
             (ReasonKind.PolluterGroupsMissing, true) => $"{cat}：{a[0]} 缺少{string.Join("、", a[1].Split(',').Select(g => Group(g, true)))}",
             (ReasonKind.PolluterOld, false) => a[1].Length == 0
                 ? $"{cat}: {a[0]} has no report_year, so its share is halved"
-                : $"{cat}: {a[0]} reports for {a[1]}, before last year ({a[2]}), so its share is halved",
+                : $"{cat}: {a[0]} reports for {a[1]}, but the {a[2]} report was due by {a[3]}, so its share is halved",
             (ReasonKind.PolluterOld, true) => a[1].Length == 0
                 ? $"{cat}：{a[0]} 未填写报告年度，该单位得分减半"
-                : $"{cat}：{a[0]} 的报告年度为 {a[1]} 年，早于上一年度（{a[2]} 年），该单位得分减半",
+                : $"{cat}：{a[0]} 的报告年度为 {a[1]} 年，而 {a[2]} 年度报告应于 {a[3]} 前披露，该单位得分减半",
+            (ReasonKind.PolluterMissing, false) => $"{cat}: the key polluting unit {a[3]} has no disclosure ({a[1]})",
+            (ReasonKind.PolluterMissing, true) => $"{cat}：重点排污单位{a[2]}未公开环境信息（应有 {a[1]}）",
             _ => cat,
         };
         var lost = Completeness.Round(r.PointsLost).ToString("0.0", CultureInfo.InvariantCulture);

@@ -14,26 +14,31 @@ internal sealed class SiteFacts
 {
     private readonly Dictionary<string, ParkFacts> _parks;
     private readonly Dictionary<IndicatorEntry, Compliance> _compliance;
+    private readonly Dictionary<IndicatorEntry, Compliance?> _national;
 
     private SiteFacts(CheckedSite checkedSite)
     {
         Site = checkedSite.Site;
         Routes = new Routes(Site.Config);
         Matches = ExchangeMatcher.Match(Site);
-        Completeness = Facts.Completeness.Of(Site);
+        var catalog = Facts.Completeness.CatalogIds(Site);
+        var units = Site.Parks.Select(KeyPollutingUnits.Of).ToList();
+        Completeness = new SiteCompleteness(Site.Parks.Zip(units, (p, u) => Facts.Completeness.Score(Site.Config, p, catalog, u)).ToList());
         _compliance = new(ReferenceEqualityComparer.Instance);
+        _national = new(ReferenceEqualityComparer.Instance);
         _parks = new(StringComparer.Ordinal);
-        foreach (var (park, score) in Site.Parks.Zip(Completeness.Parks))
+        foreach (var ((park, score), keyPolluters) in Site.Parks.Zip(Completeness.Parks).Zip(units))
         {
-            var indicators = park.Indicators.OrderBy(r => r.Year).SelectMany(r => r.Values.Select(e => new IndicatorFact(park.Id, r, e, e.Compliance))).ToList();
-            foreach (var i in indicators) _compliance[i.Entry] = i.Compliance;
+            var indicators = park.Indicators.OrderBy(r => r.Year)
+                .SelectMany(r => r.Values.Select(e => new IndicatorFact(park.Id, r, e, e.Compliance) { National = National(e) })).ToList();
+            foreach (var i in indicators) (_compliance[i.Entry], _national[i.Entry]) = (i.Compliance, i.National);
             var exceedances = park.Polluters.OrderBy(p => p.Enterprise.Id, StringComparer.Ordinal)
                 .SelectMany(p => p.Outlets.SelectMany(o => o.Pollutants.Where(x => x.OverLimit || x.OverPermittedTotal || x.Exceedances > 0)
                     .Select(x => new ExceedanceFact(park.Id, p, o, x))))
                 .ToList();
             var benefits = park.Cases.Select(c => c.Primary.Case?.Benefits ?? Benefits.None).Aggregate(Benefits.None, (x, y) => x.Add(y));
             _parks[park.Id] = new ParkFacts(park, score, indicators, exceedances, benefits,
-                park.Waste.OrderByDescending(w => w.Year).Select(WasteYearFacts.Of).ToList());
+                park.Waste.OrderByDescending(w => w.Year).Select(WasteYearFacts.Of).ToList(), keyPolluters);
         }
         Parks = Site.Parks.Select(p => _parks[p.Id]).ToList();
     }
@@ -65,6 +70,13 @@ internal sealed class SiteFacts
     /// <summary>An indicator value's compliance with the park's target (section 8), as computed once here.</summary>
     public Compliance Compliance(IndicatorEntry entry) => _compliance[entry];
 
+    /// <summary>An indicator value against the standard's own requirement (the catalog's, with its clause); null where the catalog gives none.</summary>
+    public Compliance? NationalCompliance(IndicatorEntry entry) => _national[entry];
+
+    private Compliance? National(IndicatorEntry e) =>
+        (e.IsCustom ? null : Site.Catalog.Find(e.Indicator)?.Requirement) is not { } requirement ? null
+        : e.Value is { } v ? Target.ForValue(requirement, v) : Model.Targets.Compliance.NotReported;
+
     /// <summary>Region-wide: every pollutant over its limit or permitted total, or with exceedances reported, by park.</summary>
     public IEnumerable<ExceedanceFact> Exceedances => Parks.SelectMany(p => p.Exceedances);
 
@@ -72,14 +84,15 @@ internal sealed class SiteFacts
     public IEnumerable<IndicatorFact> UnmetIndicators => Parks.SelectMany(p => p.Newest.Where(i => i.Compliance == Model.Targets.Compliance.NotMet));
 }
 
-/// <summary>One park's derived facts.</summary>
+/// <summary>One park's derived facts; <see cref="KeyPolluters"/> are the units category 5 counts (KeyPollutingUnits.Of).</summary>
 internal sealed record ParkFacts(
     Park Park,
     CompletenessScore Score,
     IReadOnlyList<IndicatorFact> Indicators,
     IReadOnlyList<ExceedanceFact> Exceedances,
     Benefits Benefits,
-    IReadOnlyList<WasteYearFacts> WasteYears)
+    IReadOnlyList<WasteYearFacts> WasteYears,
+    IReadOnlyList<KeyPollutingUnit> KeyPolluters)
 {
     /// <summary>The newest reporting year of indicators; null when none is published.</summary>
     public int? NewestYear => Indicators.Count == 0 ? null : Indicators.Max(i => i.Report.Year);
@@ -91,18 +104,21 @@ internal sealed record ParkFacts(
     public (int Met, int NotMet, int NoTarget) ComplianceSummary =>
         (Newest.Count(i => i.Compliance == Compliance.Met), Newest.Count(i => i.Compliance == Compliance.NotMet), Newest.Count(i => i.Compliance == Compliance.NoTarget));
 
-    /// <summary>
-    /// The key polluting units the park must disclose: the denominator of category 5. Today every polluter file; a
-    /// key_polluter flag (content-format.md v2 section 6) narrows it here, and the score and pages follow.
-    /// </summary>
-    public IReadOnlyList<PolluterReport> KeyPolluters => Park.Polluters;
+    /// <summary>The declared key polluting units without a disclosure, by enterprise id (named on the park page).</summary>
+    public IEnumerable<KeyPollutingUnit> MissingDisclosures => KeyPolluters.Where(u => u.IsMissing);
 
     /// <summary>True when a polluter's disclosure shows any exceedance (section 10).</summary>
     public bool HasExceedance(PolluterReport p) => Exceedances.Any(e => ReferenceEquals(e.Polluter, p));
 }
 
-/// <summary>An indicator value of one year with its computed compliance.</summary>
-internal sealed record IndicatorFact(string ParkId, IndicatorReport Report, IndicatorEntry Entry, Compliance Compliance);
+/// <summary>
+/// An indicator value of one year with its computed compliance: <see cref="Compliance"/> against the park's own
+/// target, <see cref="National"/> against the standard's requirement (null where the catalog gives none).
+/// </summary>
+internal sealed record IndicatorFact(string ParkId, IndicatorReport Report, IndicatorEntry Entry, Compliance Compliance)
+{
+    public Compliance? National { get; init; }
+}
 
 /// <summary>
 /// A pollutant of a key polluting unit's outlet that exceeds: a measured concentration above its limit or a total

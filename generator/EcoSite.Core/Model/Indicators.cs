@@ -28,8 +28,11 @@ internal sealed record IndicatorEntry(
     /// <summary>The parsed target; null when there is none or it does not parse (the check stage reports ECO111).</summary>
     public Target? Target => Targets.Target.TryParse(TargetText, out var t, out _) ? t : null;
 
-    /// <summary>Computed from the value and the target (content-format.md section 8), never typed in.</summary>
-    public Compliance Compliance => Value is { } v ? Targets.Target.ForValue(Target, v) : Compliance.NoTarget;
+    /// <summary>
+    /// Computed from the value and the park's target (content-format.md section 8), never typed in; an entry without
+    /// a value is "not reported", whether or not it has a target.
+    /// </summary>
+    public Compliance Compliance => Value is { } v ? Targets.Target.ForValue(Target, v) : Compliance.NotReported;
 
     public bool HasValue => Number is not null || YesNo is not null;
 }

@@ -72,7 +72,11 @@ internal sealed record ParkProfile(
 
 internal sealed record ContactInfo(string? Phone, string? Email, LocalizedText? Address);
 
-internal sealed record Enterprise(string Id, LocalizedText Name, string? CreditCode, LocalizedText? Industry, SourcePos Pos);
+internal sealed record Enterprise(string Id, LocalizedText Name, string? CreditCode, LocalizedText? Industry, SourcePos Pos)
+{
+    /// <summary>On the city's 重点排污单位名录 (content-format.md v2 section 6): expected to disclose in polluters/&lt;id&gt;.yaml.</summary>
+    public bool KeyPolluter { get; init; }
+}
 
 /// <summary>A reference to an enterprise id, kept with its location so an unknown id is reported where it is written.</summary>
 internal sealed record EnterpriseRef(string Id, string File, SourcePos Pos);

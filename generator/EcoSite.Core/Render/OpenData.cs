@@ -70,7 +70,9 @@ internal static class OpenData
 
     public static string Csv(DataTable table)
     {
-        var sb = new StringBuilder();
+        // UTF-8 with a byte order mark: Excel on Chinese Windows reads a CSV without one in the ANSI code page (GBK)
+        // and garbles every Chinese cell; with it, Excel, LibreOffice and most CSV readers take UTF-8 (docs/open-data.md).
+        var sb = new StringBuilder().Append('\uFEFF');
         // RFC 4180: CRLF line ends, a header row, fields with a comma, quote or line break quoted.
         sb.AppendJoin(',', table.Fields.Select(f => CsvCell.Raw(f.Name))).Append("\r\n");
         foreach (var row in table.Rows)

@@ -33,13 +33,13 @@ internal sealed class OpenDataSets(SiteFacts facts)
             new("value", DataFieldType.Number, false, "Numeric value (empty for yes/no indicators)"),
             new("value_yes", DataFieldType.Boolean, false, "Yes/no value (empty for numeric indicators)"),
             new("target", DataFieldType.String, false, "The park's target: >=, <=, >, < or = and a number, or yes"),
-            new("compliance", DataFieldType.String, true, "met, not-met or no-target, computed from value and target"),
+            new("compliance", DataFieldType.String, true, "met or not-met (the value against the park's target), no-target (a value without a target) or not-reported (no value)"),
             .. Localized("source", false, "Data source"),
         ],
         parks.SelectMany(p => p.Indicators.OrderBy(r => r.Year).SelectMany(r => r.Values.Select(e =>
         {
             var c = e.IsCustom ? null : site.Catalog.Find(e.Indicator);
-            var compliance = facts.Compliance(e) switch { Model.Targets.Compliance.Met => "met", Model.Targets.Compliance.NotMet => "not-met", _ => "no-target" };
+            var compliance = facts.Compliance(e) switch { Model.Targets.Compliance.Met => "met", Model.Targets.Compliance.NotMet => "not-met", Model.Targets.Compliance.NotReported => "not-reported", _ => "no-target" };
             return Row(V(p.Id, r.Year, r.Final, e.Indicator, c?.Category), Texts(e.Name ?? c?.Name), Texts(e.Unit ?? c?.Unit),
                 V(e.Number, e.YesNo, e.Target?.ToString(), compliance), Texts(r.Source));
         }))).ToList());

@@ -72,6 +72,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         #     name: {L("示例钢铁有限公司", "\"Demo Steel Co., Ltd.\"")}
         #     credit_code: 91999999MA7DEM0168         # 统一社会信用代码 GB 32100-2015, checked
         #     industry: {L("黑色金属冶炼", "Ferrous metal smelting")}
+        #     key_polluter: true                      # 列入重点排污单位名录 on the key polluting unit list: disclose in polluters/<id>.yaml
         enterprises: []
 
         """;
@@ -81,6 +82,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         {indent}  name: {L(Placeholders.EnterpriseNameZh, Placeholders.EnterpriseNameEn)}
         {indent}  # credit_code: 91999999MA7DEM0168       # 统一社会信用代码 GB 32100-2015
         {indent}  # industry: {L("所属行业", "Industry")}
+        {indent}  # key_polluter: true                # 重点排污单位 key polluting unit
 
         """;
 

@@ -31,11 +31,14 @@ public sealed class CompletenessTests
         new("p", "l", ListingKind.Supply, "waste", new EnterpriseRef("e", "f", default), LocalizedText.Of("zh", "废油"), null, null, null, null, null,
             DateOnly.Parse(posted), validUntil is null ? null : DateOnly.Parse(validUntil), null, null, null, "parks/p/exchange/l.yaml");
 
+    private static Enterprise Company(string id, bool key = false) =>
+        new(id, new LocalizedText([new("zh", "示例" + id + "公司"), new("en", "Demo " + id)]), null, null, default) { KeyPolluter = key };
+
     private static PolluterReport Polluter(string file, int? year, bool basic = true, bool permit = true, bool facilities = true, bool approvals = true, bool plan = true)
     {
         var t = LocalizedText.Of("zh", "x");
         var pollutant = new Pollutant(t, "mg/L", 1, 2, null, null, 0, default);
-        return new PolluterReport(new EnterpriseRef("e", file, default), year,
+        return new PolluterReport(new EnterpriseRef(Path.GetFileNameWithoutExtension(file), file, default), year,
             basic ? new PolluterBasic(t, t, t, t, t) : new PolluterBasic(t, null, t, t, t),
             permit ? "91999999MA7DEM0168001P" : null,
             [new Outlet("DW001", null, null, null, [pollutant], default)],
@@ -236,5 +239,63 @@ public sealed class CompletenessTests
         Assert.Equal(10, scores.Average);
         Assert.Equal(10, scores.CategoryAverage(CompletenessCategory.News));
         Assert.Equal(0, scores.CategoryAverage(CompletenessCategory.Polluters));
+    }
+
+    [Fact]
+    public void Declared_key_polluting_units_are_the_denominator_and_a_missing_disclosure_scores_zero()
+    {
+        // Issue 15: six enterprises, two declared key polluting units, one (complete) disclosure: 10 of 20.
+        var enterprises = new[] { Company("a", key: true), Company("b"), Company("c", key: true), Company("d"), Company("e"), Company("f") };
+        var s = Score(Park(polluters: [Polluter("parks/p/polluters/a.yaml", 2025)]) with { Enterprises = enterprises });
+        Assert.Equal(10, s.Part(CompletenessCategory.Polluters).Points, 9);
+        var reason = Assert.Single(s.Reasons, r => r.Category == CompletenessCategory.Polluters);
+        Assert.Equal(ReasonKind.PolluterMissing, reason.Kind);
+        Assert.Equal(10, reason.PointsLost, 9);
+        Assert.Equal("polluters: the key polluting unit Demo c has no disclosure (parks/p/polluters/c.yaml) (−10.0 points)", reason.Text("en"));
+        Assert.Contains("示例c公司", reason.Text("zh"));
+        AssertReasonsExplainEveryLostPoint(s);
+    }
+
+    [Fact]
+    public void Without_declared_units_every_polluter_file_counts_as_before()
+    {
+        var s = Score(Park(polluters: [Polluter("parks/p/polluters/a.yaml", 2025)]) with { Enterprises = [Company("a"), Company("b")] });
+        Assert.Equal(20, s.Part(CompletenessCategory.Polluters).Points, 9);
+    }
+
+    [Fact]
+    public void A_file_of_an_enterprise_not_declared_does_not_count_once_units_are_declared()
+    {
+        var park = Park(polluters: [Polluter("parks/p/polluters/a.yaml", 2025), Polluter("parks/p/polluters/b.yaml", 2025)])
+            with { Enterprises = [Company("a"), Company("b"), Company("c", key: true)] };
+        var s = Score(park);
+        Assert.Equal(0, s.Part(CompletenessCategory.Polluters).Points, 9);
+        Assert.Equal(["c"], KeyPollutingUnits.Of(park).Select(u => u.EnterpriseId));
+        Assert.Equal(ReasonKind.PolluterMissing, Assert.Single(s.Reasons, r => r.Category == CompletenessCategory.Polluters).Kind);
+    }
+
+    [Theory]
+    // Order 24 has last year's annual report disclosed by 15 March: before (and on) that day the report of the
+    // year before last is the newest due; from 16 March last year's is.
+    [InlineData("2026-03-14", 2024, 20)]
+    [InlineData("2026-03-15", 2024, 20)]
+    [InlineData("2026-03-16", 2024, 10)]
+    [InlineData("2026-01-01", 2024, 20)]
+    [InlineData("2026-01-01", 2023, 10)]
+    [InlineData("2026-11-29", 2025, 20)]
+    public void A_polluter_report_is_halved_only_once_the_15_March_deadline_of_a_newer_report_has_passed(string today, int reportYear, double points)
+    {
+        var config = Config with { Today = DateOnly.Parse(today) };
+        var s = Completeness.Score(config, Park(polluters: [Polluter("parks/p/polluters/a.yaml", reportYear)]), Catalog);
+        Assert.Equal(points, s.Part(CompletenessCategory.Polluters).Points, 9);
+    }
+
+    [Fact]
+    public void An_overdue_report_says_which_report_was_due_and_by_when()
+    {
+        var config = Config with { Today = new DateOnly(2026, 3, 16) };
+        var s = Completeness.Score(config, Park(polluters: [Polluter("parks/p/polluters/a.yaml", 2024)]), Catalog);
+        var reason = Assert.Single(s.Reasons, r => r.Category == CompletenessCategory.Polluters);
+        Assert.Equal("polluters: parks/p/polluters/a.yaml reports for 2024, but the 2025 report was due by 2026-03-15, so its share is halved (−10.0 points)", reason.Text("en"));
     }
 }

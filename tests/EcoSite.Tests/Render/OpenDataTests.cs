@@ -143,7 +143,9 @@ internal static class TableSchemaValidator
         {
             return ["not UTF-8"];
         }
-        if (text.StartsWith('\uFEFF')) problems.Add("starts with a byte-order mark");
+        // docs/open-data.md: CSV is UTF-8 with a byte-order mark, so Excel on Chinese Windows reads it as UTF-8.
+        if (text.StartsWith('\uFEFF')) text = text[1..];
+        else problems.Add("does not start with the UTF-8 byte-order mark");
 
         using var schema = JsonDocument.Parse(schemaJson);
         var fields = schema.RootElement.GetProperty("fields").EnumerateArray().Select(f => (
@@ -225,5 +227,30 @@ internal static class TableSchemaValidator
             rows.Add(row);
         }
         return rows;
+    }
+}
+
+/// <summary>CSV opens in a spreadsheet on Chinese Windows with Chinese intact: UTF-8 with a byte order mark.</summary>
+public sealed class OpenDataCsvEncodingTests
+{
+    [Fact]
+    public void Every_csv_starts_with_the_utf8_byte_order_mark_and_keeps_chinese_text()
+    {
+        using var site = new TestSite().With("parks/demo/indicators/2025.yaml", """
+            year: 2025
+            source: 园区统计
+            values:
+              - {indicator: solid-waste-utilisation, value: 90, target: ">= 70"}
+            """);
+        Assert.True(site.Build().Success);
+        var csvs = Directory.GetFiles(Path.Combine(site.Output, "data"), "*.csv", SearchOption.AllDirectories);
+        Assert.NotEmpty(csvs);
+        foreach (var csv in csvs)
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, File.ReadAllBytes(csv)[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(site.Output, "data/indicators.csv"))[3..]);
+        Assert.Contains("工业固体废物综合利用率", text);
+        Assert.Contains("园区统计", text);
+        foreach (var json in Directory.GetFiles(Path.Combine(site.Output, "data"), "*.json", SearchOption.AllDirectories))
+            Assert.NotEqual(0xEF, File.ReadAllBytes(json)[0]);
     }
 }

@@ -158,6 +158,16 @@ internal sealed partial class YamlReader(string relPath, DiagnosticBag diagnosti
         return null;
     }
 
+    /// <summary>A YAML 1.2 boolean: plain <c>true</c> or <c>false</c> (quoted text is not a boolean).</summary>
+    public bool? Boolean(YNode? node, string field)
+    {
+        var text = Text(node, field);
+        if (text is null) return null;
+        if (node is YScalar { Plain: true } && text is "true" or "false") return text == "true";
+        Report(Codes.WrongType, node!.Start, $"'{field}' must be true or false (without quotes), not '{text}'.");
+        return null;
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     public static partial Regex IdPattern();
 
@@ -242,6 +252,7 @@ internal sealed class FieldSet(YamlReader reader, YMap map, string what)
     public double? Number(string key, bool required = false) => reader.Number(Need(key, required, "0"), key);
     public int? Integer(string key, bool required = false) => reader.Integer(Need(key, required, "0"), key);
     public string? Id(string key, bool required = false) => reader.Id(Need(key, required, "an-id"), key);
+    public bool? Boolean(string key) => reader.Boolean(this[key], key);
 
     public string? OneOf(string key, string[] allowed, bool required = false) =>
         reader.OneOf(Need(key, required, allowed[0]), key, allowed);

@@ -18,6 +18,8 @@ internal enum Compliance
     Met,
     NotMet,
     NoTarget,
+    /// <summary>未填报: the indicator is listed for the year without a value (with or without a target).</summary>
+    NotReported,
 }
 
 /// <summary>The reported value of an indicator: a number, or yes/no for 具备 / 达标 / 完成 indicators.</summary>

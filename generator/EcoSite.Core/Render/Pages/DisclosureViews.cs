@@ -14,11 +14,12 @@ internal static class DisclosureViews
     {
         Compliance.Met => new("met", "✓", ctx.T("status_met")),
         Compliance.NotMet => new("not-met", "✗", ctx.T("status_not_met")),
+        Compliance.NotReported => new("not-reported", "?", ctx.T("status_not_reported")),
         _ => new("no-target", "–", ctx.T("status_no_target")),
     };
 
     public static IReadOnlyList<StatusView> ComplianceLegend(PageContext ctx) =>
-        [Status(ctx, Compliance.Met), Status(ctx, Compliance.NotMet), Status(ctx, Compliance.NoTarget)];
+        [Status(ctx, Compliance.Met), Status(ctx, Compliance.NotMet), Status(ctx, Compliance.NoTarget), Status(ctx, Compliance.NotReported)];
 
     public static StatusView Exceeded(PageContext ctx) => new("not-met", "✗", ctx.T("exceedance"));
 

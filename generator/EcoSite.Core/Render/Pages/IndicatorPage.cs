@@ -61,21 +61,31 @@ internal static class IndicatorPage
             .Select(r => new IndicatorReportView(r.Year, ctx.T(r.Final ? "final" : "preliminary"), TextOrNull(ctx, r.Source))).ToList();
         var heading = ctx.T("category_indicators");
         return new PageContent("indicators", heading,
-            new IndicatorsView(heading, ctx.T("indicators_intro"), reports, categories, ComplianceLegend(ctx), series.Count == 0 ? ctx.T("empty_column") : null),
+            new IndicatorsView(heading, ctx.T("indicators_intro"), reports, categories, ComplianceLegend(ctx), series.Count == 0 ? ctx.T("empty_column") : null)
+            {
+                HasRequirements = categories.Any(c => c.Rows.Any(r => r.Requirement is not null)),
+            },
             [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
     }
 
     private static IndicatorRowView Row(PageContext ctx, Series s, int index)
     {
         var (report, latest) = s.Years[^1];
+        var standard = latest.IsCustom ? null : ctx.Site.Catalog.Find(latest.Indicator);
         var name = Text(ctx, s.Name);
         var unit = ctx.TextOrNull(s.Unit);
         var anchor = "indicator-" + index.ToString(CultureInfo.InvariantCulture);
-        var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) : "–",
+        // Values in another unit than the newest one are not comparable (ECO113 warns): the table names their unit and
+        // the chart leaves them out.
+        var lang = ctx.Site.Config.DefaultLanguage;
+        var newestUnit = Checks.DisclosureChecks.UnitOf(latest, ctx.Site.Catalog, lang);
+        string? OtherUnit(IndicatorEntry e) =>
+            Checks.DisclosureChecks.UnitOf(e, ctx.Site.Catalog, lang) is var u && u != newestUnit ? ctx.TextOrNull(e.Unit) ?? u : null;
+        var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) + (OtherUnit(y.Entry) is { } other ? " " + other : "") : "–",
             y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, ctx.Facts.Compliance(y.Entry)), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
 
         RawHtml? chart = null;
-        var points = s.Years.Where(y => y.Entry.Value is not null)
+        var points = s.Years.Where(y => y.Entry.Value is not null && Checks.DisclosureChecks.UnitOf(y.Entry, ctx.Site.Catalog, lang) == newestUnit)
             .Select(y => new TrendPoint(y.Report.Year, y.Entry.Value!.Value.YesNo is { } yn ? (yn ? 1 : 0) : y.Entry.Value.Value.Number!.Value)).ToList();
         if (points.Count >= 2)
         {
@@ -83,7 +93,7 @@ internal static class IndicatorPage
             var target = latest.Target is { Threshold: { } th } tt && yesNo is null
                 ? new TrendTarget((double)th, ctx.T("target") + " " + TargetText(ctx, tt))
                 : null;
-            var description = string.Join(ctx.T("list_separator"), trend.Select(t => $"{t.Year}: {t.Value}{(unit is null || yesNo is not null ? "" : " " + unit)}"));
+            var description = string.Join(ctx.T("list_separator"), trend.Where(t => points.Exists(p => p.Year == t.Year)).Select(t => $"{t.Year}: {t.Value}{(unit is null || yesNo is not null ? "" : " " + unit)}"));
             chart = new RawHtml(TrendChart.Render("trend-" + index.ToString(CultureInfo.InvariantCulture), points,
                 string.Format(CultureInfo.InvariantCulture, ctx.T("trend_title"), name.Text), description,
                 unit is null || yesNo is not null ? null : ctx.T("unit_label") + unit, target, yesNo));
@@ -91,6 +101,11 @@ internal static class IndicatorPage
         return new IndicatorRowView(anchor, name, latest.Value is { } lv ? Value(ctx, lv) : "–", unit,
             latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, ctx.Facts.Compliance(latest)), report.Year,
             ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source), chart,
-            string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend);
+            string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend)
+        {
+            Requirement = standard?.Requirement is { } req ? TargetText(ctx, req) : null,
+            Clause = standard?.Requirement is null ? null : standard.Clause,
+            National = ctx.Facts.NationalCompliance(latest) is { } national ? Status(ctx, national) : null,
+        };
     }
 }

@@ -47,7 +47,12 @@ internal static class ParkPage
                     : string.Format(CultureInfo.InvariantCulture, ctx.T("listings_count"), park.Listings.Count), [],
                 park.Waste.Count + park.Listings.Count == 0 ? ctx.T("empty_column") : null),
             new("polluters", 5, ctx.T("category_polluters"), Page(Routes.Sections.Polluters), park.Polluters.Count, Count(park.Polluters.Count), [],
-                park.Polluters.Count == 0 ? ctx.T("empty_column") : null),
+                park.Polluters.Count == 0 ? ctx.T("empty_column") : null)
+            {
+                Missing = ctx.Facts.Park(park.Id).MissingDisclosures
+                    .Select(u => u.Enterprise is { } e ? ctx.Text(e.Name) : new Localized(u.EnterpriseId, ctx.Lang))
+                    .Select(n => new TextView(n.Text, ctx.HtmlLang(n.Lang))).ToList(),
+            },
         };
         var pages = park.Pages.Select(a => new LinkView((a.In(ctx.Lang) ?? a.Primary).Title, ctx.Url(Routes.Article(a)))).ToList();
         var benefits = ctx.Facts.Park(park.Id).Benefits;

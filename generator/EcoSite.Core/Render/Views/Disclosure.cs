@@ -15,7 +15,11 @@ internal sealed record IndicatorsView(
     IReadOnlyList<IndicatorReportView> Reports,
     IReadOnlyList<IndicatorCategoryView> Categories,
     IReadOnlyList<StatusView> Legend,
-    string? EmptyNote);
+    string? EmptyNote)
+{
+    /// <summary>True when some indicator shown has a national requirement in the catalog: the tables show it.</summary>
+    public bool HasRequirements { get; init; }
+}
 
 internal sealed record IndicatorReportView(int Year, string StatusText, TextView? Source);
 
@@ -33,7 +37,17 @@ internal sealed record IndicatorRowView(
     TextView? Source,
     RawHtml? Chart,
     string TrendCaption,
-    IReadOnlyList<TrendRowView> Trend);
+    IReadOnlyList<TrendRowView> Trend)
+{
+    /// <summary>The standard's requirement (HJ 274-2015 where the catalog cites it), null where none is sourced.</summary>
+    public string? Requirement { get; init; }
+
+    /// <summary>Where <see cref="Requirement"/> comes from.</summary>
+    public string? Clause { get; init; }
+
+    /// <summary>The newest value against <see cref="Requirement"/>; null without one.</summary>
+    public StatusView? National { get; init; }
+}
 
 internal sealed record TrendRowView(int Year, string Value, string? Target, StatusView Status, string YearStatus);
 

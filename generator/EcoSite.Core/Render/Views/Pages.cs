@@ -13,7 +13,11 @@ internal sealed record ParkView(
     CompletenessView? Completeness = null);
 
 /// <summary>One of the five HJ 274-2015 platform categories on a park's page.</summary>
-internal sealed record CategoryView(string Key, int Number, string Title, string? Url, int Count, string CountText, IReadOnlyList<ItemView> Items, string? EmptyNote);
+internal sealed record CategoryView(string Key, int Number, string Title, string? Url, int Count, string CountText, IReadOnlyList<ItemView> Items, string? EmptyNote)
+{
+    /// <summary>Category 5: the declared key polluting units that publish no disclosure, by name.</summary>
+    public IReadOnlyList<TextView> Missing { get; init; } = [];
+}
 
 internal sealed record ListView(string Heading, string? Intro, IReadOnlyList<ItemView> Items, string EmptyNote);
 
