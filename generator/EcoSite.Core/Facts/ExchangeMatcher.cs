@@ -4,7 +4,11 @@ using EcoSite.Core.Model.Identifiers;
 namespace EcoSite.Core.Facts;
 
 /// <summary>Every listing's matches (by <see cref="Listing.SiteId"/>), and the groups of listings that match each other.</summary>
-internal sealed class ExchangeMatches(IReadOnlyList<Listing> all, IReadOnlyDictionary<string, IReadOnlyList<Listing>> matches, IReadOnlyList<IReadOnlyList<Listing>> groups)
+internal sealed class ExchangeMatches(
+    IReadOnlyList<Listing> all,
+    IReadOnlyDictionary<string, IReadOnlyList<Listing>> matches,
+    IReadOnlyList<IReadOnlyList<Listing>> groups,
+    IReadOnlyDictionary<string, IReadOnlyList<ForeignMatch>> foreign)
 {
     /// <summary>Every listing of the site, sorted by site id.</summary>
     public IReadOnlyList<Listing> All => all;
@@ -17,49 +21,51 @@ internal sealed class ExchangeMatches(IReadOnlyList<Listing> all, IReadOnlyDicti
     /// group and a listing without matches is a group of its own. Each group is sorted by site id; groups by their first.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<Listing>> Groups => groups;
+
+    /// <summary>
+    /// The listings of other platforms (site.yaml 'federation') that <paramref name="l"/> matches by the same rule, in
+    /// site.yaml order of the platforms, then by their site id; empty for an inactive listing.
+    /// </summary>
+    public IReadOnlyList<ForeignMatch> Foreign(Listing l) => foreign.TryGetValue(l.SiteId, out var f) ? f : [];
 }
+
+/// <summary>A listing of another platform that matches one of this site's.</summary>
+internal sealed record ForeignMatch(ForeignPlatform Platform, Listing Listing);
 
 /// <summary>
 /// The regional resource exchange (content-format.md section 9): a supply and a demand listing of any parks of the
 /// site match when both are active today and their codes are equal, or, when either has no code, their material
 /// names are equal in any language after trimming and case folding. Expired listings never match.
 /// Listings are indexed by canonical code and by material name, so matching is near-linear in the listings.
+/// The active listings of other platforms (site.yaml 'federation') are matched with this site's by the same rule and
+/// the same index, judged active on this site's today; they are never matched with each other.
 /// </summary>
 internal static class ExchangeMatcher
 {
-    public static ExchangeMatches Match(Site site)
+    public static ExchangeMatches Match(Site site) => Match(site, FederatedExports.None);
+
+    public static ExchangeMatches Match(Site site, FederatedExports imports)
     {
         var today = site.Config.Today;
         var all = site.Parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).ToList();
         var active = all.Where(l => l.IsActiveOn(today)).ToList();
-        var byCode = new Dictionary<(ListingKind, string), List<Listing>>();
-        var byName = new Dictionary<(ListingKind, string), List<Listing>>(new KindAndNameComparer());
-        foreach (var l in active)
-        {
-            if (l.Code is { } code) Add(byCode, (l.Kind, Canonical(code)), l);
-            foreach (var name in Names(l)) Add(byName, (l.Kind, name), l);
-        }
-
+        var local = new ListingIndex(active);
         var result = new Dictionary<string, IReadOnlyList<Listing>>(StringComparer.Ordinal);
         foreach (var l in all)
-        {
-            if (!l.IsActiveOn(today))
-            {
-                result[l.SiteId] = [];
-                continue;
-            }
-            var other = l.Kind == ListingKind.Supply ? ListingKind.Demand : ListingKind.Supply;
-            var found = new Dictionary<string, Listing>(StringComparer.Ordinal);
-            // Both with a code: the codes decide. Either without one: the names do.
-            if (l.Code is { } code && byCode.TryGetValue((other, Canonical(code)), out var sameCode))
-                foreach (var o in sameCode) found[o.SiteId] = o;
-            foreach (var name in Names(l))
-                if (byName.TryGetValue((other, name), out var sameName))
-                    foreach (var o in sameName)
-                        if (l.Code is null || o.Code is null) found[o.SiteId] = o;
-            result[l.SiteId] = found.Values.OrderBy(o => o.SiteId, StringComparer.Ordinal).ToList();
-        }
-        return new ExchangeMatches(all, result, Groups(active, result));
+            result[l.SiteId] = l.IsActiveOn(today) ? local.Find(l).OrderBy(o => o.SiteId, StringComparer.Ordinal).ToList() : [];
+
+        // A foreign listing is told apart by reference: its site id is only unique within its own platform.
+        var platformOf = new Dictionary<Listing, (ForeignPlatform Platform, int Order)>(ReferenceEqualityComparer.Instance);
+        foreach (var (p, i) in imports.Platforms.Select((p, i) => (p, i)))
+            foreach (var l in p.Listings.Where(l => l.IsActiveOn(today)))
+                platformOf[l] = (p, i);
+        var remote = new ListingIndex(platformOf.Keys);
+        var foreign = new Dictionary<string, IReadOnlyList<ForeignMatch>>(StringComparer.Ordinal);
+        if (platformOf.Count > 0)
+            foreach (var l in active)
+                if (remote.Find(l).OrderBy(o => platformOf[o].Order).ThenBy(o => o.SiteId, StringComparer.Ordinal).ToList() is { Count: > 0 } found)
+                    foreign[l.SiteId] = found.Select(o => new ForeignMatch(platformOf[o].Platform, o)).ToList();
+        return new ExchangeMatches(all, result, Groups(active, result), foreign);
     }
 
     /// <summary>The rule itself, for one pair (the index above must agree with it).</summary>
@@ -85,12 +91,6 @@ internal static class ExchangeMatcher
 
     private static IEnumerable<string> Names(Listing l) => l.Material.Values.Select(v => v.Value.Trim());
 
-    private static void Add<TKey>(Dictionary<TKey, List<Listing>> index, TKey key, Listing l) where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-        if (list.Count == 0 || !ReferenceEquals(list[^1], l)) list.Add(l);
-    }
-
     private static string Canonical(string code) =>
         WasteCode.Classify(code).Canonical ?? code.Trim().ToUpperInvariant();
 
@@ -102,5 +102,42 @@ internal static class ExchangeMatcher
 
         public int GetHashCode((ListingKind Kind, string Name) k) =>
             HashCode.Combine(k.Kind, StringComparer.OrdinalIgnoreCase.GetHashCode(k.Name));
+    }
+
+    /// <summary>Active listings indexed by kind and canonical code, and by kind and each material name.</summary>
+    private sealed class ListingIndex
+    {
+        private readonly Dictionary<(ListingKind, string), List<Listing>> _byCode = [];
+        private readonly Dictionary<(ListingKind, string), List<Listing>> _byName = new(new KindAndNameComparer());
+
+        public ListingIndex(IEnumerable<Listing> active)
+        {
+            foreach (var l in active)
+            {
+                if (l.Code is { } code) Add(_byCode, (l.Kind, Canonical(code)), l);
+                foreach (var name in Names(l)) Add(_byName, (l.Kind, name), l);
+            }
+        }
+
+        /// <summary>The indexed listings that <paramref name="l"/> matches (<see cref="Matches"/>), each once, unordered.</summary>
+        public IEnumerable<Listing> Find(Listing l)
+        {
+            var other = l.Kind == ListingKind.Supply ? ListingKind.Demand : ListingKind.Supply;
+            var found = new HashSet<Listing>(ReferenceEqualityComparer.Instance);
+            // Both with a code: the codes decide. Either without one: the names do.
+            if (l.Code is { } code && _byCode.TryGetValue((other, Canonical(code)), out var sameCode))
+                found.UnionWith(sameCode);
+            foreach (var name in Names(l))
+                if (_byName.TryGetValue((other, name), out var sameName))
+                    foreach (var o in sameName)
+                        if (l.Code is null || o.Code is null) found.Add(o);
+            return found;
+        }
+
+        private static void Add(Dictionary<(ListingKind, string), List<Listing>> index, (ListingKind, string) key, Listing l)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+            if (list.Count == 0 || !ReferenceEquals(list[^1], l)) list.Add(l);
+        }
     }
 }

@@ -15,11 +15,12 @@ internal sealed class SiteFacts
     private readonly Dictionary<string, ParkFacts> _parks;
     private readonly Dictionary<IndicatorEntry, Compliance> _compliance;
 
-    private SiteFacts(CheckedSite checkedSite)
+    private SiteFacts(CheckedSite checkedSite, FederatedExports imports)
     {
         Site = checkedSite.Site;
         Routes = new Routes(Site.Config);
-        Matches = ExchangeMatcher.Match(Site);
+        Imports = imports;
+        Matches = ExchangeMatcher.Match(Site, imports);
         Completeness = Facts.Completeness.Of(Site);
         _compliance = new(ReferenceEqualityComparer.Instance);
         _parks = new(StringComparer.Ordinal);
@@ -38,7 +39,10 @@ internal sealed class SiteFacts
         Parks = Site.Parks.Select(p => _parks[p.Id]).ToList();
     }
 
-    public static SiteFacts Of(CheckedSite site) => new(site);
+    public static SiteFacts Of(CheckedSite site) => new(site, FederatedExports.None);
+
+    /// <summary>The facts of a site whose listings are also matched with other platforms' (site.yaml 'federation').</summary>
+    public static SiteFacts Of(CheckedSite site, FederatedExports imports) => new(site, imports);
 
     /// <summary>What the command line reports; <paramref name="themeFolder"/> is the theme in use (null: the default).</summary>
     public SiteReport Report(string? themeFolder) =>
@@ -54,7 +58,10 @@ internal sealed class SiteFacts
     /// <summary>The HJ 274-2015 completeness of each park (section 11) and the platform's averages.</summary>
     public SiteCompleteness Completeness { get; }
 
-    /// <summary>The regional exchange: each listing's matches across parks (section 9).</summary>
+    /// <summary>The other platforms' exports that could be read (section 5 'federation').</summary>
+    public FederatedExports Imports { get; }
+
+    /// <summary>The regional exchange: each listing's matches across parks (section 9) and with other platforms.</summary>
     public ExchangeMatches Matches { get; }
 
     /// <summary>The facts of each park, in the site's park order.</summary>
