@@ -206,11 +206,14 @@ internal static partial class FederationLoader
                 return null;
             }
             // Only the two fixed names are read, and only as regular files: a link could point anywhere on the build machine.
-            if (!info.Exists || info.LinkTarget is not null || (info.Attributes & (FileAttributes.Directory | FileAttributes.ReparsePoint | FileAttributes.Device)) != 0)
+            // The data/ folder too: a linked folder leads outside what was fetched just as a linked file does.
+            var folder = new DirectoryInfo(Path.GetDirectoryName(path)!);
+            if (!info.Exists || (info.Attributes & (FileAttributes.Directory | FileAttributes.ReparsePoint | FileAttributes.Device)) != 0
+                || folder.Attributes.HasFlag(FileAttributes.ReparsePoint))
             {
                 hash.AppendData("(refused)\0"u8);
                 diagnostics.Add(Codes.ForeignExportMalformed, Rel(name), SourcePos.File,
-                    $"{name} of the platform '{entry.Id}' is not a regular file (a link or a folder); only plain files are read. Its listings are left out.");
+                    $"{name} of the platform '{entry.Id}' is not a regular file in a plain folder (a link, or a folder); only plain files are read. Its listings are left out.");
                 return null;
             }
             if (info.Length > MaxFileBytes)

@@ -244,6 +244,20 @@ public sealed class FederationTests : IDisposable
         Assert.DoesNotContain(SouthUrl, _north.Read("parks/n-park/exchange/oil.html"));
     }
 
+    [Fact]
+    public void A_linked_data_folder_is_not_followed()
+    {
+        BuildBoth();
+        var data = Path.Combine(_south.Output, "data");
+        var elsewhere = Path.Combine(_south.Root, "elsewhere");
+        Directory.Move(data, elsewhere);
+        Directory.CreateSymbolicLink(data, elsewhere);
+        var result = _north.Build();
+        Assert.True(result.Success);
+        DiagnosticAssert.Has(result.Diagnostics, "ECO502", "../../south/_site/data/platform.json", 0);
+        Assert.DoesNotContain(SouthUrl, _north.Read("parks/n-park/exchange/oil.html"));
+    }
+
     public static TheoryData<string, string, int> BadEntries => new()
     {
         { "  - {id: x, name: X, data: ../x}\n", "ECO013", 6 },
