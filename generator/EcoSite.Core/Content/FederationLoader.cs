@@ -145,6 +145,7 @@ internal static partial class FederationLoader
                 }
                 if (l is not null) result.Add(l);
             }
+            ReportMoreSkipped(root.File);
             return result;
         }
 
@@ -251,6 +252,22 @@ internal static partial class FederationLoader
 
         public void Report(DiagnosticCode code, string file, string message) => diagnostics.Add(code, Rel(file), SourcePos.File, message);
 
+        /// <summary>The first few skipped listings are reported one by one; an export of thousands of bad rows gets one line more.</summary>
+        private const int SkippedReported = 10;
+
+        private int _skipped;
+
+        public void Skipped(string file, string message)
+        {
+            if (++_skipped <= SkippedReported) Report(Codes.ForeignListingSkipped, file, message);
+        }
+
+        private void ReportMoreSkipped(string file)
+        {
+            if (_skipped > SkippedReported)
+                Report(Codes.ForeignListingSkipped, file, $"{_skipped - SkippedReported} more listings of the platform '{entry.Id}' are skipped, {_skipped} in all; ask that platform to check its export.");
+        }
+
         public string Id => entry.Id;
 
         private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -278,7 +295,7 @@ internal static partial class FederationLoader
             Failed = true;
             var at = pointer + "/" + field;
             if (SkipOnly)
-                reader.Report(Codes.ForeignListingSkipped, file, $"the listing at {pointer} of the platform '{reader.Id}' is skipped: '{field}' {problem}.");
+                reader.Skipped(file, $"the listing at {pointer} of the platform '{reader.Id}' is skipped: '{field}' {problem}.");
             else
                 reader.Report(Codes.ForeignExportMalformed, file, $"{file} of the platform '{reader.Id}' does not follow its published schema: {at} {problem}. Its listings are left out.");
         }

@@ -219,6 +219,22 @@ public sealed class FederationTests : IDisposable
     }
 
     [Fact]
+    public void Thousands_of_bad_listings_are_summed_up_after_the_first_ten()
+    {
+        BuildBoth();
+        var path = Path.Combine(_south.Output, "data/listings.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        var listings = doc["listings"]!.AsArray();
+        for (var i = 0; i < 5000; i++) listings.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = "s-park/bad-" + i });
+        File.WriteAllText(path, doc.ToJsonString());
+        var result = _north.Build();
+        Assert.True(result.Success);
+        Assert.Equal(11, result.Diagnostics.Count(d => d.Code == "ECO505"));
+        Assert.Contains(result.Diagnostics, d => d.Code == "ECO505" && d.Message.StartsWith("4990 more listings", StringComparison.Ordinal));
+        Assert.Contains($"{SouthUrl}parks/s-park/exchange/oil-demand.html", _north.Read("parks/n-park/exchange/oil.html"));
+    }
+
+    [Fact]
     public void Markup_in_a_neighbours_text_is_printed_as_text()
     {
         BuildBoth();
