@@ -37,9 +37,11 @@ public static class SiteBuilder
         var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics);
         if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
         var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
+        // Neighbours' exports are inputs too: their hash joins the theme's, so a changed import rebuilds every page.
+        var imports = FederationLoader.Load(config, options.ContentDir, log.Diagnostics);
         using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel, log.Diagnostics) : SiteOutput.InMemory();
         var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
-        var (themeFingerprint, today) = (themeSource.Fingerprint(), Format.Iso(config.Today));
+        var (themeFingerprint, today) = (themeSource.Fingerprint() + imports.Fingerprint, Format.Iso(config.Today));
         if (!log.Diagnostics.HasErrors && output.Unchanged(Generator, themeFingerprint, today) is { } previous)
         {
             log.Stage("confirm unchanged");
@@ -53,7 +55,7 @@ public static class SiteBuilder
         log.Stage("check");
         if (checkedSite is null || theme is null) return log.Stopped();
 
-        var facts = SiteFacts.Of(checkedSite);
+        var facts = SiteFacts.Of(checkedSite, imports);
         var report = facts.Report(themeSource.Folder);
         var plan = RenderPlan.Make(facts, theme);
         log.Stage("facts and plan");

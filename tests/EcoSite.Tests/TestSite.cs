@@ -23,9 +23,10 @@ public sealed class TestSite : IDisposable
         status: named
         """;
 
-    public TestSite(bool minimal = true)
+    /// <param name="root">The folder holding content/ and _site/; by default a new temporary folder.</param>
+    public TestSite(bool minimal = true, string? root = null)
     {
-        Root = Path.Combine(Path.GetTempPath(), "ecosite-test-" + Guid.NewGuid().ToString("N"));
+        Root = root ?? Path.Combine(Path.GetTempPath(), "ecosite-test-" + Guid.NewGuid().ToString("N"));
         Content = Path.Combine(Root, "content");
         Output = Path.Combine(Root, "_site");
         Directory.CreateDirectory(Content);

@@ -13,7 +13,7 @@ internal static class SiteConfigLoader
     /// <summary>Languages EcoSite has interface strings for; a site lists some of them, default first.</summary>
     public static readonly string[] SupportedLanguages = ["zh", "en"];
 
-    private static readonly string[] Fields = ["title", "description", "languages", "base_url", "as_of", "freshness", "theme", "exclude"];
+    private static readonly string[] Fields = ["title", "description", "languages", "base_url", "as_of", "freshness", "theme", "exclude", "federation"];
 
     public static SiteConfig? Load(ContentTree tree, BuildClock clock, DiagnosticBag diagnostics)
     {
@@ -61,6 +61,7 @@ internal static class SiteConfigLoader
         {
             ThemePos = f.PosOf("theme"),
             Exclude = ContentGlobs.Read(f, reader),
+            Federation = FederationConfig.Read(f, reader),
         };
 
         int Days(FieldSet fs, string key, int fallback)

@@ -86,4 +86,11 @@ internal static class Codes
     // Exports (ecosite export wechat)
     public static readonly DiagnosticCode ExportNeedsBaseUrl = new("ECO401", Severity.Error, "export needs base_url");
     public static readonly DiagnosticCode ImageRefusedByWechat = new("ECO402", Severity.Warning, "image the WeChat editor refuses");
+
+    // Federation: other platforms' exports (site.yaml 'federation'); warnings, the site builds from its own content
+    public static readonly DiagnosticCode ForeignExportMissing = new("ECO501", Severity.Warning, "neighbour's export missing");
+    public static readonly DiagnosticCode ForeignExportMalformed = new("ECO502", Severity.Warning, "neighbour's export malformed");
+    public static readonly DiagnosticCode ForeignExportNewer = new("ECO503", Severity.Warning, "neighbour's export has a newer format version");
+    public static readonly DiagnosticCode ForeignExportStale = new("ECO504", Severity.Warning, "neighbour's export is stale");
+    public static readonly DiagnosticCode ForeignListingSkipped = new("ECO505", Severity.Warning, "neighbour's listing skipped");
 }

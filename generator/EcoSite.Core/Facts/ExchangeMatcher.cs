@@ -4,7 +4,11 @@ using EcoSite.Core.Model.Identifiers;
 namespace EcoSite.Core.Facts;
 
 /// <summary>Every listing's matches (by <see cref="Listing.SiteId"/>), and the groups of listings that match each other.</summary>
-internal sealed class ExchangeMatches(IReadOnlyList<Listing> all, IReadOnlyDictionary<string, IReadOnlyList<Listing>> matches, IReadOnlyList<IReadOnlyList<Listing>> groups)
+internal sealed class ExchangeMatches(
+    IReadOnlyList<Listing> all,
+    IReadOnlyDictionary<string, IReadOnlyList<Listing>> matches,
+    IReadOnlyList<IReadOnlyList<Listing>> groups,
+    IReadOnlyDictionary<string, IReadOnlyList<ForeignMatch>> foreign)
 {
     /// <summary>Every listing of the site, sorted by site id.</summary>
     public IReadOnlyList<Listing> All => all;
@@ -17,7 +21,16 @@ internal sealed class ExchangeMatches(IReadOnlyList<Listing> all, IReadOnlyDicti
     /// group and a listing without matches is a group of its own. Each group is sorted by site id; groups by their first.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<Listing>> Groups => groups;
+
+    /// <summary>
+    /// The listings of other platforms (site.yaml 'federation') that <paramref name="l"/> matches by the same rule, in
+    /// site.yaml order of the platforms, then by their site id; empty for an inactive listing.
+    /// </summary>
+    public IReadOnlyList<ForeignMatch> Foreign(Listing l) => foreign.TryGetValue(l.SiteId, out var f) ? f : [];
 }
+
+/// <summary>A listing of another platform that matches one of this site's.</summary>
+internal sealed record ForeignMatch(ForeignPlatform Platform, Listing Listing);
 
 /// <summary>
 /// The regional resource exchange (content-format.md section 9): a supply and a demand listing of any parks of the
@@ -25,6 +38,8 @@ internal sealed class ExchangeMatches(IReadOnlyList<Listing> all, IReadOnlyDicti
 /// names are equal in any language after trimming and case folding. Expired listings never match.
 /// Listings are indexed by canonical code and by material name, so matching is near-linear in the listings.
 /// A listing lists at most <see cref="ExchangeMatcher.MaxMatches"/> matches (docs/security.md, bounded work).
+/// The active listings of other platforms (site.yaml 'federation') are matched with this site's by the same rule, judged
+/// active on this site's today, and listed up to the same bound; they are never matched with each other.
 /// </summary>
 internal static class ExchangeMatcher
 {
@@ -35,7 +50,9 @@ internal static class ExchangeMatcher
     /// </summary>
     public const int MaxMatches = 100;
 
-    public static ExchangeMatches Match(Site site)
+    public static ExchangeMatches Match(Site site) => Match(site, FederatedExports.None);
+
+    public static ExchangeMatches Match(Site site, FederatedExports imports)
     {
         var today = site.Config.Today;
         var all = site.Parks.SelectMany(p => p.Listings).OrderBy(l => l.SiteId, StringComparer.Ordinal).ToList();
@@ -71,7 +88,19 @@ internal static class ExchangeMatcher
                 if ((l.Code is null ? byName : byNameWithoutCode).TryGetValue((other, name), out var sameName)) lists.Add(sameName);
             result[l.SiteId] = FirstDistinct(lists);
         }
-        return new ExchangeMatches(all, result, Groups(active, byCode, byName, byNameWithoutCode));
+
+        // A foreign listing is told apart by reference: its site id is only unique within its own platform.
+        var platformOf = new Dictionary<Listing, (ForeignPlatform Platform, int Order)>(ReferenceEqualityComparer.Instance);
+        foreach (var (p, i) in imports.Platforms.Select((p, i) => (p, i)))
+            foreach (var l in p.Listings.Where(l => l.IsActiveOn(today)))
+                platformOf[l] = (p, i);
+        var remote = new ListingIndex(platformOf.Keys);
+        var foreign = new Dictionary<string, IReadOnlyList<ForeignMatch>>(StringComparer.Ordinal);
+        if (platformOf.Count > 0)
+            foreach (var l in active)
+                if (remote.Find(l).OrderBy(o => platformOf[o].Order).ThenBy(o => o.SiteId, StringComparer.Ordinal).Take(MaxMatches).ToList() is { Count: > 0 } found)
+                    foreign[l.SiteId] = found.Select(o => new ForeignMatch(platformOf[o].Platform, o)).ToList();
+        return new ExchangeMatches(all, result, Groups(active, byCode, byName, byNameWithoutCode), foreign);
     }
 
     /// <summary>The rule itself, for one pair (the index above must agree with it).</summary>
@@ -152,5 +181,42 @@ internal static class ExchangeMatcher
 
         public int GetHashCode((ListingKind Kind, string Name) k) =>
             HashCode.Combine(k.Kind, StringComparer.OrdinalIgnoreCase.GetHashCode(k.Name));
+    }
+
+    /// <summary>Active listings indexed by kind and canonical code, and by kind and each material name.</summary>
+    private sealed class ListingIndex
+    {
+        private readonly Dictionary<(ListingKind, string), List<Listing>> _byCode = [];
+        private readonly Dictionary<(ListingKind, string), List<Listing>> _byName = new(new KindAndNameComparer());
+
+        public ListingIndex(IEnumerable<Listing> active)
+        {
+            foreach (var l in active)
+            {
+                if (l.Code is { } code) Add(_byCode, (l.Kind, Canonical(code)), l);
+                foreach (var name in Names(l)) Add(_byName, (l.Kind, name), l);
+            }
+        }
+
+        /// <summary>The indexed listings that <paramref name="l"/> matches (<see cref="Matches"/>), each once, unordered.</summary>
+        public IEnumerable<Listing> Find(Listing l)
+        {
+            var other = l.Kind == ListingKind.Supply ? ListingKind.Demand : ListingKind.Supply;
+            var found = new HashSet<Listing>(ReferenceEqualityComparer.Instance);
+            // Both with a code: the codes decide. Either without one: the names do.
+            if (l.Code is { } code && _byCode.TryGetValue((other, Canonical(code)), out var sameCode))
+                found.UnionWith(sameCode);
+            foreach (var name in Names(l))
+                if (_byName.TryGetValue((other, name), out var sameName))
+                    foreach (var o in sameName)
+                        if (l.Code is null || o.Code is null) found.Add(o);
+            return found;
+        }
+
+        private static void Add(Dictionary<(ListingKind, string), List<Listing>> index, (ListingKind, string) key, Listing l)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+            if (list.Count == 0 || !ReferenceEquals(list[^1], l)) list.Add(l);
+        }
     }
 }

@@ -16,11 +16,12 @@ internal sealed class SiteFacts
     private readonly Dictionary<IndicatorEntry, Compliance> _compliance;
     private readonly Dictionary<IndicatorEntry, Compliance?> _national;
 
-    private SiteFacts(CheckedSite checkedSite)
+    private SiteFacts(CheckedSite checkedSite, FederatedExports imports)
     {
         Site = checkedSite.Site;
         Routes = new Routes(Site.Config);
-        Matches = ExchangeMatcher.Match(Site);
+        Imports = imports;
+        Matches = ExchangeMatcher.Match(Site, imports);
         var catalog = Facts.Completeness.CatalogIds(Site);
         var units = Site.Parks.Select(KeyPollutingUnits.Of).ToList();
         Completeness = new SiteCompleteness(Site.Parks.Zip(units, (p, u) => Facts.Completeness.Score(Site.Config, p, catalog, u)).ToList());
@@ -43,7 +44,10 @@ internal sealed class SiteFacts
         Parks = Site.Parks.Select(p => _parks[p.Id]).ToList();
     }
 
-    public static SiteFacts Of(CheckedSite site) => new(site);
+    public static SiteFacts Of(CheckedSite site) => new(site, FederatedExports.None);
+
+    /// <summary>The facts of a site whose listings are also matched with other platforms' (site.yaml 'federation').</summary>
+    public static SiteFacts Of(CheckedSite site, FederatedExports imports) => new(site, imports);
 
     /// <summary>What the command line reports; <paramref name="themeFolder"/> is the theme in use (null: the default).</summary>
     public SiteReport Report(string? themeFolder) =>
@@ -59,7 +63,10 @@ internal sealed class SiteFacts
     /// <summary>The HJ 274-2015 completeness of each park (section 11) and the platform's averages.</summary>
     public SiteCompleteness Completeness { get; }
 
-    /// <summary>The regional exchange: each listing's matches across parks (section 9).</summary>
+    /// <summary>The other platforms' exports that could be read (section 5 'federation').</summary>
+    public FederatedExports Imports { get; }
+
+    /// <summary>The regional exchange: each listing's matches across parks (section 9) and with other platforms.</summary>
     public ExchangeMatches Matches { get; }
 
     /// <summary>The facts of each park, in the site's park order.</summary>

@@ -30,6 +30,9 @@ internal sealed record SiteConfig(
     /// <summary>Globs of content files that are not part of the site (site.yaml 'exclude', relative to the content folder).</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// <summary>Other platforms whose published exchange listings are matched with this site's (section 5 'federation').</summary>
+    public IReadOnlyList<FederationEntry> Federation { get; init; } = [];
+
     /// <summary>"Last year" of the completeness rubric: the calendar year before today's (section 11).</summary>
     public int LastYear => Today.Year - 1;
 }

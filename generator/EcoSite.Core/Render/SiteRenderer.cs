@@ -77,7 +77,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         emit(new TextFile(Routes.NotFound, NotFound()));
         foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
         emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, plan.Jobs)));
-        foreach (var f in OpenData.Files(facts).Concat(JsonFeed.Files(site))) emit(f);
+        foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts)).Concat(JsonFeed.Files(site))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
         foreach (var f in SiteSearch.Files(facts, theme)) emit(f);
     }

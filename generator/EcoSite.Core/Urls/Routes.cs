@@ -73,6 +73,19 @@ internal sealed partial class Routes(IReadOnlyList<string> languages, string? ba
     /// <summary>An exchange listing, by its listing id.</summary>
     public static string Listing(Listing l) => Item(l.ParkId, Sections.Exchange, l.Id);
 
+    /// <summary>
+    /// A listing of another platform (site.yaml 'federation'), by absolute URL: the other platform is an EcoSite site
+    /// with this layout, at its base_url, its default language at the root and others under "&lt;lang&gt;/". The page
+    /// in <paramref name="lang"/> when the platform publishes that language, else its default. The URL is made only
+    /// from the base_url of site.yaml and identifiers the loader checked (a-z, 0-9, '-'), so it cannot carry a scheme,
+    /// a query or a path of its own.
+    /// </summary>
+    public static string ForeignListing(ForeignPlatform platform, Listing l, string lang) =>
+        platform.Entry.Url + (lang != platform.Languages[0] && platform.Languages.Contains(lang) ? lang + "/" : "") + Listing(l);
+
+    /// <summary>The index a neighbour reads first (docs/open-data.md): name, base URL, export version, as-of date, parks.</summary>
+    public const string PlatformIndex = "data/platform.json";
+
     /// <summary>A key polluting unit's disclosure, by its enterprise id.</summary>
     public static string Polluter(string parkId, string enterpriseId) => Item(parkId, Sections.Polluters, enterpriseId);
 

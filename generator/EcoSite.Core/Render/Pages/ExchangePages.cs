@@ -45,9 +45,11 @@ internal static class ExchangePages
         if (l.ContactEmail is { } email) facts.Add(new(ctx.T("email"), email));
         var status = ListingStatus(ctx, l);
         var rows = matches.Of(l).Select(m => ListingRow(ctx, m, matches.Of(m).Count)).ToList();
-        var note = !l.IsActiveOn(ctx.Config.Today) ? ctx.T("matches_inactive") : rows.Count == 0 ? ctx.T("matches_none") : DisclosureViews.Count(ctx, "matches_count", rows.Count);
+        var foreign = matches.Foreign(l).Select(m => FederationViews.Row(ctx, m)).ToList();
+        var found = rows.Count + foreign.Count;
+        var note = !l.IsActiveOn(ctx.Config.Today) ? ctx.T("matches_inactive") : found == 0 ? ctx.T("matches_none") : DisclosureViews.Count(ctx, "matches_count", found);
         return new PageContent("listing", title,
-            new ListingView(title, ctx.HtmlLang(material.Lang), status, facts, rows, note, ctx.Url(Routes.Exchange), ctx.Url(Routes.List(park.Id, Routes.Sections.Waste))),
+            new ListingView(title, ctx.HtmlLang(material.Lang), status, facts, rows, note, ctx.Url(Routes.Exchange), ctx.Url(Routes.List(park.Id, Routes.Sections.Waste)), foreign),
             [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_waste"), ctx.Url(Routes.List(park.Id, Routes.Sections.Waste)))]);
     }
 }
@@ -70,7 +72,8 @@ internal static class ExchangePage
         var views = groups.Select((g, i) => new ExchangeGroupView("material-" + (i + 1).ToString(CultureInfo.InvariantCulture), g.Title,
             g.Listings.Where(l => l.Kind == ListingKind.Supply).Select(l => ListingRow(ctx, l, matches.Of(l).Count)).ToList(),
             g.Listings.Where(l => l.Kind == ListingKind.Demand).Select(l => ListingRow(ctx, l, matches.Of(l).Count)).ToList(),
-            g.Pairs > 0 ? DisclosureViews.Count(ctx, "match_pairs", g.Pairs) : ctx.T("matches_none"))).ToList();
+            g.Pairs > 0 ? DisclosureViews.Count(ctx, "match_pairs", g.Pairs) : ctx.T("matches_none"),
+            FederationViews.Rows(ctx, g.Listings))).ToList();
         var expired = matches.All.Where(l => !l.IsActiveOn(today)).Select(l => ListingRow(ctx, l, 0)).ToList();
         var heading = ctx.T("exchange_heading");
         return new PageContent("exchange", heading, new ExchangeView(heading, ctx.T("exchange_intro"), views, expired, ctx.T("no_listings")), [ctx.HomeCrumb()]);

@@ -97,7 +97,8 @@ internal sealed record ListingView(
     IReadOnlyList<ListingRowView> Matches,
     string MatchesNote,
     string ExchangeUrl,
-    string WasteUrl);
+    string WasteUrl,
+    IReadOnlyList<ForeignListingView> Foreign);
 
 internal sealed record ExchangeView(
     string Heading,
@@ -106,7 +107,11 @@ internal sealed record ExchangeView(
     IReadOnlyList<ListingRowView> Expired,
     string EmptyNote);
 
-internal sealed record ExchangeGroupView(string Anchor, string Title, IReadOnlyList<ListingRowView> Supply, IReadOnlyList<ListingRowView> Demand, string MatchText);
+internal sealed record ExchangeGroupView(string Anchor, string Title, IReadOnlyList<ListingRowView> Supply, IReadOnlyList<ListingRowView> Demand, string MatchText,
+    IReadOnlyList<ForeignListingView> Foreign);
+
+/// <summary>A matching listing of another platform (site.yaml 'federation'): an absolute link, marked with the platform's name.</summary>
+internal sealed record ForeignListingView(string Url, TextView Platform, TextView Park, TextView Material, string KindText, string? Code, string? HazardLabel, string? Quantity, string ValidText);
 
 internal sealed record PollutersView(string Heading, string Intro, IReadOnlyList<PolluterRowView> Polluters, string? EmptyNote);
 
