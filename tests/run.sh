@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of EcoSite on a fresh machine with the .NET SDK: installs what the browser and web-server tests
-# need (Debian chromium, a CJK font, nginx) when missing, builds, runs all test projects and ends with one line
-# "N passed, N failed" summed from the TRX results.
+# need (Debian chromium, a CJK font, nginx) and what packing the native tool needs (a C compiler, zlib) when missing,
+# builds, runs all test projects and ends with one line "N passed, N failed" summed from the TRX results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,8 +9,11 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
+# The packaging tests pack the Native AOT tool, which links with the C toolchain (clang, or gcc) and zlib.
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
+[ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing ${need[*]} (apt) for the browser and web-server tests..."
+  echo "Installing ${need[*]} (apt) for the browser, web-server and packaging tests..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
     || echo "warning: could not install ${need[*]}; tests that need them will fail" >&2

@@ -2,16 +2,21 @@
 # EcoSite for self-hosted CI (Jenkins, GitLab Runner shell executors, cron on an intranet server, ...).
 # Checks the content, fails when a park's completeness score is below FAIL_UNDER, builds the site
 # reproducibly (SOURCE_DATE_EPOCH from the last commit) and leaves it in OUTPUT_DIR for the server to archive
-# or copy to the web host. Needs the .NET 10 SDK (or only the runtime, when ECOSITE points to an installed tool).
+# or copy to the web host. Needs the .NET 10 SDK to install the tool; an installed native ecosite (ECOSITE=...)
+# needs nothing else.
 #
 #   sh .ci/templates/build-site.sh [CONTENT_DIR] [OUTPUT_DIR]
 #
 # Where the ecosite command comes from, first match wins:
 #   ECOSITE=/path/to/ecosite         an ecosite already installed on the server
-#   ECOSITE_SOURCE=<feed or folder>  install the EcoSite tool package from an intranet NuGet feed
-#                                    (Nexus, BaGet, Azure Artifacts...) or a folder holding EcoSite.<version>.nupkg
-#   (neither)                        pack EcoSite from source in ECOSITE_REPO (default: this repository) and
-#                                    install that package
+#   ECOSITE_SOURCE=<feed or folder>  install the EcoSite tool from an intranet NuGet feed (Nexus, BaGet, Azure
+#                                    Artifacts...) or a folder holding the packages bench/pack-tool.sh makes
+#                                    (EcoSite.<version>.nupkg and the packages it points to)
+#   (neither)                        pack EcoSite from source in ECOSITE_REPO (default: this repository) with its
+#                                    bench/pack-tool.sh and install that: the Native AOT executable when the server
+#                                    has a C toolchain (clang and zlib1g-dev on Debian), else the framework-dependent
+#                                    build
+# Either way the tool is the native executable where the packages have one for this server.
 #
 # Settings (environment variables):
 #   CONTENT_DIR      content folder                      (default: content)
@@ -71,9 +76,13 @@ else
         say "no ECOSITE, no ECOSITE_SOURCE, and no EcoSite source in '$ECOSITE_REPO' (set ECOSITE_REPO)."
         exit 3
     fi
-    say "packing EcoSite from source in $ECOSITE_REPO"
+    say "packing EcoSite from source in $ECOSITE_REPO (the native compile takes minutes)"
     rm -rf "$TOOL_DIR/pkg"
-    dotnet pack "$ECOSITE_REPO/generator/EcoSite.Cli" -c Release -o "$TOOL_DIR/pkg" --artifacts-path "$TOOL_DIR/artifacts" -p:ContinuousIntegrationBuild=true
+    if ! bash "$ECOSITE_REPO/bench/pack-tool.sh" "$TOOL_DIR/pkg" >/dev/null; then
+        say "the native package could not be built (see above); packing the framework-dependent build alone"
+        rm -rf "$TOOL_DIR/pkg"
+        ECOSITE_TOOL_RIDS=any bash "$ECOSITE_REPO/bench/pack-tool.sh" "$TOOL_DIR/pkg" pointer any >/dev/null
+    fi
     pkg_dir=$(cd "$TOOL_DIR/pkg" && pwd)
     ECOSITE_VERSION=
     install_tool "$pkg_dir"

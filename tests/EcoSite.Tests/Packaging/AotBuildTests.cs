@@ -1,17 +1,16 @@
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace EcoSite.Tests.Packaging;
 
 /// <summary>
-/// The native (Native AOT) build that bench/publish.sh makes must behave exactly like the JIT build the other tests
-/// exercise. Trimming is the risk: Scriban reads view-model members and its builtin functions by reflection, and a
-/// trimmed member makes a page render wrong or fail instead of failing the compile (generator/EcoSite.Cli/aot-roots.xml
-/// keeps them). Publishing takes about a minute.
+/// The native (Native AOT) tool that users install, from the packages bench/pack-tool.sh makes, must behave exactly like
+/// the JIT build the other tests exercise. Trimming is the risk: Scriban reads view-model members and its builtin
+/// functions by reflection, and a trimmed member makes a page render wrong or fail instead of failing the compile
+/// (generator/EcoSite.Cli/aot-roots.xml keeps them). The native compile happens once per test run (<see cref="ToolFeed"/>).
 /// </summary>
-public sealed partial class AotBuildTests : IDisposable
+[Collection("Tool feed")]
+public sealed partial class AotBuildTests(ToolFeed feed) : IDisposable
 {
-    private static readonly string Repo = TestSite.RepoRoot();
     private readonly string root = Path.Combine(Path.GetTempPath(), "ecosite-aot-" + Guid.NewGuid().ToString("N"));
 
     // A site theme that calls Scriban builtins of every family a theme author is likely to use.
@@ -25,12 +24,13 @@ public sealed partial class AotBuildTests : IDisposable
         </article>
         """;
 
-    private static readonly Dictionary<string, string> Reproducible = new() { ["SOURCE_DATE_EPOCH"] = "1764000000" };
+    internal static readonly Dictionary<string, string> Reproducible = new() { ["SOURCE_DATE_EPOCH"] = "1764000000" };
 
     [Fact]
-    public void The_native_build_writes_and_reports_exactly_what_the_jit_build_does()
+    public void The_installed_native_tool_writes_and_reports_exactly_what_the_jit_build_does()
     {
-        var native = Publish();
+        var native = feed.InstalledCommand();
+        Assert.True(ToolPackageTests.IsNativeExecutable(native, out var why), why);
         var jit = Path.Combine(AppContext.BaseDirectory, "ecosite.dll");
         var work = Path.Combine(root, "work");
 
@@ -86,19 +86,6 @@ public sealed partial class AotBuildTests : IDisposable
     /// <summary>"Checked in 0.01 s": the only part of a report that may differ between two runs.</summary>
     private static ProcessResult WithoutTimes(ProcessResult r) =>
         r with { Stdout = Elapsed().Replace(r.Stdout, "in X s"), Stderr = Elapsed().Replace(r.Stderr, "in X s") };
-
-    private string Publish()
-    {
-        var rid = RuntimeInformation.RuntimeIdentifier;
-        var output = Path.Combine(root, "native");
-        // Its own artifacts folder, so publishing never touches the bin/ and obj/ folders of the working tree.
-        var publish = ProcessRunner.Dotnet(Repo, "publish", Path.Combine(Repo, "generator", "EcoSite.Cli"), "-c", "Release", "-r", rid,
-            "-p:PublishAot=true", "-o", output, "--artifacts-path", Path.Combine(root, "artifacts"));
-        Assert.True(publish.Exit == 0, publish.Output);
-        var exe = Path.Combine(output, OperatingSystem.IsWindows() ? "ecosite.exe" : "ecosite");
-        Assert.True(File.Exists(exe), publish.Output);
-        return exe;
-    }
 
     private static void CopyFolder(string from, string to)
     {
