@@ -8,7 +8,7 @@ namespace EcoSite.BrowserTests;
 
 /// <summary>Every page of the sample site, in both languages, in a real Chromium served by nginx under a sub-path.</summary>
 [Collection("site")]
-public sealed class BrowserTests(SiteFixture site)
+public sealed partial class BrowserTests(SiteFixture site)
 {
     private const int Workers = 3;
 

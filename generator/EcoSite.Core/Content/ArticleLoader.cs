@@ -11,7 +11,7 @@ internal sealed record LoadedVersion(string ParkId, Section Section, string Slug
 
 internal static partial class ArticleLoader
 {
-    private static readonly string[] NewsFields = ["title", "date", "kind", "summary", "attachments"];
+    private static readonly string[] NewsFields = ["title", "date", "kind", "summary", "attachments", "index_no", "publisher", "doc_no"];
     private static readonly string[] CaseFields = ["title", "date", "summary", "attachments", "enterprise", "technology", "benefits"];
     private static readonly string[] PageFields = ["title", "date", "summary", "attachments"];
     private static readonly string[] BenefitFields = ["energy_saved_tce", "water_saved_m3", "co2_reduced_t", "solid_waste_utilised_t", "economic_benefit_10k_cny"];
@@ -102,7 +102,10 @@ internal static partial class ArticleLoader
         var body = MarkdownBody.Render(parsed.Document, links, rel, lang, diagnostics);
         if (title is null || section != Section.Pages && date is null) return null;
         var version = new ArticleVersion(lang, rel, title, date, kind,
-            summary is { Length: > 0 } ? summary : Summary.Cut(body.FirstParagraph), body.Html, attachments, caseInfo);
+            summary is { Length: > 0 } ? summary : Summary.Cut(body.FirstParagraph), body.Html, attachments, caseInfo)
+        {
+            Record = section != Section.News ? null : DocumentRecord.Of(f.Text("index_no"), f.Localized("publisher"), f.Text("doc_no")),
+        };
         return new LoadedVersion(parkId, section, slug, version);
 
         double? NonNegative(FieldSet b, string key)

@@ -13,7 +13,8 @@ internal static class SiteConfigLoader
     /// <summary>Languages EcoSite has interface strings for; a site lists some of them, default first.</summary>
     public static readonly string[] SupportedLanguages = ["zh", "en"];
 
-    private static readonly string[] Fields = ["title", "description", "languages", "base_url", "as_of", "freshness", "theme", "exclude", "federation"];
+    private static readonly string[] Fields = ["title", "description", "languages", "base_url", "as_of", "freshness", "theme", "exclude",
+        "organizer", "operator", "site_code", "icp", "police_record", "federation"];
 
     public static SiteConfig? Load(ContentTree tree, BuildClock clock, DiagnosticBag diagnostics)
     {
@@ -62,6 +63,11 @@ internal static class SiteConfigLoader
             ThemePos = f.PosOf("theme"),
             Exclude = ContentGlobs.Read(f, reader),
             Federation = FederationConfig.Read(f, reader),
+            Organizer = f.Localized("organizer"),
+            Operator = f.Localized("operator"),
+            SiteCode = f.Text("site_code"),
+            Icp = f.Text("icp"),
+            PoliceRecord = f.Text("police_record"),
         };
 
         int Days(FieldSet fs, string key, int fallback)

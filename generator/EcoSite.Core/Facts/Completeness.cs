@@ -29,6 +29,9 @@ public sealed record CompletenessPart(CompletenessCategory Category, double Qual
 public sealed record CompletenessReason(CompletenessCategory Category, ReasonKind Kind, double PointsLost, IReadOnlyList<string> Args)
 {
     public string Text(string lang) => ReasonText.Format(this, lang);
+
+    /// <summary>The reason as a public page says it: <paramref name="words"/> names files, indicators and dates.</summary>
+    internal string Text(string lang, ReasonWords words) => ReasonText.Format(this, lang, words);
 }
 
 public enum ReasonKind

@@ -8,10 +8,10 @@ namespace EcoSite.Core.Facts;
 /// </summary>
 internal static class ReasonText
 {
-    public static string Format(CompletenessReason r, string lang)
+    public static string Format(CompletenessReason r, string lang, ReasonWords? words = null)
     {
         var zh = lang == "zh";
-        var a = r.Args;
+        var a = words is null ? r.Args : Named(r, words, zh);
         var cat = Category(r.Category, zh);
         var text = (r.Kind, zh) switch
         {
@@ -47,6 +47,24 @@ internal static class ReasonText
         };
         var lost = Completeness.Round(r.PointsLost).ToString("0.0", CultureInfo.InvariantCulture);
         return zh ? $"{text}（扣 {lost} 分）" : $"{text} (−{lost} points)";
+    }
+
+    /// <summary>
+    /// The arguments with what a visitor reads in place of what an editor fixes (issue 13: no file path, indicator id or
+    /// ISO date on a public page): the unit's name for its file, indicator names for ids, a written date.
+    /// </summary>
+    private static IReadOnlyList<string> Named(CompletenessReason r, ReasonWords w, bool zh)
+    {
+        var a = r.Args.ToArray();
+        string Indicators(string ids) => string.Join(zh ? "、" : ", ", ids.Split(", ").Select(w.Indicator));
+        switch (r.Kind)
+        {
+            case ReasonKind.Stale or ReasonKind.NoActiveListing: a[0] = w.Date(a[0]); break;
+            case ReasonKind.IndicatorsIncomplete: a[1] = Indicators(a[1]); break;
+            case ReasonKind.IndicatorsNotReported: a[3] = Indicators(a[3]); break;
+            case ReasonKind.PolluterGroupsMissing or ReasonKind.PolluterOld: a[0] = w.Unit(a[0]); break;
+        }
+        return a;
     }
 
     public static string Category(CompletenessCategory c, bool zh) => c switch

@@ -38,7 +38,21 @@ internal sealed record ArticleVersion(
     string Summary,
     string BodyHtml,
     IReadOnlyList<Attachment> Attachments,
-    CaseInfo? Case);
+    CaseInfo? Case)
+{
+    /// <summary>索引号, 发布机构 and 文号 when the front matter gives any (content-format.md v2 section 7).</summary>
+    public DocumentRecord? Record { get; init; }
+}
+
+/// <summary>
+/// The catalogue data of a government disclosure (政府信息公开目录: 索引号, 发布机构, 文号), shown above an article's text.
+/// The publisher defaults to the park's managing body on the page.
+/// </summary>
+internal sealed record DocumentRecord(string? IndexNo, LocalizedText? Publisher, string? DocNo)
+{
+    public static DocumentRecord? Of(string? indexNo, LocalizedText? publisher, string? docNo) =>
+        indexNo is null && publisher is null && docNo is null ? null : new(indexNo, publisher, docNo);
+}
 
 /// <summary>A file offered for download; <see cref="SitePath"/> is relative to the site root.</summary>
 internal sealed record Attachment(string Name, string SitePath, long Bytes);

@@ -32,6 +32,23 @@ internal sealed record SiteConfig(
 
     /// <summary>Other platforms whose published exchange listings are matched with this site's (section 5 'federation').</summary>
     public IReadOnlyList<FederationEntry> Federation { get; init; } = [];
+    // The government-site fields (content-format.md v2 section 5; 政府网站发展指引, 2017): shown in every page's
+    // footer where given, and simply left out where not.
+
+    /// <summary>主办单位: the body responsible for the site; also the publisher of the open data.</summary>
+    public LocalizedText? Organizer { get; init; }
+
+    /// <summary>承办单位: the body that runs the site.</summary>
+    public LocalizedText? Operator { get; init; }
+
+    /// <summary>政府网站标识码.</summary>
+    public string? SiteCode { get; init; }
+
+    /// <summary>ICP 备案号.</summary>
+    public string? Icp { get; init; }
+
+    /// <summary>公安机关备案号.</summary>
+    public string? PoliceRecord { get; init; }
 
     /// <summary>"Last year" of the completeness rubric: the calendar year before today's (section 11).</summary>
     public int LastYear => Today.Year - 1;

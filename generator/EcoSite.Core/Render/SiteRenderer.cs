@@ -97,7 +97,8 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             ctx.Lang, Format.HtmlLang(ctx.Lang), content.Title, ctx.Text(cfg.Title).Text, content.Description,
             ctx.Root, ctx.Url(Routes.Home), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
             ctx.Url(Routes.AtomFeed), cfg.BaseUrl is null ? null : _routes.Absolute(ctx.OutputPath), generator,
-            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, ctx.Url(Routes.Data), ctx.Url(Routes.Exchange), ctx.Url(Routes.Search));
+            Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, ctx.Url(Routes.Data), ctx.Url(Routes.Exchange), ctx.Url(Routes.Search),
+            Navigation.Main(ctx), Navigation.Park(ctx), Navigation.Government(ctx));
 
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();
@@ -119,6 +120,19 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         var langRoot = ctx.Root + (ctx.Lang == ctx.DefaultLang ? "" : ctx.Lang + "/");
         return html.Replace("=\"" + LinkResolver.RootMarker, "=\"" + ctx.Root, StringComparison.Ordinal)
             .Replace("=\"" + LinkResolver.LangMarker, "=\"" + langRoot, StringComparison.Ordinal);
+    }
+
+    /// <summary>The footer's government identification on the 404 page, in the default language, labels in both.</summary>
+    private List<FactView> Government(SiteConfig cfg)
+    {
+        var lang = cfg.DefaultLanguage;
+        string Label(string key) => string.Join(" / ", cfg.Languages.Select(l => theme.String(l, key)).Distinct());
+        var facts = new List<FactView>();
+        foreach (var (key, text) in new[] { ("organizer", cfg.Organizer), ("operator", cfg.Operator) })
+            if (text is not null) facts.Add(new(Label(key), text.In(lang, lang).Text, Format.HtmlLang(text.In(lang, lang).Lang)));
+        foreach (var (key, value) in new[] { ("site_code", cfg.SiteCode), ("icp", cfg.Icp), ("police_record", cfg.PoliceRecord) })
+            if (value is not null) facts.Add(new(Label(key), value));
+        return facts;
     }
 
     /// <summary>
@@ -143,6 +157,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             ["messages"] = messages,
             ["home"] = home,
             ["generator"] = generator,
+            ["government"] = Government(cfg),
         });
         return theme.Template("404").Render(tc);
     }

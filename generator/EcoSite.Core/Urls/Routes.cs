@@ -59,6 +59,12 @@ internal sealed partial class Routes(IReadOnlyList<string> languages, string? ba
     /// <summary>A park's column home: parks/&lt;id&gt;/index.html.</summary>
     public static string Park(string parkId) => $"parks/{parkId}/index.html";
 
+    [GeneratedRegex(@"^parks/([a-z0-9][a-z0-9-]*)/")]
+    private static partial Regex ParkPage();
+
+    /// <summary>The park whose column a page id belongs to ("parks/a/news/x.html" is park a's); null for the platform's pages.</summary>
+    public static string? ParkOf(string pageId) => ParkPage().Match(pageId) is { Success: true } m ? m.Groups[1].Value : null;
+
     /// <summary>A section's list: parks/&lt;id&gt;/&lt;section&gt;/index.html.</summary>
     public static string List(string parkId, string section) => $"parks/{parkId}/{section}/index.html";
 

@@ -62,10 +62,10 @@ public sealed class CompletenessFilesTests
         var en = site.Read("en/parks/demo/index.html");
         Assert.Contains("<img src=\"../../../parks/demo/badge.en.svg\" alt=\"Platform completeness: 10%\"", en);
         Assert.Contains("<strong>10.0</strong> / 100", en);
-        Assert.Contains("news: newest item 2026-09-01 is 89 days old, more than 14 (−10.0 points)", en);
+        Assert.Contains("news: newest item 1 September 2026 is 89 days old, more than 14 (−10.0 points)", en);
         var zh = site.Read("parks/demo/index.html");
         Assert.Contains("<img src=\"badge.svg\" alt=\"信息平台完善程度: 10%\"", zh);
-        Assert.Contains("园区管理工作信息：最新一条发布于 2026-09-01，已过 89 天，超过 14 天（扣 10.0 分）", zh);
+        Assert.Contains("园区管理工作信息：最新一条发布于 2026年9月1日，已过 89 天，超过 14 天（扣 10.0 分）", zh);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class CompletenessFilesTests
         Assert.Contains("ecosite-chart-bar", home);
         Assert.Contains("<desc id=\"category-averages-desc\">", home);
         Assert.Contains("34.2%", home);
-        Assert.Contains("<td>14.0</td>", home);
+        Assert.Contains("<td class=\"num\">14.0</td>", home);
         Assert.Contains("<strong>10.0</strong> / 100", home);
     }
 

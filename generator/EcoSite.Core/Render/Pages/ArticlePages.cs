@@ -50,7 +50,7 @@ internal static class ArticlePages
     private static PageContent Item(PageContext ctx, Park park, Article a)
     {
         var v = a.In(ctx.Lang) ?? a.Primary;
-        var facts = new List<FactView>();
+        var facts = RecordFacts(ctx, park, v, v.Record ?? a.Primary.Record).ToList();
         if (v.Case is { } c)
         {
             if (c.Enterprise is { } e && park.FindEnterprise(e.Id) is { } ent)
@@ -72,6 +72,23 @@ internal static class ArticlePages
             a.Section == Section.News ? ctx.T("kind_" + v.Kind.ToString().ToLowerInvariant()) : null,
             new RawHtml(v.BodyHtml), attachments, facts);
         return new PageContent("article", v.Title, model, crumbs, v.Lang != ctx.Lang ? ctx.Fallback(v.Lang) : null, v.Summary);
+    }
+
+    /// <summary>
+    /// The disclosure's catalogue data in the order of a 政府信息公开 page (索引号, 发布机构, 发布日期, 文号), when the
+    /// front matter gives any of them; the publisher defaults to the park's managing body (content-format.md v2 section 7).
+    /// </summary>
+    private static IEnumerable<FactView> RecordFacts(PageContext ctx, Park park, ArticleVersion v, DocumentRecord? record)
+    {
+        if (record is null) yield break;
+        if (record.IndexNo is { } index) yield return new(ctx.T("index_no"), index);
+        if ((record.Publisher ?? park.Profile.ManagingBody) is { } publisher)
+        {
+            var p = ctx.Text(publisher);
+            yield return new(ctx.T("publisher"), p.Text, ctx.HtmlLang(p.Lang));
+        }
+        if (v.Date is { } date) yield return new(ctx.T("published_on"), ctx.Date(date));
+        if (record.DocNo is { } docNo) yield return new(ctx.T("doc_no"), docNo);
     }
 
     public static IEnumerable<FactView> BenefitFacts(PageContext ctx, Benefits b)

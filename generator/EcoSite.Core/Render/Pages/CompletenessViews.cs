@@ -15,8 +15,13 @@ internal static class CompletenessViews
         var score = ctx.Facts.Park(park.Id).Score;
         var parts = score.Parts.Select(p => new CompletenessPartView(p.Key, ctx.T("category_" + p.Key), Points(p.Points))).ToList();
         return new CompletenessView(Points(score.Total), ctx.FileUrl(ctx.Routes.Badge(park.Id, ctx.Lang)),
-            ctx.T("badge_label") + ": " + CompletenessFiles.Message(score.Total), parts, score.Reasons.Select(r => r.Text(ctx.Lang)).ToList());
+            ctx.T("badge_label") + ": " + CompletenessFiles.Message(score.Total), parts, score.Reasons.Select(r => r.Text(ctx.Lang, Words(ctx, park))).ToList());
     }
+
+    private static ReasonWords Words(PageContext ctx, Park park) => new(
+        iso => DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? ctx.Date(d) : iso,
+        id => ctx.Site.Catalog.Find(id) is { } i ? ctx.Text(i.Name).Text : id,
+        file => park.Polluters.FirstOrDefault(p => p.File == file) is { } p ? DisclosureViews.EnterpriseName(ctx, park, p.Enterprise.Id).Text : file);
 
     /// <summary>Null without parks: there is nothing to rank or average.</summary>
     public static PortalView? Portal(PageContext ctx)

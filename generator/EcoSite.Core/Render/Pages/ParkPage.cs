@@ -31,33 +31,35 @@ internal static class ParkPage
 
         string Count(int n) => string.Format(CultureInfo.InvariantCulture, ctx.T("items_count"), n);
         string Page(string section) => ctx.Url(Routes.List(park.Id, section));
-        int? latestIndicators = park.Indicators.Count == 0 ? null : park.Indicators.Max(r => r.Year);
-        int? latestWaste = park.Waste.Count == 0 ? null : park.Waste.Max(r => r.Year);
+        var facts = ctx.Facts.Park(park.Id);
+        var newestWaste = facts.WasteYears.FirstOrDefault();
+        var listings = string.Format(CultureInfo.InvariantCulture, ctx.T("listings_count"), park.Listings.Count);
+        var exceeding = facts.Exceedances.Select(e => e.Polluter).Distinct().Count();
         var categories = new List<CategoryView>
         {
             new("news", 1, ctx.T("category_news"), ctx.Url(Routes.List(park.Id, Section.News)), park.News.Count, Count(park.News.Count),
                 park.News.Take(3).Select(a => ArticlePages.ItemView(ctx, a)).ToList(), park.News.Count == 0 ? ctx.T("empty_column") : null),
             new("indicators", 2, ctx.T("category_indicators"), Page(Routes.Sections.Indicators), park.Indicators.Count,
-                latestIndicators is { } y ? string.Format(CultureInfo.InvariantCulture, ctx.T("latest_year"), y) : Count(0), [],
+                facts.NewestYear is { } y ? string.Format(CultureInfo.InvariantCulture, ctx.T("indicators_card"), y, facts.Newest.Count(), facts.ComplianceSummary.NotMet) : Count(0), [],
                 park.Indicators.Count == 0 ? ctx.T("empty_column") : null),
             new("cases", 3, ctx.T("category_cases"), ctx.Url(Routes.List(park.Id, Section.Cases)), park.Cases.Count, Count(park.Cases.Count),
                 park.Cases.Take(3).Select(a => ArticlePages.ItemView(ctx, a)).ToList(), park.Cases.Count == 0 ? ctx.T("empty_column") : null),
             new("waste", 4, ctx.T("category_waste"), Page(Routes.Sections.Waste), park.Waste.Count + park.Listings.Count,
-                latestWaste is { } w ? string.Format(CultureInfo.InvariantCulture, ctx.T("latest_year"), w) + " · " + string.Format(CultureInfo.InvariantCulture, ctx.T("listings_count"), park.Listings.Count)
-                    : string.Format(CultureInfo.InvariantCulture, ctx.T("listings_count"), park.Listings.Count), [],
+                newestWaste is { } w ? string.Format(CultureInfo.InvariantCulture, ctx.T("waste_card"), w.Report.Year, w.Report.Flows.Count) + ctx.T("list_separator") + listings : listings, [],
                 park.Waste.Count + park.Listings.Count == 0 ? ctx.T("empty_column") : null),
-            new("polluters", 5, ctx.T("category_polluters"), Page(Routes.Sections.Polluters), park.Polluters.Count, Count(park.Polluters.Count), [],
+            new("polluters", 5, ctx.T("category_polluters"), Page(Routes.Sections.Polluters), park.Polluters.Count,
+                string.Format(CultureInfo.InvariantCulture, ctx.T("polluters_card"), facts.KeyPolluters.Count, exceeding), [],
                 park.Polluters.Count == 0 ? ctx.T("empty_column") : null)
             {
-                Missing = ctx.Facts.Park(park.Id).MissingDisclosures
+                Missing = facts.MissingDisclosures
                     .Select(u => u.Enterprise is { } e ? ctx.Text(e.Name) : new Localized(u.EnterpriseId, ctx.Lang))
                     .Select(n => new TextView(n.Text, ctx.HtmlLang(n.Lang))).ToList(),
             },
         };
         var pages = park.Pages.Select(a => new LinkView((a.In(ctx.Lang) ?? a.Primary).Title, ctx.Url(Routes.Article(a)))).ToList();
-        var benefits = ctx.Facts.Park(park.Id).Benefits;
+        var benefits = facts.Benefits;
         return new PageContent("park", name, new ParkView(name, profile, categories, pages, ArticlePages.BenefitFacts(ctx, benefits).ToList(),
-            CompletenessViews.Park(ctx, park)),
+            CompletenessViews.Park(ctx, park)) { Compliance = ComplianceViews.Park(ctx, facts) },
             [ctx.HomeCrumb()]);
     }
 }

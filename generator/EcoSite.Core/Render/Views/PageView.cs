@@ -21,7 +21,16 @@ internal sealed record PageView(
     string Kind,
     string DataUrl,
     string ExchangeUrl,
-    string SearchUrl);
+    string SearchUrl,
+    IReadOnlyList<NavLinkView> Nav,
+    ParkNavView? ParkNav,
+    IReadOnlyList<FactView> Government);
+
+/// <summary>A header navigation link; <c>Current</c> is the aria-current value ("page", "true" inside a section) or null.</summary>
+internal sealed record NavLinkView(string Label, string Url, string? Current);
+
+/// <summary>The navigation of the park column a page belongs to: the park's home and its five categories.</summary>
+internal sealed record ParkNavView(string Label, NavLinkView Home, string HomeLang, IReadOnlyList<NavLinkView> Links);
 
 internal sealed record LinkView(string Label, string Url);
 

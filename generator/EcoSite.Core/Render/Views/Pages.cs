@@ -1,6 +1,12 @@
 namespace EcoSite.Core.Render.Views;
 
-internal sealed record HomeView(string Heading, string? Intro, IReadOnlyList<ParkCardView> Parks, PortalView? Portal = null);
+internal sealed record HomeView(string Heading, string? Intro, IReadOnlyList<ParkCardView> Parks, PortalView? Portal = null)
+{
+    /// <summary>Region-wide missed targets and exceedances, next to the completeness ranking.</summary>
+    public ComplianceView? Compliance { get; init; }
+
+    public IReadOnlyList<ParkComplianceRowView> ComplianceRows { get; init; } = [];
+}
 
 internal sealed record ParkCardView(string Id, string Name, string NameLang, string Url, string? Place, string? LevelLabel, IReadOnlyList<FactView> Facts);
 
@@ -10,7 +16,11 @@ internal sealed record ParkView(
     IReadOnlyList<CategoryView> Categories,
     IReadOnlyList<LinkView> Pages,
     IReadOnlyList<FactView> Benefits,
-    CompletenessView? Completeness = null);
+    CompletenessView? Completeness = null)
+{
+    /// <summary>Missed targets and exceedances, shown first.</summary>
+    public ComplianceView? Compliance { get; init; }
+}
 
 /// <summary>One of the five HJ 274-2015 platform categories on a park's page.</summary>
 internal sealed record CategoryView(string Key, int Number, string Title, string? Url, int Count, string CountText, IReadOnlyList<ItemView> Items, string? EmptyNote)
