@@ -197,8 +197,19 @@ internal static class MediaRule
             IgnoreComments = true,
             IgnoreWhitespace = true,
         };
-        using var stream = FileProbe.OpenRegular(file.FullPath);
-        using var reader = XmlReader.Create(stream, settings);
+        string text;
+        using (var stream = FileProbe.OpenRegular(file.FullPath))
+        using (var sr = new StreamReader(stream, detectEncodingFromByteOrderMarks: true))
+            text = sr.ReadToEnd();
+        // Script text is refused wherever it stands, in a comment or CDATA too: a comment is inert in an image, but an
+        // editor or a later tool that re-saves the file may turn it live, and no drawing needs it.
+        if (text.IndexOf("<script", StringComparison.OrdinalIgnoreCase) is var at and >= 0)
+        {
+            var line = 1 + text.AsSpan(0, at).Count('\n');
+            var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+            return new Problem(new SourcePos(line, column), "it holds the text '<script' (even in a comment or CDATA it is refused). Remove it, or publish a PNG.");
+        }
+        using var reader = XmlReader.Create(new StringReader(text), settings);
         var info = (IXmlLineInfo)reader;
         SourcePos Here() => new(Math.Max(1, info.LineNumber), Math.Max(1, info.LinePosition));
         var root = true;

@@ -18,7 +18,7 @@ internal static class PlatformIndex
 {
     public const string SchemaPath = "data/schemas/platform.schema.json";
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = PublishedJson.Encoder };
 
     public static IEnumerable<OutputFile> Files(SiteFacts facts)
     {

@@ -61,6 +61,8 @@ public sealed class EveryCodeTests
         ["ECO024"] = new(s => s.With("parks/demo/notes.txt", "x"), "parks/demo/notes.txt", 0),
         ["ECO025"] = new(s => s.With(Park, "name: {en: Test Park}\n"), Park, 1),
         ["ECO026"] = new(s => s.With("parks/demo/indicators/2025.yaml", "year: 2024\nvalues: []\n"), "parks/demo/indicators/2025.yaml", 1),
+        ["ECO027"] = new(s => s.With(News, "---\ntitle: 请填写标题\ndate: 2026-11-20\n---\n正文。\n"), News, 2),
+        ["ECO028"] = new(s => s.With(Park, "name: {zh: 测试园区}\n"), Park, 1),
         ["ECO030"] = new(s => s.With(News, Item + "[外](../../../../etc/passwd)\n"), News, 6),
         ["ECO031"] = new(s => s.With(News, Item + "[无](nowhere.md)\n"), News, 6),
         ["ECO032"] = new(s => s.With(News, Item + "[根](/parks/demo/index.html)\n"), News, 6),
@@ -76,6 +78,10 @@ public sealed class EveryCodeTests
         ["ECO110"] = new(s => s.With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: no-such-indicator, value: 1}\n"), "parks/demo/indicators/2025.yaml", 3),
         ["ECO111"] = new(s => s.With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: solid-waste-utilisation, value: 1, target: \"about 70\"}\n"), "parks/demo/indicators/2025.yaml", 3),
         ["ECO112"] = new(s => s.With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: solid-waste-utilisation, value: yes, target: \">= 70\"}\n"), "parks/demo/indicators/2025.yaml", 3),
+        ["ECO113"] = new(s => s
+            .With("parks/demo/indicators/2024.yaml", "year: 2024\nvalues:\n  - {indicator: custom, name: {zh: 中水回用量, en: Reclaimed water}, unit: \"%\", value: 11}\n")
+            .With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: custom, name: {zh: 中水回用量, en: Reclaimed water}, unit: 万吨, value: 150}\n"),
+            "parks/demo/indicators/2025.yaml", 3),
         ["ECO120"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml", "report_year: 2025\npermit: 12345P\n"), "parks/demo/polluters/demo-steel.yaml", 2),
         ["ECO121"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml", "report_year: 2025\noutlets:\n  - code: DX001\n"), "parks/demo/polluters/demo-steel.yaml", 3),
         ["ECO122"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml",
@@ -134,9 +140,38 @@ public sealed class EveryCodeTests
 
     public static TheoryData<string> Codes_() => new(Cases.Keys.Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// Codes about a neighbouring platform's export need two built platforms, which FederationTests makes; these tests
+    /// assert each code at its file and line there (named with nameof, so a renamed or removed test breaks the build).
+    /// </summary>
+    private static readonly Dictionary<string, string> TestedWithTwoPlatforms = new()
+    {
+        ["ECO501"] = nameof(EndToEnd.FederationTests.A_missing_neighbour_is_a_warning_at_the_data_line_of_site_yaml_and_the_site_still_builds),
+        ["ECO502"] = nameof(EndToEnd.FederationTests.A_broken_export_is_reported_at_its_file_and_leaves_only_the_neighbours_listings_out),
+        ["ECO503"] = nameof(EndToEnd.FederationTests.A_broken_export_is_reported_at_its_file_and_leaves_only_the_neighbours_listings_out),
+        ["ECO504"] = nameof(EndToEnd.FederationTests.A_stale_export_is_warned_and_its_active_listings_still_match),
+        ["ECO505"] = nameof(EndToEnd.FederationTests.A_hostile_listing_is_skipped_at_its_pointer_and_the_others_still_match),
+    };
+
     [Fact]
     public void Every_code_has_a_case() =>
-        Assert.Equal(Documented().Select(c => c.Id).Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Documented().Select(c => c.Id).Order(StringComparer.Ordinal), Cases.Keys.Concat(TestedWithTwoPlatforms.Keys).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Each_code_tested_with_two_platforms_is_asserted_in_its_test()
+    {
+        var source = File.ReadAllText(Path.Combine(TestSite.RepoRoot(), "tests", "EcoSite.Tests", "EndToEnd", "FederationTests.cs"));
+        foreach (var (code, test) in TestedWithTwoPlatforms)
+        {
+            var at = source.IndexOf("public void " + test + "(", StringComparison.Ordinal);
+            Assert.True(at >= 0, $"{test} not found");
+            // The code is asserted in the test's body, or in the data of its theory just above it.
+            var end = source.IndexOf("public void ", at + 12, StringComparison.Ordinal);
+            var start = source.LastIndexOf("public void ", at - 1, StringComparison.Ordinal);
+            var around = source[(start < 0 ? 0 : start)..(end < 0 ? source.Length : end)];
+            Assert.True(around.Contains($"\"{code}\"", StringComparison.Ordinal), $"{test} does not assert {code}");
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Codes_))]
