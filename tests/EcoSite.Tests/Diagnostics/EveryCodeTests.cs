@@ -186,6 +186,8 @@ public sealed class EveryCodeTests
         var found = diagnostics.Where(d => d.Code == code).ToList();
         Assert.True(found.Count > 0, $"no {code}; got:\n{string.Join("\n", diagnostics)}");
         Assert.All(found, d => Assert.Equal(severity, d.Severity));
+        // Its message has a template in both languages (a Chinese editor reads it in Chinese, not after an English fallback).
+        Assert.All(found, d => Assert.False(MessageTemplateTests.FellBack(d), $"no template in Messages*.resx for: {d}"));
         if (c.File.Length > 0)
             DiagnosticAssert.Has(diagnostics, code, c.File, c.Line);
         else if (c.Line > 0)

@@ -56,50 +56,65 @@ public static partial class MessageCatalog
 
     /// <summary>How many values the English template of <paramref name="key"/> has ({0}..{n-1}).</summary>
     internal static int Arity(string key) =>
-        Text(English, key) is { } t ? Placeholder().Matches(t).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max() : 0;
+        Text(English, key) is { } t ? Token().Matches(t).Where(m => m.Groups[1].Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max() : 0;
 
-    // " Did you mean 'x'?" inside a message, in the chosen language.
+    // A value that is itself a sentence or phrase of the catalog (" Did you mean 'x'?", "a map", " at path"...), in
+    // the chosen language, so a Chinese message does not carry English pieces; any other value is kept as written.
     private static string Hint(string value, string lang)
     {
-        var m = DidYouMean().Match(value);
-        return m.Success && Text(lang, "hint.did-you-mean") is { } t
-            ? string.Format(CultureInfo.InvariantCulture, t, m.Groups[1].Value)
-            : value;
+        foreach (var (key, pattern) in Phrases.Value)
+        {
+            var m = pattern.Match(value);
+            if (!m.Success || Text(lang, key) is not { } template) continue;
+            var args = new object[Math.Max(1, Arity(key))];
+            for (var n = 0; n < args.Length; n++) args[n] = m.Groups[$"a{n}"] is { Success: true } g ? g.Value : "";
+            return string.Format(CultureInfo.InvariantCulture, template, args);
+        }
+        return value;
     }
 
-    [GeneratedRegex(@"^ ?Did you mean '([^']*)'\?$")]
+    private static readonly Lazy<List<(string Key, Regex Pattern)>> Phrases = new(() =>
+        En.Value.Where(e => e.Key.StartsWith("hint.", StringComparison.Ordinal) || e.Key.StartsWith("phrase.", StringComparison.Ordinal))
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => (e.Key, e.Key == "hint.did-you-mean" ? DidYouMean() : Pattern(e.Value))).ToList());
+
+    [GeneratedRegex(@"^ ?Did you mean '(?<a0>[^']*)'\?$", RegexOptions.ExplicitCapture)]
     private static partial Regex DidYouMean();
 
     private static List<(string, Regex)> MakeTemplates()
     {
         var list = new List<(string, Regex)>();
-        foreach (var (key, template) in En.Value.Where(e => e.Key.Contains('.', StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (key, template) in En.Value.Where(e => e.Key.StartsWith("ECO", StringComparison.Ordinal) && e.Key.Contains('.', StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal))
             list.Add((key, Pattern(template)));
         return list;
     }
 
-    /// <summary>A template's English text as a pattern: the literal parts exactly, each {n} any text (the first
-    /// occurrence captures; a repeated {n} must repeat the same text).</summary>
+    /// <summary>A template's English text as a pattern: the literal parts exactly ("{{" and "}}" as "{" and "}", as
+    /// string.Format reads them, so "{{{0}: ...}}" is a brace around a value), each {n} any text (the first occurrence
+    /// captures; a repeated {n} must repeat the same text).</summary>
     internal static Regex Pattern(string template)
     {
         var sb = new StringBuilder("^");
         var seen = new HashSet<int>();
-        var parts = Placeholder().Split(template);
-        for (var i = 0; i < parts.Length; i++)
+        var at = 0;
+        foreach (Match token in Token().Matches(template))
         {
-            if (i % 2 == 0) sb.Append(Regex.Escape(parts[i].Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal)));
+            sb.Append(Regex.Escape(template[at..token.Index]));
+            at = token.Index + token.Length;
+            if (!token.Groups[1].Success) sb.Append(Regex.Escape(token.Value[..1]));
             else
             {
-                var n = int.Parse(parts[i], CultureInfo.InvariantCulture);
+                var n = int.Parse(token.Groups[1].Value, CultureInfo.InvariantCulture);
                 sb.Append(seen.Add(n) ? $"(?<a{n}>.*?)" : $"\\k<a{n}>");
             }
         }
-        sb.Append('$');
+        sb.Append(Regex.Escape(template[at..])).Append('$');
         return new Regex(sb.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     }
 
-    [GeneratedRegex(@"(?<!\{)\{(\d+)\}(?!\})")]
-    private static partial Regex Placeholder();
+    // The tokens of a composite format string, left to right: an escaped brace, or a value {n}.
+    [GeneratedRegex(@"\{\{|\}\}|\{(\d+)\}")]
+    private static partial Regex Token();
 
     private static Dictionary<string, string> Load(string name)
     {
