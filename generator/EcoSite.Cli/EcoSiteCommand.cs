@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using EcoSite.Cli.Serve;
 using EcoSite.Core;
 using EcoSite.Core.Content;
+using EcoSite.Core.Diagnostics.Messages;
 
 namespace EcoSite.Cli;
 
@@ -23,14 +24,16 @@ public static class EcoSiteCommand
     /// <param name="runBuild">How serve runs a build; tests put a failing one here.</param>
     internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild, CancellationToken cancellationToken = default)
     {
-        var root = Build(stdout, stderr, runBuild);
+        // The language is chosen before the command tree is built: its help texts are in that language.
+        var lang = UiLanguage.Resolve(UiLanguage.FromArguments(args));
+        var root = Build(stdout, stderr, runBuild, lang);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) stderr.WriteLine(TerminalText.Line($"ecosite: {e.Message}"));
             var command = parse.CommandResult.Command;
             var path = command == root ? "" : " " + string.Join(' ', Ancestry(command, root));
-            stderr.WriteLine($"Run 'ecosite{path} --help' for usage and examples.");
+            stderr.WriteLine(MessageCatalog.Format(lang, "cli.usage", path));
             return UsageError;
         }
         try
@@ -41,8 +44,8 @@ public static class EcoSiteCommand
         {
             // Content problems are diagnostics; reaching here is a bug in EcoSite. Say so briefly, without a stack trace
             // (ECOSITE_DEBUG=1 prints it for a bug report).
-            stderr.WriteLine(TerminalText.Line($"ecosite: internal error: {e.GetType().Name}: {e.Message}"));
-            stderr.WriteLine("This is a bug in EcoSite, not in your content. Please report it with the command you ran.");
+            stderr.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.internal-error", e.GetType().Name, e.Message)));
+            stderr.WriteLine(MessageCatalog.Format(lang, "cli.bug"));
             if (Environment.GetEnvironmentVariable("ECOSITE_DEBUG") == "1") stderr.WriteLine(e);
             return InternalError;
         }
@@ -56,7 +59,7 @@ public static class EcoSiteCommand
         return names;
     }
 
-    private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild)
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild, string lang)
     {
         var root = new RootCommand("""
             EcoSite builds an eco-industrial park disclosure site (HJ 274-2015) from Markdown and YAML.
@@ -94,14 +97,14 @@ public static class EcoSiteCommand
         build.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(buildContent)!, parse.GetValue(output)!, BuildClock.FromEnvironment());
-            var console = new Reporter(stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), parse.GetValue(buildLang));
+            var console = new Reporter(stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), lang);
             var result = console.WithProgress(p => SiteBuilder.Build(options, p));
             console.PrintDiagnostics(result.Diagnostics);
             console.PrintBuildSummary(result, options.OutputDir);
             if (!result.Success) return ContentErrors;
             // Scores need the loaded site, which a build that found nothing changed loads only when asked for it.
             var threshold = parse.GetValue(buildFailUnder);
-            return threshold is not null && ScoreReport.FailsUnder(result.Report, threshold, stderr) ? ContentErrors : Ok;
+            return threshold is not null && ScoreReport.FailsUnder(result.Report, threshold, stderr, lang) ? ContentErrors : Ok;
         });
 
         var checkContent = ContentArgument();
@@ -123,29 +126,29 @@ public static class EcoSiteCommand
             var result = SiteBuilder.Check(options);
             if (parse.GetValue(format) == "json")
             {
-                stdout.WriteLine(CheckReport.Json(result, UiLanguage.Resolve(parse.GetValue(checkLang))));
+                stdout.WriteLine(CheckReport.Json(result, lang));
             }
             else
             {
-                var console = new Reporter(stdout, stderr, parse.GetValue(verbose), false, parse.GetValue(checkLang));
+                var console = new Reporter(stdout, stderr, parse.GetValue(verbose), false, lang);
                 console.PrintDiagnostics(result.Diagnostics);
-                if (result.Report is { } report) ScoreReport.Print(report, stdout);
+                if (result.Report is { } report) ScoreReport.Print(report, stdout, lang);
                 console.PrintCheckSummary(result);
             }
-            var below = ScoreReport.FailsUnder(result.Report, parse.GetValue(checkFailUnder), stderr);
+            var below = ScoreReport.FailsUnder(result.Report, parse.GetValue(checkFailUnder), stderr, lang);
             return result.Errors > 0 || below ? ContentErrors : Ok;
         });
 
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
-        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, runBuild));
-        root.Subcommands.Add(NewCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, runBuild, LangOption(), lang));
+        root.Subcommands.Add(NewCommand.Create(stdout, stderr, LangOption(), lang));
+        root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, lang));
         return root;
     }
 
     /// <summary>--lang zh|en: the language of messages (else ECOSITE_LANG, else the system's; see <see cref="UiLanguage"/>).</summary>
-    private static Option<string?> LangOption()
+    internal static Option<string?> LangOption()
     {
         var option = new Option<string?>("--lang") { Description = "Language of the messages: zh or en (default: ECOSITE_LANG, else the system language, else en)." };
         option.AcceptOnlyFromAmong([.. Core.Diagnostics.Messages.MessageCatalog.Languages]);

@@ -17,6 +17,9 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
 
     private readonly string _lang = UiLanguage.Resolve(lang);
 
+    /// <summary>The language this reporter speaks (zh or en).</summary>
+    public string Lang => _lang;
+
     private static bool Color => Environment.GetEnvironmentVariable("NO_COLOR") is null or "" && Interactive;
 
     public BuildResult WithProgress(Func<IBuildProgress?, BuildResult> run)
@@ -25,7 +28,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         BuildResult? result = null;
         AnsiConsole.Progress().AutoClear(true).Start(ctx =>
         {
-            var task = ctx.AddTask("Rendering pages", maxValue: 1);
+            var task = ctx.AddTask(MessageCatalog.Format(_lang, "cli.progress"), maxValue: 1);
             result = run(new ProgressAdapter(task));
         });
         return result!;
@@ -54,7 +57,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
             }
         }
         if (warnings > WarningLimit && !verbose)
-            stderr.WriteLine($"... and {warnings - WarningLimit} more warnings; run with --verbose to see them all.");
+            stderr.WriteLine(MessageCatalog.Format(_lang, "cli.more-warnings", warnings - WarningLimit));
     }
 
     public void PrintBuildSummary(BuildResult r, string output)
@@ -66,21 +69,24 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
             foreach (var t in r.Timings)
                 stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms");
         if (r.Success && r.Unchanged)
-            stdout.WriteLine($"Up to date: nothing changed since the last build of {output} ({r.Pages} pages, {r.Files} files); confirmed in {seconds} s ({Count(r.Warnings, "warning")}).");
+            stdout.WriteLine(MessageCatalog.Format(_lang, "cli.up-to-date", output, r.Pages, r.Files, seconds, Count(r.Warnings, "warning")));
         else if (r.Success)
-            stdout.WriteLine($"Built {r.Pages} pages, {r.Files} files into {output} in {seconds} s ({Count(r.Warnings, "warning")}{(r.ReusedPages > 0 ? $", {r.ReusedPages} unchanged pages reused" : "")}).");
+            stdout.WriteLine(MessageCatalog.Format(_lang, "cli.built", r.Pages, r.Files, output, seconds, Count(r.Warnings, "warning"),
+                r.ReusedPages > 0 ? MessageCatalog.Format(_lang, "cli.built.reused", r.ReusedPages) : ""));
         else
-            stderr.WriteLine($"Build failed: {Count(r.Errors, "error")}, {Count(r.Warnings, "warning")}. Nothing was written; the previous site in {output} is unchanged.");
+            stderr.WriteLine(MessageCatalog.Format(_lang, "cli.build-failed", Count(r.Errors, "error"), Count(r.Warnings, "warning"), output));
     }
 
     public void PrintCheckSummary(BuildResult r)
     {
         var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
-        stdout.WriteLine(r.Errors == 0 ? $"Checked in {seconds} s: no errors, {Count(r.Warnings, "warning")}." : $"Checked in {seconds} s: {Count(r.Errors, "error")}, {Count(r.Warnings, "warning")}.");
+        stdout.WriteLine(r.Errors == 0
+            ? MessageCatalog.Format(_lang, "cli.checked.clean", seconds, Count(r.Warnings, "warning"))
+            : MessageCatalog.Format(_lang, "cli.checked", seconds, Count(r.Errors, "error"), Count(r.Warnings, "warning")));
         _ = verbose;
     }
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    private string Count(int n, string noun) => MessageCatalog.Count(_lang, n, noun);
 
     private sealed class ProgressAdapter(ProgressTask task) : IBuildProgress
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcoSite.Core;
+using EcoSite.Core.Diagnostics.Messages;
 using EcoSite.Core.Facts;
 
 namespace EcoSite.Cli;
@@ -7,30 +8,30 @@ namespace EcoSite.Cli;
 /// <summary>The completeness scores for people (the text report of 'check') and the --fail-under gate for CI.</summary>
 internal static class ScoreReport
 {
-    /// <summary>Each park, best first: its score, its five parts and a line per reason (in English).</summary>
-    public static void Print(SiteReport report, TextWriter stdout)
+    /// <summary>Each park, best first: its score, its five parts and a line per reason, in <paramref name="lang"/>.</summary>
+    public static void Print(SiteReport report, TextWriter stdout, string lang)
     {
         var scores = report.Completeness;
         if (scores.Parks.Count == 0) return;
-        stdout.WriteLine("Completeness (HJ 274-2015, docs/content-format.en.md section 11):");
+        stdout.WriteLine(MessageCatalog.Format(lang, "cli.score.heading"));
         foreach (var s in scores.Ranked)
         {
             var parts = string.Join(" · ", s.Parts.Select(p => $"{p.Key} {N(p.Points)}"));
             stdout.WriteLine($"  {s.ParkId}: {N(s.Total)} / 100 ({parts})");
-            foreach (var r in s.Reasons) stdout.WriteLine(TerminalText.Line($"    - {r.Text("en")}"));
+            foreach (var r in s.Reasons) stdout.WriteLine(TerminalText.Line($"    - {r.Text(lang)}"));
         }
         if (scores.Average is { } avg && scores.Parks.Count > 1)
-            stdout.WriteLine($"  platform average: {N(avg)} / 100 (2020 national survey: {N(Completeness.NationalAverage2020)})");
+            stdout.WriteLine(MessageCatalog.Format(lang, "cli.score.average", N(avg), N(Completeness.NationalAverage2020)));
     }
 
     /// <summary>The parks scoring below <paramref name="threshold"/> (compared as shown, to one decimal), each on stderr.</summary>
-    public static bool FailsUnder(SiteReport? report, double? threshold, TextWriter stderr)
+    public static bool FailsUnder(SiteReport? report, double? threshold, TextWriter stderr, string lang)
     {
         if (threshold is not { } min || report is null) return false;
         var failed = false;
         foreach (var s in report.Completeness.Parks.Where(s => Completeness.Round(s.Total) < min))
         {
-            stderr.WriteLine($"ecosite: park '{s.ParkId}' scores {N(s.Total)}, below --fail-under {min.ToString(CultureInfo.InvariantCulture)}.");
+            stderr.WriteLine(MessageCatalog.Format(lang, "cli.score.below", s.ParkId, N(s.Total), min.ToString(CultureInfo.InvariantCulture)));
             failed = true;
         }
         return failed;

@@ -21,6 +21,22 @@ internal static class UiLanguage
         return Known(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? MessageCatalog.English;
     }
 
+    /// <summary>
+    /// The value of --lang in <paramref name="args"/>, read before parsing so that the help texts are built in that
+    /// language. 'export wechat --lang' names the content language to export, not the messages': it is not read.
+    /// </summary>
+    public static string? FromArguments(IReadOnlyList<string> args)
+    {
+        if (args.Count > 0 && args[0] == "export") return null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--") break;
+            if (args[i] == "--lang" && i + 1 < args.Count) return args[i + 1];
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal)) return args[i]["--lang=".Length..];
+        }
+        return null;
+    }
+
     /// <summary>zh, zh_CN.UTF-8, zh-Hans -> zh; en, en_US -> en; anything else (C, POSIX, fr) -> null.</summary>
     private static string? Known(string? value)
     {

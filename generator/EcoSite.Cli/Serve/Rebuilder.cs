@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcoSite.Core;
 using EcoSite.Core.Content;
+using EcoSite.Core.Diagnostics.Messages;
 
 namespace EcoSite.Cli.Serve;
 
@@ -38,8 +39,8 @@ internal sealed class Rebuilder(ServeOptions options, Preview preview, string fo
         catch (Exception e)
         {
             var error = $"{e.GetType().Name}: {e.Message}";
-            stderr.WriteLine(TerminalText.Line($"[{Time()}] ecosite: internal error while rebuilding: {error}"));
-            stderr.WriteLine("This is a bug in EcoSite, not in your content. Please report it; serving goes on and the next change builds again.");
+            stderr.WriteLine(TerminalText.Line(MessageCatalog.Format(preview.Lang, "cli.serve.internal", Time(), error)));
+            stderr.WriteLine(MessageCatalog.Format(preview.Lang, "cli.serve.bug"));
             if (Environment.GetEnvironmentVariable("ECOSITE_DEBUG") == "1") stderr.WriteLine(e);
             preview.Publish(preview.Current.Root, [], error);
             return null;
@@ -62,16 +63,18 @@ internal sealed class Rebuilder(ServeOptions options, Preview preview, string fo
     private void Report(BuildResult result, bool first, bool hasGoodBuild)
     {
         var ms = result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-        var console = new Reporter(stdout, stderr, verbose, quiet || !verbose && !first);
+        var lang = preview.Lang;
+        var console = new Reporter(stdout, stderr, verbose, quiet || !verbose && !first, lang);
         // The first build prints warnings like 'ecosite build'; rebuilds print only errors unless --verbose.
         console.PrintDiagnostics(result.Diagnostics);
         if (result.Success)
         {
-            var reused = result.Unchanged ? ", all reused" : result.ReusedPages > 0 ? $", {result.ReusedPages} reused" : "";
-            if (!quiet) stdout.WriteLine($"[{Time()}] {(first ? "Built" : "Rebuilt")} {result.Pages} pages in {ms} ms ({result.Warnings} warnings{reused}).");
+            var reused = result.Unchanged ? MessageCatalog.Format(lang, "cli.serve.all-reused")
+                : result.ReusedPages > 0 ? MessageCatalog.Format(lang, "cli.serve.reused", result.ReusedPages) : "";
+            if (!quiet) stdout.WriteLine(MessageCatalog.Format(lang, first ? "cli.serve.built" : "cli.serve.rebuilt", Time(), result.Pages, ms, result.Warnings, reused));
         }
         else
-            stderr.WriteLine($"[{Time()}] Build failed in {ms} ms: {result.Errors} error{(result.Errors == 1 ? "" : "s")}. {(hasGoodBuild ? "The last good build stays served, with the errors over each page." : "Open pages show the errors.")}");
+            stderr.WriteLine(MessageCatalog.Format(lang, hasGoodBuild ? "cli.serve.failed.kept" : "cli.serve.failed.none", Time(), ms, MessageCatalog.Count(lang, result.Errors, "error")));
         if (verbose)
             foreach (var t in result.Timings)
                 stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms");

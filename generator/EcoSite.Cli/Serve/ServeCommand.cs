@@ -1,11 +1,13 @@
 using System.CommandLine;
+using EcoSite.Core.Diagnostics.Messages;
 
 namespace EcoSite.Cli.Serve;
 
 /// <summary><c>ecosite serve</c>: options to a <see cref="ServeSession"/>, which runs until Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr, Argument<string> content, Option<bool> verbose, Option<bool> quiet, Func<EcoSite.Core.BuildOptions, EcoSite.Core.BuildResult> build)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Argument<string> content, Option<bool> verbose, Option<bool> quiet, Func<EcoSite.Core.BuildOptions, EcoSite.Core.BuildResult> build,
+        Option<string?> langOption, string lang)
     {
         var port = new Option<int>("--port", "-p")
         {
@@ -44,11 +46,11 @@ internal static class ServeCommand
               ecosite serve                                  preview ./content at http://127.0.0.1:8080/
               ecosite serve content --base-path /sthj/stgy/  serve under the production sub-path
               ecosite serve --port 0                         pick a free port (the address is printed)
-            """) { content, port, basePath, host, verbose, quiet };
+            """) { content, port, basePath, host, verbose, quiet, langOption };
 
         serve.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new ServeOptions(parse.GetValue(content)!, parse.GetValue(port), parse.GetValue(basePath), parse.GetValue(host)!);
+            var options = new ServeOptions(parse.GetValue(content)!, parse.GetValue(port), parse.GetValue(basePath), parse.GetValue(host)!) { Lang = lang };
             await using var session = new ServeSession(options, stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), build);
             Uri url;
             try
@@ -61,15 +63,15 @@ internal static class ServeCommand
                 stderr.WriteLine(TerminalText.Line($"ecosite: {e.Message}"));
                 return EcoSiteCommand.ContentErrors;
             }
-            stdout.WriteLine(TerminalText.Line($"Serving {options.ContentDir} at {url}"));
-            stdout.WriteLine("Watching for changes. Press Ctrl+C to stop.");
+            stdout.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.serve.serving", options.ContentDir, url)));
+            stdout.WriteLine(MessageCatalog.Format(lang, "cli.serve.watching"));
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
             catch (OperationCanceledException) { }
             await session.StopAsync();
-            stdout.WriteLine("Stopped.");
+            stdout.WriteLine(MessageCatalog.Format(lang, "cli.serve.stopped"));
             return EcoSiteCommand.Ok;
         });
         return serve;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using EcoSite.Core;
+using EcoSite.Core.Diagnostics.Messages;
 
 namespace EcoSite.Cli.Serve;
 
@@ -9,6 +10,9 @@ namespace EcoSite.Cli.Serve;
 public sealed record ServeOptions(string ContentDir, int Port = ServeOptions.DefaultPort, string? BasePath = null, string Host = "127.0.0.1", string? ThemeDir = null)
 {
     public const int DefaultPort = 8080;
+
+    /// <summary>The language of serve's messages and error overlay; null resolves it as <see cref="UiLanguage"/> does.</summary>
+    public string? Lang { get; init; }
 }
 
 /// <summary>A reason serve cannot start that the user can fix (a missing content folder, a port in use): exit code 1.</summary>
@@ -25,7 +29,7 @@ public sealed class ServeSession : IAsyncDisposable
     private readonly ServeOptions _options;
     private readonly string _temp = Path.Combine(Path.GetTempPath(), "ecosite-serve-" + Guid.NewGuid().ToString("N"));
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Preview _preview = new();
+    private readonly Preview _preview;
     private readonly ContentWatcher _watcher;
     private readonly Rebuilder _rebuilder;
     private PreviewServer? _server;
@@ -38,6 +42,7 @@ public sealed class ServeSession : IAsyncDisposable
     internal ServeSession(ServeOptions options, TextWriter stdout, TextWriter stderr, bool verbose, bool quiet, Func<BuildOptions, BuildResult> build)
     {
         _options = options;
+        _preview = new Preview(UiLanguage.Resolve(options.Lang));
         _watcher = new ContentWatcher(options.ContentDir);
         _rebuilder = new Rebuilder(options, _preview, _temp, build, stdout, stderr, verbose, quiet);
     }
@@ -81,7 +86,7 @@ public sealed class ServeSession : IAsyncDisposable
         }
         catch (IOException e)
         {
-            throw new ServeStartException($"cannot listen on {_options.Host}:{_options.Port} ({e.Message}). Choose another --port, or --port 0 for a free one.");
+            throw new ServeStartException(MessageCatalog.Format(_preview.Lang, "cli.serve.listen", _options.Host, _options.Port, e.Message));
         }
         var host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
         Url = new Uri($"http://{host}:{port.ToString(CultureInfo.InvariantCulture)}{BasePath}");

@@ -35,6 +35,15 @@ public static partial class MessageCatalog
     /// <summary>The title of a code in <paramref name="lang"/>, else in English.</summary>
     public static string Title(string code, string lang) => Text(lang, code) ?? Text(English, code) ?? code;
 
+    /// <summary>The text <paramref name="key"/> (the command line's "cli.*" and serve's "overlay.*") in
+    /// <paramref name="lang"/>, else in English, with its values.</summary>
+    public static string Format(string lang, string key, params object?[] values) =>
+        string.Format(CultureInfo.InvariantCulture, Text(lang, key) ?? Text(English, key) ?? key, values);
+
+    /// <summary>"1 error", "3 errors", "3 个错误": <paramref name="noun"/> is error, warning, article or file.</summary>
+    public static string Count(string lang, int n, string noun) =>
+        Format(lang, $"cli.count.{noun}.{(n == 1 ? "one" : "many")}", n);
+
     /// <summary>The message of <paramref name="diagnostic"/> in <paramref name="lang"/>.</summary>
     public static string Message(Diagnostic diagnostic, string lang)
     {
