@@ -61,39 +61,17 @@ public static class EcoSiteCommand
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<BuildOptions, BuildResult> runBuild, string lang)
     {
-        var root = new RootCommand("""
-            EcoSite builds an eco-industrial park disclosure site (HJ 274-2015) from Markdown and YAML.
-
-            Examples:
-              ecosite new site content           start a content folder with one park
-              ecosite serve                      preview ./content with live reload
-              ecosite build                      build ./content into ./_site
-              ecosite build content -o public    build into ./public
-              ecosite check --format json        validate and print a JSON report, write nothing
-              ecosite check --fail-under 60      fail CI when a park scores below 60
-              ecosite export wechat              articles for a WeChat official account into ./_wechat
-
-            Exit codes: 0 success, 1 content errors (or score below --fail-under), 2 usage errors.
-            Environment: NO_COLOR turns colour off; CI=true (or redirected output) prints no progress bar;
-            SOURCE_DATE_EPOCH fixes "today" when site.yaml has no as_of.
-            """);
+        var root = new RootCommand(MessageCatalog.Format(lang, "help.root"));
         foreach (var option in root.Options)
             if (option is VersionOption version) version.Action = new PrintVersion(stdout);
 
-        var buildContent = ContentArgument();
-        var output = new Option<string>("--output", "-o") { Description = "Output folder (replaced atomically; default _site).", DefaultValueFactory = _ => "_site" };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every stage and warning in full." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print errors only." };
-        var buildFailUnder = FailUnderOption();
-        var buildLang = LangOption();
-        var build = new Command("build", """
-            Build the site into the output folder (replaced only when the build succeeds).
-
-            Examples:
-              ecosite build                          ./content into ./_site
-              ecosite build content -o public        into ./public
-              ecosite build --fail-under 60 --quiet  CI: errors only, fail when a park scores below 60
-            """) { buildContent, output, verbose, quiet, buildFailUnder, buildLang };
+        var buildContent = ContentArgument(lang);
+        var output = new Option<string>("--output", "-o") { Description = MessageCatalog.Format(lang, "help.build.output"), DefaultValueFactory = _ => "_site" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = MessageCatalog.Format(lang, "help.verbose") };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = MessageCatalog.Format(lang, "help.quiet") };
+        var buildFailUnder = FailUnderOption(lang);
+        var buildLang = LangOption(lang);
+        var build = new Command("build", MessageCatalog.Format(lang, "help.build")) { buildContent, output, verbose, quiet, buildFailUnder, buildLang };
         build.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(buildContent)!, parse.GetValue(output)!, BuildClock.FromEnvironment());
@@ -107,19 +85,12 @@ public static class EcoSiteCommand
             return threshold is not null && ScoreReport.FailsUnder(result.Report, threshold, stderr, lang) ? ContentErrors : Ok;
         });
 
-        var checkContent = ContentArgument();
-        var format = new Option<string>("--format") { Description = "Report format: text or json.", DefaultValueFactory = _ => "text" };
+        var checkContent = ContentArgument(lang);
+        var format = new Option<string>("--format") { Description = MessageCatalog.Format(lang, "help.check.format"), DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var checkFailUnder = FailUnderOption();
-        var checkLang = LangOption();
-        var check = new Command("check", """
-            Validate the content and report problems and scores; writes nothing.
-
-            Examples:
-              ecosite check                          diagnostics and each park's score
-              ecosite check --format json            a JSON report for scripts and CI
-              ecosite check --fail-under 60          exit 1 when a park scores below 60
-            """) { checkContent, format, verbose, checkFailUnder, checkLang };
+        var checkFailUnder = FailUnderOption(lang);
+        var checkLang = LangOption(lang);
+        var check = new Command("check", MessageCatalog.Format(lang, "help.check")) { checkContent, format, verbose, checkFailUnder, checkLang };
         check.SetAction(parse =>
         {
             var options = new BuildOptions(parse.GetValue(checkContent)!, "", BuildClock.FromEnvironment());
@@ -141,29 +112,29 @@ public static class EcoSiteCommand
 
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
-        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, runBuild, LangOption(), lang));
-        root.Subcommands.Add(NewCommand.Create(stdout, stderr, LangOption(), lang));
-        root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(), verbose, quiet, lang));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(lang), verbose, quiet, runBuild, LangOption(lang), lang));
+        root.Subcommands.Add(NewCommand.Create(stdout, stderr, LangOption(lang), lang));
+        root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(lang), verbose, quiet, lang));
         return root;
     }
 
     /// <summary>--lang zh|en: the language of messages (else ECOSITE_LANG, else the system's; see <see cref="UiLanguage"/>).</summary>
-    internal static Option<string?> LangOption()
+    internal static Option<string?> LangOption(string lang)
     {
-        var option = new Option<string?>("--lang") { Description = "Language of the messages: zh or en (default: ECOSITE_LANG, else the system language, else en)." };
+        var option = new Option<string?>("--lang") { Description = MessageCatalog.Format(lang, "help.lang") };
         option.AcceptOnlyFromAmong([.. Core.Diagnostics.Messages.MessageCatalog.Languages]);
         return option;
     }
 
-    private static Option<double?> FailUnderOption()
+    private static Option<double?> FailUnderOption(string lang)
     {
         var option = new Option<double?>("--fail-under")
         {
-            Description = "Exit with 1 when any park's completeness score (0-100) is below this, e.g. --fail-under 60.",
+            Description = MessageCatalog.Format(lang, "help.fail-under"),
         };
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double?>() is { } v && (double.IsNaN(v) || v < 0 || v > 100)) r.AddError("--fail-under takes a score from 0 to 100.");
+            if (r.GetValueOrDefault<double?>() is { } v && (double.IsNaN(v) || v < 0 || v > 100)) r.AddError(MessageCatalog.Format(lang, "help.fail-under.range"));
         });
         return option;
     }
@@ -177,9 +148,9 @@ public static class EcoSiteCommand
         }
     }
 
-    private static Argument<string> ContentArgument() => new("content")
+    private static Argument<string> ContentArgument(string lang) => new("content")
     {
-        Description = "Content folder (default: content).",
+        Description = MessageCatalog.Format(lang, "help.content"),
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => "content",
     };

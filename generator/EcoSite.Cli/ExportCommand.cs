@@ -14,35 +14,25 @@ internal static class ExportCommand
     {
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output folder (replaced when the export succeeds; default _wechat).",
+            Description = MessageCatalog.Format(uiLang, "help.export.output"),
             DefaultValueFactory = _ => "_wechat",
         };
         var lang = new Option<string[]>("--lang")
         {
-            Description = "Language to export; repeat for several, --lang zh --lang en (default: the site's default language, zh).",
+            Description = MessageCatalog.Format(uiLang, "help.export.lang"),
         };
         lang.AcceptOnlyFromAmong([.. WechatExporter.SupportedLanguages]);
         var since = new Option<string?>("--since")
         {
-            Description = $"First day of the exchange digests, YYYY-MM-DD (default: the {WechatExporter.DefaultDays} days up to today).",
+            Description = MessageCatalog.Format(uiLang, "help.export.since", WechatExporter.DefaultDays),
         };
         since.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } v && ParseDate(v) is null)
-                r.AddError($"--since '{v}' is not a date; write it as YYYY-MM-DD, e.g. --since 2026-11-23.");
+                r.AddError(MessageCatalog.Format(uiLang, "help.export.since.bad", v));
         });
 
-        var wechat = new Command("wechat", $"""
-            Write articles for a WeChat official account (公众号): one per news item and case, and a digest of the
-            exchange listings posted since a day, per park and for the region. Each is an HTML fragment with inline
-            styles to paste into the 公众号 editor, with its images and a QR code of its page (from site.yaml base_url).
-            Open index.html in the output folder for the titles, digests and files to upload.
-
-            Examples:
-              ecosite export wechat                            ./content into ./_wechat, in the default language
-              ecosite export wechat content -o weekly --lang zh --lang en
-              ecosite export wechat --since 2026-11-23         digests of the listings posted from 23 November
-            """) { content, output, lang, since, verbose, quiet };
+        var wechat = new Command("wechat", MessageCatalog.Format(uiLang, "help.export.wechat")) { content, output, lang, since, verbose, quiet };
         wechat.SetAction(parse =>
         {
             var options = new WechatOptions(parse.GetValue(content)!, parse.GetValue(output)!, BuildClock.FromEnvironment(),
@@ -65,12 +55,7 @@ internal static class ExportCommand
             return EcoSiteCommand.Ok;
         });
 
-        return new Command("export", """
-            Export the content for other channels.
-
-            Examples:
-              ecosite export wechat                            articles for a WeChat official account into ./_wechat
-            """) { wechat };
+        return new Command("export", MessageCatalog.Format(uiLang, "help.export")) { wechat };
     }
 
     private static DateOnly? ParseDate(string s) =>

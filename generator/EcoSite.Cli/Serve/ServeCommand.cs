@@ -11,42 +11,34 @@ internal static class ServeCommand
     {
         var port = new Option<int>("--port", "-p")
         {
-            Description = $"Port to listen on; 0 picks a free one (default: {ServeOptions.DefaultPort}).",
+            Description = MessageCatalog.Format(lang, "help.serve.port", ServeOptions.DefaultPort),
             DefaultValueFactory = _ => ServeOptions.DefaultPort,
         };
         port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port takes 0 to 65535 (0 picks a free port).");
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError(MessageCatalog.Format(lang, "help.serve.port.range"));
         });
         var basePath = new Option<string?>("--base-path")
         {
-            Description = "Sub-path to serve the site under, as in production (default: the path of site.yaml's base_url, else /).",
+            Description = MessageCatalog.Format(lang, "help.serve.base-path"),
         };
         basePath.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } v && ServeSession.NormalizeBasePath(v) is null)
-                r.AddError($"--base-path '{v}' is not usable; give a path such as /sthj/stgy/ (letters, digits, '-', '_', '.').");
+                r.AddError(MessageCatalog.Format(lang, "help.serve.base-path.bad", v));
         });
         var host = new Option<string>("--host")
         {
-            Description = "Address to listen on (default: 127.0.0.1, this computer only).",
+            Description = MessageCatalog.Format(lang, "help.serve.host"),
             DefaultValueFactory = _ => "127.0.0.1",
         };
         host.Validators.Add(r =>
         {
             var v = r.GetValueOrDefault<string>();
-            if (v != "localhost" && !System.Net.IPAddress.TryParse(v, out _)) r.AddError($"--host '{v}' is not an IP address; give one such as 127.0.0.1.");
+            if (v != "localhost" && !System.Net.IPAddress.TryParse(v, out _)) r.AddError(MessageCatalog.Format(lang, "help.serve.host.bad", v));
         });
 
-        var serve = new Command("serve", """
-            Build the site, serve it for preview and rebuild when a file changes; open pages reload by themselves.
-            Content errors show over the page (the last good build stays served). The build output folder is not touched.
-
-            Examples:
-              ecosite serve                                  preview ./content at http://127.0.0.1:8080/
-              ecosite serve content --base-path /sthj/stgy/  serve under the production sub-path
-              ecosite serve --port 0                         pick a free port (the address is printed)
-            """) { content, port, basePath, host, verbose, quiet, langOption };
+        var serve = new Command("serve", MessageCatalog.Format(lang, "help.serve")) { content, port, basePath, host, verbose, quiet, langOption };
 
         serve.SetAction(async (parse, cancellationToken) =>
         {

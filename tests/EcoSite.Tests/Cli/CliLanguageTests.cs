@@ -81,14 +81,31 @@ public sealed class CliLanguageTests
     }
 
     [Theory]
-    [InlineData("serve")]
-    [InlineData("new")]
-    [InlineData("build")]
-    [InlineData("check")]
-    public async Task Every_command_takes_lang(string command)
+    [InlineData("", "EcoSite 根据 Markdown 和 YAML 文件生成")]
+    [InlineData("build", "把网站生成到输出文件夹")]
+    [InlineData("check", "检查内容，报告问题和得分")]
+    [InlineData("serve", "生成网站并启动本地预览")]
+    [InlineData("new", "写入一个带注释的起始文件")]
+    [InlineData("new site", "新建内容文件夹")]
+    [InlineData("new waste", "新建 waste/YEAR.yaml")]
+    public async Task Help_is_in_chinese_when_the_language_is_chinese_and_every_command_takes_lang(string command, string chinese)
     {
-        var help = await Run(command, "--help", "--lang", "zh");
-        Assert.Equal(0, help.Exit);
-        Assert.Contains("--lang", help.Stdout);
+        string[] path = command.Length == 0 ? [] : command.Split(' ');
+        var zh = await Run([.. path, "--help", "--lang", "zh"]);
+        Assert.Equal(0, zh.Exit);
+        Assert.Contains(chinese, zh.Stdout);
+        if (path.Length > 0) Assert.Contains("提示语言：zh 或 en", zh.Stdout);
+        var en = await Run([.. path, "--help", "--lang", "en"]);
+        Assert.DoesNotContain(chinese, en.Stdout);
+    }
+
+    /// <summary>'export wechat --lang' names the content language to export, so its messages and help follow ECOSITE_LANG or LANG.</summary>
+    [Fact]
+    public async Task Export_help_follows_the_environment()
+    {
+        using var site = new TestSite();
+        var zh = await Diagnostics.MessageTemplateTests.RunProgram(site.Root, new() { ["ECOSITE_LANG"] = "zh" }, "export", "wechat", "--help");
+        Assert.Contains("为微信公众号撰写文章", zh.Stdout);
+        Assert.Contains("此处 --lang 指内容语言", zh.Stdout);
     }
 }

@@ -73,23 +73,30 @@ public sealed class MessageTemplateTests
     public async Task Check_takes_its_language_from_LANG_with_the_same_codes_and_places(string lang, string expected)
     {
         using var site = new TestSite().With("parks/demo/news/a.md", "---\ntitle: 动态\ndate: 2026-02-30\n---\n正文。\n");
+        var run = await RunProgram(site.Root, new() { ["LANG"] = lang }, "check", site.Content);
+        Assert.Equal(1, run.Exit);
+        Assert.Contains($"parks/demo/news/a.md:3:7: error ECO020: {expected}", run.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the built ecosite program with no language variables but <paramref name="environment"/>'s.</summary>
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunProgram(string workingDirectory, Dictionary<string, string> environment, params string[] args)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = site.Root,
+            WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "ecosite.dll"), "check", site.Content }) start.ArgumentList.Add(arg);
-        foreach (var name in new[] { "ECOSITE_LANG", "LC_ALL", "LC_MESSAGES" }) start.Environment.Remove(name);
-        start.Environment["LANG"] = lang;
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "ecosite.dll") }.Concat(args)) start.ArgumentList.Add(arg);
+        foreach (var name in new[] { "ECOSITE_LANG", "LC_ALL", "LC_MESSAGES", "LANG" }) start.Environment.Remove(name);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var p = Process.Start(start)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
-        await stdout;
-        Assert.Equal(1, p.ExitCode);
-        Assert.Contains($"parks/demo/news/a.md:3:7: error ECO020: {expected}", stderr, StringComparison.Ordinal);
+        return (p.ExitCode, await stdout, stderr);
     }
 }
