@@ -91,7 +91,9 @@ internal static class NewCommand
     {
         if (!result.Ok)
         {
-            stderr.WriteLine(TerminalText.Line($"ecosite: {result.Message}"));
+            // The scaffolder answers in English; the catalog gives its sentences (and the missing-folder advice of ECO005) in the chosen language.
+            var message = MessageCatalog.Translate("new", result.Message, lang) ?? MessageCatalog.Translate("ECO005", result.Message, lang) ?? result.Message;
+            stderr.WriteLine(TerminalText.Line($"ecosite{(lang == MessageCatalog.Chinese ? "：" : ": ")}{message}"));
             return result.Status == ScaffoldStatus.InvalidName ? EcoSiteCommand.UsageError : EcoSiteCommand.ContentErrors;
         }
         foreach (var f in result.Created) stdout.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.new.created", Show(contentDir, f))));

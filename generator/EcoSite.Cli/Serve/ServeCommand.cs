@@ -52,7 +52,8 @@ internal static class ServeCommand
             catch (ServeStartException e)
             {
                 // Anything else that fails here is a bug: it reaches EcoSiteCommand, which reports it as an internal error.
-                stderr.WriteLine(TerminalText.Line($"ecosite: {e.Message}"));
+                var message = MessageCatalog.Translate("ECO005", e.Message, lang) ?? e.Message;
+                stderr.WriteLine(TerminalText.Line($"ecosite{(lang == MessageCatalog.Chinese ? "：" : ": ")}{message}"));
                 return EcoSiteCommand.ContentErrors;
             }
             stdout.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.serve.serving", options.ContentDir, url)));

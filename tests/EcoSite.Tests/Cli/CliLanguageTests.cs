@@ -55,6 +55,20 @@ public sealed class CliLanguageTests
     }
 
     [Fact]
+    public async Task What_new_refuses_is_said_in_chinese()
+    {
+        using var site = new TestSite();
+        var missing = await Run("new", "news", "nosuch", "x-1", "--content", site.Content, "--lang", "zh");
+        Assert.Equal(1, missing.Exit);
+        Assert.Contains("ecosite：", missing.Stderr);
+        Assert.Contains("中没有园区 'nosuch'", missing.Stderr);
+        var bad = await Run("new", "park", "Bad_Park", "--content", site.Content, "--lang", "zh");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("'Bad_Park' 不是有效的园区标识", bad.Stderr);
+        Assert.Contains("是不是 'bad-park'？", bad.Stderr);
+    }
+
+    [Fact]
     public void The_serve_overlay_is_in_the_chosen_language_with_the_same_code_and_place()
     {
         var d = new Diagnostic("ECO020", Severity.Error, "parks/demo/news/a.md", 3, 7, "'date' is '2026-02-30', a day that does not exist: February has 28 days in 2026. Check the date.");

@@ -33,7 +33,8 @@ public sealed class MessageTemplateTests
     [Fact]
     public void Every_template_gives_its_own_translation_with_the_same_values()
     {
-        foreach (var key in MessageCatalog.Keys(MessageCatalog.English).Where(k => k.StartsWith("ECO", StringComparison.Ordinal) && k.Contains('.', StringComparison.Ordinal)))
+        var keys = MessageCatalog.Keys(MessageCatalog.English).Where(k => k.StartsWith("ECO", StringComparison.Ordinal) && k.Contains('.', StringComparison.Ordinal)).ToList();
+        foreach (var key in keys)
         {
             var code = key[..key.IndexOf('.', StringComparison.Ordinal)];
             var values = Enumerable.Range(0, 6).Select(n => (object)$"v{n}x").ToArray();
@@ -42,6 +43,14 @@ public sealed class MessageTemplateTests
             Assert.Equal(string.Format(CultureInfo.InvariantCulture, MessageCatalog.Text("zh", key)!, values), MessageCatalog.Message(d, "zh"));
             Assert.Equal(english, MessageCatalog.Message(d, "en"));
         }
+        // What 'ecosite new' answers, the same way.
+        foreach (var key in MessageCatalog.Keys(MessageCatalog.English).Where(k => k.StartsWith("new.", StringComparison.Ordinal)))
+        {
+            var values = Enumerable.Range(0, 6).Select(n => (object)$"v{n}x").ToArray();
+            var english = string.Format(CultureInfo.InvariantCulture, MessageCatalog.Text("en", key)!, values);
+            Assert.Equal(string.Format(CultureInfo.InvariantCulture, MessageCatalog.Text("zh", key)!, values), MessageCatalog.Translate("new", english, "zh"));
+        }
+        Assert.True(keys.Count > 150);
     }
 
     [Fact]

@@ -45,19 +45,28 @@ public static partial class MessageCatalog
         Format(lang, $"cli.count.{noun}.{(n == 1 ? "one" : "many")}", n);
 
     /// <summary>The message of <paramref name="diagnostic"/> in <paramref name="lang"/>.</summary>
-    public static string Message(Diagnostic diagnostic, string lang)
+    public static string Message(Diagnostic diagnostic, string lang) =>
+        lang == English ? diagnostic.Message
+        : Translate(diagnostic.Code, diagnostic.Message, lang) ?? $"{Title(diagnostic.Code, lang)}{(lang == Chinese ? "：" : ": ")}{diagnostic.Message}";
+
+    /// <summary>
+    /// <paramref name="english"/>, a sentence of the family <paramref name="family"/> (a code, or "new" for what
+    /// 'ecosite new' answers), in <paramref name="lang"/> with the same values; null when no template of the family
+    /// matches it.
+    /// </summary>
+    public static string? Translate(string family, string english, string lang)
     {
-        if (lang == English) return diagnostic.Message;
+        if (lang == English) return english;
         foreach (var (key, pattern) in Templates.Value)
         {
-            if (!key.StartsWith(diagnostic.Code + ".", StringComparison.Ordinal)) continue;
-            var m = pattern.Match(diagnostic.Message);
+            if (!key.StartsWith(family + ".", StringComparison.Ordinal)) continue;
+            var m = pattern.Match(english);
             if (!m.Success || Text(lang, key) is not { } template) continue;
             var args = new object[Math.Max(1, Arity(key))];
             for (var n = 0; n < args.Length; n++) args[n] = m.Groups[$"a{n}"] is { Success: true } g ? Hint(g.Value, lang) : "";
             return string.Format(CultureInfo.InvariantCulture, template, args);
         }
-        return $"{Title(diagnostic.Code, lang)}{(lang == Chinese ? "：" : ": ")}{diagnostic.Message}";
+        return null;
     }
 
     /// <summary>The line a diagnostic prints as, in the compiler format, with the message in <paramref name="lang"/>.</summary>
@@ -93,7 +102,7 @@ public static partial class MessageCatalog
     private static List<(string, Regex)> MakeTemplates()
     {
         var list = new List<(string, Regex)>();
-        foreach (var (key, template) in En.Value.Where(e => e.Key.StartsWith("ECO", StringComparison.Ordinal) && e.Key.Contains('.', StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (key, template) in En.Value.Where(e => (e.Key.StartsWith("ECO", StringComparison.Ordinal) || e.Key.StartsWith("new.", StringComparison.Ordinal)) && e.Key.Contains('.', StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal))
             list.Add((key, Pattern(template)));
         return list;
     }
