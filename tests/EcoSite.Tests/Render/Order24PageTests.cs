@@ -28,8 +28,8 @@ public sealed class Order24PageTests
     }
 
     [Theory]
-    [InlineData("parks/demo/polluters/demo-steel.html", "环境保护税", "有毒有害物质排放", "排放量（吨）", "日均值", "排放去向", "园区污水处理厂", "排污许可证核发机关", "编制日期", "2026年3月10日")]
-    [InlineData("en/parks/demo/polluters/demo-steel.html", "Environmental protection tax", "Toxic and hazardous substances emitted", "Emitted (t)", "daily average", "Discharged to", "Park wastewater plant", "Permit issued by", "Report prepared on", "10 March 2026")]
+    [InlineData("parks/demo/polluters/demo-steel.html", "环境保护税", "有毒有害物质排放", "排放量（吨）", "日均值", "排放去向：", "园区污水处理厂", "排污许可证核发机关", "编制日期", "2026年3月10日")]
+    [InlineData("en/parks/demo/polluters/demo-steel.html", "Environmental protection tax", "Toxic and hazardous substances emitted", "Emitted (t)", "daily average", "Discharged to: ", "Park wastewater plant", "Permit issued by", "Report prepared on", "10 March 2026")]
     public void Every_group_given_has_its_section_in_each_language(string page, params string[] texts)
     {
         using var site = Built(Order24ReaderTests.Full);
