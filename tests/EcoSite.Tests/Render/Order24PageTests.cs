@@ -40,6 +40,8 @@ public sealed class Order24PageTests
             Assert.Contains(text, html);
         Assert.Contains("<a href=\"https://www.example.gov.cn/credit/\">", html);
         Assert.Contains("<time datetime=\"2025-08-01\">", html);
+        // The first cell of a row names it for screen readers (WCAG 1.3.1).
+        Assert.Matches("<tr><th scope=\"row\"><span lang=\"[^\"]+\">(苯|Benzene)</span></th><td>71-43-2</td><td class=\"num\">0.02</td>", html);
         // Each table of the groups sits in a focusable, labelled scroll region.
         foreach (var id in new[] { "o24-toxic", "o24-solid-waste", "o24-self-monitoring", "o24-carbon", "o24-weather", "o24-violations", "o24-temporary" })
         {
