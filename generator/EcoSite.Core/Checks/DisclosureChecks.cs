@@ -118,7 +118,12 @@ internal static class DisclosureChecks
                         $"{x.Name} at outlet {o.Code}: the concentration {x.Concentration} is above the limit {x.Limit}, but 'exceedances' is {(x.Exceedances is null ? "missing" : "0")}; the page shows it as an exceedance."));
             }
         }
+        foreach (var d in EnterpriseWasteCodes(p)) yield return d;
     }
+
+    /// <summary>ECO130 for an enterprise-level waste of Order 24 (solid_waste) whose code is no waste code.</summary>
+    private static IEnumerable<Diagnostic> EnterpriseWasteCodes(PolluterReport p) =>
+        p.Order24.SolidWaste.Select(w => WasteCodeProblem(w.Code, p.File, w.CodePos)).OfType<Diagnostic>();
 
     private static Diagnostic Make(DiagnosticCode code, string file, SourcePos pos, string message) =>
         new(code.Id, code.Severity, file, pos.Line, pos.Column, message);

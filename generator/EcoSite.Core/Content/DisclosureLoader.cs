@@ -20,10 +20,10 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         ["kind", "category", "enterprise", "material", "code", "quantity", "unit", "frequency", "posted", "valid_until", "contact"];
     private static readonly string[] ListingContactFields = ["name", "phone", "email"];
     private static readonly string[] PolluterFields =
-        ["report_year", "basic", "permit", "outlets", "facilities", "approvals", "emergency_plan", "other"];
+        ["report_year", "basic", "permit", "outlets", "facilities", "approvals", "emergency_plan", "other", .. Order24Reader.Fields];
     private static readonly string[] BasicFields = ["legal_representative", "address", "contact", "business", "products"];
-    private static readonly string[] OutletFields = ["code", "location", "discharge", "standard", "pollutants"];
-    private static readonly string[] PollutantFields = ["name", "unit", "concentration", "limit", "total_t", "permitted_total_t", "exceedances"];
+    private static readonly string[] OutletFields = ["code", "location", "discharge", "standard", "pollutants", "destination"];
+    private static readonly string[] PollutantFields = ["name", "unit", "concentration", "limit", "total_t", "permitted_total_t", "exceedances", "averaging"];
     private static readonly string[] FacilityFields = ["name", "status", "since"];
     private static readonly string[] ApprovalFields = ["project", "number", "date"];
     private static readonly string[] PlanFields = ["filed", "number"];
@@ -128,10 +128,12 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
                 var name = p.Localized("name", required: true);
                 var exceedances = p.Integer("exceedances");
                 if (exceedances is < 0) r.Report(Codes.InvalidValue, p.PosOf("exceedances"), "'exceedances' counts days or samples and cannot be negative.");
+                var averaging = p.OneOf("averaging", Order24Reader.AveragingPeriods);
                 return name is null ? null : new Pollutant(name, p.Text("unit"), p.Number("concentration"), p.Number("limit"),
-                    p.Number("total_t"), p.Number("permitted_total_t"), exceedances, p.Pos);
+                    p.Number("total_t"), p.Number("permitted_total_t"), exceedances, p.Pos) { Averaging = averaging };
             });
-            return code is null ? null : new Outlet(code, o.Localized("location"), o.Localized("discharge"), o.Text("standard"), pollutants, o.Pos);
+            var destination = o.Localized("destination");
+            return code is null ? null : new Outlet(code, o.Localized("location"), o.Localized("discharge"), o.Text("standard"), pollutants, o.Pos) { Destination = destination };
         });
         var facilities = f.List("facilities", node =>
         {
@@ -153,8 +155,9 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             if (NestingLimit.Parse(shown.Text, file.RelPath, diagnostics, linesBefore) is { } doc)
                 otherHtml = MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, languages[0], diagnostics, linesBefore).Html;
         }
+        var order24 = new Order24Reader(r).Read(f);
         return new PolluterReport(new EnterpriseRef(enterpriseId, file.RelPath, new SourcePos(1, 1)), reportYear, basic, f.Text("permit"),
-            outlets, facilities, approvals, plan, otherHtml, file.RelPath, f.PosOf("permit"));
+            outlets, facilities, approvals, plan, otherHtml, file.RelPath, f.PosOf("permit")) { Order24 = order24 };
     }
 
     /// <summary>
@@ -173,7 +176,7 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
     /// 国家危险废物名录 (2025) prints codes as 8 digits: such a code is normalised here, with ECO131. An invalid code is
     /// kept as written for the check stage to report (ECO130).
     /// </summary>
-    private static (string? Code, int? HazardousClass) WasteCodeField(YamlReader r, FieldSet f)
+    internal static (string? Code, int? HazardousClass) WasteCodeField(YamlReader r, FieldSet f)
     {
         if (f.Text("code") is not { } code) return (null, null);
         var c = Model.Identifiers.WasteCode.Classify(code);

@@ -29,11 +29,14 @@ internal static class Placeholders
     public const string EnterpriseNameEn = "Enterprise name to fill in";
     public const string WasteNameZh = "请填写固体废物名称";
     public const string WasteNameEn = "Waste name to fill in";
+    public const string Order24Zh = "请按企业环境信息依法披露报告填写";
+    public const string Order24En = "Fill in from the disclosure report";
 
     public static readonly IReadOnlyList<string> All =
     [
         TitleZh, TitleEn, BodyZh, BodyEn, CaseTitleZh, CaseTitleEn, TechnologyZh, TechnologyEn, CaseBodyZh, CaseBodyEn,
         MaterialZh, MaterialEn, ParkNameZh, ParkNameEn, EnterpriseNameZh, EnterpriseNameEn, WasteNameZh, WasteNameEn,
+        Order24Zh, Order24En,
     ];
 
     /// <summary>

@@ -71,7 +71,11 @@ internal sealed record PolluterReport(
     EmergencyPlan? EmergencyPlan,
     string? OtherHtml,
     string File,
-    SourcePos PermitPos = default);
+    SourcePos PermitPos = default)
+{
+    /// <summary>The groups of 企业环境信息依法披露管理办法 article 12 beyond the six above (all optional).</summary>
+    public Order24Groups Order24 { get; init; } = Order24Groups.None;
+}
 
 internal sealed record PolluterBasic(
     LocalizedText? LegalRepresentative,
@@ -83,7 +87,11 @@ internal sealed record PolluterBasic(
     public bool IsComplete => LegalRepresentative is not null && Address is not null && Contact is not null && Business is not null && Products is not null;
 }
 
-internal sealed record Outlet(string Code, LocalizedText? Location, LocalizedText? Discharge, string? Standard, IReadOnlyList<Pollutant> Pollutants, SourcePos Pos);
+internal sealed record Outlet(string Code, LocalizedText? Location, LocalizedText? Discharge, string? Standard, IReadOnlyList<Pollutant> Pollutants, SourcePos Pos)
+{
+    /// <summary>排放去向 (Order 24 art. 12(3)): where the outlet discharges to.</summary>
+    public LocalizedText? Destination { get; init; }
+}
 
 internal sealed record Pollutant(
     LocalizedText Name,
@@ -95,6 +103,9 @@ internal sealed record Pollutant(
     int? Exceedances,
     SourcePos Pos)
 {
+    /// <summary>The averaging period behind <see cref="Concentration"/> (hourly, daily, monthly, annual or single).</summary>
+    public string? Averaging { get; init; }
+
     /// <summary>A measured concentration above its limit is an exceedance whatever <see cref="Exceedances"/> says.</summary>
     public bool OverLimit => Concentration is { } c && Limit is { } l && c > l;
 

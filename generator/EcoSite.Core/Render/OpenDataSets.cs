@@ -112,10 +112,19 @@ internal sealed class OpenDataSets(SiteFacts facts)
             new("total_t", DataFieldType.Number, false, "Total emission (t per year)"),
             new("permitted_total_t", DataFieldType.Number, false, "Permitted total emission (t per year)"),
             new("over_permitted_total", DataFieldType.Boolean, true, "true when the total is above the permitted total"),
+            // Order 24 (企业环境信息依法披露管理办法) art. 12, appended so the columns above keep their places.
+            new("averaging", DataFieldType.String, false, "Averaging period of the concentration: hourly, daily, monthly, annual or single (one sample)"),
+            .. Localized("destination", false, "Where the outlet discharges to (排放去向)"),
+            .. Localized("permit_authority", false, "Authority that issued the discharge permit"),
+            new("permit_valid_from", DataFieldType.Date, false, "First day the discharge permit is valid"),
+            new("permit_valid_until", DataFieldType.Date, false, "Last day the discharge permit is valid"),
+            new("prepared", DataFieldType.Date, false, "Date the disclosure report was prepared (编制日期)"),
         ],
         parks.SelectMany(p => p.Polluters.OrderBy(x => x.Enterprise.Id, StringComparer.Ordinal).SelectMany(x => x.Outlets.SelectMany(o => o.Pollutants.Select(q =>
             Row(V(p.Id, x.Enterprise.Id, x.ReportYear, x.Permit, o.Code, o.Standard), Texts(q.Name),
-                V(q.Unit, q.Concentration, q.Limit, q.OverLimit, q.Exceedances, q.TotalT, q.PermittedTotalT, q.OverPermittedTotal)))))).ToList());
+                V(q.Unit, q.Concentration, q.Limit, q.OverLimit, q.Exceedances, q.TotalT, q.PermittedTotalT, q.OverPermittedTotal, q.Averaging),
+                Texts(o.Destination), Texts(x.Order24.Permit?.Authority),
+                V(x.Order24.Permit?.ValidFrom, x.Order24.Permit?.ValidUntil, x.Order24.Prepared)))))).ToList());
 
     /// <summary>Each case's yearly benefits.</summary>
     public DataTable CaseBenefits(IReadOnlyList<Park> parks) => new("benefits", "Benefits of technology cases",

@@ -245,6 +245,35 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
           filed:                     # 备案日期 YYYY-MM-DD
           number:                    # 备案编号
 
+        # 企业环境信息依法披露管理办法（2021）第十二条的其他内容，均为可选，不计分；用到哪一组就去掉该组行首的 '# '，把“{Placeholders.Order24Zh}”换成实际内容，数量留空表示未披露。
+        # Order 24 (2021) article 12 groups, all optional and not scored: remove the leading '# ' of a group you use and replace "{Placeholders.Order24En}"; an empty amount is not disclosed.
+        # prepared: {Today}                      # 编制日期 date the report was prepared
+        # permit_authority: {L(Placeholders.Order24Zh, Placeholders.Order24En)}   # 排污许可证核发机关 issuing authority
+        # permit_valid_from: {Today}             # 排污许可证有效期 permit validity
+        # permit_valid_until: {Date(today.AddYears(5))}
+        # environmental_tax: {"{"}paid_10k_cny: {"}"}        # 环境保护税（万元）tax paid, 10k CNY
+        # liability_insurance: {"{"}insured: true, insurer: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, policy: , valid_until: {"}"}   # 环境污染责任保险
+        # credit_rating: {"{"}rating: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, authority: , date: , url: {"}"}   # 环保信用评价 (url: https://...)
+        # toxic_substances:                      # 有毒有害物质排放（吨/年）toxic substances, t per year
+        #   - {"{"}name: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, cas: , emitted_t: {"}"}
+        # solid_waste:                           # 工业固体废物和危险废物（吨）generated, stored, utilised, disposed; code NNN-NNN-NN for hazardous waste
+        #   - {"{"}name: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, code: , generated_t: , stored_t: , utilised_t: , disposed_t: , destination: {"}"}
+        # self_monitoring:                       # 自行监测
+        #   results_url:                         # 监测结果公开网址 https://...
+        #   items:
+        #     - {"{"}outlet: DA001, pollutant: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, method: automatic, frequency: {"}"}   # method: automatic 自动 | manual 手工
+        # carbon_emissions:                      # 碳排放（吨二氧化碳当量/年）t CO2e per year
+        #   total_tco2e:
+        #   facilities: [{"{"}name: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, tco2e: {"}"}]
+        # heavy_pollution_response:              # 重污染天气应急响应
+        #   - {"{"}from: {Today}, to: {Today}, level: , measures: {L(Placeholders.Order24Zh, Placeholders.Order24En)}{"}"}
+        # violations:                            # 生态环境违法信息 (none: leave out)
+        #   - {"{"}date: {Today}, authority: , document: , facts: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, penalty: , rectification: {"}"}
+        # temporary_disclosures:                 # 本年度临时环境信息依法披露情况
+        #   - {"{"}date: {Today}, subject: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, url: {"}"}
+        # 每个污染物可加 averaging: hourly | daily | monthly | annual | single（实测浓度的均值类型），每个排放口可加 destination（排放去向）。
+        # Each pollutant may add averaging (the period behind its concentration), each outlet destination (where it discharges to).
+
         # 6. 其他应当公开的环境信息（可选，Markdown）Other information, optional
         # other: 
 

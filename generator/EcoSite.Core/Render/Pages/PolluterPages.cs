@@ -48,6 +48,7 @@ internal static class PolluterPages
         }
         if (park.FindEnterprise(p.Enterprise.Id)?.CreditCode is { } credit) basic.Add(new(ctx.T("credit_code"), credit));
         if (p.ReportYear is { } y) basic.Add(new(ctx.T("report_year"), y.ToString(CultureInfo.InvariantCulture)));
+        if (p.Order24.Prepared is { } prepared) basic.Add(new(ctx.T("o24_prepared_on"), ctx.Date(prepared)));
         Add("legal_representative", p.Basic?.LegalRepresentative);
         Add("address", p.Basic?.Address);
         Add("contact", p.Basic?.Contact);
@@ -64,10 +65,10 @@ internal static class PolluterPages
                 string? note = x.OverLimit && x.Exceedances is null or 0 ? ctx.T("exceedance_not_counted") : null;
                 string? U(double? v) => v is { } d ? Format.Number(d, 4) : null;
                 return new PollutantRowView(Text(ctx, x.Name), x.Unit, U(x.Concentration), U(x.Limit), U(x.TotalT), U(x.PermittedTotalT),
-                    x.Exceedances?.ToString(CultureInfo.InvariantCulture), conc, total, note);
+                    x.Exceedances?.ToString(CultureInfo.InvariantCulture), conc, total, note) { Averaging = Order24Sections.Averaging(ctx, x.Averaging) };
             }).ToList();
             return new OutletView(o.Code, medium, TextOrNull(ctx, o.Location), TextOrNull(ctx, o.Discharge), o.Standard,
-                string.Format(CultureInfo.InvariantCulture, ctx.T("outlet_caption"), o.Code), rows);
+                string.Format(CultureInfo.InvariantCulture, ctx.T("outlet_caption"), o.Code), rows) { Destination = TextOrNull(ctx, o.Destination) };
         }).ToList();
         var facilities = p.Facilities.Select(f => new FacilityView(Text(ctx, f.Name), f.Status is { } s ? ctx.T("facility_" + s) is var label && label != "facility_" + s ? label : s : null,
             f.Since is { } d ? Format.Iso(d) : null, f.Since is { } d2 ? ctx.Date(d2) : null)).ToList();
@@ -77,7 +78,11 @@ internal static class PolluterPages
         if (p.EmergencyPlan?.Number is { } number) plan.Add(new(ctx.T("plan_number"), number));
         return new PageContent("polluter", name.Text,
             new PolluterView(name.Text, name.HtmlLang, basic, p.Permit, outlets, facilities, approvals, plan,
-                p.OtherHtml is null ? null : new RawHtml(p.OtherHtml), Overall(ctx, park, p), [WithinLimit(ctx), Exceeded(ctx), NoLimit(ctx)]),
+                p.OtherHtml is null ? null : new RawHtml(p.OtherHtml), Overall(ctx, park, p), [WithinLimit(ctx), Exceeded(ctx), NoLimit(ctx)])
+            {
+                PermitDetails = Order24Sections.Permit(ctx, p.Order24),
+                Order24 = Order24Sections.Of(ctx, p.Order24),
+            },
             [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_polluters"), ctx.Url(Routes.List(park.Id, Routes.Sections.Polluters)))]);
     }
 }

@@ -128,9 +128,20 @@ internal sealed record PolluterView(
     IReadOnlyList<FactView> EmergencyPlan,
     RawHtml? Other,
     StatusView Status,
-    IReadOnlyList<StatusView> Legend);
+    IReadOnlyList<StatusView> Legend)
+{
+    /// <summary>The permit's issuing authority and validity (Order 24 art. 12(2)).</summary>
+    public IReadOnlyList<DisclosureFactView> PermitDetails { get; init; } = [];
 
-internal sealed record OutletView(string Code, string? Medium, TextView? Location, TextView? Discharge, string? Standard, string Caption, IReadOnlyList<PollutantRowView> Pollutants);
+    /// <summary>The other groups of Order 24 art. 12 the file gives, in the article's order.</summary>
+    public IReadOnlyList<DisclosureSectionView> Order24 { get; init; } = [];
+}
+
+internal sealed record OutletView(string Code, string? Medium, TextView? Location, TextView? Discharge, string? Standard, string Caption, IReadOnlyList<PollutantRowView> Pollutants)
+{
+    /// <summary>排放去向 (Order 24 art. 12(3)).</summary>
+    public TextView? Destination { get; init; }
+}
 
 internal sealed record PollutantRowView(
     TextView Name,
@@ -142,7 +153,11 @@ internal sealed record PollutantRowView(
     string? Exceedances,
     StatusView ConcentrationStatus,
     StatusView TotalStatus,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The averaging period behind the concentration, in words (日均值, daily average, ...).</summary>
+    public string? Averaging { get; init; }
+}
 
 internal sealed record FacilityView(TextView Name, string? Status, string? Since, string? SinceText);
 
@@ -153,3 +168,16 @@ internal sealed record DataView(string Heading, string Intro, string FormatNote,
 internal sealed record DatasetView(string Title, string Description, string Scope, string JsonUrl, string CsvUrl, string SchemaUrl, string JsonSchemaUrl, int Rows);
 
 internal sealed record FeedLinkView(string Label, string Url);
+
+/// <summary>
+/// One group of 企业环境信息依法披露管理办法 article 12 on a polluter page: facts, a table, or both (tables go in the
+/// focusable scroll region like every table of the theme).
+/// </summary>
+internal sealed record DisclosureSectionView(string Id, string Heading, IReadOnlyList<DisclosureFactView> Facts, DisclosureTableView? Table);
+
+/// <summary>A fact whose value may be a date (<see cref="Datetime"/>) or a link (<see cref="Url"/>, an http(s) address).</summary>
+internal sealed record DisclosureFactView(string Label, CellView Value);
+
+internal sealed record DisclosureTableView(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<CellView>> Rows);
+
+internal sealed record CellView(string? Text, string? HtmlLang = null, string? Datetime = null, string? Url = null, bool Num = false);
