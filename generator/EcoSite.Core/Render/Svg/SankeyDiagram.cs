@@ -78,8 +78,9 @@ internal static class SankeyDiagram
     /// </remarks>
     public static string Render(
         string idPrefix, IReadOnlyList<SankeyFlow> flows, string title, string description, string unitLabel,
-        string? hazardousLabel = null)
+        string? hazardousLabel = null, Punctuation? punctuation = null)
     {
+        var marks = punctuation ?? Punctuation.Latin;
         SvgWriter.RequireIdPrefix(idPrefix);
         ArgumentNullException.ThrowIfNull(flows);
         ArgumentNullException.ThrowIfNull(title);
@@ -175,11 +176,11 @@ internal static class SankeyDiagram
         }
 
         // Hazardous bands last, so no ordinary band hides their pattern.
-        var marks = new List<(double X, double Y)>();
+        var warnings = new List<(double X, double Y)>();
         foreach (var b in bands.Where(b => !b.Flow.Hazardous).Concat(bands.Where(b => b.Flow.Hazardous)))
         {
             var color = SvgWriter.Palette[senderIndex[b.Flow.Source] % SvgWriter.Palette.Count];
-            AppendBand(sb, b, color, hatchId, unitLabel, legendText);
+            AppendBand(sb, b, color, hatchId, unitLabel, legendText, marks);
         }
 
         foreach (var b in bands.Where(b => b.Flow.Hazardous))
@@ -193,9 +194,9 @@ internal static class SankeyDiagram
             ];
             foreach (var c in candidates)
             {
-                if (marks.All(m => Math.Abs(m.X - c.X) >= 14 || Math.Abs(m.Y - c.Y) >= 14))
+                if (warnings.All(m => Math.Abs(m.X - c.X) >= 14 || Math.Abs(m.Y - c.Y) >= 14))
                 {
-                    marks.Add(c);
+                    warnings.Add(c);
                     AppendWarningMark(sb, c.X, c.Y);
                     break;
                 }
@@ -204,12 +205,12 @@ internal static class SankeyDiagram
 
         for (var i = 0; i < senders.Count; i++)
         {
-            AppendNode(sb, senders[i], LeftNodeX, SvgWriter.Palette[i % SvgWriter.Palette.Count], LeftNodeX - LabelGap, "end", unitLabel);
+            AppendNode(sb, senders[i], LeftNodeX, SvgWriter.Palette[i % SvgWriter.Palette.Count], LeftNodeX - LabelGap, "end", unitLabel, marks);
         }
 
         foreach (var node in receivers)
         {
-            AppendNode(sb, node, RightNodeX, SvgWriter.MutedTextColor, RightNodeX + NodeWidth + LabelGap, "start", unitLabel);
+            AppendNode(sb, node, RightNodeX, SvgWriter.MutedTextColor, RightNodeX + NodeWidth + LabelGap, "start", unitLabel, marks);
         }
 
         if (anyHazardous)
@@ -264,7 +265,7 @@ internal static class SankeyDiagram
         }
     }
 
-    private static void AppendBand(StringBuilder sb, Band band, string color, string hatchId, string unitLabel, string hazardousLabel)
+    private static void AppendBand(StringBuilder sb, Band band, string color, string hatchId, string unitLabel, string hazardousLabel, Punctuation marks)
     {
         var f = band.Flow;
         var (y0, y1, w) = (band.SourceTop, band.TargetTop, band.Thickness);
@@ -291,9 +292,9 @@ internal static class SankeyDiagram
                 .Append("\" stroke-width=\"0.8\"");
         }
 
-        var tooltip = f.Source + " \u2192 " + f.Target + ": " + f.Material + " "
-            + SvgWriter.FormatValue(f.Quantity, 2, fixedDecimals: false) + (unitLabel.Length > 0 ? " " + unitLabel : "")
-            + (f.Hazardous ? " (" + hazardousLabel + ")" : "");
+        var tooltip = marks.Labeled(f.Source + " \u2192 " + f.Target, f.Material + " "
+            + SvgWriter.FormatValue(f.Quantity, 2, fixedDecimals: false) + (unitLabel.Length > 0 ? " " + unitLabel : ""));
+        tooltip = f.Hazardous ? marks.Noted(tooltip, hazardousLabel) : tooltip;
         sb.Append("><title>").Append(SvgWriter.Escape(tooltip)).Append("</title></path>\n");
     }
 
@@ -311,9 +312,9 @@ internal static class SankeyDiagram
             .Append(SvgWriter.TextColor).Append("\"/></g>\n");
     }
 
-    private static void AppendNode(StringBuilder sb, Node node, double x, string color, double textX, string anchor, string unitLabel)
+    private static void AppendNode(StringBuilder sb, Node node, double x, string color, double textX, string anchor, string unitLabel, Punctuation marks)
     {
-        sb.Append("<g class=\"node\"><title>").Append(SvgWriter.Escape(node.Name + ": " + TotalText(node, unitLabel)))
+        sb.Append("<g class=\"node\"><title>").Append(SvgWriter.Escape(marks.Labeled(node.Name, TotalText(node, unitLabel))))
             .Append("</title>\n<rect x=\"").Append(SvgWriter.Num(x)).Append("\" y=\"").Append(SvgWriter.Num(node.Y))
             .Append("\" width=\"").Append(SvgWriter.Num(NodeWidth)).Append("\" height=\"").Append(SvgWriter.Num(node.Height))
             .Append("\" fill=\"").Append(color).Append("\"/>\n");

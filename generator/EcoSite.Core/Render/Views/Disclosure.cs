@@ -126,9 +126,15 @@ internal sealed record PolluterView(
     IReadOnlyList<FacilityView> Facilities,
     IReadOnlyList<ApprovalView> Approvals,
     IReadOnlyList<FactView> EmergencyPlan,
-    RawHtml? Other,
+    BlockView? Other,
     StatusView Status,
     IReadOnlyList<StatusView> Legend);
+
+/// <summary>
+/// A block of rendered Markdown in the language it is in; <see cref="Untranslated"/> when that is not the page's
+/// language, so the page marks it with its lang and a visible note (issue 13: every untranslated block is marked).
+/// </summary>
+internal sealed record BlockView(RawHtml Html, string HtmlLang, bool Untranslated);
 
 internal sealed record OutletView(string Code, string? Medium, TextView? Location, TextView? Discharge, string? Standard, string Caption, IReadOnlyList<PollutantRowView> Pollutants);
 
