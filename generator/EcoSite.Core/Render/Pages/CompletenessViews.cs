@@ -50,7 +50,8 @@ internal static class CompletenessViews
             ctx.T("category_averages"),
             string.Format(CultureInfo.InvariantCulture, ctx.T("category_averages_desc"), scores.Parks.Count,
                 string.Join(ctx.Lang == "zh" ? "；" : "; ", averages.Select(a => string.Format(CultureInfo.InvariantCulture, ctx.T("category_average_item"), a.Title, Points(a.Value), Points(a.National))))),
-            " / 20", ctx.T("national_2020"));
+            " / 20", string.Format(CultureInfo.InvariantCulture, ctx.T("national_2020_legend"), Points(Completeness.NationalAverage2020)),
+            referenceValueFormat: ctx.T("national_2020_value"));
         return new PortalView(Points(average), ctx.FileUrl(ctx.Routes.Badge(null, ctx.Lang)),
             ctx.Labeled(ctx.T("badge_label_site"), CompletenessFiles.Message(average)), titles, ranking, new RawHtml(chart),
             averages.Select(a => new CategoryAverageView(a.Title, Points(a.Value), Points(a.National))).ToList(),
