@@ -33,7 +33,7 @@ internal static class BarChart
     /// legend is drawn only when this is given and a bar has a reference value.
     /// </param>
     /// <param name="referenceValueFormat">
-    /// How each reference value is printed after the bar's value, {0} being the value: e.g. "2020年调查 {0}".
+    /// How each reference value is printed on a line under its bar, {0} being the value: e.g. "2020年调查 {0}".
     /// A bare arrow or triangle would read as a change ("▼14.0" reads as "down 14.0", issue 13), so the marker is a
     /// neutral diamond on a dashed line and the value is named in words.
     /// </param>
@@ -79,7 +79,7 @@ internal static class BarChart
 
     /// <summary>One bar's row: its texts (cut to fit) and where each part goes.</summary>
     private sealed record BarRow(
-        string Label, string? FullLabel, string Value, string Reference, double Baseline, double BarTop, double ValueWidth, double? ReferenceX,
+        string Label, string? FullLabel, string Value, double Baseline, double BarTop, double ValueWidth, double? ReferenceX,
         IReadOnlyList<(string Text, double Y)> Note, string? FullNote);
 
     /// <summary>The legend of the reference markers; <see cref="FullText"/> is set when the text was cut.</summary>
@@ -96,16 +96,21 @@ internal static class BarChart
         foreach (var bar in bars)
         {
             var value = SvgWriter.FormatValue(bar.Value, decimals, fixedDecimals: true) + (valueSuffix ?? "");
-            var reference = bar.ReferenceValue is { } r
-                ? "  " + string.Format(System.Globalization.CultureInfo.InvariantCulture, referenceValueFormat, SvgWriter.FormatValue(r, decimals, fixedDecimals: true))
-                : "";
-            var valueWidth = SvgWriter.EstimateWidth(value, FontSize, bold: true) + SvgWriter.EstimateWidth(reference, FontSize);
+            var valueWidth = SvgWriter.EstimateWidth(value, FontSize, bold: true);
             var label = SvgWriter.Truncate(bar.Label.Trim(), TrackWidth - valueWidth - 10, FontSize);
             var barTop = y + 26;
             var rowTop = y;
             y = barTop + BarHeight + 3;
             var note = new List<(string, double)>();
             string? fullNote = null;
+            if (bar.ReferenceValue is { } r)
+            {
+                // On its own line under the bar, so it never squeezes the label.
+                y += LineHeight;
+                note.Add((string.Format(System.Globalization.CultureInfo.InvariantCulture, referenceValueFormat, SvgWriter.FormatValue(r, decimals, fixedDecimals: true)), y));
+                y += 4;
+            }
+
             if (!string.IsNullOrWhiteSpace(bar.Note))
             {
                 var lines = SvgWriter.Wrap(bar.Note, TrackWidth, FontSize, maxLines: 2);
@@ -124,7 +129,7 @@ internal static class BarChart
                 y += 4;
             }
 
-            rows.Add(new BarRow(label, label != bar.Label.Trim() ? bar.Label : null, value, reference, rowTop + 14, barTop, X(bar.Value) - Margin,
+            rows.Add(new BarRow(label, label != bar.Label.Trim() ? bar.Label : null, value, rowTop + 14, barTop, X(bar.Value) - Margin,
                 bar.ReferenceValue is { } refValue ? X(refValue) : null, note, fullNote));
             y += RowGap;
         }
@@ -154,13 +159,7 @@ internal static class BarChart
             rows.Append('\n');
             SvgWriter.AppendText(rows, Margin, row.Baseline, row.Label);
             rows.Append("<text x=\"").Append(SvgWriter.Num(Width - Margin)).Append("\" y=\"").Append(SvgWriter.Num(row.Baseline))
-                .Append("\" text-anchor=\"end\"><tspan font-weight=\"bold\">").Append(SvgWriter.Escape(row.Value)).Append("</tspan>");
-            if (row.Reference.Length > 0)
-            {
-                rows.Append("<tspan fill=\"").Append(SvgWriter.MutedTextColor).Append("\">").Append(SvgWriter.Escape(row.Reference)).Append("</tspan>");
-            }
-
-            rows.Append("</text>\n");
+                .Append("\" text-anchor=\"end\"><tspan font-weight=\"bold\">").Append(SvgWriter.Escape(row.Value)).Append("</tspan></text>\n");
             rows.Append("<rect class=\"track\" x=\"").Append(SvgWriter.Num(Margin)).Append("\" y=\"").Append(SvgWriter.Num(row.BarTop))
                 .Append("\" width=\"").Append(SvgWriter.Num(TrackWidth)).Append("\" height=\"").Append(SvgWriter.Num(BarHeight))
                 .Append("\" fill=\"#f2f2f2\" stroke=\"").Append(SvgWriter.AxisColor).Append("\" stroke-width=\"0.5\"/>\n");
