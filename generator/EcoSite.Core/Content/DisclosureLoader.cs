@@ -147,13 +147,18 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         });
         EmergencyPlan? plan = null;
         if (f.Map("emergency_plan", PlanFields) is { } ep) plan = new EmergencyPlan(ep.Date("filed"), ep.Text("number"));
-        string? otherHtml = null;
+        // Every language's text is rendered, so each page shows its own (or the original, marked as untranslated).
+        LocalizedText? otherHtml = null;
         if (f.Localized("other") is { } other)
         {
-            var shown = other.In(languages[0], languages[0]);
-            var linesBefore = LinesBefore(f["other"], shown.Lang);
-            if (NestingLimit.Parse(shown.Text, file.RelPath, diagnostics, linesBefore) is { } doc)
-                otherHtml = MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, languages[0], diagnostics, linesBefore).Html;
+            var rendered = new List<KeyValuePair<string, string>>();
+            foreach (var (lang, text) in other.Values)
+            {
+                var linesBefore = LinesBefore(f["other"], lang);
+                if (NestingLimit.Parse(text, file.RelPath, diagnostics, linesBefore) is { } doc)
+                    rendered.Add(new(lang, MarkdownBody.Render(doc, new LinkResolver(tree, file.RelPath, diagnostics), file.RelPath, lang, diagnostics, linesBefore).Html));
+            }
+            otherHtml = rendered.Count == 0 ? null : new LocalizedText(rendered);
         }
         var order24 = new Order24Reader(r).Read(f);
         return new PolluterReport(new EnterpriseRef(enterpriseId, file.RelPath, new SourcePos(1, 1)), reportYear, basic, f.Text("permit"),

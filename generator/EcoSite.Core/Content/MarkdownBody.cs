@@ -176,14 +176,30 @@ internal static class MarkdownBody
             .Replace("</table>", "</table></div>", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The text an excerpt is cut from: the first top-level paragraph, unless it is a salutation ("园区各有关企业：",
+    /// "Dear colleagues:"), which says nothing about the item (issue 13); then the paragraph after it.
+    /// </summary>
     private static string FirstParagraph(MarkdownDocument doc)
     {
-        var p = doc.Descendants<ParagraphBlock>().FirstOrDefault(b => b.Parent is MarkdownDocument);
-        if (p?.Inline is null) return "";
-        var sb = new StringBuilder();
-        Plain(p.Inline, sb);
-        return sb.ToString().Trim();
+        var texts = doc.Where(b => b is ParagraphBlock { Inline: not null }).Take(2).Select(b =>
+        {
+            var sb = new StringBuilder();
+            Plain(((ParagraphBlock)b).Inline!, sb);
+            return sb.ToString().Trim();
+        }).ToList();
+        if (texts.Count == 0) return "";
+        return texts.Count == 2 && IsSalutation(texts[0]) ? texts[1] : texts[0];
     }
+
+    /// <summary>
+    /// A salutation is a short paragraph (at most <see cref="SalutationMaxLength"/> characters) ending in a
+    /// full-width or half-width colon, as a notice addresses its readers before the text starts.
+    /// </summary>
+    internal static bool IsSalutation(string paragraph) =>
+        paragraph.Length is > 1 and <= SalutationMaxLength && paragraph[^1] is '：' or ':';
+
+    private const int SalutationMaxLength = 30;
 
     private static void Plain(ContainerInline container, StringBuilder sb)
     {

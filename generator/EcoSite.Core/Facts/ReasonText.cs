@@ -62,7 +62,15 @@ internal static class ReasonText
             case ReasonKind.Stale or ReasonKind.NoActiveListing: a[0] = w.Date(a[0]); break;
             case ReasonKind.IndicatorsIncomplete: a[1] = Indicators(a[1]); break;
             case ReasonKind.IndicatorsNotReported: a[3] = Indicators(a[3]); break;
-            case ReasonKind.PolluterGroupsMissing or ReasonKind.PolluterOld: a[0] = w.Unit(a[0]); break;
+            case ReasonKind.PolluterGroupsMissing: a[0] = w.Unit(a[0]); break;
+            case ReasonKind.PolluterOld:
+                a[0] = w.Unit(a[0]);
+                if (a.Length > 3 && a[3].Length > 0)
+                {
+                    a[3] = w.Date(a[3]);
+                }
+
+                break;
         }
         return a;
     }

@@ -69,7 +69,7 @@ internal sealed record PolluterReport(
     IReadOnlyList<Facility> Facilities,
     IReadOnlyList<Approval> Approvals,
     EmergencyPlan? EmergencyPlan,
-    string? OtherHtml,
+    LocalizedText? OtherHtml,
     string File,
     SourcePos PermitPos = default)
 {

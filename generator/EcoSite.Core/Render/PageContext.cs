@@ -49,6 +49,15 @@ internal sealed class PageContext(SiteFacts facts, Theme theme, string lang, str
 
     public string Date(DateOnly d) => Format.Date(d, lang);
 
+    /// <summary>This language's colon and parentheses (see <see cref="Render.Punctuation"/>).</summary>
+    public Punctuation Punctuation => new(T("colon"), T("note_open"), T("note_close"));
+
+    /// <summary>"label: value" in this language's punctuation.</summary>
+    public string Labeled(string label, string value) => Punctuation.Labeled(label, value);
+
+    /// <summary>"name (note)" in this language's punctuation.</summary>
+    public string Noted(string text, string note) => Punctuation.Noted(text, note);
+
     public string HtmlLang(string l) => Format.HtmlLang(l);
 
     /// <summary>The note shown where text falls back to another language.</summary>

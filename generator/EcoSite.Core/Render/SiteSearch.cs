@@ -133,7 +133,7 @@ internal static class SiteSearch
             l.Quantity is { } q ? Format.Number(q, 4) + (l.Unit is { } u ? " " + u : "") : null,
             l.Frequency is { } f ? ctx.T("frequency_" + f) : null,
             ctx.T("valid_until") + " " + (l.ValidUntil is { } v ? ctx.Date(v) : ctx.T("open_ended")));
-        return new SearchDocument(Path(ctx, Routes.Listing(l)), kind + ": " + material.Text, Lang(ctx, material.Lang), park.Id, "exchange",
+        return new SearchDocument(Path(ctx, Routes.Listing(l)), ctx.Labeled(kind, material.Text), Lang(ctx, material.Lang), park.Id, "exchange",
             l.Posted, "", body, [material.Text, l.Code ?? "", enterprise],
             new ListingFacets(l.Kind == ListingKind.Supply ? "supply" : "demand", material.Text, hazard));
     }
@@ -148,7 +148,7 @@ internal static class SiteSearch
         var body = Join(T(ctx, b?.Business), T(ctx, b?.Products), T(ctx, b?.Address),
             Join(p.Outlets.Select(o => Join(o.Code, T(ctx, o.Location), T(ctx, o.Discharge), o.Standard))),
             Join(p.Facilities.Select(f => T(ctx, f.Name))), Join(p.Approvals.Select(a => Join(T(ctx, a.Project), a.Number))),
-            p.OtherHtml is null ? null : HtmlText.Plain(p.OtherHtml));
+            p.OtherHtml is null ? null : HtmlText.Plain(ctx.Text(p.OtherHtml).Text));
         return new SearchDocument(Path(ctx, Routes.Polluter(park.Id, p.Enterprise.Id)), name.Text, Lang(ctx, name.Lang), park.Id, "polluters", null,
             "", body, keywords);
     }

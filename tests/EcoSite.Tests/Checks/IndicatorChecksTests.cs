@@ -52,7 +52,7 @@ public sealed class IndicatorChecksTests
         Assert.Contains("'万吨' in 2024 but '%' in 2023", d.Message);
         Assert.Single(result.Diagnostics, x => x.Code == "ECO113");
         var page = site.Read("parks/demo/indicators/index.html");
-        Assert.Contains("<desc id=\"trend-1-desc\">2024: 150 万吨；2025: 160 万吨</desc>", page);
+        Assert.Contains("<desc id=\"trend-1-desc\">2024：150 万吨；2025：160 万吨</desc>", page);
         Assert.Contains("11 %", page);
     }
 

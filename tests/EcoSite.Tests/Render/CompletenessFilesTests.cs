@@ -64,7 +64,7 @@ public sealed class CompletenessFilesTests
         Assert.Contains("<strong>10.0</strong> / 100", en);
         Assert.Contains("news: newest item 1 September 2026 is 89 days old, more than 14 (−10.0 points)", en);
         var zh = site.Read("parks/demo/index.html");
-        Assert.Contains("<img src=\"badge.svg\" alt=\"信息平台完善程度: 10%\"", zh);
+        Assert.Contains("<img src=\"badge.svg\" alt=\"信息平台完善程度：10%\"", zh);
         Assert.Contains("园区管理工作信息：最新一条发布于 2026年9月1日，已过 89 天，超过 14 天（扣 10.0 分）", zh);
     }
 

@@ -15,7 +15,7 @@ internal static class CompletenessViews
         var score = ctx.Facts.Park(park.Id).Score;
         var parts = score.Parts.Select(p => new CompletenessPartView(p.Key, ctx.T("category_" + p.Key), Points(p.Points))).ToList();
         return new CompletenessView(Points(score.Total), ctx.FileUrl(ctx.Routes.Badge(park.Id, ctx.Lang)),
-            ctx.T("badge_label") + ": " + CompletenessFiles.Message(score.Total), parts, score.Reasons.Select(r => r.Text(ctx.Lang, Words(ctx, park))).ToList());
+            ctx.Labeled(ctx.T("badge_label"), CompletenessFiles.Message(score.Total)), parts, score.Reasons.Select(r => r.Text(ctx.Lang, Words(ctx, park))).ToList());
     }
 
     private static ReasonWords Words(PageContext ctx, Park park) => new(
@@ -50,9 +50,10 @@ internal static class CompletenessViews
             ctx.T("category_averages"),
             string.Format(CultureInfo.InvariantCulture, ctx.T("category_averages_desc"), scores.Parks.Count,
                 string.Join(ctx.Lang == "zh" ? "；" : "; ", averages.Select(a => string.Format(CultureInfo.InvariantCulture, ctx.T("category_average_item"), a.Title, Points(a.Value), Points(a.National))))),
-            " / 20", ctx.T("national_2020"));
+            " / 20", string.Format(CultureInfo.InvariantCulture, ctx.T("national_2020_legend"), Points(Completeness.NationalAverage2020)),
+            referenceValueFormat: ctx.T("national_2020_value"));
         return new PortalView(Points(average), ctx.FileUrl(ctx.Routes.Badge(null, ctx.Lang)),
-            ctx.T("badge_label_site") + ": " + CompletenessFiles.Message(average), titles, ranking, new RawHtml(chart),
+            ctx.Labeled(ctx.T("badge_label_site"), CompletenessFiles.Message(average)), titles, ranking, new RawHtml(chart),
             averages.Select(a => new CategoryAverageView(a.Title, Points(a.Value), Points(a.National))).ToList(),
             Points(Completeness.NationalAverage2020),
             string.Format(CultureInfo.InvariantCulture, ctx.T("national_note"), Points(Completeness.NationalAverage2020)));

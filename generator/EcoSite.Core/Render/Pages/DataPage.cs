@@ -19,7 +19,7 @@ internal static class DataPage
         void Add(string? parkId, IReadOnlyList<Park> parks, string scope)
         {
             foreach (var t in OpenData.Tables(ctx.Facts, parks))
-                datasets.Add(new DatasetView(ctx.T("dataset_" + t.Name), t.Description, scope,
+                datasets.Add(new DatasetView(ctx.T("dataset_" + t.Name), ctx.T("dataset_" + t.Name + "_description"), scope,
                     ctx.FileUrl(Routes.DataJson(t.Name, parkId)), ctx.FileUrl(Routes.DataCsv(t.Name, parkId)),
                     ctx.FileUrl(Routes.DataTableSchema(t.Name)), ctx.FileUrl(Routes.DataJsonSchema(t.Name)), t.Rows.Count));
         }

@@ -26,7 +26,7 @@ internal static class ExchangePages
         var matches = ctx.Facts.Matches;
         var material = ctx.Text(l.Material);
         var kind = ctx.T(l.Kind == ListingKind.Supply ? "supply" : "demand");
-        var title = kind + ": " + material.Text;
+        var title = ctx.Labeled(kind, material.Text);
         var facts = new List<FactView>
         {
             new(ctx.T("listing_kind"), kind),

@@ -93,7 +93,7 @@ internal static class IndicatorPage
             var target = latest.Target is { Threshold: { } th } tt && yesNo is null
                 ? new TrendTarget((double)th, ctx.T("target") + " " + TargetText(ctx, tt))
                 : null;
-            var description = string.Join(ctx.T("list_separator"), trend.Where(t => points.Exists(p => p.Year == t.Year)).Select(t => $"{t.Year}: {t.Value}{(unit is null || yesNo is not null ? "" : " " + unit)}"));
+            var description = string.Join(ctx.T("list_separator"), trend.Where(t => points.Exists(p => p.Year == t.Year)).Select(t => ctx.Labeled(t.Year.ToString(CultureInfo.InvariantCulture), t.Value + (unit is null || yesNo is not null ? "" : " " + unit))));
             chart = new RawHtml(TrendChart.Render("trend-" + index.ToString(CultureInfo.InvariantCulture), points,
                 string.Format(CultureInfo.InvariantCulture, ctx.T("trend_title"), name.Text), description,
                 unit is null || yesNo is not null ? null : ctx.T("unit_label") + unit, target, yesNo));

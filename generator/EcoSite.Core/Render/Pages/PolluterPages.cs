@@ -78,11 +78,14 @@ internal static class PolluterPages
         if (p.EmergencyPlan?.Number is { } number) plan.Add(new(ctx.T("plan_number"), number));
         return new PageContent("polluter", name.Text,
             new PolluterView(name.Text, name.HtmlLang, basic, p.Permit, outlets, facilities, approvals, plan,
-                p.OtherHtml is null ? null : new RawHtml(p.OtherHtml), Overall(ctx, park, p), [WithinLimit(ctx), Exceeded(ctx), NoLimit(ctx)])
+                p.OtherHtml is null ? null : OtherView(ctx, ctx.Text(p.OtherHtml)), Overall(ctx, park, p), [WithinLimit(ctx), Exceeded(ctx), NoLimit(ctx)])
             {
                 PermitDetails = Order24Sections.Permit(ctx, p.Order24),
                 Order24 = Order24Sections.Of(ctx, p.Order24),
             },
             [ctx.HomeCrumb(), ctx.ParkCrumb(park), new(ctx.T("category_polluters"), ctx.Url(Routes.List(park.Id, Routes.Sections.Polluters)))]);
     }
+
+    private static BlockView OtherView(PageContext ctx, Localized shown) =>
+        new(new RawHtml(shown.Text), ctx.HtmlLang(shown.Lang), shown.Lang != ctx.Lang);
 }

@@ -28,7 +28,7 @@ internal static class SearchPage
         {
             var categories = input.Categories
                 .Select(c => new SearchCategoryView(c.Label, docs.Where(d => d.Park == park.Key && d.Category == c.Key)
-                    .Select(d => new SearchItemView(d.Title, Routes.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null,
+                    .Select(d => new SearchItemView(d.Title, Routes.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null, d.Date is { } shown ? ctx.Date(shown) : null,
                         d.TextLang is { } l ? ctx.HtmlLang(l) : null)).ToList()))
                 .Where(c => c.Items.Count > 0).ToList();
             browse.Add(new SearchParkView("park-" + (p + 1).ToString(CultureInfo.InvariantCulture), park.Label, categories));

@@ -32,7 +32,7 @@ internal static class WastePage
 
     public static TextView Party(PageContext ctx, Park park, FlowParty p) =>
         p.Enterprise is { } e ? EnterpriseName(ctx, park, e.Id)
-        : p.ExternalName is { } n ? new TextView(ctx.Text(n).Text + " (" + ctx.T("external") + ")", ctx.HtmlLang(ctx.Text(n).Lang))
+        : p.ExternalName is { } n ? new TextView(ctx.Noted(ctx.Text(n).Text, ctx.T("external")), ctx.HtmlLang(ctx.Text(n).Lang))
         : Plain(ctx, "–");
 
     private static WasteYearView Year(PageContext ctx, Park park, WasteYearFacts facts)
@@ -52,11 +52,11 @@ internal static class WastePage
         var drawn = w.Flows.Where(f => f.Unit == unit).ToList();
         var sankeyFlows = drawn.Select(f => new SankeyFlow(Party(ctx, park, f.From).Text, Party(ctx, park, f.To).Text, ctx.Text(f.Material).Text, f.Quantity, f.Hazardous)).ToList();
         var text = drawn.Select(f => string.Format(CultureInfo.InvariantCulture, ctx.T("flow_sentence"),
-            Party(ctx, park, f.From).Text, Party(ctx, park, f.To).Text, ctx.Text(f.Material).Text, Format.Number(f.Quantity, 4), f.Unit)
-            + (f.HazardousClass is { } c ? " (" + HazardLabel(ctx, c) + ")" : "")).ToList();
+            Party(ctx, park, f.From).Text, Party(ctx, park, f.To).Text, ctx.Text(f.Material).Text, Format.Number(f.Quantity, 4), f.Unit) is var s
+            && f.HazardousClass is { } c ? ctx.Noted(s, HazardLabel(ctx, c)!) : s).ToList();
         var caption = string.Format(CultureInfo.InvariantCulture, ctx.T("sankey_title"), year);
         RawHtml? sankey = sankeyFlows.Count == 0 ? null : new RawHtml(SankeyDiagram.Render("sankey-" + year, sankeyFlows, caption,
-            string.Join(ctx.T("list_separator"), text), unit!, ctx.T("hazardous")));
+            string.Join(ctx.T("list_separator"), text), unit!, ctx.T("hazardous"), ctx.Punctuation));
         return new WasteYearView(w.Year, string.Format(CultureInfo.InvariantCulture, ctx.T("flows_caption"), year), flows,
             string.Format(CultureInfo.InvariantCulture, ctx.T("totals_caption"), year), totalViews, shares, sankey, caption, text);
     }

@@ -18,7 +18,6 @@ internal static class BarChart
     private const double LineHeight = 16;
     private const double BarHeight = 14;
     private const double RowGap = 12;
-    private const string ReferenceGlyph = "\u25BC"; // ▼, drawn as a shape on the bar as well
     private const string ReferenceColor = "#1a1a1a";
 
     /// <summary>
@@ -30,9 +29,13 @@ internal static class BarChart
     /// <param name="max">The value of a full bar (20 for a completeness category); must be positive.</param>
     /// <param name="valueSuffix">Appended to each printed value as given, e.g. " / 20" or " 分".</param>
     /// <param name="referenceLabel">
-    /// Legend text for the reference markers, e.g. "2020 全国调查", printed after a marker; each
-    /// reference value is printed after the bar's value as "▼12.1". The legend is drawn only when this
-    /// is given and a bar has a reference value.
+    /// Legend text for the reference markers, e.g. "2020 全国调查", printed after a marker and wrapped; the
+    /// legend is drawn only when this is given and a bar has a reference value.
+    /// </param>
+    /// <param name="referenceValueFormat">
+    /// How each reference value is printed on a line under its bar, {0} being the value: e.g. "2020年调查 {0}".
+    /// A bare arrow or triangle would read as a change ("▼14.0" reads as "down 14.0", issue 13), so the marker is a
+    /// neutral diamond on a dashed line and the value is named in words.
     /// </param>
     /// <param name="decimals">Decimal places of printed values (spec 11 shows scores to one decimal).</param>
     /// <returns>
@@ -45,7 +48,7 @@ internal static class BarChart
     /// </remarks>
     public static string Render(
         string idPrefix, IReadOnlyList<BarItem> bars, double max, string title, string description, string? valueSuffix,
-        string? referenceLabel = null, int decimals = 1)
+        string? referenceLabel = null, int decimals = 1, string referenceValueFormat = "{0}")
     {
         SvgWriter.RequireIdPrefix(idPrefix);
         ArgumentNullException.ThrowIfNull(bars);
@@ -69,23 +72,23 @@ internal static class BarChart
             }
         }
 
-        return Draw(Layout(bars, max, valueSuffix, referenceLabel, decimals), idPrefix, title, description);
+        return Draw(Layout(bars, max, valueSuffix, referenceLabel, decimals, referenceValueFormat), idPrefix, title, description);
     }
 
     private const double TrackWidth = Width - (2 * Margin);
 
     /// <summary>One bar's row: its texts (cut to fit) and where each part goes.</summary>
     private sealed record BarRow(
-        string Label, string? FullLabel, string Value, string Reference, double Baseline, double BarTop, double ValueWidth, double? ReferenceX,
+        string Label, string? FullLabel, string Value, double Baseline, double BarTop, double ValueWidth, double? ReferenceX,
         IReadOnlyList<(string Text, double Y)> Note, string? FullNote);
 
     /// <summary>The legend of the reference markers; <see cref="FullText"/> is set when the text was cut.</summary>
-    private sealed record BarLegend(string Text, string? FullText, double Top);
+    private sealed record BarLegend(IReadOnlyList<string> Lines, string? FullText, double Top);
 
     /// <summary>Where everything goes, computed before anything is drawn.</summary>
     private sealed record BarLayout(IReadOnlyList<BarRow> Rows, BarLegend? Legend, double Height);
 
-    private static BarLayout Layout(IReadOnlyList<BarItem> bars, double max, string? valueSuffix, string? referenceLabel, int decimals)
+    private static BarLayout Layout(IReadOnlyList<BarItem> bars, double max, string? valueSuffix, string? referenceLabel, int decimals, string referenceValueFormat)
     {
         double X(double value) => Margin + (Math.Clamp(value / max, 0, 1) * TrackWidth);
         var rows = new List<BarRow>();
@@ -93,16 +96,21 @@ internal static class BarChart
         foreach (var bar in bars)
         {
             var value = SvgWriter.FormatValue(bar.Value, decimals, fixedDecimals: true) + (valueSuffix ?? "");
-            var reference = bar.ReferenceValue is { } r
-                ? " " + ReferenceGlyph + SvgWriter.FormatValue(r, decimals, fixedDecimals: true)
-                : "";
-            var valueWidth = SvgWriter.EstimateWidth(value, FontSize, bold: true) + SvgWriter.EstimateWidth(reference, FontSize);
+            var valueWidth = SvgWriter.EstimateWidth(value, FontSize, bold: true);
             var label = SvgWriter.Truncate(bar.Label.Trim(), TrackWidth - valueWidth - 10, FontSize);
             var barTop = y + 26;
             var rowTop = y;
             y = barTop + BarHeight + 3;
             var note = new List<(string, double)>();
             string? fullNote = null;
+            if (bar.ReferenceValue is { } r)
+            {
+                // On its own line under the bar, so it never squeezes the label.
+                y += LineHeight;
+                note.Add((string.Format(System.Globalization.CultureInfo.InvariantCulture, referenceValueFormat, SvgWriter.FormatValue(r, decimals, fixedDecimals: true)), y));
+                y += 4;
+            }
+
             if (!string.IsNullOrWhiteSpace(bar.Note))
             {
                 var lines = SvgWriter.Wrap(bar.Note, TrackWidth, FontSize, maxLines: 2);
@@ -121,7 +129,7 @@ internal static class BarChart
                 y += 4;
             }
 
-            rows.Add(new BarRow(label, label != bar.Label.Trim() ? bar.Label : null, value, reference, rowTop + 14, barTop, X(bar.Value) - Margin,
+            rows.Add(new BarRow(label, label != bar.Label.Trim() ? bar.Label : null, value, rowTop + 14, barTop, X(bar.Value) - Margin,
                 bar.ReferenceValue is { } refValue ? X(refValue) : null, note, fullNote));
             y += RowGap;
         }
@@ -129,9 +137,9 @@ internal static class BarChart
         BarLegend? legend = null;
         if (referenceLabel is not null && bars.Any(b => b.ReferenceValue is not null))
         {
-            var text = SvgWriter.Truncate(referenceLabel, TrackWidth - 20, FontSize);
-            legend = new BarLegend(text, text != referenceLabel ? referenceLabel : null, y);
-            y += 28;
+            var lines = SvgWriter.Wrap(referenceLabel, TrackWidth - 20, FontSize, maxLines: 4);
+            legend = new BarLegend(lines, lines[^1].EndsWith(SvgWriter.Ellipsis, StringComparison.Ordinal) ? referenceLabel : null, y);
+            y += 12 + (lines.Count * LineHeight);
         }
 
         return new BarLayout(rows, legend, y);
@@ -151,13 +159,7 @@ internal static class BarChart
             rows.Append('\n');
             SvgWriter.AppendText(rows, Margin, row.Baseline, row.Label);
             rows.Append("<text x=\"").Append(SvgWriter.Num(Width - Margin)).Append("\" y=\"").Append(SvgWriter.Num(row.Baseline))
-                .Append("\" text-anchor=\"end\"><tspan font-weight=\"bold\">").Append(SvgWriter.Escape(row.Value)).Append("</tspan>");
-            if (row.Reference.Length > 0)
-            {
-                rows.Append("<tspan fill=\"").Append(SvgWriter.MutedTextColor).Append("\">").Append(SvgWriter.Escape(row.Reference)).Append("</tspan>");
-            }
-
-            rows.Append("</text>\n");
+                .Append("\" text-anchor=\"end\"><tspan font-weight=\"bold\">").Append(SvgWriter.Escape(row.Value)).Append("</tspan></text>\n");
             rows.Append("<rect class=\"track\" x=\"").Append(SvgWriter.Num(Margin)).Append("\" y=\"").Append(SvgWriter.Num(row.BarTop))
                 .Append("\" width=\"").Append(SvgWriter.Num(TrackWidth)).Append("\" height=\"").Append(SvgWriter.Num(BarHeight))
                 .Append("\" fill=\"#f2f2f2\" stroke=\"").Append(SvgWriter.AxisColor).Append("\" stroke-width=\"0.5\"/>\n");
@@ -192,7 +194,11 @@ internal static class BarChart
 
             rows.Append('\n');
             AppendMarker(rows, Margin + 5, legend.Top + 6);
-            SvgWriter.AppendText(rows, Margin + 16, legend.Top + 16, legend.Text);
+            for (var i = 0; i < legend.Lines.Count; i++)
+            {
+                SvgWriter.AppendText(rows, Margin + 16, legend.Top + 16 + (i * LineHeight), legend.Lines[i]);
+            }
+
             rows.Append("</g>\n");
         }
 
@@ -202,14 +208,16 @@ internal static class BarChart
         return sb.ToString();
     }
 
-    // A downward triangle over a line across the bar: shape, not colour, tells it from the bar.
+    // A diamond over a dashed line across the bar: a shape without direction (a triangle pointing down reads as "fell
+    // by"), and shape, not colour, tells it from the bar.
     private static void AppendMarker(StringBuilder sb, double x, double barTop)
     {
         sb.Append("<g class=\"reference\" fill=\"").Append(ReferenceColor).Append("\" stroke=\"").Append(ReferenceColor).Append("\">")
-            .Append("<path stroke=\"none\" d=\"M").Append(SvgWriter.Num(x - 5)).Append(',').Append(SvgWriter.Num(barTop - 7))
-            .Append(" L").Append(SvgWriter.Num(x + 5)).Append(',').Append(SvgWriter.Num(barTop - 7))
-            .Append(" L").Append(SvgWriter.Num(x)).Append(',').Append(SvgWriter.Num(barTop)).Append(" Z\"/>")
-            .Append("<line stroke-width=\"2\" x1=\"").Append(SvgWriter.Num(x)).Append("\" y1=\"").Append(SvgWriter.Num(barTop - 1))
+            .Append("<path stroke=\"none\" d=\"M").Append(SvgWriter.Num(x)).Append(',').Append(SvgWriter.Num(barTop - 9))
+            .Append(" L").Append(SvgWriter.Num(x + 4)).Append(',').Append(SvgWriter.Num(barTop - 4.5))
+            .Append(" L").Append(SvgWriter.Num(x)).Append(',').Append(SvgWriter.Num(barTop))
+            .Append(" L").Append(SvgWriter.Num(x - 4)).Append(',').Append(SvgWriter.Num(barTop - 4.5)).Append(" Z\"/>")
+            .Append("<line stroke-width=\"2\" stroke-dasharray=\"3 2\" x1=\"").Append(SvgWriter.Num(x)).Append("\" y1=\"").Append(SvgWriter.Num(barTop - 1))
             .Append("\" x2=\"").Append(SvgWriter.Num(x)).Append("\" y2=\"").Append(SvgWriter.Num(barTop + BarHeight + 3)).Append("\"/>")
             .Append("</g>\n");
     }

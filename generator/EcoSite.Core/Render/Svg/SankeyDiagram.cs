@@ -11,11 +11,17 @@ internal sealed record SankeyFlow(string Source, string Target, string Material,
 /// </summary>
 internal static class SankeyDiagram
 {
-    private const double Width = 300;
-    private const double MaxWidth = 480;
-    private const double FontSize = 13; // 13 x 288 / 300 = 12.5 px on a 320 px phone
-    private const double LineHeight = 16;
-    private const double LabelWidth = 84;
+    // Drawn wide and shown at full width (issue 13: a 450 px cap cut names to "Demo Qinghe Th…"). The root's min-width
+    // keeps it Width CSS px wide, so text is never under 12 px; on a phone the page's focusable scroll region around it
+    // (.chart-scroll) scrolls. MaxWidth only stops it growing past the widest page column.
+    private const double Width = 760;
+    private const double MaxWidth = 1200;
+    private const double FontSize = 12;
+    private const double LineHeight = 15;
+    private const double LabelWidth = 190;
+    private const int MaxNameLines = 6;
+    private const double MaterialFontSize = 12;
+    private const double MaterialLineHeight = 14;
     private const double LabelGap = 4;
     private const double NodeWidth = 8;
     private const double LeftNodeX = 2 + LabelWidth + LabelGap;
@@ -51,7 +57,8 @@ internal static class SankeyDiagram
         public double Y { get; set; }
         public IReadOnlyList<string> Lines { get; set; } = [];
         public bool Truncated { get; set; }
-        public double Slot => Math.Max(Height, Lines.Count * LineHeight);
+        // Room for the name and for one material label per band at this end (see AppendMaterialLabels).
+        public double Slot => Math.Max(Height, Math.Max(Lines.Count * LineHeight, Bands.Count * MaterialLineHeight));
         public double Center => Y + (Height / 2);
     }
 
@@ -72,14 +79,14 @@ internal static class SankeyDiagram
     /// heights are the sum of their bands. Senders are sorted by name (ordinal); receivers by the
     /// weighted mean position of their senders, then name, which keeps crossings few. Hazardous flows
     /// are hatched, outlined with a dashed line and marked with a warning triangle where there is
-    /// room. Node names wrap to two lines, then end in an ellipsis with the full name in a
-    /// &lt;title&gt;. Materials are in each band's &lt;title&gt; tooltip only; the page should list
-    /// the flows in a table as well.
+    /// room. Node names wrap, never cut. Each band is labelled with its material and quantity at its
+    /// receiver's end (and in its &lt;title&gt;); the page lists the flows in a table as well.
     /// </remarks>
     public static string Render(
         string idPrefix, IReadOnlyList<SankeyFlow> flows, string title, string description, string unitLabel,
-        string? hazardousLabel = null)
+        string? hazardousLabel = null, Punctuation? punctuation = null)
     {
+        var marks = punctuation ?? Punctuation.Latin;
         SvgWriter.RequireIdPrefix(idPrefix);
         ArgumentNullException.ThrowIfNull(flows);
         ArgumentNullException.ThrowIfNull(title);
@@ -163,7 +170,7 @@ internal static class SankeyDiagram
         var height = anyHazardous ? legendTop + Math.Max(20, legendLines.Count * LineHeight) + 6 : Top + plotHeight + 4;
 
         var sb = new StringBuilder();
-        SvgWriter.AppendRoot(sb, idPrefix, "sankey", Width, height, MaxWidth, FontSize, title, description);
+        SvgWriter.AppendRoot(sb, idPrefix, "sankey", Width, height, MaxWidth, FontSize, title, description, minWidth: Width);
         var hatchId = idPrefix + "-hazard";
         if (anyHazardous)
         {
@@ -175,27 +182,26 @@ internal static class SankeyDiagram
         }
 
         // Hazardous bands last, so no ordinary band hides their pattern.
-        var marks = new List<(double X, double Y)>();
+        var warnings = new List<(double X, double Y)>();
         foreach (var b in bands.Where(b => !b.Flow.Hazardous).Concat(bands.Where(b => b.Flow.Hazardous)))
         {
             var color = SvgWriter.Palette[senderIndex[b.Flow.Source] % SvgWriter.Palette.Count];
-            AppendBand(sb, b, color, hatchId, unitLabel, legendText);
+            AppendBand(sb, b, color, hatchId, unitLabel, legendText, marks);
         }
 
         foreach (var b in bands.Where(b => b.Flow.Hazardous))
         {
-            // Prefer the receiver's end, where bands do not cross; else the sender's; else leave the
-            // band to its pattern and dashes.
+            // At the sender's end: the receiver's end carries the material labels. Else leave the band to its
+            // pattern and dashes.
             (double X, double Y)[] candidates =
             [
-                (RightNodeX - 9, b.TargetTop + (b.Thickness / 2)),
                 (LeftNodeX + NodeWidth + 9, b.SourceTop + (b.Thickness / 2)),
             ];
             foreach (var c in candidates)
             {
-                if (marks.All(m => Math.Abs(m.X - c.X) >= 14 || Math.Abs(m.Y - c.Y) >= 14))
+                if (warnings.All(m => Math.Abs(m.X - c.X) >= 14 || Math.Abs(m.Y - c.Y) >= 14))
                 {
-                    marks.Add(c);
+                    warnings.Add(c);
                     AppendWarningMark(sb, c.X, c.Y);
                     break;
                 }
@@ -204,12 +210,17 @@ internal static class SankeyDiagram
 
         for (var i = 0; i < senders.Count; i++)
         {
-            AppendNode(sb, senders[i], LeftNodeX, SvgWriter.Palette[i % SvgWriter.Palette.Count], LeftNodeX - LabelGap, "end", unitLabel);
+            AppendNode(sb, senders[i], LeftNodeX, SvgWriter.Palette[i % SvgWriter.Palette.Count], LeftNodeX - LabelGap, "end", unitLabel, marks);
         }
 
         foreach (var node in receivers)
         {
-            AppendNode(sb, node, RightNodeX, SvgWriter.MutedTextColor, RightNodeX + NodeWidth + LabelGap, "start", unitLabel);
+            AppendNode(sb, node, RightNodeX, SvgWriter.MutedTextColor, RightNodeX + NodeWidth + LabelGap, "start", unitLabel, marks);
+        }
+
+        foreach (var node in receivers)
+        {
+            AppendMaterialLabels(sb, node, unitLabel);
         }
 
         if (anyHazardous)
@@ -231,7 +242,7 @@ internal static class SankeyDiagram
         foreach (var node in nodes)
         {
             node.Height = node.Bands.Sum(b => b.Thickness);
-            var name = SvgWriter.Wrap(node.Name, LabelWidth, FontSize, maxLines: 2);
+            var name = SvgWriter.Wrap(node.Name, LabelWidth, FontSize, maxLines: MaxNameLines);
             var amount = SvgWriter.Truncate(TotalText(node, unitLabel), LabelWidth, FontSize);
             node.Lines = [.. name, amount];
             node.Truncated = name[^1].EndsWith(SvgWriter.Ellipsis, StringComparison.Ordinal) || amount != TotalText(node, unitLabel);
@@ -264,7 +275,7 @@ internal static class SankeyDiagram
         }
     }
 
-    private static void AppendBand(StringBuilder sb, Band band, string color, string hatchId, string unitLabel, string hazardousLabel)
+    private static void AppendBand(StringBuilder sb, Band band, string color, string hatchId, string unitLabel, string hazardousLabel, Punctuation marks)
     {
         var f = band.Flow;
         var (y0, y1, w) = (band.SourceTop, band.TargetTop, band.Thickness);
@@ -291,9 +302,9 @@ internal static class SankeyDiagram
                 .Append("\" stroke-width=\"0.8\"");
         }
 
-        var tooltip = f.Source + " \u2192 " + f.Target + ": " + f.Material + " "
-            + SvgWriter.FormatValue(f.Quantity, 2, fixedDecimals: false) + (unitLabel.Length > 0 ? " " + unitLabel : "")
-            + (f.Hazardous ? " (" + hazardousLabel + ")" : "");
+        var tooltip = marks.Labeled(f.Source + " \u2192 " + f.Target, f.Material + " "
+            + SvgWriter.FormatValue(f.Quantity, 2, fixedDecimals: false) + (unitLabel.Length > 0 ? " " + unitLabel : ""));
+        tooltip = f.Hazardous ? marks.Noted(tooltip, hazardousLabel) : tooltip;
         sb.Append("><title>").Append(SvgWriter.Escape(tooltip)).Append("</title></path>\n");
     }
 
@@ -311,9 +322,9 @@ internal static class SankeyDiagram
             .Append(SvgWriter.TextColor).Append("\"/></g>\n");
     }
 
-    private static void AppendNode(StringBuilder sb, Node node, double x, string color, double textX, string anchor, string unitLabel)
+    private static void AppendNode(StringBuilder sb, Node node, double x, string color, double textX, string anchor, string unitLabel, Punctuation marks)
     {
-        sb.Append("<g class=\"node\"><title>").Append(SvgWriter.Escape(node.Name + ": " + TotalText(node, unitLabel)))
+        sb.Append("<g class=\"node\"><title>").Append(SvgWriter.Escape(marks.Labeled(node.Name, TotalText(node, unitLabel))))
             .Append("</title>\n<rect x=\"").Append(SvgWriter.Num(x)).Append("\" y=\"").Append(SvgWriter.Num(node.Y))
             .Append("\" width=\"").Append(SvgWriter.Num(NodeWidth)).Append("\" height=\"").Append(SvgWriter.Num(node.Height))
             .Append("\" fill=\"").Append(color).Append("\"/>\n");
@@ -325,6 +336,26 @@ internal static class SankeyDiagram
             var isAmount = i == node.Lines.Count - 1;
             SvgWriter.AppendText(sb, textX, baseline + (i * LineHeight), node.Lines[i], anchor,
                 isAmount ? $"fill=\"{SvgWriter.MutedTextColor}\"" : "");
+        }
+
+        sb.Append("</g>\n");
+    }
+
+    // One label per band just left of the receiver: "material quantity", in band order, each at its band's centre or
+    // pushed below the previous label, so labels never overlap (the node's slot has a line for each).
+    private static void AppendMaterialLabels(StringBuilder sb, Node node, string unitLabel)
+    {
+        var ordered = node.Bands.OrderBy(b => b.TargetTop).ToList();
+        var top = node.Center - (node.Slot / 2);
+        var next = top;
+        sb.Append("<g class=\"materials\" font-size=\"").Append(SvgWriter.Num(MaterialFontSize)).Append("\">\n");
+        foreach (var b in ordered)
+        {
+            var y = Math.Max(b.TargetTop + (b.Thickness / 2) - (MaterialLineHeight / 2), next);
+            next = y + MaterialLineHeight;
+            var text = b.Flow.Material + " " + SvgWriter.FormatValue(b.Flow.Quantity, 2, fixedDecimals: false) + (unitLabel.Length > 0 ? " " + unitLabel : "");
+            SvgWriter.AppendText(sb, RightNodeX - 4, y + 11, text, "end",
+                "class=\"material\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"");
         }
 
         sb.Append("</g>\n");

@@ -138,7 +138,7 @@ internal static partial class SvgWriter
     /// <summary>Opens the root element and writes the title and description it is labelled by.</summary>
     internal static void AppendRoot(
         StringBuilder sb, string idPrefix, string kind, double width, double height, double maxWidth,
-        double fontSize, string title, string description)
+        double fontSize, string title, string description, double minWidth = 0)
     {
         var titleId = idPrefix + "-title";
         var descId = idPrefix + "-desc";
@@ -146,7 +146,8 @@ internal static partial class SvgWriter
             .Append(" class=\"ecosite-chart ecosite-chart-").Append(kind).Append('"')
             .Append(" viewBox=\"0 0 ").Append(Num(width)).Append(' ').Append(Num(height)).Append('"')
             .Append(" width=\"").Append(Num(width)).Append("\" height=\"").Append(Num(height)).Append('"')
-            .Append(" style=\"width:100%;max-width:").Append(Num(maxWidth)).Append("px;height:auto\"")
+            .Append(" style=\"width:100%;").Append(minWidth > 0 ? "min-width:" + Num(minWidth) + "px;" : "")
+            .Append("max-width:").Append(Num(maxWidth)).Append("px;height:auto\"")
             .Append(" role=\"img\" aria-labelledby=\"").Append(titleId).Append(' ').Append(descId).Append('"')
             .Append(" focusable=\"false\"") // IE 11 would otherwise put every SVG in the tab order
             .Append(" font-family=\"").Append(FontFamily).Append('"')

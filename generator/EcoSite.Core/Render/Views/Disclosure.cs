@@ -126,7 +126,7 @@ internal sealed record PolluterView(
     IReadOnlyList<FacilityView> Facilities,
     IReadOnlyList<ApprovalView> Approvals,
     IReadOnlyList<FactView> EmergencyPlan,
-    RawHtml? Other,
+    BlockView? Other,
     StatusView Status,
     IReadOnlyList<StatusView> Legend)
 {
@@ -136,6 +136,12 @@ internal sealed record PolluterView(
     /// <summary>The other groups of Order 24 art. 12 the file gives, in the article's order.</summary>
     public IReadOnlyList<DisclosureSectionView> Order24 { get; init; } = [];
 }
+
+/// <summary>
+/// A block of rendered Markdown in the language it is in; <see cref="Untranslated"/> when that is not the page's
+/// language, so the page marks it with its lang and a visible note (issue 13: every untranslated block is marked).
+/// </summary>
+internal sealed record BlockView(RawHtml Html, string HtmlLang, bool Untranslated);
 
 internal sealed record OutletView(string Code, string? Medium, TextView? Location, TextView? Discharge, string? Standard, string Caption, IReadOnlyList<PollutantRowView> Pollutants)
 {

@@ -25,4 +25,4 @@ internal sealed record SearchParkView(string Anchor, string Name, IReadOnlyList<
 
 internal sealed record SearchCategoryView(string Label, IReadOnlyList<SearchItemView> Items);
 
-internal sealed record SearchItemView(string Title, string Url, string? Date, string? HtmlLang);
+internal sealed record SearchItemView(string Title, string Url, string? Date, string? DateText, string? HtmlLang);

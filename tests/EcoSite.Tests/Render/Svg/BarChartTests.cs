@@ -53,7 +53,26 @@ public class BarChartTests
         var texts = Parse(BarChart.Render("s", Categories, 20, "T", "D", " / 20")).Descendants(SvgAssert.Ns + "tspan").Select(t => t.Value).ToList();
         Assert.Contains("20.0 / 20", texts);
         Assert.Contains("12.5 / 20", texts);
-        Assert.Contains(" ▼14.2", texts);
+        Assert.Contains("14.2", Parse(BarChart.Render("s", Categories, 20, "T", "D", " / 20")).Descendants(SvgAssert.Ns + "text").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void A_reference_value_is_named_in_words_with_a_neutral_marker_and_a_wrapped_legend()
+    {
+        const string legend = "2020 年全国 55 个国家生态工业示范园区调查的各类平均得分（总体平均完善程度 34.2%）";
+        var root = Parse(BarChart.Render("s", [new BarItem("园区管理工作信息", 12.5, null, 14.0)], 20, "T", "D", " / 20", legend,
+            referenceValueFormat: "2020年调查 {0}"));
+        var texts = root.Descendants(SvgAssert.Ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains("2020年调查 14.0", texts);
+        Assert.Contains("园区管理工作信息", texts);
+        Assert.DoesNotContain(root.Descendants().Select(e => e.Value), v => v.Contains('\u25BC') || v.Contains('\u25B2'));
+        var legendText = string.Concat(SvgAssert.WithClass(root, "legend").Single().Descendants(SvgAssert.Ns + "text").Select(t => t.Value));
+        Assert.Contains("34.2%", legendText);
+        Assert.True(SvgAssert.WithClass(root, "legend").Single().Descendants(SvgAssert.Ns + "text").Count() >= 2, "the legend wraps instead of being cut");
+        Assert.DoesNotContain(SvgWriter.Ellipsis, legendText);
+        // The marker has no direction: its path is symmetric about its x.
+        var path = SvgAssert.WithClass(root, "reference").First().Element(SvgAssert.Ns + "path")!.Attribute("d")!.Value;
+        Assert.Equal(4, path.Split(' ').Count(p => p.StartsWith('M') || p.StartsWith('L')));
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public class SankeyDiagramTests
     }
 
     [Fact]
-    public void Long_names_are_cut_with_an_ellipsis_inside_the_picture_and_kept_whole_in_a_title()
+    public void Long_names_wrap_whole_inside_the_picture_never_cut_and_stay_whole_in_a_title()
     {
         const string longZh = "山东省示范生态工业园区钢铁冶炼集团股份有限公司第二分公司";
         const string longEn = "Shandong Demonstration Eco-Industrial Park Hazardous Waste Disposal Centre";
@@ -126,12 +126,46 @@ public class SankeyDiagramTests
         Assert.Contains(nodes, n => n.Element(SvgAssert.Ns + "title")!.Value == longZh + ": 10 t");
         Assert.Contains(nodes, n => n.Element(SvgAssert.Ns + "title")!.Value == longEn + ": 10 t");
         var texts = root.Descendants(SvgAssert.Ns + "text").ToList();
-        Assert.Contains(texts, t => t.Value.EndsWith('…'));
+        Assert.DoesNotContain(texts, t => t.Value.Contains('…'));
+        foreach (var node in nodes)
+        {
+            var lines = node.Elements(SvgAssert.Ns + "text").Select(t => t.Value).ToList();
+            Assert.True(lines.Count > 2, "a long name wraps over several lines");
+            var name = string.Concat(lines.SkipLast(1)).Replace(" ", "");
+            Assert.Contains(name, new[] { longZh, longEn.Replace(" ", "") });
+        }
+
         foreach (var text in texts)
         {
-            var (left, right) = SvgAssert.Span(text, 13);
-            Assert.True(left >= 0 && right <= 300, $"'{text.Value}' spans {left:0.0}..{right:0.0}");
+            var (left, right) = SvgAssert.Span(text, 12);
+            Assert.True(left >= 0 && right <= 760, $"'{text.Value}' spans {left:0.0}..{right:0.0}");
         }
+    }
+
+    [Fact]
+    public void Every_flow_is_labelled_with_its_material_and_quantity_and_labels_do_not_overlap()
+    {
+        var root = SvgAssert.IsAccessibleChart(SankeyDiagram.Render("w", ParkFlows, "T", "D", "t"), "w", "T", "D");
+        var labels = SvgAssert.WithClass(root, "material").ToList();
+        Assert.Equal(ParkFlows.Length, labels.Count);
+        foreach (var f in ParkFlows)
+        {
+            Assert.Contains(labels, l => l.Value.StartsWith(f.Material + " ", StringComparison.Ordinal) && l.Value.EndsWith(" t", StringComparison.Ordinal));
+        }
+
+        var ys = labels.Select(l => SvgAssert.Attr(l, "y")).Order().ToList();
+        for (var i = 1; i < ys.Count; i++)
+        {
+            Assert.True(ys[i] - ys[i - 1] >= 12, $"labels at {ys[i - 1]} and {ys[i]} overlap");
+        }
+    }
+
+    [Fact]
+    public void The_diagram_is_not_capped_at_a_phone_width()
+    {
+        var style = (string)SvgAssert.IsAccessibleChart(SankeyDiagram.Render("w", ParkFlows, "T", "D", "t"), "w", "T", "D").Attribute("style")!;
+        Assert.Contains("min-width:760px", style);
+        Assert.DoesNotMatch(@"max-width:(4\d\d|[1-3]\d\d)px", style);
     }
 
     [Fact]
