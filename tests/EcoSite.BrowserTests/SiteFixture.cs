@@ -13,8 +13,9 @@ public sealed class SiteCollection : ICollectionFixture<SiteFixture>;
 /// <summary>
 /// The sample site built once into a temporary folder, served by a real nginx on a loopback port under the sub-path
 /// <see cref="SubPath"/>, and a headless Debian chromium driven by Playwright. Dispose stops nginx and the browser.
+/// A subclass builds other content (<see cref="PrepareContent"/>), e.g. <see cref="ManyParkFixture"/>.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     public const string SubPath = "/sthj/stgy/";
     public static readonly string[] ChromiumArgs =
@@ -53,12 +54,15 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The content folder to build: the sample's.</summary>
+    protected virtual string PrepareContent() => SampleContent;
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        var result = SiteBuilder.Build(new BuildOptions(SampleContent, Output, BuildClock.FromEnvironment()));
+        var result = SiteBuilder.Build(new BuildOptions(PrepareContent(), Output, BuildClock.FromEnvironment()));
         if (!result.Success)
-            throw new InvalidOperationException("the sample site does not build:\n" + string.Join("\n", result.Diagnostics));
+            throw new InvalidOperationException("the site does not build:\n" + string.Join("\n", result.Diagnostics));
         Pages = Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal).ToList();

@@ -50,6 +50,54 @@ internal static class UrlPolicy
     public static bool IsWebAddress(string url) =>
         Check(url) is { Kind: UrlKind.Allowed, Scheme: "http" or "https" } c && Uri.TryCreate(c.Url, UriKind.Absolute, out _);
 
+    /// <summary>
+    /// A <c>tel:</c> link for a phone number as editors write it ("0000-0000000", "+86 (0531) 1234567"), or null when
+    /// the value is anything else (then it stays plain text). Only digits, a leading '+' and the visual separators of
+    /// RFC 3966 section 5.1.1 ('-', '.', '(', ')') and spaces are accepted, and the link keeps only the digits, the '+'
+    /// and '-', so no value can carry another scheme, a parameter (';') or a second address into it. The result is
+    /// checked by <see cref="Check"/> like every other link.
+    /// </summary>
+    public static string? Tel(string phone)
+    {
+        var s = phone.Trim();
+        var link = new System.Text.StringBuilder("tel:", s.Length + 4);
+        var digits = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c)) { link.Append(c); digits++; }
+            else if (c == '+' && i == 0) link.Append(c);
+            else if (c == '-') { if (link[^1] != '-' && digits > 0) link.Append(c); }
+            else if (c is not ('.' or '(' or ')' or ' ')) return null;
+        }
+        // A phone number has at least three digits (emergency numbers); fewer is not a number anyone can call.
+        if (digits < 3) return null;
+        if (link[^1] == '-') link.Length--;
+        return Published(link.ToString(), "tel");
+    }
+
+    /// <summary>
+    /// A <c>mailto:</c> link for one plain address (local@domain.tld), or null when the value is anything else (then it
+    /// stays plain text). The local part is letters, digits and ". _ + -"; the domain is dot-separated labels of letters,
+    /// digits and '-' with at least one dot. So '?', '&amp;', '%', ',' and whitespace, which would add recipients,
+    /// headers or a body (RFC 6068), and ':' or '/', which would make another kind of URL, cannot appear.
+    /// </summary>
+    public static string? Mailto(string email)
+    {
+        var s = email.Trim();
+        var at = s.IndexOf('@');
+        if (at <= 0 || at != s.LastIndexOf('@') || s.Length > 254) return null;
+        var local = s[..at];
+        var domain = s[(at + 1)..];
+        if (local[0] == '.' || local[^1] == '.' || !local.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-')) return null;
+        var labels = domain.Split('.');
+        if (labels.Length < 2 || labels.Any(l => l.Length == 0 || l[0] == '-' || l[^1] == '-' || !l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))) return null;
+        return Published("mailto:" + s, "mailto");
+    }
+
+    private static string? Published(string url, string scheme) =>
+        Check(url) is { Kind: UrlKind.Allowed } c && c.Scheme == scheme && c.Url == url ? url : null;
+
     private static string Normalise(string url)
     {
         var s = url.AsSpan().Trim(C0AndSpace);

@@ -92,6 +92,18 @@ internal sealed partial class Routes(IReadOnlyList<string> languages, string? ba
     /// <summary>The index a neighbour reads first (docs/open-data.md): name, base URL, export version, as-of date, parks.</summary>
     public const string PlatformIndex = "data/platform.json";
 
+    /// <summary>
+    /// The regional exchange narrowed to one park, one kind or one hazardous-waste class, so a visitor without
+    /// JavaScript can filter by following a link (issue 13): "exchange/park-a.html", "exchange/kind-supply.html",
+    /// "exchange/class-hw08.html". At most one page per park, two kinds and the 46 classes of the 名录, so the page count
+    /// stays bounded; materials need no page of their own, since the exchange page is already grouped by material.
+    /// </summary>
+    public static string ExchangeByPark(string parkId) => $"exchange/park-{parkId}.html";
+
+    public static string ExchangeByKind(ListingKind kind) => kind == ListingKind.Supply ? "exchange/kind-supply.html" : "exchange/kind-demand.html";
+
+    public static string ExchangeByClass(int hazardousClass) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exchange/class-hw{hazardousClass:D2}.html");
+
     /// <summary>A key polluting unit's disclosure, by its enterprise id.</summary>
     public static string Polluter(string parkId, string enterpriseId) => Item(parkId, Sections.Polluters, enterpriseId);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcoSite.Core.Content;
 using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
 using EcoSite.Core.Render.Views;
@@ -25,8 +26,8 @@ internal static class ParkPage
         Add("established", p.Established?.ToString(CultureInfo.InvariantCulture));
         Add("area", p.AreaKm2 is { } a ? $"{Format.Number(a)} km²" : null);
         Add("managing_body", ctx.TextOrNull(p.ManagingBody));
-        Add("phone", p.Contact?.Phone);
-        Add("email", p.Contact?.Email);
+        if (p.Contact?.Phone is { Length: > 0 } phone) profile.Add(new(ctx.T("phone"), phone, Href: UrlPolicy.Tel(phone)));
+        if (p.Contact?.Email is { Length: > 0 } email) profile.Add(new(ctx.T("email"), email, Href: UrlPolicy.Mailto(email)));
         Add("address", ctx.TextOrNull(p.Contact?.Address));
 
         string Count(int n) => string.Format(CultureInfo.InvariantCulture, ctx.T("items_count"), n);

@@ -100,12 +100,26 @@ internal sealed record ListingView(
     string WasteUrl,
     IReadOnlyList<ForeignListingView> Foreign);
 
+/// <summary>
+/// The exchange page, whole or narrowed to one filter (<see cref="Filter"/>, whose name may be in another language than
+/// the page: then <see cref="HeadingPrefix"/> and the filter are printed apart, each with its lang).
+/// </summary>
 internal sealed record ExchangeView(
     string Heading,
+    string? HeadingPrefix,
+    TextView? Filter,
     string Intro,
     IReadOnlyList<ExchangeGroupView> Groups,
     IReadOnlyList<ListingRowView> Expired,
-    string EmptyNote);
+    string EmptyNote,
+    IReadOnlyList<LinkView> Materials,
+    IReadOnlyList<ExchangeFacetView> Facets);
+
+/// <summary>One way to narrow the exchange (park, kind, hazardous class): "all" first, then one link per value.</summary>
+internal sealed record ExchangeFacetView(string Label, IReadOnlyList<ExchangeFilterLinkView> Links);
+
+/// <summary>A link to a narrowed exchange page; <paramref name="Current"/> is "page" on the page it leads to.</summary>
+internal sealed record ExchangeFilterLinkView(string Label, string? HtmlLang, string Url, string? Current);
 
 internal sealed record ExchangeGroupView(string Anchor, string Title, IReadOnlyList<ListingRowView> Supply, IReadOnlyList<ListingRowView> Demand, string MatchText,
     IReadOnlyList<ForeignListingView> Foreign);

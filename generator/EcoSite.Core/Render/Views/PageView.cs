@@ -40,8 +40,8 @@ internal sealed record AlternateView(string Lang, string Hreflang, string Label,
 /// <summary>Set when the page shows text in another language than its own, because no translation exists yet.</summary>
 internal sealed record FallbackView(string Lang, string HtmlLang, string Note);
 
-/// <summary>A label and a value, for fact lists and small tables.</summary>
-internal sealed record FactView(string Label, string Value, string? HtmlLang = null);
+/// <summary>A label and a value, for fact lists and small tables; <paramref name="Href"/> links the value (a phone or e-mail, from <c>UrlPolicy</c>).</summary>
+internal sealed record FactView(string Label, string Value, string? HtmlLang = null, string? Href = null);
 
 /// <summary>An entry of a list page or a park's category: title in the language it is written in.</summary>
 internal sealed record ItemView(
