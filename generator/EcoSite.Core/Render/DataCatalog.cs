@@ -26,15 +26,15 @@ internal static class DataCatalog
     /// <summary>IANA media type registry, the IRIs DCAT-AP gives dcat:mediaType.</summary>
     private const string MediaTypes = "http://www.iana.org/assignments/media-types/";
 
-    /// <summary>Chinese titles of the datasets; a dataset missing here is titled in English only.</summary>
+    /// <summary>Chinese titles of the datasets, as the data page names them (theme strings dataset_*); a dataset missing here keeps its English title.</summary>
     private static readonly Dictionary<string, string> ChineseTitles = new(StringComparer.Ordinal)
     {
-        ["indicators"] = "指标与目标值",
-        ["flows"] = "废物与副产品流向",
-        ["listings"] = "资源交换供需信息",
-        ["emissions"] = "重点排污单位排放数据",
-        ["benefits"] = "技术案例效益",
-        ["enterprises"] = "园区企业名录",
+        ["indicators"] = "指标与目标",
+        ["flows"] = "废物流向",
+        ["listings"] = "资源供需信息",
+        ["emissions"] = "重点排污单位排放",
+        ["benefits"] = "案例效益",
+        ["enterprises"] = "园区企业及信用代码",
     };
 
     /// <summary>The dataset's title in a language: the table's own (English) title, or the Chinese one above.</summary>

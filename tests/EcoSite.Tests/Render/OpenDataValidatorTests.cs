@@ -208,6 +208,18 @@ public sealed class OpenDataValidatorTests : IClassFixture<OpenDataTests.SampleB
         DiagnosticAssert.Has(result.Diagnostics, "ECO016", "site.yaml", 4);
     }
 
+    [Theory]
+    [InlineData("license: {name: CC-BY-4.0, url: ftp://example.org/licence}")]
+    [InlineData("license: {name: CC-BY-4.0, url: /licence.html}")]
+    [InlineData("timezone: \"+15:00\"")]
+    [InlineData("timezone: \"+08:60\"")]
+    [InlineData("timezone: \"Asia/Shanghai\"")]
+    public void A_bad_license_or_timezone_is_a_located_error(string line)
+    {
+        using var site = new TestSite().With("site.yaml", TestSite.SiteYaml + "\n" + line + "\n");
+        DiagnosticAssert.Has(site.Check().Diagnostics, "ECO016", "site.yaml", 4);
+    }
+
     // ---- sitemap.xml against the sitemaps.org XSD ---------------------------------------------------------------
 
     [Fact]
