@@ -41,6 +41,10 @@ internal static class DataCatalog
     public static string Title(DataTable table, string lang) =>
         lang == "zh" && ChineseTitles.TryGetValue(table.Name, out var zh) ? zh : table.Title;
 
+    /// <summary>"指标与目标：青禾园区" / "Indicators and targets: Qinghe Park": the dataset and its scope.</summary>
+    public static string ScopedTitle(SiteConfig cfg, DataScope scope, DataTable table, string lang) =>
+        Title(table, lang) + (lang == "zh" ? "：" : ": ") + scope.Name.In(lang, cfg.DefaultLanguage).Text;
+
     /// <summary>Languages every title is given in: the site's, and zh and en in any case (issue 15: a data user reads either).</summary>
     private static IEnumerable<string> TitleLanguages(SiteConfig cfg) => cfg.Languages.Union(["zh", "en"]);
 
@@ -103,8 +107,7 @@ internal static class DataCatalog
         w.WriteString("@id", node("dataset/" + id));
         w.WriteString("@type", "dcat:Dataset");
         w.WriteString("dct:identifier", id);
-        Texts(w, "dct:title", TitleLanguages(cfg).Select(l =>
-            (l, Title(table, l) + (l == "zh" ? "：" : ": ") + scope.Name.In(l, cfg.DefaultLanguage).Text)));
+        Texts(w, "dct:title", TitleLanguages(cfg).Select(l => (l, ScopedTitle(cfg, scope, table, l))));
         Texts(w, "dct:description", [("en", table.Description)]);
         Date(w, "dct:modified", cfg.Today);
         Ref(w, "dct:publisher", publisher);

@@ -49,7 +49,7 @@ internal static class DataPackage
                     w.WriteString("name", scope.ParkId is null ? table.Name : $"{scope.ParkId}.{table.Name}");
                     w.WriteString("profile", "tabular-data-resource");
                     w.WriteString("path", Rel(Routes.DataCsv(table.Name, scope.ParkId)));
-                    w.WriteString("title", $"{table.Title}: {scope.Name.In(cfg.DefaultLanguage, cfg.DefaultLanguage).Text}");
+                    w.WriteString("title", DataCatalog.ScopedTitle(cfg, scope, table, cfg.DefaultLanguage));
                     w.WriteString("format", "csv");
                     w.WriteString("mediatype", "text/csv");
                     // UTF-8 after a byte-order mark (docs/open-data.md): Python's and frictionless's name for it.
