@@ -51,7 +51,7 @@ internal sealed class OpenDataSets(SiteFacts facts)
                 V(e.Number, e.YesNo, e.Target?.ToString(), compliance), Texts(r.Source));
         }))).ToList())
     {
-        // One value per indicator and year, a custom indicator told apart by its name in the default language (ECO102).
+        // One value per indicator and year, a custom indicator told apart by its name in the default language (ECO023).
         PrimaryKey = ["park_id", "year", "indicator", $"name_{langs[0]}"],
     };
 
