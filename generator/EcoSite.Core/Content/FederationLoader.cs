@@ -33,10 +33,11 @@ internal static partial class FederationLoader
     private const int MaxDepth = 8;
 
     /// <summary>
-    /// The newest export format version this reader knows: the version this EcoSite publishes (a test keeps the two
-    /// equal, so a new format version cannot be published without deciding how neighbours' exports of it are read).
+    /// The newest export format version this reader accepts: the version this EcoSite publishes, so that two platforms
+    /// on the same EcoSite read each other's exports. Every version so far only adds or reshapes fields this reader
+    /// does not read (listing fields are read by name); a change to one it reads must change the reader with it.
     /// </summary>
-    public const int NewestVersion = 2;
+    public const int NewestVersion = Render.OpenData.SchemaVersion;
 
     public const string PlatformFile = "data/platform.json";
     public const string ListingsFile = "data/listings.json";

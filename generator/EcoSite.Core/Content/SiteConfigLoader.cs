@@ -14,7 +14,7 @@ internal static class SiteConfigLoader
     public static readonly string[] SupportedLanguages = ["zh", "en"];
 
     private static readonly string[] Fields = ["title", "description", "languages", "base_url", "as_of", "freshness", "theme", "exclude",
-        "organizer", "operator", "site_code", "icp", "police_record", "federation"];
+        "organizer", "operator", "site_code", "icp", "police_record", "federation", "license", "timezone"];
 
     public static SiteConfig? Load(ContentTree tree, BuildClock clock, DiagnosticBag diagnostics)
     {
@@ -68,6 +68,8 @@ internal static class SiteConfigLoader
             SiteCode = f.Text("site_code"),
             Icp = f.Text("icp"),
             PoliceRecord = f.Text("police_record"),
+            License = OpenDataConfig.License(f, reader),
+            Offset = OpenDataConfig.Offset(f, reader),
         };
 
         int Days(FieldSet fs, string key, int fallback)

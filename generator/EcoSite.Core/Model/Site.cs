@@ -50,9 +50,18 @@ internal sealed record SiteConfig(
     /// <summary>公安机关备案号.</summary>
     public string? PoliceRecord { get; init; }
 
+    /// <summary>The licence of the open data (section 5 'license'); null when site.yaml states none (docs/open-data.md).</summary>
+    public DataLicense? License { get; init; }
+
+    /// <summary>The UTC offset of times in feeds and exports (section 5 'timezone'; Beijing time unless given).</summary>
+    public TimeSpan Offset { get; init; } = Content.OpenDataConfig.DefaultOffset;
+
     /// <summary>"Last year" of the completeness rubric: the calendar year before today's (section 11).</summary>
     public int LastYear => Today.Year - 1;
 }
+
+/// <summary>site.yaml 'license': an SPDX id (or the licence's name) and the address of its text.</summary>
+internal sealed record DataLicense(string Name, string Url);
 
 /// <summary>The whole platform after loading: every park, sorted by id.</summary>
 internal sealed record Site(SiteConfig Config, IReadOnlyList<Park> Parks)

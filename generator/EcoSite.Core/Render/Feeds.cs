@@ -29,7 +29,7 @@ internal static class Feeds
             w.WriteAttributeString("xml", "lang", null, Format.HtmlLang(lang));
             w.WriteElementString("title", AtomNs, cfg.Title.In(lang, cfg.DefaultLanguage).Text);
             w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:feed:{lang}" : routes.Absolute(feedPath));
-            w.WriteElementString("updated", AtomNs, Timestamp(updated));
+            w.WriteElementString("updated", AtomNs, Format.Timestamp(updated, cfg.Offset));
             Link(w, "self", cfg.BaseUrl is null ? Routes.AtomFeed : routes.Absolute(feedPath), "application/atom+xml");
             Link(w, "alternate", Href(Routes.Home), "text/html");
             w.WriteStartElement("author", AtomNs);
@@ -44,7 +44,7 @@ internal static class Feeds
                 if (v.Lang != lang) w.WriteAttributeString("xml", "lang", null, Format.HtmlLang(v.Lang));
                 w.WriteElementString("title", AtomNs, v.Title);
                 w.WriteElementString("id", AtomNs, cfg.BaseUrl is null ? $"urn:ecosite:{a.ParkId}:{Routes.Section(a.Section)}:{a.Slug}:{lang}" : Href(id));
-                w.WriteElementString("updated", AtomNs, Timestamp(a.Date!.Value));
+                w.WriteElementString("updated", AtomNs, Format.Timestamp(a.Date!.Value, cfg.Offset));
                 Link(w, "alternate", Href(id), "text/html");
                 w.WriteStartElement("category", AtomNs);
                 w.WriteAttributeString("term", Routes.Section(a.Section));
@@ -112,8 +112,6 @@ internal static class Feeds
         w.WriteAttributeString("href", href);
         w.WriteEndElement();
     }
-
-    private static string Timestamp(DateOnly d) => Format.Iso(d) + "T00:00:00Z";
 
     private static string Write(Action<XmlWriter> body)
     {

@@ -10,6 +10,13 @@ internal static class Format
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The start of a day in the site's offset, as RFC 3339 writes it (2025-03-15T00:00:00+08:00): a date of the content
+    /// is a day in the site's own time zone (site.yaml 'timezone'), not midnight UTC, which is 08:00 in Beijing.
+    /// </summary>
+    public static string Timestamp(DateOnly d, TimeSpan offset) =>
+        new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     public static string Date(DateOnly d, string lang) => lang == "zh"
         ? $"{d.Year}年{d.Month}月{d.Day}日"
         : $"{d.Day} {Months[d.Month - 1]} {d.Year}";

@@ -49,7 +49,7 @@ internal static class JsonFeed
                 w.WriteString("title", v.Title);
                 w.WriteString("content_text", v.Summary.Length > 0 ? v.Summary : v.Title);
                 if (v.Summary.Length > 0) w.WriteString("summary", v.Summary);
-                w.WriteString("date_published", Format.Iso(a.Date!.Value) + "T00:00:00Z");
+                w.WriteString("date_published", Format.Timestamp(a.Date!.Value, cfg.Offset));
                 if (v.Lang != lang) w.WriteString("language", Format.HtmlLang(v.Lang));
                 w.WriteStartArray("tags");
                 w.WriteStringValue(Routes.Section(a.Section));

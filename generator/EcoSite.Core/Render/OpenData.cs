@@ -20,24 +20,35 @@ internal enum DataFieldType
     Date,
 }
 
-/// <summary>A column of a dataset. A <see cref="List"/> field is an array in JSON and space-separated in CSV.</summary>
-internal sealed record DataField(string Name, DataFieldType Type, bool Required, string Description, bool List = false);
+/// <summary>
+/// A column of a dataset. A <see cref="List"/> field is an array in JSON and space-separated in CSV. <see cref="Enum"/>
+/// closes a vocabulary (kind, category, compliance...): the schemas list its values, in CSV form ("true", "false" for a
+/// boolean), and a value outside them is invalid. Only single values have one (no list field does).
+/// </summary>
+internal sealed record DataField(string Name, DataFieldType Type, bool Required, string Description, bool List = false, IReadOnlyList<string>? Enum = null);
 
-/// <summary>One dataset of one scope (a park or the whole site): its columns and rows, in a fixed order.</summary>
-internal sealed record DataTable(string Name, string Title, string Description, IReadOnlyList<DataField> Fields, IReadOnlyList<object?[]> Rows);
+/// <summary>
+/// One dataset of one scope (a park or the whole site): its columns and rows, in a fixed order. <see cref="PrimaryKey"/>
+/// names the fields whose values together tell the rows apart (Table Schema primaryKey).
+/// </summary>
+internal sealed record DataTable(string Name, string Title, string Description, IReadOnlyList<DataField> Fields, IReadOnlyList<object?[]> Rows)
+{
+    public IReadOnlyList<string> PrimaryKey { get; init; } = [];
+}
 
 /// <summary>
 /// Open data under data/ (docs/open-data.md, export format version <see cref="SchemaVersion"/>): for every park and
 /// for the whole site, indicators (with computed compliance), waste flows, exchange listings (with matches),
 /// polluters' emissions and cases' benefits, each as JSON and CSV (RFC 4180), described by a Frictionless Table
-/// Schema and a JSON Schema under data/schemas/, and listed in data/catalog.jsonld (schema.org DataCatalog).
+/// Schema and a JSON Schema under data/schemas/, and listed in data/catalog.jsonld (DCAT, <see cref="DataCatalog"/>).
 /// Rows are sorted and numbers written in the invariant culture, so the same content gives the same bytes.
 /// </summary>
 internal static class OpenData
 {
     // 2: `hazardous` of flows and listings is true, false or null (unknown) instead of a required boolean.
-    public const int SchemaVersion = 2;
-    public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits"];
+    // 3: credit codes beside enterprise ids, flow_no and row_no keys inserted, the enterprises dataset (docs/open-data.md).
+    public const int SchemaVersion = 3;
+    public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits", "enterprises"];
 
     private const string HazardousDescription =
         "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
@@ -49,20 +60,21 @@ internal static class OpenData
         var site = facts.Site;
         var datasets = new OpenDataSets(facts);
         // Each scope's tables are made once: written as JSON and CSV here, and counted in the catalogue.
-        var scopes = new List<(string? ParkId, IReadOnlyList<Park> Parks, IReadOnlyList<DataTable> Tables)> { (null, site.Parks, datasets.For(site.Parks)) };
-        scopes.AddRange(site.Parks.Select(p => ((string?)p.Id, (IReadOnlyList<Park>)[p], datasets.For([p]))));
-        foreach (var (parkId, _, tables) in scopes)
-            foreach (var table in tables)
+        var scopes = new List<DataScope> { new(null, site.Config.Title, datasets.For(site.Parks)) };
+        scopes.AddRange(site.Parks.Select(p => new DataScope(p.Id, p.Profile.Name, datasets.For([p]))));
+        foreach (var scope in scopes)
+            foreach (var table in scope.Tables)
             {
-                yield return new TextFile(Routes.DataJson(table.Name, parkId), Json(table));
-                yield return new TextFile(Routes.DataCsv(table.Name, parkId), Csv(table));
+                yield return new TextFile(Routes.DataJson(table.Name, scope.ParkId), Json(table));
+                yield return new TextFile(Routes.DataCsv(table.Name, scope.ParkId), Csv(table));
             }
         foreach (var table in datasets.For([]))
         {
             yield return new TextFile(Routes.DataTableSchema(table.Name), TableSchema(table));
             yield return new TextFile(Routes.DataJsonSchema(table.Name), JsonSchema(table));
         }
-        yield return new TextFile(Routes.DataCatalog, Catalog(facts, scopes));
+        yield return new TextFile(Routes.DataCatalog, DataCatalog.Render(facts, scopes));
+        yield return new TextFile(Routes.DataPackage, DataPackage.Render(facts, scopes));
     }
 
     /// <summary>The five datasets of the given parks, in <see cref="Names"/> order.</summary>
@@ -152,18 +164,37 @@ internal static class OpenData
                 w.WriteStartArray("falseValues"); w.WriteStringValue("false"); w.WriteEndArray();
             }
             w.WriteString("description", f.Description);
-            if (f.Required && !f.List)
+            if ((f.Required && !f.List) || f.Enum is not null)
             {
                 w.WriteStartObject("constraints");
-                w.WriteBoolean("required", true);
+                if (f.Required && !f.List) w.WriteBoolean("required", true);
+                if (f.Enum is not null)
+                {
+                    w.WriteStartArray("enum");
+                    foreach (var v in f.Enum) EnumValue(w, f, v);
+                    w.WriteEndArray();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (table.PrimaryKey.Count > 0)
+        {
+            w.WriteStartArray("primaryKey");
+            foreach (var k in table.PrimaryKey) w.WriteStringValue(k);
+            w.WriteEndArray();
+        }
         w.WriteStartArray("missingValues"); w.WriteStringValue(""); w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    /// <summary>A value of a closed vocabulary in the field's own type: a boolean's "true" is written true.</summary>
+    private static void EnumValue(Utf8JsonWriter w, DataField f, string v)
+    {
+        if (f.Type == DataFieldType.Boolean) w.WriteBooleanValue(v == "true");
+        else w.WriteStringValue(v);
+    }
 
     /// <summary>JSON Schema (draft 2020-12) of the JSON files: every field is present, null when not given.</summary>
     public static string JsonSchema(DataTable table) => Write(w =>
@@ -208,6 +239,14 @@ internal static class OpenData
                 w.WriteStartArray("type"); w.WriteStringValue(type); w.WriteStringValue("null"); w.WriteEndArray();
             }
             if (f.Type == DataFieldType.Date) w.WriteString("pattern", "^\\d{4}-\\d{2}-\\d{2}$");
+            if (f.Enum is not null)
+            {
+                // The closed vocabulary of the value; null stays allowed where the field is optional.
+                w.WriteStartArray("enum");
+                foreach (var v in f.Enum) EnumValue(w, f, v);
+                if (!f.Required) w.WriteNullValue();
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         w.WriteEndObject();
@@ -217,57 +256,7 @@ internal static class OpenData
         w.WriteEndObject();
     });
 
-    /// <summary>data/catalog.jsonld: a schema.org DataCatalog of every dataset; content URLs are relative to data/.</summary>
-    private static string Catalog(SiteFacts facts, IReadOnlyList<(string? ParkId, IReadOnlyList<Park> Parks, IReadOnlyList<DataTable> Tables)> scopes)
-    {
-        var cfg = facts.Config;
-        var lang = cfg.DefaultLanguage;
-        string Rel(string path) => path["data/".Length..];
-        return Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@context", "https://schema.org/");
-            w.WriteString("@type", "DataCatalog");
-            w.WriteString("name", cfg.Title.In(lang, lang).Text);
-            if (cfg.Description is { } d) w.WriteString("description", d.In(lang, lang).Text);
-            w.WriteString("dateModified", Format.Iso(cfg.Today));
-            w.WriteStartArray("inLanguage");
-            foreach (var l in cfg.Languages) w.WriteStringValue(Format.HtmlLang(l));
-            w.WriteEndArray();
-            w.WriteString("schemaVersion", SchemaVersion.ToString(CultureInfo.InvariantCulture));
-            if (cfg.BaseUrl is not null) w.WriteString("url", facts.Routes.Absolute(Routes.Data));
-            w.WriteStartArray("dataset");
-            foreach (var (parkId, parks, tables) in scopes)
-            {
-                var scope = parkId is null ? cfg.Title.In(lang, lang).Text : parks[0].Profile.Name.In(lang, lang).Text;
-                foreach (var table in tables)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("@type", "Dataset");
-                    w.WriteString("identifier", parkId is null ? table.Name : $"{parkId}/{table.Name}");
-                    w.WriteString("name", $"{table.Title}: {scope}");
-                    w.WriteString("description", table.Description);
-                    w.WriteString("dateModified", Format.Iso(cfg.Today));
-                    w.WriteString("schemaVersion", Rel(Routes.DataTableSchema(table.Name)));
-                    w.WriteStartArray("distribution");
-                    foreach (var (format, path) in new[] { ("text/csv", Routes.DataCsv(table.Name, parkId)), ("application/json", Routes.DataJson(table.Name, parkId)) })
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("@type", "DataDownload");
-                        w.WriteString("encodingFormat", format);
-                        w.WriteString("contentUrl", Rel(path));
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-    }
-
-    private static string Write(Action<Utf8JsonWriter> body)
+    internal static string Write(Action<Utf8JsonWriter> body)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, JsonOptions)) body(w);

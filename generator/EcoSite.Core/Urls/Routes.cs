@@ -32,6 +32,7 @@ internal sealed partial class Routes(IReadOnlyList<string> languages, string? ba
     public const string AtomFeed = "feed.xml";
     public const string JsonFeed = "feed.json";
     public const string DataCatalog = "data/catalog.jsonld";
+    public const string DataPackage = "data/datapackage.json";
     public const string Search = "search/index.html";
 
     /// <summary>The search index files of a language (read by the search page's script).</summary>

@@ -121,10 +121,6 @@ public sealed class FederationTests : IDisposable
     }
 
     [Fact]
-    public void The_reader_knows_the_export_version_this_EcoSite_publishes() =>
-        Assert.Equal(OpenData.SchemaVersion, FederationLoader.NewestVersion);
-
-    [Fact]
     public void The_same_imports_give_the_same_bytes()
     {
         BuildBoth();
@@ -150,7 +146,7 @@ public sealed class FederationTests : IDisposable
         { "data/listings.json", "{\"schema_version\": 2, \"listings\": [\n  {\"id\": \"s-park/x\",,}\n]}", "ECO502", 2 },
         { "data/listings.json", "{\"schema_version\": 2, \"listings\": {}}", "ECO502", 0 },
         { "data/platform.json", "[1, 2, 3]", "ECO502", 0 },
-        { "data/listings.json", "{\"schema_version\": 3, \"listings\": []}", "ECO503", 0 },
+        { "data/listings.json", $"{{\"schema_version\": {OpenData.SchemaVersion + 1}, \"listings\": []}}", "ECO503", 0 },
         { "data/platform.json", "{\"schema_version\": 99}", "ECO503", 0 },
         { "data/listings.json", "{\"schema_version\": 2, \"listings\": [" + new string('[', 100) + new string(']', 100) + "]}", "ECO502", 1 },
     };

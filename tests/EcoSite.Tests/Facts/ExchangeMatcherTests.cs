@@ -108,7 +108,7 @@ public sealed class ExchangeMatcherTests
         using var site = TwoParks();
         site.Build();
         using var doc = JsonDocument.Parse(site.Read("data/listings.json"));
-        Assert.Equal(2, doc.RootElement.GetProperty("schema_version").GetInt32());
+        Assert.Equal(EcoSite.Core.Render.OpenData.SchemaVersion, doc.RootElement.GetProperty("schema_version").GetInt32());
         var byId = doc.RootElement.GetProperty("listings").EnumerateArray().ToDictionary(l => l.GetProperty("id").GetString()!);
         Assert.Equal(["south/oil"], byId["north/oil"].GetProperty("matches").EnumerateArray().Select(m => m.GetString()));
         Assert.False(byId["south/scrap"].GetProperty("active").GetBoolean());

@@ -38,7 +38,8 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.SampleBuild>
 
     private IEnumerable<string> DataFiles(string extension) =>
         Directory.EnumerateFiles(Data, "*" + extension, SearchOption.AllDirectories)
-            .Where(f => !f.Replace('\\', '/').Contains("/schemas/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+            .Where(f => !f.Replace('\\', '/').Contains("/schemas/", StringComparison.Ordinal) && Path.GetFileName(f) != "datapackage.json")
+            .Order(StringComparer.Ordinal);
 
     [Fact]
     public void Sample_site_builds_without_errors()
@@ -88,22 +89,27 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.SampleBuild>
     }
 
     [Fact]
-    public void Catalog_lists_every_distribution_with_a_relative_url_that_exists()
+    public void Catalog_lists_every_distribution_with_a_download_url_that_exists()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Data, "catalog.jsonld")));
         var root = doc.RootElement;
-        Assert.Equal("DataCatalog", root.GetProperty("@type").GetString());
-        Assert.Equal("2026-11-29", root.GetProperty("dateModified").GetString());
-        var urls = root.GetProperty("dataset").EnumerateArray()
-            .SelectMany(d => d.GetProperty("distribution").EnumerateArray())
-            .Select(x => (Format: x.GetProperty("encodingFormat").GetString()!, Url: x.GetProperty("contentUrl").GetString()!)).ToList();
+        Assert.Equal("dcat:Catalog", root.GetProperty("@type").GetString());
+        Assert.Equal("2026-11-29", root.GetProperty("dct:modified").GetProperty("@value").GetString());
+        var distributions = root.GetProperty("dcat:dataset").EnumerateArray()
+            .SelectMany(d => d.GetProperty("dcat:distribution").EnumerateArray()).ToList();
         // platform.json is the index a neighbour reads (docs/open-data.md), not a dataset.
-        Assert.Equal(DataFiles(".csv").Count() + DataFiles(".json").Count(f => !f.EndsWith("/platform.json", StringComparison.Ordinal)), urls.Count);
-        foreach (var (format, url) in urls)
+        Assert.Equal(DataFiles(".csv").Count() + DataFiles(".json").Count(f => !f.EndsWith("/platform.json", StringComparison.Ordinal)), distributions.Count);
+        // The sample has a base_url, so every IRI is absolute under it; the file is the part after data/.
+        const string dataUrl = "https://www.example.gov.cn/sthj/stgy/data/";
+        foreach (var x in distributions)
         {
-            Assert.Contains(format, new[] { "text/csv", "application/json" });
-            Assert.False(url.StartsWith('/') || url.Contains("://", StringComparison.Ordinal), url);
-            Assert.True(File.Exists(Path.Combine(Data, url)), url);
+            var url = x.GetProperty("dcat:downloadURL").GetProperty("@id").GetString()!;
+            Assert.StartsWith(dataUrl, url, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(Data, url[dataUrl.Length..])), url);
+            Assert.Contains(x.GetProperty("dcat:mediaType").GetProperty("@id").GetString(), new[]
+                { "http://www.iana.org/assignments/media-types/text/csv", "http://www.iana.org/assignments/media-types/application/json" });
+            var schema = x.GetProperty("dct:conformsTo").GetProperty("@id").GetString()!;
+            Assert.True(File.Exists(Path.Combine(Data, schema[dataUrl.Length..])), schema);
         }
     }
 
@@ -128,7 +134,8 @@ public sealed class OpenDataTests : IClassFixture<OpenDataTests.SampleBuild>
 
 /// <summary>
 /// A small Frictionless Table Schema validator for the subset EcoSite publishes: field names and order, the types
-/// integer, number, string, date and boolean, and the required constraint. Also checks RFC 4180 shape and UTF-8.
+/// integer, number, string, date and boolean, the required and enum constraints and the primary key (unique, never
+/// empty). Also checks RFC 4180 shape, UTF-8 and the byte-order mark.
 /// </summary>
 internal static class TableSchemaValidator
 {
@@ -154,7 +161,12 @@ internal static class TableSchemaValidator
             Type: f.GetProperty("type").GetString()!,
             Required: f.TryGetProperty("constraints", out var c) && c.TryGetProperty("required", out var r) && r.GetBoolean(),
             True: f.TryGetProperty("trueValues", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToArray() : ["true", "True", "TRUE", "1"],
-            False: f.TryGetProperty("falseValues", out var fv) ? fv.EnumerateArray().Select(x => x.GetString()!).ToArray() : ["false", "False", "FALSE", "0"])).ToList();
+            False: f.TryGetProperty("falseValues", out var fv) ? fv.EnumerateArray().Select(x => x.GetString()!).ToArray() : ["false", "False", "FALSE", "0"],
+            Enum: f.TryGetProperty("constraints", out var ce) && ce.TryGetProperty("enum", out var en) ? en.EnumerateArray().ToList() : null)).ToList();
+        var key = schema.RootElement.TryGetProperty("primaryKey", out var pk) ? pk.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+        foreach (var k in key.Where(k => fields.All(f => f.Name != k))) problems.Add($"primary key field '{k}' is not a field");
+        var keyIndexes = key.Select(k => fields.FindIndex(f => f.Name == k)).Where(i => i >= 0).ToList();
+        var seenKeys = new Dictionary<string, int>(StringComparer.Ordinal);
         var missing = schema.RootElement.TryGetProperty("missingValues", out var mv) ? mv.EnumerateArray().Select(x => x.GetString()!).ToHashSet() : [""];
 
         var rows = ParseCsv(text);
@@ -169,15 +181,29 @@ internal static class TableSchemaValidator
                 problems.Add($"row {i}: {row.Count} cells, {fields.Count} fields");
                 continue;
             }
+            if (keyIndexes.Count > 0)
+            {
+                var k = string.Join("\u0000", keyIndexes.Select(x => row[x]));
+                if (keyIndexes.Any(x => missing.Contains(row[x]))) problems.Add($"row {i}: a primary key field is empty");
+                else if (!seenKeys.TryAdd(k, i)) problems.Add($"row {i}: primary key ({string.Join(", ", keyIndexes.Select(x => row[x]))}) repeats row {seenKeys[k]}");
+            }
             for (var j = 0; j < fields.Count; j++)
             {
-                var (name, type, required, trues, falses) = fields[j];
+                var (name, type, required, trues, falses, enumValues) = fields[j];
                 var cell = row[j];
                 if (missing.Contains(cell))
                 {
                     if (required) problems.Add($"row {i}: required field '{name}' is empty");
                     continue;
                 }
+                // enum values are in the field's logical type: JSON booleans for a boolean field, strings otherwise.
+                if (enumValues is not null && !enumValues.Any(v => v.ValueKind switch
+                    {
+                        JsonValueKind.True => trues.Contains(cell),
+                        JsonValueKind.False => falses.Contains(cell),
+                        _ => v.GetString() == cell,
+                    }))
+                    problems.Add($"row {i}: '{cell}' in field '{name}' is not one of its enum values");
                 var ok = type switch
                 {
                     "string" => true,

@@ -33,7 +33,7 @@ internal static class DataPage
         var heading = ctx.T("open_data");
         return new PageContent("data", heading,
             new DataView(heading, ctx.T("open_data_intro"), string.Format(System.Globalization.CultureInfo.InvariantCulture, ctx.T("open_data_format"), OpenData.SchemaVersion),
-                datasets, ctx.FileUrl(Routes.DataCatalog), feeds),
+                datasets, ctx.FileUrl(Routes.DataCatalog), feeds) { PackageUrl = ctx.FileUrl(Routes.DataPackage) },
             [ctx.HomeCrumb()]);
     }
 }

@@ -183,7 +183,11 @@ internal sealed record FacilityView(TextView Name, string? Status, string? Since
 
 internal sealed record ApprovalView(TextView Project, string? Number, string? Date, string? DateText);
 
-internal sealed record DataView(string Heading, string Intro, string FormatNote, IReadOnlyList<DatasetView> Datasets, string CatalogUrl, IReadOnlyList<FeedLinkView> Feeds);
+internal sealed record DataView(string Heading, string Intro, string FormatNote, IReadOnlyList<DatasetView> Datasets, string CatalogUrl, IReadOnlyList<FeedLinkView> Feeds)
+{
+    /// <summary>data/datapackage.json, the Frictionless descriptor of every CSV file.</summary>
+    public required string PackageUrl { get; init; }
+}
 
 internal sealed record DatasetView(string Title, string Description, string Scope, string JsonUrl, string CsvUrl, string SchemaUrl, string JsonSchemaUrl, int Rows);
 
