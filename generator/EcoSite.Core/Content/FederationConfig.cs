@@ -30,7 +30,8 @@ internal static class FederationConfig
             }
             if (url is not null)
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https") || u.Query.Length > 0 || u.Fragment.Length > 0)
+                // Every match links to it: the one URL policy first (docs/security.md section 1), then a plain base address.
+                if (!UrlPolicy.IsWebAddress(url) || !Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https") || u.Query.Length > 0 || u.Fragment.Length > 0)
                 {
                     reader.Report(Codes.InvalidValue, f.PosOf("url"), $"'url' is '{url}'; write the neighbour's base_url, a full address such as https://www.example.gov.cn/js/.");
                     url = null;

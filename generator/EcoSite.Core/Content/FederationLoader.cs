@@ -85,6 +85,7 @@ internal static partial class FederationLoader
             if (!Version(p) || !Version(new Fields(this, ListingsFile, listingsDoc.RootElement, ""))) return null;
             var languages = p.Languages();
             var asOf = p.Date("as_of", required: true);
+            p.Address("base_url");
             var parks = Parks(p, languages);
             if (languages is null || asOf is null || parks is null || p.Failed) return null;
 
@@ -199,34 +200,42 @@ internal static partial class FederationLoader
         private JsonDocument? Parse(string name)
         {
             var path = Path.Combine(_dir, name);
-            var info = new FileInfo(path);
-            if (!info.Exists && !Directory.Exists(path))
+            // The file type comes from FileProbe, as for this site's own content (docs/security.md section 2): a named
+            // pipe would hang the build and a device never ends, so nothing but a regular file is ever opened. Only the
+            // two fixed names are read, and only as regular files in a plain data/ folder: a link (to the file or to
+            // the folder) could point anywhere on the build machine.
+            var kind = FileProbe.Kind(path);
+            if (kind == FileKind.Missing)
             {
                 hash.AppendData("(missing)\0"u8);
                 diagnostics.Add(Codes.ForeignExportMissing, Rel(name), SourcePos.File,
                     $"the platform '{entry.Id}' has no {name} in '{entry.DataDir}'; fetch its whole data/ folder (the folder named in site.yaml holds data/). Its listings are left out.");
                 return null;
             }
-            // Only the two fixed names are read, and only as regular files: a link could point anywhere on the build machine.
-            // The data/ folder too: a linked folder leads outside what was fetched just as a linked file does.
-            var folder = new DirectoryInfo(Path.GetDirectoryName(path)!);
-            if (!info.Exists || (info.Attributes & (FileAttributes.Directory | FileAttributes.ReparsePoint | FileAttributes.Device)) != 0
-                || folder.Attributes.HasFlag(FileAttributes.ReparsePoint))
+            var folderKind = FileProbe.Kind(Path.GetDirectoryName(path)!);
+            if (kind != FileKind.Regular || folderKind != FileKind.Directory)
             {
                 hash.AppendData("(refused)\0"u8);
+                var what = kind != FileKind.Regular ? $"is {FileProbe.Describe(kind)}" : $"is in a data/ folder that is {FileProbe.Describe(folderKind)}";
                 diagnostics.Add(Codes.ForeignExportMalformed, Rel(name), SourcePos.File,
-                    $"{name} of the platform '{entry.Id}' is not a regular file in a plain folder (a link, or a folder); only plain files are read. Its listings are left out.");
-                return null;
-            }
-            if (info.Length > MaxFileBytes)
-            {
-                hash.AppendData("(too large)\0"u8);
-                diagnostics.Add(Codes.ForeignExportMalformed, Rel(name), SourcePos.File,
-                    $"{name} of the platform '{entry.Id}' is {info.Length / (1024 * 1024)} MiB; at most {MaxFileBytes / (1024 * 1024)} MiB are read. Its listings are left out.");
+                    $"{name} of the platform '{entry.Id}' {what}; only regular files in a plain folder are read. Its listings are left out.");
                 return null;
             }
             byte[] bytes;
-            try { bytes = File.ReadAllBytes(path); }
+            try
+            {
+                // OpenRegular checks the type again: a file replaced by a pipe since the probe is refused, not waited on.
+                using var stream = FileProbe.OpenRegular(path);
+                if (stream.Length > MaxFileBytes)
+                {
+                    hash.AppendData("(too large)\0"u8);
+                    diagnostics.Add(Codes.ForeignExportMalformed, Rel(name), SourcePos.File,
+                        $"{name} of the platform '{entry.Id}' is {stream.Length / (1024 * 1024)} MiB; at most {MaxFileBytes / (1024 * 1024)} MiB are read. Its listings are left out.");
+                    return null;
+                }
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 hash.AppendData("(unreadable)\0"u8);
@@ -353,10 +362,20 @@ internal static partial class FederationLoader
         public double? Number(string field)
         {
             if (Get(field, false) is not { } v) return null;
-            // The bound of this site's own numbers: exact in IEEE 754 doubles, so no sum or chart overflows.
-            if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d) && Math.Abs(d) <= 1e15) return d;
+            // The bound of this site's own numbers (YamlReader.Number): exact in IEEE 754 doubles, so no sum or chart overflows.
+            if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d) && Math.Abs(d) <= Yaml.YamlReader.MaxMagnitude) return d;
             Malformed(field, "must be a number of at most 10^15");
             return null;
+        }
+
+        /// <summary>
+        /// A URL field (platform.json base_url, null when the neighbour has none) through the one URL policy: only an http
+        /// or https address. No link is built from it (links use site.yaml's url), but a neighbour's export that carries
+        /// a script URL is not one to trust, so it is refused like any other field that breaks its schema.
+        /// </summary>
+        public void Address(string field)
+        {
+            if (Text(field) is { } s && !UrlPolicy.IsWebAddress(s)) Malformed(field, $"'{s}' is not an http or https address");
         }
 
         public DateOnly? Date(string field, bool required = false)
@@ -420,22 +439,18 @@ internal static partial class FederationLoader
 }
 
 /// <summary>
-/// The rule for every text of a neighbour's export, the same as for this site's own text: no control character (tab
-/// and line breaks included, since every field read is one line), no noncharacter U+FFFE/U+FFFF, no lone surrogate,
-/// and a bounded length. Templates escape what they print, so text can never become markup.
+/// The rule for every text of a neighbour's export, the same as for this site's own text: no character that
+/// <see cref="ControlCharacters"/> refuses (control characters, U+FFFE/U+FFFF, lone surrogates), no tab or line break
+/// (every field read is one line), and a bounded length. Templates escape what they print, so text can never become
+/// markup.
 /// </summary>
 internal static class ForeignText
 {
     public static string? Problem(string s)
     {
         if (s.Length > FederationLoader.MaxTextLength) return $"is {s.Length} characters long; at most {FederationLoader.MaxTextLength} are read";
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
-            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
-                return $"holds the invisible character U+{(int)c:X4}";
-        }
+        if (ControlCharacters.IndexOf(s) is var i and >= 0) return $"holds the invisible character {ControlCharacters.Describe(s, i)}";
+        if (s.AsSpan().IndexOfAny('\t', '\n') is var j and >= 0) return $"holds a {(s[j] == '\t' ? "tab" : "line break")}; every field is one line";
         return null;
     }
 }

@@ -270,10 +270,117 @@ public sealed class FederationTests : IDisposable
         Assert.DoesNotContain(SouthUrl, _north.Read("parks/n-park/exchange/oil.html"));
     }
 
+    [Theory]
+    [InlineData("data/listings.json")]
+    [InlineData("data/platform.json")]
+    public void A_named_pipe_in_the_neighbours_data_folder_is_refused_at_its_file_and_never_opened(string file)
+    {
+        if (OperatingSystem.IsWindows()) return; // no named pipes in a Windows folder
+        BuildBoth();
+        var path = Path.Combine(_south.Output, file);
+        File.Delete(path);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path])!)
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var result = BuildOrFail(_north, path);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var refused = DiagnosticAssert.Has(result.Diagnostics, "ECO502", "../../south/_site/" + file, 0);
+        Assert.Contains("named pipe", refused.Message);
+        Assert.DoesNotContain(SouthUrl, _north.Read("parks/n-park/exchange/oil.html"));
+    }
+
+    /// <summary>A build on a thread, so that a build stuck on a pipe fails the test instead of hanging the run.</summary>
+    private static BuildResult BuildOrFail(TestSite site, string fifo)
+    {
+        var build = Task.Run(() => site.Build());
+        if (!build.Wait(TimeSpan.FromMinutes(2)))
+        {
+            using (File.OpenWrite(fifo)) { } // a writer that opens and closes gives the stuck reader end-of-file
+            build.Wait();
+            Assert.Fail("the build opened the neighbour's named pipe and waited on it");
+        }
+        return build.Result;
+    }
+
+    public static TheoryData<string> InvisibleCharacters => new()
+    {
+        "\u0001", "\u000B", "\r", "\u007F", "\u0085", "\u009B", "\uFFFE", "\uFFFF", "\t", "\n",
+    };
+
+    /// <summary>Each class of character ControlCharacters refuses in this site's own text, and the one-line rule.</summary>
+    [Theory]
+    [MemberData(nameof(InvisibleCharacters))]
+    public void A_control_character_in_a_neighbours_text_skips_the_listing_and_names_the_character(string c)
+    {
+        BuildBoth();
+        var path = Path.Combine(_south.Output, "data/listings.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        var oil = doc["listings"]!.AsArray().Single(l => (string?)l!["id"] == "s-park/oil-demand")!;
+        oil["unit"] = "t" + c + "x";
+        File.WriteAllText(path, doc.ToJsonString());
+
+        var result = _north.Build();
+        Assert.True(result.Success);
+        var skipped = DiagnosticAssert.Has(result.Diagnostics, "ECO505", "../../south/_site/data/listings.json", 0);
+        Assert.Contains("'unit'", skipped.Message);
+        Assert.Contains(c is "\t" ? "tab" : c is "\n" ? "line break" : $"U+{(int)c[0]:X4}", skipped.Message);
+        Assert.DoesNotContain($"{SouthUrl}parks/s-park/exchange/oil-demand.html", _north.Read("parks/n-park/exchange/oil.html"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("java\tscript:alert(1)//")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    [InlineData("file:///etc/passwd")]
+    public void A_neighbour_whose_base_url_is_not_a_web_address_is_left_out(string url)
+    {
+        BuildBoth();
+        var path = Path.Combine(_south.Output, "data/platform.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        doc["base_url"] = url;
+        File.WriteAllText(path, doc.ToJsonString());
+
+        var result = _north.Build();
+        Assert.True(result.Success);
+        var refused = DiagnosticAssert.Has(result.Diagnostics, "ECO502", "../../south/_site/data/platform.json", 0);
+        Assert.Contains("/base_url", refused.Message);
+        Assert.DoesNotContain(SouthUrl, _north.Read("parks/n-park/exchange/oil.html"));
+    }
+
+    [Fact]
+    public void A_neighbour_without_a_base_url_is_read()
+    {
+        BuildBoth();
+        var path = Path.Combine(_south.Output, "data/platform.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        doc["base_url"] = null;
+        File.WriteAllText(path, doc.ToJsonString());
+        var result = _north.Build();
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code.StartsWith("ECO50", StringComparison.Ordinal));
+        Assert.Contains($"{SouthUrl}parks/s-park/exchange/oil-demand.html", _north.Read("parks/n-park/exchange/oil.html"));
+    }
+
+    [Fact]
+    public void A_listing_with_a_quantity_beyond_the_bound_of_this_sites_numbers_is_skipped()
+    {
+        BuildBoth();
+        var path = Path.Combine(_south.Output, "data/listings.json");
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        doc["listings"]!.AsArray().Single(l => (string?)l!["id"] == "s-park/oil-demand")!["quantity"] = 2e15;
+        File.WriteAllText(path, doc.ToJsonString());
+        var result = _north.Build();
+        Assert.Contains("'quantity'", DiagnosticAssert.Has(result.Diagnostics, "ECO505", "../../south/_site/data/listings.json", 0).Message);
+        Assert.DoesNotContain($"{SouthUrl}parks/s-park/exchange/oil-demand.html", _north.Read("parks/n-park/exchange/oil.html"));
+    }
+
     public static TheoryData<string, string, int> BadEntries => new()
     {
         { "  - {id: x, name: X, data: ../x}\n", "ECO013", 6 },
         { "  - {id: x, name: X, data: ../x, url: ftp://x.example/}\n", "ECO016", 6 },
+        { "  - {id: x, name: X, data: ../x, url: \"javascript:alert(1)//x.example/\"}\n", "ECO016", 6 },
         { "  - {id: X Y, name: X, data: ../x, url: https://x.example/}\n", "ECO021", 6 },
         { "  - {id: x, name: X, data: ../x, url: https://x.example/}\n  - {id: x, name: Y, data: ../y, url: https://y.example/}\n", "ECO023", 7 },
         { "  - {id: x, name: X, data: ../x, url: https://x.example/, token: abc}\n", "ECO012", 6 },
