@@ -72,7 +72,8 @@ public sealed partial class ChineseTypographyTests : IClassFixture<ChineseTypogr
     public void No_Chinese_page_shows_an_ISO_date_in_its_text()
     {
         var hits = _sample.ChinesePages()
-            .SelectMany(rel => Texts(_sample.Read(rel)).Where(t => IsoDate().IsMatch(t)).Select(t => $"{rel}: {t.Trim()}"))
+            // A printed page's address (the print header) may hold a news file's date in its slug: a URL is not a date.
+            .SelectMany(rel => Texts(_sample.Read(rel)).Where(t => IsoDate().IsMatch(Regex.Replace(t, @"https?://\S+", ""))).Select(t => $"{rel}: {t.Trim()}"))
             .ToList();
         Assert.True(hits.Count == 0, string.Join("\n", hits.Take(30)));
     }
