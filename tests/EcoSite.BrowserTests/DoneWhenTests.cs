@@ -42,7 +42,7 @@ public abstract class DoneWhenChecks(SiteFixture site, string name)
           const problems = [];
           const page = document.documentElement.scrollWidth;
           if (page > vw) problems.push(`the page is ${page} px wide`);
-          const scrolls = e => { const r = e.closest('.table-scroll'); return r && r.getAttribute('role') === 'region' && r.getAttribute('tabindex') === '0'
+          const scrolls = e => { const r = e.closest('[role="region"][tabindex="0"]'); return r && r.getAttribute('role') === 'region' && r.getAttribute('tabindex') === '0'
             && /auto|scroll/.test(getComputedStyle(r).overflowX) && r.getBoundingClientRect().right <= vw + 0.5 && r !== e; };
           for (const e of document.querySelectorAll('body *')) {
             const b = e.getBoundingClientRect();
