@@ -96,7 +96,10 @@ public sealed partial class IndicatorOverviewTests : IDisposable
                 """);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var zh = SvgText(string.Concat(Overview().Matches(site.Read("parks/demo/indicators/index.html")).Select(m => m.Groups[1].Value)));
+        var zhPage = site.Read("parks/demo/indicators/index.html");
+        // The accessible name says it too: role="img" hides the drawn texts from a screen reader.
+        Assert.Contains("工业固体废物综合利用率：数值 56%，目标 ≥ 70%，为目标的 80%，未达标", zhPage);
+        var zh = SvgText(string.Concat(Overview().Matches(zhPage).Select(m => m.Groups[1].Value)));
         Assert.Contains(NoSpace("✗ 未达标 · 80%"), zh);   // 56 / 70
         Assert.Contains(NoSpace("✗ 未达标 · 80%"), zh[(zh.IndexOf("单位工业增加值综合能耗", StringComparison.Ordinal))..]); // 0.5 / 0.625
         Assert.Contains(NoSpace("✓ 达标 · 300%"), zh);    // drawn to 200%, the real figure printed

@@ -101,13 +101,13 @@ internal static class IndicatorPage
                 continue;
             var percent = numerator / denominator * 100;
             var unit = ctx.TextOrNull(s.Unit);
-            string WithUnit(string number) => unit is null ? number : number + " " + unit;
+            string WithUnit(string number) => unit is null ? number : unit == "%" ? number + unit : number + " " + unit; // 33.8%, 40.1 万元/人
             var status = Status(ctx, ctx.Facts.Compliance(latest));
             bars.Add(new TargetGapBar(Text(ctx, s.Name).Text, Math.Min(percent, TargetGapChart.AxisMax),
                 Format.Number(percent, 0) + "%",
                 string.Format(CultureInfo.InvariantCulture, ctx.T("gap_detail"), WithUnit(Format.Number(value, 4)), WithUnit(TargetText(ctx, target))),
                 status.Symbol + " " + status.Text, status.Key == "met"));
-            described.Add(ctx.Labeled(bars[^1].Label, string.Join(ctx.T("list_separator"), bars[^1].Detail, bars[^1].PercentText, status.Text)));
+            described.Add(string.Format(CultureInfo.InvariantCulture, ctx.T("gap_described"), bars[^1].Label, bars[^1].Detail, bars[^1].PercentText, status.Text));
         }
         if (bars.Count == 0)
             return (null, null);
