@@ -39,7 +39,7 @@ public sealed class IndicatorChecksTests
     }
 
     [Fact]
-    public void A_unit_change_between_years_is_warned_at_the_later_value_and_the_trend_leaves_the_other_unit_out()
+    public void A_unit_change_between_years_is_warned_at_the_later_value_and_the_trend_table_names_the_other_unit()
     {
         using var site = new TestSite()
             .With("parks/demo/indicators/2023.yaml", "year: 2023\nvalues:\n  - {indicator: custom, name: {zh: 中水回用量, en: Reclaimed water}, unit: \"%\", value: 11}\n")
@@ -52,8 +52,8 @@ public sealed class IndicatorChecksTests
         Assert.Contains("'万吨' in 2024 but '%' in 2023", d.Message);
         Assert.Single(result.Diagnostics, x => x.Code == "ECO113");
         var page = site.Read("parks/demo/indicators/index.html");
-        Assert.Contains("<desc id=\"trend-1-desc\">2024：150 万吨；2025：160 万吨</desc>", page);
-        Assert.Contains("11 %", page);
+        Assert.Contains("<th scope=\"col\">数值（万吨）</th>", page); // the newest unit heads the trend table
+        Assert.Contains("11 %", page); // an older value in another unit carries its own
     }
 
     [Fact]

@@ -48,14 +48,16 @@ internal static class IndicatorPage
         var categories = new List<IndicatorCategoryView>();
         var categoryIds = site.Catalog.Categories.Select(c => c.Id).Append("custom");
         var index = 0;
+        var newestYear = park.Indicators.Count == 0 ? 0 : park.Indicators.Max(r => r.Year);
         foreach (var cid in categoryIds)
         {
-            var rows = series.Where(s => s.Category == cid)
-                .OrderBy(s => order.GetValueOrDefault(s.Key, int.MaxValue)).ThenBy(s => s.Key, StringComparer.Ordinal)
-                .Select(s => Row(ctx, s, ++index)).ToList();
+            var inCategory = series.Where(s => s.Category == cid)
+                .OrderBy(s => order.GetValueOrDefault(s.Key, int.MaxValue)).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+            var rows = inCategory.Select(s => Row(ctx, s, ++index)).ToList();
             if (rows.Count == 0) continue;
             var title = cid == "custom" ? ctx.T("indicators_custom") : ctx.Text(site.Catalog.FindCategory(cid)!.Name).Text;
-            categories.Add(new IndicatorCategoryView(cid, title, rows));
+            var (overview, caption) = Overview(ctx, cid, title, inCategory, newestYear);
+            categories.Add(new IndicatorCategoryView(cid, title, rows) { Overview = overview, OverviewCaption = caption });
         }
         var reports = park.Indicators.OrderByDescending(r => r.Year)
             .Select(r => new IndicatorReportView(r.Year, ctx.T(r.Final ? "final" : "preliminary"), TextOrNull(ctx, r.Source))).ToList();
@@ -66,6 +68,54 @@ internal static class IndicatorPage
                 HasRequirements = categories.Any(c => c.Rows.Any(r => r.Requirement is not null)),
             },
             [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
+    }
+
+    /// <summary>
+    /// The group's gap-to-target overview (issue 13 item 6): each indicator with a number and a comparison target in the
+    /// park's newest year, as a percentage of its target. "At least" targets count value / target, "at most" targets
+    /// target / value, so 100% is the target met either way; yes/no and "equal to" targets have no such ratio and
+    /// are read in the table, as are ratios with a zero divisor.
+    /// </summary>
+    private static (RawHtml? Svg, string? Caption) Overview(PageContext ctx, string categoryId, string title, IReadOnlyList<Series> inCategory, int newestYear)
+    {
+        var bars = new List<TargetGapBar>();
+        var described = new List<string>();
+        foreach (var s in inCategory)
+        {
+            var (report, latest) = s.Years[^1];
+            if (report.Year != newestYear || latest.Value?.Number is not { } value || latest.Target is not { Threshold: { } threshold } target)
+                continue;
+            var higherIsBetter = target.Operator switch
+            {
+                TargetOperator.AtLeast or TargetOperator.GreaterThan => true,
+                TargetOperator.AtMost or TargetOperator.LessThan => false,
+                _ => (bool?)null,
+            };
+            var (numerator, denominator) = higherIsBetter switch
+            {
+                true => (value, (double)threshold),
+                false => ((double)threshold, value),
+                null => (0d, 0d),
+            };
+            if (denominator <= 0 || numerator < 0)
+                continue;
+            var percent = numerator / denominator * 100;
+            var unit = ctx.TextOrNull(s.Unit);
+            string WithUnit(string number) => unit is null ? number : unit == "%" ? number + unit : number + " " + unit; // 33.8%, 40.1 万元/人
+            var status = Status(ctx, ctx.Facts.Compliance(latest));
+            bars.Add(new TargetGapBar(Text(ctx, s.Name).Text, Math.Min(percent, TargetGapChart.AxisMax),
+                Format.Number(percent, 0) + "%",
+                string.Format(CultureInfo.InvariantCulture, ctx.T("gap_detail"), WithUnit(Format.Number(value, 4)), WithUnit(TargetText(ctx, target))),
+                status.Symbol + " " + status.Text, status.Key == "met"));
+            described.Add(string.Format(CultureInfo.InvariantCulture, ctx.T("gap_described"), bars[^1].Label, bars[^1].Detail, bars[^1].PercentText, status.Text));
+        }
+        if (bars.Count == 0)
+            return (null, null);
+        var year = newestYear.ToString(CultureInfo.InvariantCulture);
+        var description = string.Join(ctx.T("list_separator"), described);
+        var svg = TargetGapChart.Render("gap-" + categoryId, bars, string.Format(CultureInfo.InvariantCulture, ctx.T("gap_title"), title, year),
+            description, ctx.T("gap_target_line"), ctx.T("gap_axis"));
+        return (new RawHtml(svg), string.Format(CultureInfo.InvariantCulture, ctx.T("gap_caption"), title, year));
     }
 
     private static IndicatorRowView Row(PageContext ctx, Series s, int index)
@@ -84,23 +134,9 @@ internal static class IndicatorPage
         var trend = s.Years.Select(y => new TrendRowView(y.Report.Year, y.Entry.Value is { } v ? Value(ctx, v) + (OtherUnit(y.Entry) is { } other ? " " + other : "") : "–",
             y.Entry.Target is { } t ? TargetText(ctx, t) : null, Status(ctx, ctx.Facts.Compliance(y.Entry)), ctx.T(y.Report.Final ? "final" : "preliminary"))).ToList();
 
-        RawHtml? chart = null;
-        var points = s.Years.Where(y => y.Entry.Value is not null && Checks.DisclosureChecks.UnitOf(y.Entry, ctx.Site.Catalog, lang) == newestUnit)
-            .Select(y => new TrendPoint(y.Report.Year, y.Entry.Value!.Value.YesNo is { } yn ? (yn ? 1 : 0) : y.Entry.Value.Value.Number!.Value)).ToList();
-        if (points.Count >= 2)
-        {
-            var yesNo = latest.Value?.IsYesNo == true ? new YesNoLabels(ctx.T("yes"), ctx.T("no")) : null;
-            var target = latest.Target is { Threshold: { } th } tt && yesNo is null
-                ? new TrendTarget((double)th, ctx.T("target") + " " + TargetText(ctx, tt))
-                : null;
-            var description = string.Join(ctx.T("list_separator"), trend.Where(t => points.Exists(p => p.Year == t.Year)).Select(t => ctx.Labeled(t.Year.ToString(CultureInfo.InvariantCulture), t.Value + (unit is null || yesNo is not null ? "" : " " + unit))));
-            chart = new RawHtml(TrendChart.Render("trend-" + index.ToString(CultureInfo.InvariantCulture), points,
-                string.Format(CultureInfo.InvariantCulture, ctx.T("trend_title"), name.Text), description,
-                unit is null || yesNo is not null ? null : ctx.T("unit_label") + unit, target, yesNo));
-        }
         return new IndicatorRowView(anchor, name, latest.Value is { } lv ? Value(ctx, lv) : "–", unit,
             latest.Target is { } target2 ? TargetText(ctx, target2) : null, Status(ctx, ctx.Facts.Compliance(latest)), report.Year,
-            ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source), chart,
+            ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source),
             string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend)
         {
             Requirement = standard?.Requirement is { } req ? TargetText(ctx, req) : null,

@@ -23,7 +23,14 @@ internal sealed record IndicatorsView(
 
 internal sealed record IndicatorReportView(int Year, string StatusText, TextView? Source);
 
-internal sealed record IndicatorCategoryView(string Id, string Title, IReadOnlyList<IndicatorRowView> Rows);
+internal sealed record IndicatorCategoryView(string Id, string Title, IReadOnlyList<IndicatorRowView> Rows)
+{
+    /// <summary>The group's gap-to-target overview (an SVG); null when no indicator has a ratio to its target.</summary>
+    public RawHtml? Overview { get; init; }
+
+    /// <summary>What the overview shows and how its percentages are counted.</summary>
+    public string? OverviewCaption { get; init; }
+}
 
 internal sealed record IndicatorRowView(
     string Anchor,
@@ -35,7 +42,6 @@ internal sealed record IndicatorRowView(
     int Year,
     string YearStatus,
     TextView? Source,
-    RawHtml? Chart,
     string TrendCaption,
     IReadOnlyList<TrendRowView> Trend)
 {
