@@ -6,8 +6,8 @@ using EcoSite.Core.Diagnostics;
 namespace EcoSite.Core.Output;
 
 /// <summary>
-/// SHA-256 over every input of a build: content files (path and bytes), the theme, the generator version and
-/// "today". Equal fingerprints mean an identical output, so an unchanged site is confirmed without rendering.
+/// SHA-256 over every input of a build: content files (path and bytes), the theme, the generator's identity
+/// (<see cref="Tool"/>) and "today". Equal fingerprints mean an identical output, so an unchanged site is confirmed without rendering.
 /// Each file is read and hashed once; page-level hashes (<see cref="ForJob"/>) reuse those file hashes.
 /// </summary>
 internal sealed class InputFingerprint
@@ -60,11 +60,33 @@ internal sealed class InputFingerprint
         return new InputFingerprint(tree.Files.Select(f => f.RelPath).ToList(), files);
     }
 
+    /// <summary>
+    /// The generator itself is an input: its informational version (with the commit it was built from) and the module
+    /// version id of EcoSite.Core, which the compiler derives from the code (deterministic builds), so any change to the
+    /// generator's code changes it even when the version number stays. Without it a rebuilt tool answered "Up to date"
+    /// and kept pages an older renderer wrote.
+    /// </summary>
+    public static string Tool => ToolForTests.Value ?? BuiltTool;
+
+    private static readonly string BuiltTool = Identify();
+
+    /// <summary>Lets a test run a build as if by another build of the generator (scoped to the calling flow).</summary>
+    internal static readonly AsyncLocal<string?> ToolForTests = new();
+
+    private static string Identify()
+    {
+        var assembly = typeof(InputFingerprint).Assembly;
+        var version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0";
+        return $"{version}|{assembly.ManifestModule.ModuleVersionId:N}";
+    }
+
     /// <summary>The fingerprint of the whole build: the content files with the generator, the theme and "today".</summary>
     public string Value(string generator, string themeFingerprint, string today)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Add(hash, generator);
+        Add(hash, Tool);
         Add(hash, themeFingerprint);
         Add(hash, today);
         foreach (var rel in _order)
@@ -79,6 +101,7 @@ internal sealed class InputFingerprint
     public string ForJob(string global, IEnumerable<string> relPaths)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Add(hash, Tool);
         Add(hash, global);
         foreach (var rel in relPaths.Order(StringComparer.Ordinal))
         {

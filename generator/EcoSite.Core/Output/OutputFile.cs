@@ -11,5 +11,5 @@ internal sealed record BinaryFile(string Path, byte[] Bytes) : OutputFile(Path);
 /// <summary>A content file (media, attachments) copied byte for byte.</summary>
 internal sealed record CopiedFile(string Path, string SourcePath) : OutputFile(Path);
 
-/// <summary>A file of the previous output whose inputs did not change: hard-linked (or copied) into the new output.</summary>
-internal sealed record ReusedFile(string Path, string PreviousPath) : OutputFile(Path);
+/// <summary>A file of the previous output whose inputs did not change: it stays where it is.</summary>
+internal sealed record ReusedFile(string Path) : OutputFile(Path);

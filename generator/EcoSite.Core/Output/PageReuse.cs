@@ -1,23 +1,22 @@
 namespace EcoSite.Core.Output;
 
 /// <summary>
-/// Incremental builds: a page whose inputs hash the same as in the previous build is taken from the previous output
-/// instead of being rendered again. Its links are read back from that file for the link check.
+/// Incremental builds: a page whose inputs hash the same as in the previous build is not rendered again; its file in
+/// the previous output stays where it is. Its links are read back from that file for the link check.
 /// </summary>
-internal sealed class PageReuse(string previousOutput, IReadOnlyDictionary<string, string> previousJobs, IReadOnlyDictionary<string, string> jobs)
+internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string, string> previousJobs, IReadOnlyDictionary<string, string> jobs)
 {
     public int Reused => _reused;
     private int _reused;
-
-    public string PathOf(string outputPath) => Path.Combine(previousOutput, outputPath.Replace('/', Path.DirectorySeparatorChar));
 
     public PageLinks? TryReuse(string pageId, string? sourceFile, string outputPath)
     {
         if (!jobs.TryGetValue(pageId, out var hash) || !previousJobs.TryGetValue(pageId, out var before) || hash != before)
             return null;
-        var path = PathOf(outputPath);
-        // Only a regular file of the previous output is taken over: a link planted there would be copied (or linked) into
-        // the new site, and a pipe would never end.
+        // Only a file the listing found (never one behind a linked folder) that is still a regular file is kept: a link
+        // planted there would stay in the new site, and a pipe would never end.
+        if (!previous.Files.Contains(outputPath)) return null;
+        var path = previous.PathOf(outputPath);
         if (Content.FileProbe.Kind(path) != Content.FileKind.Regular) return null;
         string html;
         try

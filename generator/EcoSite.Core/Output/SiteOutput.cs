@@ -6,8 +6,9 @@ namespace EcoSite.Core.Output;
 /// <summary>
 /// Stage 5, the written site: where the files of a render plan go. <see cref="InMemory"/> (check) only records their
 /// paths for the link check; <see cref="Open"/> (build) writes them through <see cref="SiteWriter"/> and makes the
-/// build incremental: equal input fingerprints confirm an unchanged site, and a page whose inputs hash as in the
-/// previous build is taken over from the previous output (<see cref="PageReuse"/>).
+/// build incremental: equal input fingerprints confirm an unchanged site, a page whose inputs hash as in the previous
+/// build is left where it is (<see cref="PageReuse"/>), and only files whose bytes changed are written
+/// (docs/incremental.md).
 /// </summary>
 internal sealed class SiteOutput : IDisposable
 {
@@ -62,16 +63,19 @@ internal sealed class SiteOutput : IDisposable
         if (_dir is null || _fingerprint is null) return true;
         foreach (var (pageId, inputs) in pages)
             if (inputs is not null) _jobHashes[pageId] = _fingerprint.ForJob(global, inputs.Append(SiteConfigLoader.FileName));
+        // A previous output of this generator is updated in place (docs/incremental.md); anything else is built whole
+        // beside it and swapped in.
+        var update = _previous is not null && _previous.Generator == generator;
         try
         {
-            _writer = SiteWriter.Begin(_dir);
+            _writer = update ? SiteWriter.BeginUpdate(_dir, OutputTree.Scan(_dir)) : SiteWriter.Begin(_dir);
         }
         catch (Exception e) when (SiteWriter.IsFileSystemError(e))
         {
-            diagnostics.Add(SiteWriter.Failed(_dir, e, "creating the staging folder beside the output"));
+            diagnostics.Add(SiteWriter.Failed(_dir, e, update ? "listing the previous output" : "creating the staging folder beside the output"));
             return false;
         }
-        if (_previous is not null && _previous.Generator == generator) Reuse = new PageReuse(_writer.Target, _previous.Jobs, _jobHashes);
+        if (update) Reuse = new PageReuse(_writer.Previous!, _previous!.Jobs, _jobHashes);
         return true;
     }
 
@@ -88,13 +92,13 @@ internal sealed class SiteOutput : IDisposable
     /// <summary>Waits for every file to be written.</summary>
     public void Flush() => _writer?.Flush();
 
-    /// <summary>Swaps the written site in with its manifest; false (reported) when the file system refused.</summary>
+    /// <summary>Publishes the written site with its manifest; false (reported) when the file system refused.</summary>
     public bool Commit(string generator, int pages, DiagnosticBag diagnostics, SiteReport report)
     {
         if (_writer is null) return true;
         try
         {
-            _writer.Commit(new BuildManifest(generator, _inputs!, pages, FileCount, diagnostics.ToSortedList(), _jobHashes) { Report = report });
+            _writer.Commit(new BuildManifest(generator, _inputs!, pages, FileCount, diagnostics.ToSortedList(), _jobHashes) { Report = report }, _paths);
             return true;
         }
         catch (Exception e) when (SiteWriter.IsFileSystemError(e))

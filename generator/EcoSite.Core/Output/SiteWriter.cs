@@ -6,7 +6,9 @@ namespace EcoSite.Core.Output;
 
 /// <summary>
 /// The only code that touches the output folder. Files are written into a staging folder next to the target; only
-/// when everything succeeded is the staging folder swapped in, so a failed build leaves the previous site intact.
+/// when everything succeeded does the output change, so a failed build leaves the previous site intact. A first build
+/// swaps the staging folder in; a build over a previous output (<see cref="BeginUpdate"/>) stages only the files whose
+/// bytes changed and moves them in through an <see cref="UpdateJournal"/> (docs/incremental.md).
 /// A marker file identifies EcoSite outputs: any other non-empty folder is never replaced. Nothing is written or
 /// deleted through a symbolic link, and every file-system error is <see cref="Codes.OutputWriteFailed"/>.
 /// </summary>
@@ -18,12 +20,16 @@ internal sealed class SiteWriter : IDisposable
     private readonly string _target;
     private readonly HashSet<string> _dirs = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private readonly OutputTree? _previous;
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _staged = [];
     private bool _committed;
+    private bool _journaled;
 
-    private SiteWriter(string target, string staging)
+    private SiteWriter(string target, string staging, OutputTree? previous = null)
     {
         _target = target;
         Staging = staging;
+        _previous = previous;
     }
 
     public string Staging { get; }
@@ -70,24 +76,44 @@ internal sealed class SiteWriter : IDisposable
     }
 
     /// <summary>Starts a build into a new staging folder beside <paramref name="outputDir"/> (file-system errors throw).</summary>
-    public static SiteWriter Begin(string outputDir)
+    public static SiteWriter Begin(string outputDir) => Begin(outputDir, null);
+
+    /// <summary>
+    /// Starts a build that updates <paramref name="previous"/> (the existing output, listed) in place: a file whose bytes
+    /// are those already published is not written again, and only new or changed files go to the staging folder.
+    /// </summary>
+    public static SiteWriter BeginUpdate(string outputDir, OutputTree previous) => Begin(outputDir, previous);
+
+    private static SiteWriter Begin(string outputDir, OutputTree? previous)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{StagingTag}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var staging = Path.Combine(parent, LeftoverName(target, StagingTag, $"{Environment.ProcessId}-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(staging);
-        return new SiteWriter(target, staging);
+        return new SiteWriter(target, staging, previous);
     }
+
+    /// <summary>Folders and files beside the output: <c>.&lt;name&gt;.&lt;tag&gt;-&lt;process id&gt;-&lt;guid&gt;</c>.</summary>
+    private static string LeftoverName(string target, string tag, string id) => $".{Path.GetFileName(target)}.{tag}-{id}";
 
     private const string StagingTag = "staging";
     private const string OldTag = "old";
+    /// <summary>A journal whose build may have stopped while applying it: replayed by the next build.</summary>
+    private const string JournalTag = "journal";
+    /// <summary>A journal being written: its build never started applying it, so it is only deleted.</summary>
+    private const string PendingTag = "pending";
+
+    /// <summary>The output paths written into the staging folder (in an update: the new and changed files).</summary>
+    public IReadOnlyCollection<string> Staged => _staged;
 
     /// <summary>
     /// Cleans up after builds that were killed (kill -9, a power cut): their staging and replaced folders beside the
-    /// output, named with the id of a process that no longer runs, are deleted (never through a link). When a build died
-    /// between its two renames, the output is missing and its previous version is still beside it: that one is moved
-    /// back first, so the previous site stays published. Folders of running builds are left alone.
+    /// output, named with the id of a process that no longer runs, are deleted (never through a link). A build killed
+    /// while applying its update journal is finished first: the journal is replayed from its staging folder, so the
+    /// output is the site that build made. When a build died between its two renames, the output is missing and its
+    /// previous version is still beside it: that one is moved back first, so the previous site stays published.
+    /// Folders of running builds are left alone.
     /// </summary>
     public static void Recover(string outputDir)
     {
@@ -96,10 +122,11 @@ internal sealed class SiteWriter : IDisposable
         if (parent is null || !Directory.Exists(parent)) return;
         var prefix = "." + Path.GetFileName(target) + ".";
         var leftovers = new List<(string Path, bool Old, DateTime Written)>();
-        foreach (var dir in Directory.EnumerateFileSystemEntries(parent, prefix + "*"))
+        foreach (var dir in Directory.EnumerateFileSystemEntries(parent, prefix + "*").Order(StringComparer.Ordinal))
         {
             var rest = Path.GetFileName(dir)[prefix.Length..].Split('-');
-            if (rest.Length != 3 || rest[0] is not (StagingTag or OldTag) || !int.TryParse(rest[1], out var pid) || IsRunning(pid)) continue;
+            if (rest.Length != 3 || rest[0] is not (StagingTag or OldTag or JournalTag or PendingTag) || !int.TryParse(rest[1], out var pid) || IsRunning(pid)) continue;
+            if (rest[0] == JournalTag) Replay(target, dir, Path.Combine(parent, LeftoverName(target, StagingTag, $"{rest[1]}-{rest[2]}")));
             leftovers.Add((dir, rest[0] == OldTag, Directory.GetLastWriteTimeUtc(dir)));
         }
         var previous = leftovers.Where(l => l.Old && FileProbe.Kind(l.Path) == FileKind.Directory).OrderByDescending(l => l.Written).Select(l => l.Path).FirstOrDefault();
@@ -109,6 +136,16 @@ internal sealed class SiteWriter : IDisposable
             leftovers.RemoveAll(l => l.Path == previous);
         }
         foreach (var (dir, _, _) in leftovers) TryDelete(dir);
+    }
+
+    /// <summary>
+    /// Finishes the update a killed build journaled. A journal that is not a regular file, or that cannot be read
+    /// whole, was not written by a build that went on to apply it: it is only deleted.
+    /// </summary>
+    private static void Replay(string target, string journalPath, string staging)
+    {
+        if (FileProbe.Kind(journalPath) != FileKind.Regular || FileProbe.Kind(staging) != FileKind.Directory) return;
+        if (UpdateJournal.Read(journalPath) is { } journal && FileProbe.Kind(target) == FileKind.Directory) journal.Apply(target, staging);
     }
 
     /// <summary><see cref="Recover"/>, with a file-system error as ECO303.</summary>
@@ -233,7 +270,45 @@ internal sealed class SiteWriter : IDisposable
 
     private void WriteFile(OutputFile file)
     {
-        var path = Path.Combine(Staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
+        switch (file)
+        {
+            case TextFile t:
+            {
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(t.Text.Length));
+                try
+                {
+                    var n = Utf8.GetBytes(t.Text, buffer);
+                    WriteIfChanged(file.Path, buffer.AsSpan(0, n));
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+                break;
+            }
+            case BinaryFile b: WriteIfChanged(file.Path, b.Bytes); break;
+            case CopiedFile c:
+                if (_previous is not null && SameFile(_previous.PathOf(c.Path), c.SourcePath, c.Path)) break;
+                File.Copy(c.SourcePath, StagedPath(c.Path), overwrite: false);
+                break;
+            // A page whose inputs did not change stays where it is (only an update reuses pages).
+            case ReusedFile: break;
+        }
+    }
+
+    private void WriteIfChanged(string rel, ReadOnlySpan<byte> bytes)
+    {
+        if (_previous is not null && Published(rel) is { } path && SameBytes(path, bytes)) return;
+        WriteNew(StagedPath(rel), bytes);
+    }
+
+    /// <summary>The previous output's file at <paramref name="rel"/>, when the listing found a file there.</summary>
+    private string? Published(string rel) => _previous!.Files.Contains(rel) ? _previous.PathOf(rel) : null;
+
+    /// <summary>The staging path of an output file, its folder created; the file counts as staged.</summary>
+    private string StagedPath(string rel)
+    {
+        var path = Path.Combine(Staging, rel.Replace('/', Path.DirectorySeparatorChar));
         var dir = Path.GetDirectoryName(path)!;
         bool known;
         lock (_lock) known = _dirs.Contains(dir);
@@ -243,50 +318,49 @@ internal sealed class SiteWriter : IDisposable
             Directory.CreateDirectory(dir);
             lock (_lock) _dirs.Add(dir);
         }
-        switch (file)
-        {
-            case TextFile t:
-            {
-                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(t.Text.Length));
-                try
-                {
-                    var n = Utf8.GetBytes(t.Text, buffer);
-                    WriteNew(path, buffer.AsSpan(0, n));
-                }
-                finally
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                }
-                break;
-            }
-            case BinaryFile b: WriteNew(path, b.Bytes); break;
-            case CopiedFile c: File.Copy(c.SourcePath, path, overwrite: false); break;
-            case ReusedFile r: LinkOrCopy(r.PreviousPath, path); break;
-        }
+        _staged.Add(rel);
+        return path;
     }
 
-    private static bool _linkUnavailable;
-
-    /// <summary>A hard link costs no data copy; where links are not possible (Windows, another volume) the file is copied.</summary>
-    private static void LinkOrCopy(string from, string to)
+    /// <summary>Whether a published file (a regular file, not a link or pipe) holds exactly <paramref name="bytes"/>.</summary>
+    private static bool SameBytes(string published, ReadOnlySpan<byte> bytes)
     {
-        if (!_linkUnavailable && !OperatingSystem.IsWindows())
+        if (FileProbe.Kind(published) != FileKind.Regular) return false;
+        using var handle = File.OpenHandle(published, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (RandomAccess.GetLength(handle) != bytes.Length) return false;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, 1 << 16));
+        try
         {
-            try
+            for (long at = 0; at < bytes.Length;)
             {
-                if (Link(from, to) == 0) return;
+                var n = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, bytes.Length - at)), at);
+                if (n == 0 || !buffer.AsSpan(0, n).SequenceEqual(bytes.Slice((int)at, n))) return false;
+                at += n;
             }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                _linkUnavailable = true;
-            }
+            return true;
         }
-        File.Copy(from, to, overwrite: false);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "link", SetLastError = true)]
-    private static extern int Link([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string oldPath,
-        [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string newPath);
+    /// <summary>Whether a published copy of a content file (media) still has the content file's bytes.</summary>
+    private bool SameFile(string published, string source, string rel)
+    {
+        if (Published(rel) is null || FileProbe.Kind(published) != FileKind.Regular) return false;
+        using var a = FileProbe.OpenRegular(source);
+        using var b = File.OpenHandle(published, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (a.Length != RandomAccess.GetLength(b)) return false;
+        var x = new byte[1 << 16];
+        var y = new byte[1 << 16];
+        for (long at = 0; ; at += x.Length)
+        {
+            var n = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false);
+            if (n == 0) return true;
+            if (RandomAccess.Read(b, y.AsSpan(0, n), at) != n || !x.AsSpan(0, n).SequenceEqual(y.AsSpan(0, n))) return false;
+        }
+    }
 
     /// <summary>
     /// The staging folder is new, so every file is created, never truncated: one open, one write, one close
@@ -298,13 +372,21 @@ internal sealed class SiteWriter : IDisposable
         RandomAccess.Write(handle, bytes, 0);
     }
 
-    /// <summary>The previous output folder, when there is one: incremental builds reuse its unchanged pages.</summary>
-    public string Target => _target;
+    /// <summary>The previous output, listed, when this build updates it in place.</summary>
+    public OutputTree? Previous => _previous;
 
-    /// <summary>Marks the staging folder as an EcoSite output (with the build's manifest) and swaps it in place of the target.</summary>
-    public void Commit(BuildManifest manifest)
+    /// <summary>
+    /// Publishes the build: the staging folder swapped in place of the target, or (an update) the journaled changes
+    /// applied to it; <paramref name="emitted"/> is every path of the new site.
+    /// </summary>
+    public void Commit(BuildManifest manifest, IReadOnlySet<string>? emitted = null)
     {
         File.WriteAllBytes(Path.Combine(Staging, MarkerName), manifest.ToJson());
+        if (_previous is not null)
+        {
+            Update(_previous, emitted ?? throw new ArgumentNullException(nameof(emitted), "an update needs the paths of the new site"));
+            return;
+        }
         string? old = null;
         if (Directory.Exists(_target))
         {
@@ -324,6 +406,25 @@ internal sealed class SiteWriter : IDisposable
         if (old is not null) TryDelete(old);
     }
 
+    /// <summary>
+    /// The update in place: the journal is written and flushed before the output changes at all, then applied; then
+    /// the journal and the (now empty) staging folder are deleted. A failure while applying leaves both for the next
+    /// build, which replays the journal (<see cref="Recover"/>).
+    /// </summary>
+    private void Update(OutputTree previous, IReadOnlySet<string> emitted)
+    {
+        var journal = UpdateJournal.Plan(previous, emitted, _staged);
+        var id = Path.GetFileName(Staging)[(Path.GetFileName(LeftoverName(_target, StagingTag, "")).Length)..];
+        var parent = Path.GetDirectoryName(_target)!;
+        var path = Path.Combine(parent, LeftoverName(_target, JournalTag, id));
+        journal.Write(path, Path.Combine(parent, LeftoverName(_target, PendingTag, id)));
+        _journaled = true;
+        journal.Apply(_target, Staging);
+        File.Delete(path);
+        _committed = true;
+        TryDelete(Staging);
+    }
+
     public void Dispose()
     {
         if (_queue is not null && !_queue.IsAddingCompleted)
@@ -331,7 +432,8 @@ internal sealed class SiteWriter : IDisposable
             _queue.CompleteAdding();
             foreach (var t in _ioThreads!) t.Join();
         }
-        if (!_committed) TryDelete(Staging);
+        // Once journaled, the staging folder holds what the journal moves: the next build finishes the update.
+        if (!_committed && !_journaled) TryDelete(Staging);
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             if (reuse?.TryReuse(item.Job.PageId, item.Job.SourceFile, ctx.OutputPath) is { } previous)
             {
                 pages.Add(previous);
-                output.Emit(new ReusedFile(ctx.OutputPath, reuse.PathOf(ctx.OutputPath)));
+                output.Emit(new ReusedFile(ctx.OutputPath));
             }
             else
             {

@@ -1,0 +1,72 @@
+using System.IO.Enumeration;
+
+namespace EcoSite.Core.Output;
+
+/// <summary>
+/// What a previous output holds, listed once before an update in place (docs/incremental.md): its files, its folders,
+/// and everything else (symbolic links, pipes), which an update removes without following. The listing never enters a
+/// linked folder, so a file reached through a link is not "in" the output: it is neither reused nor compared, and the
+/// link itself is removed before anything is written under its name (docs/security.md).
+/// </summary>
+internal sealed class OutputTree
+{
+    private OutputTree(string root, HashSet<string> files, List<string> folders, List<string> others)
+    {
+        Root = root;
+        Files = files;
+        Folders = folders;
+        Others = others;
+    }
+
+    /// <summary>The output folder, full path without a trailing separator.</summary>
+    public string Root { get; }
+
+    /// <summary>Entries that were files when listed, '/'-separated and relative to <see cref="Root"/>.</summary>
+    public IReadOnlySet<string> Files { get; }
+
+    public IReadOnlyList<string> Folders { get; }
+
+    /// <summary>Symbolic links (to files or folders): removed by the update, never followed.</summary>
+    public IReadOnlyList<string> Others { get; }
+
+    /// <summary>Lists <paramref name="root"/>; an entry that cannot be read throws (the caller reports ECO303).</summary>
+    public static OutputTree Scan(string root)
+    {
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = 0,
+            // A folder that cannot be listed would hide files a cold build does not have: fail instead.
+            IgnoreInaccessible = false,
+        };
+        var entries = new FileSystemEnumerable<(string Path, char Kind)>(root, (ref FileSystemEntry e) =>
+        {
+            var dir = e.Directory;
+            var rel = dir.Length == root.Length ? e.FileName.ToString() : string.Concat(dir[(root.Length + 1)..], "/", e.FileName);
+            if (Path.DirectorySeparatorChar != '/') rel = rel.Replace(Path.DirectorySeparatorChar, '/');
+            return (rel, IsLink(ref e) ? 'l' : e.IsDirectory ? 'd' : 'f');
+        }, options)
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry e) => e.IsDirectory && !IsLink(ref e),
+        };
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new List<string>();
+        var others = new List<string>();
+        foreach (var (path, kind) in entries)
+        {
+            switch (kind)
+            {
+                case 'f': files.Add(path); break;
+                case 'd': folders.Add(path); break;
+                default: others.Add(path); break;
+            }
+        }
+        return new OutputTree(root, files, folders, others);
+    }
+
+    private static bool IsLink(ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    /// <summary>The full path of an output path ('/'-separated, relative).</summary>
+    public string PathOf(string rel) => Path.Combine(Root, rel.Replace('/', Path.DirectorySeparatorChar));
+}
