@@ -71,6 +71,27 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_command_line_builds_shards_with_repeated_and_comma_separated_patterns_and_merges_them()
+    {
+        async Task<(int Code, string Err)> Run(params string[] args)
+        {
+            var (stdout, stderr) = (new StringWriter(), new StringWriter());
+            var code = await EcoSite.Cli.EcoSiteCommand.RunAsync(args, stdout, stderr);
+            return (code, stdout.ToString() + stderr.ToString());
+        }
+
+        Assert.Equal(0, (await Run("build", TestSite.SampleContent, "--parks", "lanshan", "--parks", "q*", "-o", Dir("s1"), "-q")).Code);
+        Assert.Equal(0, (await Run("build", TestSite.SampleContent, "--parks", "yun*,parks/y*", "-o", Dir("s2"), "-q")).Code);
+        Assert.Equal(0, (await Run("merge", Dir("s1"), Dir("s2"), "-o", Dir("out"), "-q")).Code);
+        Assert.True(File.Exists(Path.Combine(Dir("out"), "parks", "yunshi", "index.html")));
+
+        var missing = await Run("merge", Dir("s1"), "-o", Dir("out2"));
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("ECO606", missing.Err);
+        Assert.Equal(2, (await Run("merge", "-o", Dir("out2"))).Code);
+    }
+
+    [Fact]
     public void A_shard_holds_only_its_own_parks_files_and_the_regional_ones()
     {
         Built(TestSite.SampleContent, Dir("s"), "qinghe");
