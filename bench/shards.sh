@@ -7,6 +7,7 @@
 # ECOSITE_BIN   the ecosite command to measure (default: the installed tool, bench/publish.sh)
 # MAKE_SITES    the content generator (default ../shared/bench/make-sites.py, the team's shared harness)
 # BENCH_TMP     where to work (default /tmp); the work folder is deleted afterwards
+# FULL_BUILD    1 (default): also build the whole site once and compare the merged site with it; 0: skip
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-1000000}
@@ -51,3 +52,12 @@ read -r msecs mkb <"$work/t"
 html=$(find "$work/site" -name '*.html' | wc -l)
 echo "merge: $html html pages, $msecs s (target <= 60 s: $(echo "$msecs <= 60" | bc | sed 's/1/met/;s/0/MISSED/')), peak $((mkb / 1024)) MB"
 echo "total: ${#dirs[@]} shards in $total s one after another (largest peak $((peak / 1024)) MB), plus merge $msecs s"
+
+# For comparison: the whole site as one build, and the merged site against it, file for file (the build marker is
+# build state and differs).
+if [ "${FULL_BUILD:-1}" = 1 ]; then
+  /usr/bin/time -o "$work/t" -f "%e %M" "$bin" build "$content" -o "$work/full" -q >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+  read -r fsecs fkb <"$work/t"
+  same=$(diff -rq -x .ecosite-output "$work/full" "$work/site" >/dev/null && echo "byte-identical" || echo "DIFFERENT")
+  echo "one full build for comparison: $fsecs s, peak $((fkb / 1024)) MB; merged site $same to it"
+fi
