@@ -195,7 +195,7 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
-    public void The_merged_site_is_never_written_into_a_shard()
+    public void The_merged_site_is_never_written_into_a_shard_or_through_a_link()
     {
         Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
         Built(TestSite.SampleContent, Dir("s2"), "yunshi");
@@ -203,6 +203,14 @@ public sealed class ShardMergeTests : IDisposable
 
         DiagnosticAssert.Has(merged.Diagnostics, "ECO301", Path.Combine(Dir("s1"), "site"), 0);
         Assert.False(Directory.Exists(Path.Combine(Dir("s1"), "site")));
+
+        // Nor through a symbolic link: what it points to stays as it is.
+        Directory.CreateDirectory(Dir("release"));
+        File.WriteAllText(Path.Combine(Dir("release"), "keep.txt"), "x");
+        Directory.CreateSymbolicLink(Dir("current"), Dir("release"));
+        merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("current"));
+        DiagnosticAssert.Has(merged.Diagnostics, "ECO305", Dir("current"), 0);
+        Assert.Equal(["keep.txt"], Directory.EnumerateFileSystemEntries(Dir("release")).Select(Path.GetFileName));
     }
 
     private string StateFile(string shard) => Path.Combine(Dir(shard), ShardState.Folder, ShardState.FileName).Replace('\\', '/');
