@@ -4,6 +4,7 @@ using EcoSite.Cli.Serve;
 using EcoSite.Core;
 using EcoSite.Core.Content;
 using EcoSite.Core.Diagnostics.Messages;
+using EcoSite.Core.Shards;
 
 namespace EcoSite.Cli;
 
@@ -71,10 +72,14 @@ public static class EcoSiteCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = MessageCatalog.Format(lang, "help.quiet") };
         var buildFailUnder = FailUnderOption(lang);
         var buildLang = LangOption(lang);
-        var build = new Command("build", MessageCatalog.Format(lang, "help.build")) { buildContent, output, verbose, quiet, buildFailUnder, buildLang };
+        var parks = new Option<string[]>("--parks") { Description = MessageCatalog.Format(lang, "help.build.parks"), AllowMultipleArgumentsPerToken = false };
+        var build = new Command("build", MessageCatalog.Format(lang, "help.build")) { buildContent, output, verbose, quiet, buildFailUnder, buildLang, parks };
         build.SetAction(parse =>
         {
-            var options = new BuildOptions(parse.GetValue(buildContent)!, parse.GetValue(output)!, BuildClock.FromEnvironment());
+            var options = new BuildOptions(parse.GetValue(buildContent)!, parse.GetValue(output)!, BuildClock.FromEnvironment())
+            {
+                Parks = parse.GetResult(parks) is null ? null : parse.GetValue(parks) ?? [],
+            };
             var console = new Reporter(stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), lang);
             var result = console.WithProgress(p => SiteBuilder.Build(options, p));
             console.PrintDiagnostics(result.Diagnostics);
@@ -111,11 +116,29 @@ public static class EcoSiteCommand
         });
 
         root.Subcommands.Add(build);
+        root.Subcommands.Add(MergeCommand(stdout, stderr, verbose, quiet, lang));
         root.Subcommands.Add(check);
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr, ContentArgument(lang), verbose, quiet, runBuild, LangOption(lang), lang));
         root.Subcommands.Add(NewCommand.Create(stdout, stderr, LangOption(lang), lang));
         root.Subcommands.Add(ExportCommand.Create(stdout, stderr, ContentArgument(lang), verbose, quiet, lang));
         return root;
+    }
+
+    /// <summary>ecosite merge SHARD... -o OUT: the shards of build --parks assembled into one site.</summary>
+    private static Command MergeCommand(TextWriter stdout, TextWriter stderr, Option<bool> verbose, Option<bool> quiet, string lang)
+    {
+        var shards = new Argument<string[]>("shards") { Description = MessageCatalog.Format(lang, "help.merge.shards"), Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = MessageCatalog.Format(lang, "help.merge.output"), DefaultValueFactory = _ => "_site" };
+        var merge = new Command("merge", MessageCatalog.Format(lang, "help.merge")) { shards, output, verbose, quiet, LangOption(lang) };
+        merge.SetAction(parse =>
+        {
+            var console = new Reporter(stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), lang);
+            var result = ShardMerger.Merge(parse.GetValue(shards)!, parse.GetValue(output)!);
+            console.PrintDiagnostics(result.Diagnostics);
+            console.PrintBuildSummary(result, parse.GetValue(output)!);
+            return result.Success ? Ok : ContentErrors;
+        });
+        return merge;
     }
 
     /// <summary>--lang zh|en: the language of messages (else ECOSITE_LANG, else the system's; see <see cref="UiLanguage"/>).</summary>

@@ -30,6 +30,9 @@ internal sealed class BuildLog
 
     public BuildResult Done(int pages, int files, SiteReport report) => Result(true, pages, files, report);
 
+    /// <summary>A merged site (<c>ecosite merge</c>): the shards' reports are not carried over.</summary>
+    public BuildResult Merged(int pages, int files) => Result(true, pages, files, null);
+
     private BuildResult Result(bool ok, int pages, int files, SiteReport? report) =>
         new(ok && !Diagnostics.HasErrors, Diagnostics.ToSortedList(), pages, files, _clock.Elapsed) { Report = report, Timings = _timings };
 

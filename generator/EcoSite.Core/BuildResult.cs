@@ -7,6 +7,12 @@ namespace EcoSite.Core;
 /// <param name="Threads">Parallelism of loading and rendering; 0 means one per core. The output never depends on it.</param>
 public sealed record BuildOptions(string ContentDir, string OutputDir, BuildClock Clock, string? ThemeDir = null, int Threads = 0)
 {
+    /// <summary>
+    /// --parks: build only the parks whose id or folder these globs match, as a shard for <c>ecosite merge</c>
+    /// (docs/architecture.md "Shards and merge"); null builds the whole site.
+    /// </summary>
+    public IReadOnlyList<string>? Parks { get; init; }
+
     internal ParallelOptions Parallel => new() { MaxDegreeOfParallelism = Threads > 0 ? Threads : -1 };
 
     /// <summary>

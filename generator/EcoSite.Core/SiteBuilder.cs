@@ -4,6 +4,7 @@ using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Facts;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render;
+using EcoSite.Core.Shards;
 
 namespace EcoSite.Core;
 
@@ -39,9 +40,12 @@ public static class SiteBuilder
         var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
         // Neighbours' exports are inputs too: their hash joins the theme's, so a changed import rebuilds every page.
         var imports = FederationLoader.Load(config, options.ContentDir, log.Diagnostics);
+        var scope = options.Parks is { } globs ? ShardScope.Select(tree, globs, config.Languages, log.Diagnostics) : null;
+        if (options.Parks is not null && scope is null) return log.Stopped();
         using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel, log.Diagnostics) : SiteOutput.InMemory();
         var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
-        var (themeFingerprint, today) = (themeSource.Fingerprint() + imports.Fingerprint, Format.Iso(config.Today));
+        var (siteFingerprint, today) = (themeSource.Fingerprint() + imports.Fingerprint, Format.Iso(config.Today));
+        var themeFingerprint = siteFingerprint + scope?.Fingerprint;
         if (!log.Diagnostics.HasErrors && output.Unchanged(Generator, themeFingerprint, today) is { } previous)
         {
             log.Stage("confirm unchanged");
@@ -61,15 +65,19 @@ public static class SiteBuilder
         log.Stage("facts and plan");
         valid?.Invoke(facts, theme);
 
-        progress?.Planned(plan.PageCount);
-        if (!output.Start(Generator, $"{Generator}|{themeFingerprint}|{today}", plan.Jobs.Select(j => (j.PageId, j.Inputs)), log.Diagnostics))
+        var jobs = scope is null ? plan.Jobs : plan.Jobs.Where(j => scope.Writes(j.PageId)).ToList();
+        progress?.Planned(jobs.Count * config.Languages.Count);
+        if (!output.Start(Generator, $"{Generator}|{themeFingerprint}|{today}", jobs.Select(j => (j.PageId, j.Inputs)), log.Diagnostics))
             return log.Stopped(report);
-        var pages = Render(plan, output, options, progress, log);
+        var state = scope is null ? null : new ShardState(ShardState.CurrentFormat, Generator,
+            output.HashOf($"{Generator}|{siteFingerprint}|{today}", [SiteConfigLoader.FileName, "indicators.yaml"]) ?? "", output.InputsOf(Generator, siteFingerprint, today) ?? "",
+            config.Languages, scope.Globs, scope.Parks, scope.SiteParks);
+        var pages = Render(plan, scope, state, output, options, progress, log);
         log.Stage("render and write");
         if (pages is null) return log.Stopped(report);
 
         // Broken links, anchors and images are warnings: the site is still published.
-        log.Diagnostics.AddRange(LinkChecker.Check(pages, output.Paths));
+        log.Diagnostics.AddRange(LinkChecker.Check(pages, scope?.Known(output.Paths) ?? output.Paths));
         log.Stage("link check");
         if (!output.Commit(Generator, pages.Count, log.Diagnostics, report)) return log.Stopped(report);
         log.Stage("swap");
@@ -89,11 +97,14 @@ public static class SiteBuilder
     }
 
     /// <summary>Renders the plan into the output; null when a theme's template or the file system failed (reported).</summary>
-    private static IReadOnlyList<PageLinks>? Render(RenderPlan plan, SiteOutput output, BuildOptions options, IBuildProgress? progress, BuildLog log)
+    private static IReadOnlyList<PageLinks>? Render(RenderPlan plan, ShardScope? scope, ShardState? state, SiteOutput output, BuildOptions options,
+        IBuildProgress? progress, BuildLog log)
     {
         try
         {
-            var pages = new SiteRenderer(plan, Generator, options.Parallel, options.PageTimeLimit).Render(output, progress is null ? null : progress.PageDone);
+            var pages = new SiteRenderer(plan, Generator, options.Parallel, options.PageTimeLimit) { Scope = scope }
+                .Render(output, progress is null ? null : progress.PageDone);
+            if (state is not null) output.Emit(state.ToFile());
             output.Flush();
             return pages;
         }

@@ -5,7 +5,7 @@ public sealed record DiagnosticCode(string Id, Severity Severity, string Title);
 
 /// <summary>
 /// Every diagnostic EcoSite reports. Numbering: ECO0xx files and YAML, ECO1xx references and domain checks,
-/// ECO2xx inspection (government website rules), ECO3xx output folder, ECO4xx exports. docs/diagnostics.md lists them all.
+/// ECO2xx inspection (government website rules), ECO3xx output folder, ECO4xx exports, ECO5xx federation, ECO6xx shards and merge. docs/diagnostics.md lists them all.
 /// </summary>
 internal static class Codes
 {
@@ -93,4 +93,12 @@ internal static class Codes
     public static readonly DiagnosticCode ForeignExportNewer = new("ECO503", Severity.Warning, "neighbour's export has a newer format version");
     public static readonly DiagnosticCode ForeignExportStale = new("ECO504", Severity.Warning, "neighbour's export is stale");
     public static readonly DiagnosticCode ForeignListingSkipped = new("ECO505", Severity.Warning, "neighbour's listing skipped");
+
+    // Shards and merge (build --parks, ecosite merge; docs/architecture.md "Shards and merge")
+    public static readonly DiagnosticCode NoParkMatched = new("ECO601", Severity.Error, "--parks matches no park");
+    public static readonly DiagnosticCode NotAShard = new("ECO602", Severity.Error, "not a shard");
+    public static readonly DiagnosticCode ShardsOverlap = new("ECO603", Severity.Error, "shards overlap");
+    public static readonly DiagnosticCode ShardsOfOtherSites = new("ECO604", Severity.Error, "shards of different sites");
+    public static readonly DiagnosticCode ShardsOfOtherVersions = new("ECO605", Severity.Error, "shards of different tool versions");
+    public static readonly DiagnosticCode ParksMissing = new("ECO606", Severity.Error, "parks missing from the shards");
 }

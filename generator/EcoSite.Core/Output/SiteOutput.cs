@@ -45,6 +45,12 @@ internal sealed class SiteOutput : IDisposable
 
     public PageReuse? Reuse { get; private set; }
 
+    /// <summary>The fingerprint of a build of these inputs (a shard's state records the full site's).</summary>
+    public string? InputsOf(string generator, string themeFingerprint, string today) => _fingerprint?.Value(generator, themeFingerprint, today);
+
+    /// <summary>Hash of some content files with <paramref name="global"/>, as a page's inputs are hashed (a shard's site configuration).</summary>
+    public string? HashOf(string global, IEnumerable<string> relPaths) => _fingerprint?.ForJob(global, relPaths);
+
     /// <summary>The previous build, when its inputs were exactly these: nothing needs doing.</summary>
     public BuildManifest? Unchanged(string generator, string themeFingerprint, string today)
     {

@@ -5,6 +5,7 @@ using EcoSite.Core.Model;
 using EcoSite.Core.Output;
 using EcoSite.Core.Render.Pages;
 using EcoSite.Core.Render.Views;
+using EcoSite.Core.Shards;
 using EcoSite.Core.Urls;
 using Scriban.Runtime;
 
@@ -24,13 +25,21 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
     private readonly Theme theme = plan.Theme;
     private readonly Routes _routes = plan.Facts.Routes;
 
+    /// <summary>A shard's parks (build --parks): only their files and the regional ones are written; null writes all.</summary>
+    public ShardScope? Scope { get; init; }
+
     /// <summary>The links of every page written, sorted by output path, for the link check.</summary>
     public IReadOnlyList<PageLinks> Render(SiteOutput output, Action? pageDone = null)
     {
         var languages = site.Config.Languages;
         var pages = new ConcurrentBag<PageLinks>();
         var work = plan.Jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
-        var others = Task.Run(() => RenderOthers(output.Emit));
+        if (Scope is { } scope)
+        {
+            foreach (var item in work.Where(w => !scope.Writes(w.Job.PageId))) scope.WrittenElsewhere(_routes.InLanguage(item.Job.PageId, item.Lang));
+            work = work.Where(w => scope.Writes(w.Job.PageId)).ToList();
+        }
+        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit)));
         try
         {
             RenderPages(work, pages, output, pageDone);

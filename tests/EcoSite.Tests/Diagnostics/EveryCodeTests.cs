@@ -115,6 +115,7 @@ public sealed class EveryCodeTests
             Directory.CreateSymbolicLink(s.Output, Path.Combine(s.Root, "release"));
         }, "", 0),
         ["ECO401"] = new(_ => { }, "site.yaml", 1, Run: Export),
+        ["ECO601"] = new(_ => { }, "parks", 0, Run: s => SiteBuilder.Build(new BuildOptions(s.Content, s.Output, Clock) { Parks = ["demo", "dmeo"] }).Diagnostics),
         ["ECO402"] = new(s => s.With("site.yaml", TestSite.SiteYaml + "\nbase_url: https://www.example.gov.cn/stgy/\n")
             .WithBytes("parks/demo/media/a.webp", [.. "RIFF"u8, 4, 0, 0, 0, .. "WEBPVP8 "u8])
             .With(News, Item + "\n![图](../media/a.webp)\n"), News, 7, Run: Export),
@@ -153,15 +154,28 @@ public sealed class EveryCodeTests
         ["ECO505"] = nameof(EndToEnd.FederationTests.A_hostile_listing_is_skipped_at_its_pointer_and_the_others_still_match),
     };
 
-    [Fact]
-    public void Every_code_has_a_case() =>
-        Assert.Equal(Documented().Select(c => c.Id).Order(StringComparer.Ordinal), Cases.Keys.Concat(TestedWithTwoPlatforms.Keys).Order(StringComparer.Ordinal));
+    /// <summary>Codes of <c>ecosite merge</c> need built shards, which ShardMergeTests makes and asserts at their files.</summary>
+    private static readonly Dictionary<string, string> TestedWithShards = new()
+    {
+        ["ECO602"] = nameof(EndToEnd.ShardMergeTests.A_folder_that_is_not_a_shard_or_holds_a_link_is_refused),
+        ["ECO603"] = nameof(EndToEnd.ShardMergeTests.Overlapping_shards_are_refused_naming_the_park_and_both_shards),
+        ["ECO604"] = nameof(EndToEnd.ShardMergeTests.Shards_of_different_site_configs_or_content_are_refused),
+        ["ECO605"] = nameof(EndToEnd.ShardMergeTests.Shards_of_different_tool_versions_are_refused),
+        ["ECO606"] = nameof(EndToEnd.ShardMergeTests.A_park_in_no_shard_is_refused_by_name),
+    };
 
     [Fact]
-    public void Each_code_tested_with_two_platforms_is_asserted_in_its_test()
+    public void Every_code_has_a_case() =>
+        Assert.Equal(Documented().Select(c => c.Id).Order(StringComparer.Ordinal),
+            Cases.Keys.Concat(TestedWithTwoPlatforms.Keys).Concat(TestedWithShards.Keys).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [InlineData("FederationTests.cs")]
+    [InlineData("ShardMergeTests.cs")]
+    public void Each_code_tested_elsewhere_is_asserted_in_its_test(string file)
     {
-        var source = File.ReadAllText(Path.Combine(TestSite.RepoRoot(), "tests", "EcoSite.Tests", "EndToEnd", "FederationTests.cs"));
-        foreach (var (code, test) in TestedWithTwoPlatforms)
+        var source = File.ReadAllText(Path.Combine(TestSite.RepoRoot(), "tests", "EcoSite.Tests", "EndToEnd", file));
+        foreach (var (code, test) in file == "FederationTests.cs" ? TestedWithTwoPlatforms : TestedWithShards)
         {
             var at = source.IndexOf("public void " + test + "(", StringComparison.Ordinal);
             Assert.True(at >= 0, $"{test} not found");

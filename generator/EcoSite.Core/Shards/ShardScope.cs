@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using EcoSite.Core.Content;
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Output;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace EcoSite.Core.Shards;
+
+/// <summary>
+/// The parks one shard publishes (<c>ecosite build --parks GLOB</c>, docs/architecture.md "Shards and merge"). A shard
+/// loads, checks and computes the facts of the whole site, so every cross-park fact (rank, exchange matches,
+/// region-wide lists) is the full build's; it writes the files of its own parks and the regional files, and names the
+/// rest (<see cref="Elsewhere"/>) so its link check knows them. Which park a file belongs to is decided by its path
+/// alone (<see cref="ParkOfFile"/>), the same way here and in <see cref="ShardMerger"/>.
+/// </summary>
+internal sealed class ShardScope
+{
+    private readonly HashSet<string> _parks;
+    private readonly ConcurrentDictionary<string, byte> _elsewhere = new(StringComparer.Ordinal);
+
+    private ShardScope(IReadOnlyList<string> globs, IReadOnlyList<string> parks, IReadOnlyList<string> siteParks, IReadOnlyList<string> languages)
+    {
+        Globs = globs;
+        Parks = parks;
+        SiteParks = siteParks;
+        Languages = languages;
+        _parks = new HashSet<string>(parks, StringComparer.Ordinal);
+    }
+
+    /// <summary>The --parks patterns as given (after splitting at commas).</summary>
+    public IReadOnlyList<string> Globs { get; }
+
+    /// <summary>The ids of the parks this shard publishes, sorted.</summary>
+    public IReadOnlyList<string> Parks { get; }
+
+    /// <summary>Every park folder of the site, sorted: merge checks that the shards cover them all.</summary>
+    public IReadOnlyList<string> SiteParks { get; }
+
+    private IReadOnlyList<string> Languages { get; }
+
+    /// <summary>Part of the build's fingerprint: a shard of other parks into the same folder is not "unchanged".</summary>
+    public string Fingerprint => "|parks=" + string.Join(',', Parks);
+
+    /// <summary>
+    /// The parks whose id or folder (<c>parks/&lt;id&gt;</c>) a pattern matches (Microsoft.Extensions.FileSystemGlobbing,
+    /// ordinal); null, reported as ECO601, when a pattern matches no park: a typo would otherwise publish a shard
+    /// without the parks it was meant to hold.
+    /// </summary>
+    public static ShardScope? Select(ContentTree tree, IReadOnlyList<string> patterns, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
+    {
+        var globs = patterns.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var siteParks = tree.Children("parks").Where(tree.IsDirectory).Select(e => e["parks/".Length..]).Order(StringComparer.Ordinal).ToList();
+        var selected = new SortedSet<string>(StringComparer.Ordinal);
+        var ok = globs.Count > 0;
+        if (globs.Count == 0)
+            diagnostics.Add(Codes.NoParkMatched, "parks", SourcePos.File, "--parks names no pattern; give one such as 'qinghe' or 'a*,b*'.");
+        foreach (var glob in globs)
+        {
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude(glob);
+            var matched = siteParks.Where(id => matcher.Match(id).HasMatches || matcher.Match("parks/" + id).HasMatches).ToList();
+            if (matched.Count == 0)
+            {
+                ok = false;
+                diagnostics.Add(Codes.NoParkMatched, "parks", SourcePos.File,
+                    $"--parks '{glob}' matches no park folder; the parks are: {Sample(siteParks)}. Patterns match a park id (qinghe, q*) or its folder (parks/q*).");
+            }
+            selected.UnionWith(matched);
+        }
+        return ok ? new ShardScope(globs, selected.ToList(), siteParks, languages) : null;
+    }
+
+    private static string Sample(List<string> ids) =>
+        ids.Count == 0 ? "(none)" : string.Join(", ", ids.Take(10)) + (ids.Count > 10 ? $" and {ids.Count - 10} more" : "");
+
+    /// <summary>The park a site file belongs to: <c>[lang/]parks/&lt;id&gt;/…</c> or <c>data/parks/&lt;id&gt;/…</c>; null for a regional file.</summary>
+    public static string? ParkOfFile(string path, IReadOnlyList<string> languages)
+    {
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && languages.Skip(1).Contains(path[..slash], StringComparer.Ordinal)) path = path[(slash + 1)..];
+        var rest = path.StartsWith("parks/", StringComparison.Ordinal) ? path["parks/".Length..]
+            : path.StartsWith("data/parks/", StringComparison.Ordinal) ? path["data/parks/".Length..] : null;
+        var end = rest?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        return end > 0 ? rest![..end] : null;
+    }
+
+    /// <summary>True for files this shard writes: regional ones and its own parks'.</summary>
+    public bool Writes(string path) => ParkOfFile(path, Languages) is not { } park || _parks.Contains(park);
+
+    /// <summary>Hands <paramref name="emit"/> the files this shard writes and notes the others as written elsewhere.</summary>
+    public Action<OutputFile> Filter(Action<OutputFile> emit) => file =>
+    {
+        if (Writes(file.Path)) emit(file);
+        else _elsewhere.TryAdd(file.Path, 0);
+    };
+
+    /// <summary>Notes a page another shard writes.</summary>
+    public void WrittenElsewhere(string path) => _elsewhere.TryAdd(path, 0);
+
+    /// <summary>Every file of the full site: this shard's and those the other shards write, for the link check.</summary>
+    public IReadOnlySet<string> Known(IReadOnlySet<string> written)
+    {
+        var all = new HashSet<string>(written, StringComparer.Ordinal);
+        all.UnionWith(_elsewhere.Keys);
+        return all;
+    }
+}

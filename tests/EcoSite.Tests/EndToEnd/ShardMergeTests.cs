@@ -1,0 +1,249 @@
+using EcoSite.Core;
+using EcoSite.Core.Content;
+using EcoSite.Core.Shards;
+
+namespace EcoSite.Tests.EndToEnd;
+
+/// <summary>
+/// Shards and merge (issue 16 item 4; docs/architecture.md "Shards and merge"): <c>build --parks</c> per shard, then
+/// <c>merge</c>, gives the same bytes as one full build, file for file; and merge refuses shards that do not make
+/// one site, each with a located diagnostic.
+/// </summary>
+public sealed class ShardMergeTests : IDisposable
+{
+    private static readonly BuildClock Clock = new(null, () => new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ecosite-shards-" + Guid.NewGuid().ToString("N"));
+
+    public ShardMergeTests() => Directory.CreateDirectory(_root);
+
+    private string Dir(string name) => Path.Combine(_root, name);
+
+    private static BuildResult Build(string content, string output, params string[]? parks) =>
+        SiteBuilder.Build(new BuildOptions(content, output, Clock) { Parks = parks });
+
+    private static BuildResult Built(string content, string output, params string[]? parks)
+    {
+        var result = Build(content, output, parks);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return result;
+    }
+
+    /// <summary>Every file of a site except the build marker (build state: a merge records that it was merged).</summary>
+    private static SortedDictionary<string, byte[]> Site(string dir)
+    {
+        var files = TestSite.Snapshot(dir);
+        files.Remove(".ecosite-output");
+        return files;
+    }
+
+    private static void AssertSameSite(string expected, string actual)
+    {
+        var (a, b) = (Site(expected), Site(actual));
+        Assert.Equal(a.Keys, b.Keys);
+        foreach (var (path, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs from the full build");
+    }
+
+    [Fact]
+    public void Two_shards_of_the_sample_merge_into_the_full_build_byte_for_byte()
+    {
+        Built(TestSite.SampleContent, Dir("full"), null);
+        Built(TestSite.SampleContent, Dir("s1"), "l*", "q*");
+        Built(TestSite.SampleContent, Dir("s2"), "parks/yunshi");
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+
+        Assert.True(merged.Success, string.Join("\n", merged.Diagnostics));
+        AssertSameSite(Dir("full"), Dir("out"));
+        Assert.False(Directory.Exists(Path.Combine(Dir("out"), ShardState.Folder)));
+    }
+
+    [Fact]
+    public void Three_shards_of_a_thirty_park_site_merge_into_the_full_build_byte_for_byte()
+    {
+        var content = ThirtyParks();
+        Built(content, Dir("full"), null);
+        Built(content, Dir("a"), "p0*");
+        Built(content, Dir("b"), "p1*");
+        Built(content, Dir("c"), "p2*");
+        var merged = ShardMerger.Merge([Dir("c"), Dir("a"), Dir("b")], Dir("out"));
+
+        Assert.True(merged.Success, string.Join("\n", merged.Diagnostics));
+        AssertSameSite(Dir("full"), Dir("out"));
+    }
+
+    [Fact]
+    public async Task The_command_line_builds_shards_with_repeated_and_comma_separated_patterns_and_merges_them()
+    {
+        async Task<(int Code, string Err)> Run(params string[] args)
+        {
+            var (stdout, stderr) = (new StringWriter(), new StringWriter());
+            var code = await EcoSite.Cli.EcoSiteCommand.RunAsync(args, stdout, stderr);
+            return (code, stdout.ToString() + stderr.ToString());
+        }
+
+        Assert.Equal(0, (await Run("build", TestSite.SampleContent, "--parks", "lanshan", "--parks", "q*", "-o", Dir("s1"), "-q")).Code);
+        Assert.Equal(0, (await Run("build", TestSite.SampleContent, "--parks", "yun*,parks/y*", "-o", Dir("s2"), "-q")).Code);
+        Assert.Equal(0, (await Run("merge", Dir("s1"), Dir("s2"), "-o", Dir("out"), "-q")).Code);
+        Assert.True(File.Exists(Path.Combine(Dir("out"), "parks", "yunshi", "index.html")));
+
+        var missing = await Run("merge", Dir("s1"), "-o", Dir("out2"));
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("ECO606", missing.Err);
+        Assert.Equal(2, (await Run("merge", "-o", Dir("out2"))).Code);
+    }
+
+    [Fact]
+    public void A_shard_holds_only_its_own_parks_files_and_the_regional_ones()
+    {
+        Built(TestSite.SampleContent, Dir("s"), "qinghe");
+        var files = Site(Dir("s")).Keys.ToList();
+
+        Assert.Contains("parks/qinghe/index.html", files);
+        Assert.Contains("en/parks/qinghe/index.html", files);
+        Assert.Contains("index.html", files);
+        Assert.Contains("exchange/index.html", files);
+        Assert.DoesNotContain(files, f => ShardScope.ParkOfFile(f, ["zh", "en"]) is { } park && park != "qinghe");
+        var state = ShardState.Read(Dir("s"), out _)!;
+        Assert.Equal(["qinghe"], state.Parks);
+        Assert.Equal(["lanshan", "qinghe", "yunshi"], state.SiteParks);
+    }
+
+    [Fact]
+    public void A_park_pattern_that_matches_no_park_is_an_error_and_nothing_is_written()
+    {
+        var result = Build(TestSite.SampleContent, Dir("s"), "qinghe", "qnighe");
+
+        Assert.False(result.Success);
+        Assert.Contains("'qnighe' matches no park", DiagnosticAssert.Has(result.Diagnostics, "ECO601", "parks").Message);
+        Assert.False(Directory.Exists(Dir("s")));
+    }
+
+    [Fact]
+    public void Overlapping_shards_are_refused_naming_the_park_and_both_shards()
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "q*,y*");
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+
+        Assert.False(merged.Success);
+        var d = DiagnosticAssert.Has(merged.Diagnostics, "ECO603", StateFile("s2"), 0);
+        Assert.Contains("'qinghe'", d.Message);
+        Assert.Contains(Dir("s1"), d.Message);
+        Assert.False(Directory.Exists(Dir("out")));
+    }
+
+    [Fact]
+    public void A_park_in_no_shard_is_refused_by_name()
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        var merged = ShardMerger.Merge([Dir("s1")], Dir("out"));
+
+        Assert.False(merged.Success);
+        Assert.Contains("yunshi", DiagnosticAssert.Has(merged.Diagnostics, "ECO606", StateFile("s1"), 0).Message);
+        Assert.False(Directory.Exists(Dir("out")));
+    }
+
+    [Fact]
+    public void Shards_of_different_site_configs_or_content_are_refused()
+    {
+        var other = Path.Combine(_root, "other");
+        CopyTree(TestSite.SampleContent, other);
+        var siteYaml = Path.Combine(other, "site.yaml");
+        File.WriteAllText(siteYaml, File.ReadAllText(siteYaml).Replace("9999000001", "9999000002", StringComparison.Ordinal));
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(other, Dir("s2"), "yunshi");
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+        Assert.Contains("different site configurations", DiagnosticAssert.Has(merged.Diagnostics, "ECO604", StateFile("s2"), 0).Message);
+
+        var edited = Path.Combine(_root, "edited");
+        CopyTree(TestSite.SampleContent, edited);
+        File.AppendAllText(Path.Combine(edited, "parks/qinghe/news/2026-05-18-cleaner-production-training.md"), "\n更多内容。\n");
+        Built(edited, Dir("s3"), "yunshi");
+        merged = ShardMerger.Merge([Dir("s1"), Dir("s3")], Dir("out"));
+        Assert.Contains("different content", DiagnosticAssert.Has(merged.Diagnostics, "ECO604", StateFile("s3"), 0).Message);
+        Assert.False(Directory.Exists(Dir("out")));
+    }
+
+    [Fact]
+    public void Shards_of_different_tool_versions_are_refused()
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        var state = Path.Combine(Dir("s2"), ShardState.Folder, ShardState.FileName);
+        File.WriteAllText(state, File.ReadAllText(state).Replace(SiteBuilder.Generator, "EcoSite 0.0.1", StringComparison.Ordinal));
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+
+        Assert.Contains("EcoSite 0.0.1", DiagnosticAssert.Has(merged.Diagnostics, "ECO605", StateFile("s2"), 0).Message);
+        Assert.False(Directory.Exists(Dir("out")));
+    }
+
+    [Fact]
+    public void A_folder_that_is_not_a_shard_or_holds_a_link_is_refused()
+    {
+        Built(TestSite.SampleContent, Dir("full"), null);
+        var merged = ShardMerger.Merge([Dir("full")], Dir("out"));
+        DiagnosticAssert.Has(merged.Diagnostics, "ECO602", StateFile("full"), 0);
+
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        var secret = Path.Combine(_root, "secret.txt");
+        File.WriteAllText(secret, "not part of any site");
+        File.CreateSymbolicLink(Path.Combine(Dir("s2"), "parks", "yunshi", "leak.html"), secret);
+        merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+        Assert.False(merged.Success);
+        DiagnosticAssert.Has(merged.Diagnostics, "ECO602", "parks/yunshi/leak.html", 0);
+        Assert.False(Directory.Exists(Dir("out")));
+    }
+
+    [Fact]
+    public void The_merged_site_is_never_written_into_a_shard_or_through_a_link()
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Path.Combine(Dir("s1"), "site"));
+
+        DiagnosticAssert.Has(merged.Diagnostics, "ECO301", Path.Combine(Dir("s1"), "site"), 0);
+        Assert.False(Directory.Exists(Path.Combine(Dir("s1"), "site")));
+
+        // Nor through a symbolic link: what it points to stays as it is.
+        Directory.CreateDirectory(Dir("release"));
+        File.WriteAllText(Path.Combine(Dir("release"), "keep.txt"), "x");
+        Directory.CreateSymbolicLink(Dir("current"), Dir("release"));
+        merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("current"));
+        DiagnosticAssert.Has(merged.Diagnostics, "ECO305", Dir("current"), 0);
+        Assert.Equal(["keep.txt"], Directory.EnumerateFileSystemEntries(Dir("release")).Select(Path.GetFileName));
+    }
+
+    private string StateFile(string shard) => Path.Combine(Dir(shard), ShardState.Folder, ShardState.FileName).Replace('\\', '/');
+
+    /// <summary>The sample's three parks, ten times each under new ids (p00-lanshan ... p29-yunshi): exchange listings match across many parks.</summary>
+    private string ThirtyParks()
+    {
+        var content = Path.Combine(_root, "thirty");
+        Directory.CreateDirectory(Path.Combine(content, "parks"));
+        File.Copy(Path.Combine(TestSite.SampleContent, "site.yaml"), Path.Combine(content, "site.yaml"));
+        var sample = new[] { "lanshan", "qinghe", "yunshi" };
+        for (var i = 0; i < 30; i++)
+        {
+            var park = sample[i % 3];
+            CopyTree(Path.Combine(TestSite.SampleContent, "parks", park), Path.Combine(content, "parks", $"p{i:D2}-{park}"));
+        }
+        return content;
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); }
+        catch (IOException) { }
+    }
+}
