@@ -1,6 +1,7 @@
 using EcoSite.Core.Content;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Model;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Checks;
 
@@ -29,9 +30,6 @@ internal sealed class CheckedSite
     }
 
     /// <summary>Whether the enterprises.yaml of the park <paramref name="file"/> belongs to (parks/ID/...) has an error.</summary>
-    private static bool EnterprisesFailed(string file, DiagnosticBag diagnostics)
-    {
-        var parts = file.Split('/');
-        return parts.Length > 2 && parts[0] == "parks" && diagnostics.HasErrorsFor($"parks/{parts[1]}/enterprises.yaml");
-    }
+    private static bool EnterprisesFailed(string file, DiagnosticBag diagnostics) =>
+        Routes.ParkOf(file) is { } park && diagnostics.HasErrorsFor($"parks/{park}/enterprises.yaml");
 }

@@ -19,7 +19,7 @@ internal static class DisclosureChecks
         foreach (var park in site.Parks)
         {
             foreach (var report in park.Indicators)
-                foreach (var d in Indicators(report, site.Catalog, ids, site.Config.DefaultLanguage)) yield return d;
+                foreach (var d in Indicators(report, site.Catalog, ids)) yield return d;
             foreach (var d in UnitChanges(park, site.Catalog, site.Config.DefaultLanguage)) yield return d;
             foreach (var report in park.Waste)
                 foreach (var flow in report.Flows)
@@ -35,17 +35,12 @@ internal static class DisclosureChecks
     internal static string SeriesKey(IndicatorEntry e, string defaultLang) =>
         e.IsCustom ? "custom:" + (e.Name?.In(defaultLang, defaultLang).Text ?? "") : e.Indicator;
 
-    private static IEnumerable<Diagnostic> Indicators(IndicatorReport report, IndicatorStandard catalog, IReadOnlyList<string> ids, string defaultLang)
+    private static IEnumerable<Diagnostic> Indicators(IndicatorReport report, IndicatorStandard catalog, IReadOnlyList<string> ids)
     {
-        var seen = new Dictionary<string, SourcePos>(StringComparer.Ordinal);
+        // One value per indicator and year is enforced by the loader (DisclosureLoader.LoadIndicators), which reports
+        // a second value and leaves it out of the report.
         foreach (var e in report.Values)
         {
-            // One value per indicator and year: a second one would be a second point of the same year on the trend.
-            var key = SeriesKey(e, defaultLang);
-            if (seen.TryGetValue(key, out var first))
-                yield return Make(Codes.DuplicateId, report.File, e.Pos,
-                    $"'{(e.IsCustom ? key["custom:".Length..] : key)}' is reported twice for {report.Year} (first at line {first.Line}); keep one value per indicator and year.");
-            else seen[key] = e.Pos;
             if (!e.IsCustom && catalog.Find(e.Indicator) is null)
                 yield return Make(Codes.UnknownIndicator, report.File, e.Pos,
                     $"'{e.Indicator}' is not an indicator of the catalog ({catalog.Standard ?? "HJ 274-2015"}); use a catalog id, or 'custom' with a name.{DidYouMean.Hint(e.Indicator, ids)}");
@@ -73,7 +68,8 @@ internal static class DisclosureChecks
                 var key = SeriesKey(e, defaultLang);
                 var unit = UnitOf(e, catalog, defaultLang);
                 if (unit is null) continue;
-                if (previous.TryGetValue(key, out var before) && before.Year < report.Year && !string.Equals(before.Unit, unit, StringComparison.Ordinal))
+                // Reports come in year order, one per year (the year is the file name), so 'before' is always an earlier year.
+                if (previous.TryGetValue(key, out var before) && !string.Equals(before.Unit, unit, StringComparison.Ordinal))
                     yield return Make(Codes.IndicatorUnitChanged, report.File, e.Pos,
                         $"the unit of '{(e.IsCustom ? key["custom:".Length..] : key)}' is '{unit}' in {report.Year} but '{before.Unit}' in {before.Year}; the trend shows only the years in '{unit}'. Convert the earlier values, or check the unit.");
                 previous[key] = (report.Year, unit);

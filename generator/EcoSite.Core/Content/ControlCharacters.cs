@@ -54,7 +54,7 @@ internal static class ControlCharacters
             '\u0085' => "next line",
             '\uFFFE' or '\uFFFF' => "not a character",
             _ when char.IsSurrogate(c) => "half of a character (a lone surrogate)",
-            < '\u0020' => "a control character",
+            <= '\u001F' => "a control character", // the rest of C0
             _ => "a C1 control character",
         };
         return $"{code} ({name})";

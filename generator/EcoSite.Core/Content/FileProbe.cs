@@ -73,9 +73,7 @@ internal static class FileProbe
             FileAttributes attributes;
             try { attributes = File.GetAttributes(path); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return FileKind.Missing; }
-            if (!follow && attributes.HasFlag(FileAttributes.ReparsePoint)) return FileKind.SymbolicLink;
-            if (attributes.HasFlag(FileAttributes.Directory)) return FileKind.Directory;
-            return attributes.HasFlag(FileAttributes.Device) ? FileKind.CharacterDevice : FileKind.Regular;
+            return KindOf(attributes, follow);
         }
         Span<byte> status = stackalloc byte[StatusBytes];
         var result = follow ? Stat(path, ref MemoryMarshal.GetReference(status)) : LStat(path, ref MemoryMarshal.GetReference(status));
@@ -92,6 +90,14 @@ internal static class FileProbe
             0xC000 => FileKind.Socket,
             _ => FileKind.Missing,
         };
+    }
+
+    /// <summary>The kind Windows attributes tell: a reparse point is a link (unless followed), then folder, device, file.</summary>
+    internal static FileKind KindOf(FileAttributes attributes, bool follow)
+    {
+        if (!follow && attributes.HasFlag(FileAttributes.ReparsePoint)) return FileKind.SymbolicLink;
+        if (attributes.HasFlag(FileAttributes.Directory)) return FileKind.Directory;
+        return attributes.HasFlag(FileAttributes.Device) ? FileKind.CharacterDevice : FileKind.Regular;
     }
 
     /// <summary>Larger than the runtime's status struct (about 120 bytes) with room to spare: only the mode is read.</summary>

@@ -61,8 +61,6 @@ internal sealed partial class LinkResolver(ContentTree tree, string fromFile, Di
                 return LangMarker + page + rest;
             if (IsMedia(target) && tree.Find(target) is not null)
                 return RootMarker + Routes.Media(target) + rest;
-            if (target.EndsWith('/') || tree.IsDirectory(target.TrimEnd('/')))
-                continue;
         }
         diagnostics.Add(Codes.LinkTargetMissing, fromFile, pos,
             $"'{url}' points to '{firstTry}', which is not a page or a file in media/. Check the spelling, or put the file in the park's media/ folder.");

@@ -101,7 +101,7 @@ internal static class UrlPolicy
     private static string Normalise(string url)
     {
         var s = url.AsSpan().Trim(C0AndSpace);
-        if (s.IndexOfAny('\t', '\n', '\r') < 0) return s.Length == url.Length ? url : s.ToString();
+        if (!s.ContainsAny('\t', '\n', '\r')) return s.ToString();
         var sb = new System.Text.StringBuilder(s.Length);
         foreach (var c in s)
             if (c is not ('\t' or '\n' or '\r')) sb.Append(c);

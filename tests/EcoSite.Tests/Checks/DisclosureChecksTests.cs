@@ -173,4 +173,73 @@ public sealed class DisclosureChecksTests
         DiagnosticAssert.Has(diagnostics, "ECO121", "parks/demo/polluters/demo-steel.yaml", 4);
         DiagnosticAssert.Has(diagnostics, "ECO120", "parks/demo/polluters/demo-cement.yaml", 2);
     }
+
+    [Fact]
+    public void A_unit_change_names_the_indicator_and_counts_the_catalogs_unit_when_the_entry_has_none()
+    {
+        using var site = Site()
+            .With("indicators.yaml", """
+                indicators:
+                  - {id: green-coverage, category: environment, zh: 绿化覆盖率, en: Green coverage, unit: "%"}
+                """)
+            .With("parks/demo/indicators/2024.yaml", """
+                year: 2024
+                values:
+                  - {indicator: green-coverage, value: 41}
+                  - {indicator: custom, name: {zh: 道路长度}, unit: km, value: 12}
+                """)
+            .With("parks/demo/indicators/2025.yaml", """
+                year: 2025
+                values:
+                  - {indicator: green-coverage, unit: 公顷, value: 50}
+                  - {indicator: custom, name: {zh: 道路长度}, unit: m, value: 12000}
+                """);
+        var diagnostics = site.Check().Diagnostics;
+        Assert.StartsWith("the unit of 'green-coverage' is '公顷' in 2025 but '%' in 2024;",
+            DiagnosticAssert.Has(diagnostics, "ECO113", "parks/demo/indicators/2025.yaml", 3).Message);
+        Assert.StartsWith("the unit of '道路长度' is 'm' in 2025 but 'km' in 2024;",
+            DiagnosticAssert.Has(diagnostics, "ECO113", "parks/demo/indicators/2025.yaml", 4).Message);
+    }
+
+    [Fact]
+    public void A_unit_given_for_the_first_time_is_not_a_unit_change()
+    {
+        using var site = Site()
+            .With("parks/demo/indicators/2024.yaml", "year: 2024\nvalues:\n  - {indicator: custom, name: {zh: 道路长度}, value: 12}\n")
+            .With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: custom, name: {zh: 道路长度}, unit: km, value: 13}\n");
+        Assert.DoesNotContain(site.Check().Diagnostics, d => d.Code == "ECO113");
+    }
+
+    [Fact]
+    public void Target_waste_code_permit_and_outlet_messages_quote_the_value_written()
+    {
+        using var site = Site()
+            .With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: solid-waste-utilisation, value: 92, target: \"=> 70\"}\n")
+            .With("parks/demo/waste/2025.yaml", "year: 2025\nflows:\n  - {from: demo-steel, to: demo-cement, material: 矿渣, quantity: 3, unit: t, code: HW99-999-99}\n")
+            .With("parks/demo/polluters/demo-steel.yaml", "report_year: 2025\npermit: 91130200699229617X001P\noutlets:\n  - code: DX001\n")
+            .With("parks/demo/polluters/demo-cement.yaml", "report_year: 2025\npermit: 9111000060003734001P\n");
+        var diagnostics = site.Check().Diagnostics;
+        Assert.StartsWith("the target '=> 70' ", DiagnosticAssert.Has(diagnostics, "ECO111", "parks/demo/indicators/2025.yaml", 3).Message);
+        Assert.StartsWith("the waste code 'HW99-999-99' ", DiagnosticAssert.Has(diagnostics, "ECO130", "parks/demo/waste/2025.yaml", 3).Message);
+        Assert.StartsWith("the permit number '91130200699229617X001P' does not start with the credit code of 'demo-steel' (91110000600037341L)",
+            DiagnosticAssert.Has(diagnostics, "ECO123", "parks/demo/polluters/demo-steel.yaml", 2).Message);
+        Assert.StartsWith("the outlet code 'DX001' ", DiagnosticAssert.Has(diagnostics, "ECO121", "parks/demo/polluters/demo-steel.yaml", 4).Message);
+        Assert.StartsWith("the permit number '9111000060003734001P' ", DiagnosticAssert.Has(diagnostics, "ECO120", "parks/demo/polluters/demo-cement.yaml", 2).Message);
+    }
+
+    [Theory]
+    [InlineData(", exceedances: 0", "'exceedances' is 0;")]
+    [InlineData("", "'exceedances' is missing;")]
+    public void A_concentration_over_its_limit_says_whether_exceedances_is_zero_or_missing(string exceedances, string expected)
+    {
+        using var site = Site().With("parks/demo/polluters/demo-steel.yaml", $$"""
+            report_year: 2025
+            outlets:
+              - code: DW001
+                pollutants:
+                  - {name: {zh: 化学需氧量, en: COD}, unit: mg/L, concentration: 520, limit: 500{{exceedances}}}
+            """);
+        var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO122", "parks/demo/polluters/demo-steel.yaml", 5);
+        Assert.Contains("at outlet DW001: the concentration 520 is above the limit 500, but " + expected, d.Message);
+    }
 }

@@ -68,4 +68,39 @@ public sealed class InspectionTests
         Assert.Equal(0, result.Errors);
         DiagnosticAssert.Has(result.Diagnostics, "ECO201", "parks/lanshan/cases", 0);
     }
+
+    [Theory]
+    [InlineData("news", "news item, notice, plan or report (news/*.md)")]
+    [InlineData("indicators", "indicator report (indicators/<year>.yaml)")]
+    [InlineData("cases", "case (cases/*.md)")]
+    [InlineData("waste", "year of waste flows (waste/<year>.yaml) or exchange listing (exchange/*.yaml)")]
+    [InlineData("polluters", "key polluting unit (polluters/<enterprise-id>.yaml)")]
+    public void A_blank_column_warning_says_what_to_publish_there(string folder, string what)
+    {
+        using var site = new TestSite();
+        var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO201", $"parks/demo/{folder}", 0);
+        Assert.StartsWith($"the '{folder}' column of park 'demo' is blank: publish at least one {what}.", d.Message);
+    }
+
+    [Fact]
+    public void An_exchange_listing_alone_fills_the_waste_column()
+    {
+        using var site = new TestSite()
+            .With("parks/demo/enterprises.yaml", "enterprises:\n  - id: demo-power\n    name: {zh: 示例电厂, en: Demo Power}\n")
+            .With("parks/demo/exchange/gypsum.yaml",
+                "kind: supply\ncategory: by-product\nenterprise: demo-power\nmaterial: {zh: 脱硫石膏, en: FGD gypsum}\nquantity: 800\nunit: t\n" +
+                "frequency: continuous\nposted: 2026-11-05\nvalid_until: 2027-05-05\ncontact: {name: {zh: 赵工, en: Eng. Zhao}, phone: \"0000-0000000\"}\n");
+        var result = site.Check();
+        Assert.Equal(0, result.Errors);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "ECO201" && d.File == "parks/demo/waste");
+        DiagnosticAssert.Has(result.Diagnostics, "ECO201", "parks/demo/cases", 0);
+    }
+
+    [Fact]
+    public void A_case_written_only_in_english_is_untranslated_and_names_the_default_language_file()
+    {
+        using var site = new TestSite().With("parks/demo/cases/slag.en.md", Md("Slag reuse", "2026-11-01"));
+        var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO206", "parks/demo/cases/slag.en.md", 0);
+        Assert.Equal("'slag' has no zh version (slag.md); that page shows the en text, marked as untranslated.", d.Message);
+    }
 }

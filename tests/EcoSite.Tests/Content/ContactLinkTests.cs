@@ -22,6 +22,7 @@ public sealed partial class ContactLinkTests
     [InlineData("+86 (0531) 1234-5678", "tel:+8605311234-5678")]
     [InlineData(" 010.1234.5678 ", "tel:01012345678")]
     [InlineData("12345", "tel:12345")]
+    [InlineData("-0531--1234-", "tel:0531-1234")] // a dash only between digits, one at a time
     public void A_phone_number_as_editors_write_it_becomes_a_tel_link(string phone, string expected) =>
         Assert.Equal(expected, UrlPolicy.Tel(phone));
 
@@ -43,6 +44,7 @@ public sealed partial class ContactLinkTests
     [Theory]
     [InlineData("eco@example.gov.cn")]
     [InlineData("first.last+tag@sub-domain.example.com")]
+    [InlineData("a@b.cn")]
     public void A_plain_address_becomes_a_mailto_link(string email) => Assert.Equal("mailto:" + email, UrlPolicy.Mailto(email));
 
     [Theory]
@@ -63,6 +65,15 @@ public sealed partial class ContactLinkTests
     [InlineData("a@example.com/x")]
     [InlineData("")]
     public void Anything_else_in_an_email_field_stays_text(string email) => Assert.Null(UrlPolicy.Mailto(email));
+
+    [Fact]
+    public void An_address_of_up_to_254_characters_becomes_a_link_and_a_longer_one_stays_text()
+    {
+        var longest = new string('a', 64) + "@" + new string('b', 62) + "." + new string('b', 62) + "." + new string('b', 61) + ".c";
+        Assert.Equal(254, longest.Length);
+        Assert.Equal("mailto:" + longest, UrlPolicy.Mailto(longest));
+        Assert.Null(UrlPolicy.Mailto("a" + longest));
+    }
 
     /// <summary>Strings made of the characters that matter (schemes, separators, controls, CJK, digits): never another shape.</summary>
     [Fact]

@@ -105,4 +105,22 @@ public sealed class ControlCharacterTests
         Assert.Equal(2, ControlCharacters.IndexOf("😀\uD83D"));
         Assert.Equal(0, ControlCharacters.IndexOf("\u0085"));
     }
+
+    [Theory]
+    [InlineData(0x0001, "U+0001 (a control character)")]
+    [InlineData(0x0007, "U+0007 (bell)")]
+    [InlineData(0x0008, "U+0008 (backspace)")]
+    [InlineData(0x000B, "U+000B (vertical tab, Word's manual line break)")]
+    [InlineData(0x000C, "U+000C (form feed, a page break)")]
+    [InlineData(0x000D, "U+000D (carriage return)")]
+    [InlineData(0x001B, "U+001B (escape, which starts terminal colour codes)")]
+    [InlineData(0x001F, "U+001F (a control character)")]
+    [InlineData(0x007F, "U+007F (delete)")]
+    [InlineData(0x0085, "U+0085 (next line)")]
+    [InlineData(0x009B, "U+009B (a C1 control character)")]
+    [InlineData(0xFFFE, "U+FFFE (not a character)")]
+    [InlineData(0xFFFF, "U+FFFF (not a character)")]
+    [InlineData(0xD800, "U+D800 (half of a character (a lone surrogate))")]
+    public void The_message_names_the_character_by_code_point_and_in_words(int code, string expected) =>
+        Assert.Equal(expected, ControlCharacters.Describe("a" + (char)code, 1));
 }

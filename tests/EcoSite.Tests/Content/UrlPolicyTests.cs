@@ -16,6 +16,7 @@ public sealed class UrlPolicyTests
 
     [Theory]
     [InlineData("2026-03-02-plan.md")]
+    [InlineData("plan.md")] // letters and dots only, as a scheme would be, but no ':'
     [InlineData("../media/map.png")]
     [InlineData("#section")]
     [InlineData("?page=2")]
