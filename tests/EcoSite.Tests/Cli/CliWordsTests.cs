@@ -1,0 +1,88 @@
+using EcoSite.Cli;
+using EcoSite.Tests.Diagnostics;
+
+namespace EcoSite.Tests.Cli;
+
+/// <summary>
+/// System.CommandLine's own words (help page labels, usage errors) follow the language like ours: the real program
+/// is run with nothing but LANG set, as an editor's terminal would run it.
+/// </summary>
+public sealed class CliWordsTests
+{
+    /// <summary>The library's English words on a help page.</summary>
+    private static readonly string[] HelpWords =
+        ["Description:", "Usage:", "Arguments:", "Options:", "Commands:", "[default:", "[options]", "[command]", "Show help and usage information", "Show version information"];
+
+    private static Task<(int Exit, string Stdout, string Stderr)> Run(string lang, params string[] args) =>
+        MessageTemplateTests.RunProgram(Path.GetTempPath(), new() { ["LANG"] = lang }, args);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("build")]
+    [InlineData("new")]
+    [InlineData("new listing")]
+    [InlineData("export wechat")]
+    public async Task Help_has_no_english_library_words_under_a_chinese_lang(string command)
+    {
+        string[] path = command.Length == 0 ? [] : command.Split(' ');
+        var zh = await Run("zh_CN.UTF-8", [.. path, "--help"]);
+        Assert.Equal(0, zh.Exit);
+        foreach (var word in HelpWords) Assert.DoesNotContain(word, zh.Stdout);
+        Assert.Contains("\n用法：\n  ecosite", zh.Stdout);
+        Assert.Contains("\n选项：\n", zh.Stdout);
+        Assert.Contains("显示帮助和用法", zh.Stdout);
+
+        var en = await Run("C", [.. path, "--help"]);
+        Assert.Equal(0, en.Exit);
+        Assert.Contains("\nUsage:\n  ecosite", en.Stdout);
+        Assert.Contains("Show help and usage information", en.Stdout);
+        Assert.DoesNotContain("用法", en.Stdout);
+    }
+
+    [Fact]
+    public async Task The_help_page_keeps_the_library_layout()
+    {
+        var en = await Run("C", "build", "--help");
+        Assert.Contains("\nUsage:\n  ecosite build [<content>] [options]\n", en.Stdout);
+        Assert.Contains("\nArguments:\n  <content>  ", en.Stdout);
+        Assert.Contains("[default: content]\n", en.Stdout);
+        Assert.Contains("\n  -o, --output <output>      ", en.Stdout);
+        Assert.Contains("\n  -v, --verbose              ", en.Stdout);
+        Assert.DoesNotContain("--verbose              Print every stage and warning in full. [default", en.Stdout);
+        Assert.Contains("\n  --lang <en|zh>             ", en.Stdout);
+        Assert.Contains("\n  -?, -h, --help             Show help and usage information\n", en.Stdout);
+        var root = await Run("C", "--help");
+        Assert.Contains("\n  --version       Show version information\n", root.Stdout);
+        Assert.Contains("\nCommands:\n  build <content>  ", root.Stdout);
+        var zh = await Run("zh_CN.UTF-8", "new", "listing", "--help");
+        Assert.Contains("\n用法：\n  ecosite new listing <park> <id> [选项]\n", zh.Stdout);
+        Assert.Contains("[默认：content]", zh.Stdout);
+    }
+
+    /// <summary>Each usage error the commands can meet: its Chinese words, and the English library text it replaces.</summary>
+    [Theory]
+    [InlineData("check content --bogus", "无法识别的命令、选项或参数 '--bogus'。", "Unrecognized command or argument '--bogus'.", "ecosite check --help")]
+    [InlineData("new park", "命令 'park' 缺少必需的参数。", "Required argument missing for command: 'park'.", "ecosite new park --help")]
+    [InlineData("check --lang", "选项 '--lang' 后面缺少值。", "Required argument missing for option: '--lang'.", "ecosite check --help")]
+    [InlineData("new", "缺少命令。", "Required command was not provided.", "ecosite new --help")]
+    [InlineData("check --format xml", "'xml' 不是可用的值；可用的值：'text'、'json'。", "Argument 'xml' not recognized. Must be one of: 'text', 'json'.", "ecosite check --help")]
+    [InlineData("check --format text --format json", "选项 '--format' 只能给一个值，却给了 2 个。", "Option '--format' expects a single argument but 2 were provided.", "ecosite check --help")]
+    [InlineData("--version build", "--version 选项不能与其他参数一起使用。", "--version option cannot be combined with other arguments.", "ecosite build --help")]
+    [InlineData("check @no-such-response-file", "找不到响应文件 'no-such-response-file'。", "Response file not found 'no-such-response-file'.", "ecosite check --help")]
+    [InlineData("serve --port abc", "--port 的值应为 0 到 65535", "--port takes 0 to 65535 (0 picks a free port).", "ecosite serve --help")]
+    [InlineData("check --fail-under abc", "--fail-under 的值应为 0 到 100 之间的得分。", "--fail-under takes a score from 0 to 100.", "ecosite check --help")]
+    public async Task A_usage_error_is_in_the_chosen_language_with_exit_2(string args, string chinese, string english, string help)
+    {
+        var zh = await Run("zh_CN.UTF-8", args.Split(' '));
+        Assert.Equal(EcoSiteCommand.UsageError, zh.Exit);
+        Assert.StartsWith($"ecosite：{chinese}", zh.Stderr);
+        Assert.Contains($"运行 '{help}' 查看用法和示例。", zh.Stderr);
+        foreach (var word in new[] { "Unrecognized", "Required", "argument", "Argument", "option", "Cannot parse", "System.", "   at " })
+            Assert.DoesNotContain(word, zh.Stderr);
+
+        var en = await Run("C", args.Split(' '));
+        Assert.Equal(EcoSiteCommand.UsageError, en.Exit);
+        Assert.StartsWith($"ecosite: {english}", en.Stderr);
+        Assert.Contains($"Run '{help}' for usage and examples.", en.Stderr);
+    }
+}
