@@ -239,7 +239,7 @@ internal static partial class FederationLoader
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 hash.AppendData("(unreadable)\0"u8);
-                diagnostics.Add(Codes.ForeignExportMissing, Rel(name), SourcePos.File, $"{name} of the platform '{entry.Id}' cannot be read ({e.Message}). Its listings are left out.");
+                diagnostics.Add(Codes.ForeignExportMissing, Rel(name), SourcePos.File, $"{name} of the platform '{entry.Id}' cannot be read ({LibraryText.FileSystemError(e)}). Its listings are left out.");
                 return null;
             }
             hash.AppendData(bytes);

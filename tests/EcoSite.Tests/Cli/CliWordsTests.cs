@@ -85,4 +85,41 @@ public sealed class CliWordsTests
         Assert.StartsWith($"ecosite: {english}", en.Stderr);
         Assert.Contains($"Run '{help}' for usage and examples.", en.Stderr);
     }
+
+    /// <summary>YamlDotNet's words for the syntax errors editors make, and the location they point at.</summary>
+    [Theory]
+    [InlineData("name: a: b\n", "1:8", "这个值中的 ': '（冒号加空格）在此处会被当作键的开始", "a ': ' (colon and space) inside this value starts a key")]
+    [InlineData("name: {zh: 某某公司, en: Demo\n", "2:1", "花括号中的映射 '{…}' 没有闭合：缺少 ',' 或 '}'", "a map in braces '{…}' is not closed")]
+    [InlineData("name: x\nlevel: [a, b\n", "3:1", "方括号中的列表 '[…]' 没有闭合：缺少 ',' 或 ']'", "a list in brackets '[…]' is not closed")]
+    [InlineData("name: \"某某\n", "1:7", "引号没有闭合：直到文件末尾都没有结束引号", "a quoted text is not closed")]
+    [InlineData("name:\n  - b\n c: d\n", "3:2", "此处应是与上面的映射缩进对齐的 '键: 值' 行", "a 'key: value' line was expected here")]
+    [InlineData("name: @b\n", "1:7", "值不能以这个字符（例如 '@' 或 '`'）开头", "a value may not start with this character")]
+    [InlineData("{name: b}}\n", "1:10", "内容结束后还有文字", "text follows the end of the content")]
+    [InlineData("name: \"a\\qb\"\n", "1:7", "双引号中的 '\\' 开始了 YAML 不认识的转义", "a '\\' in double quotes starts an escape")]
+    public async Task A_yaml_syntax_error_is_in_the_chosen_language_at_the_same_place(string yaml, string place, string chinese, string english)
+    {
+        using var site = new TestSite().With("parks/demo/park.yaml", yaml);
+        var zh = await Run("zh_CN.UTF-8", "check", site.Content);
+        Assert.Equal(EcoSiteCommand.ContentErrors, zh.Exit);
+        Assert.Contains($"parks/demo/park.yaml:{place}: error ECO010: YAML 解析失败：{chinese}", zh.Stderr);
+        foreach (var word in new[] { "While", "while scanning", "while parsing", "did not find expected", "end of stream", "invalid mapping", "cannot start any token", "document end", "escape character" })
+            Assert.DoesNotContain(word, zh.Stderr);
+        var en = await Run("C", "check", site.Content);
+        Assert.Contains($"parks/demo/park.yaml:{place}: error ECO010: {english}", en.Stderr);
+    }
+
+    /// <summary>An error of the file system, as the system reports it while the site is written: our words, both languages.</summary>
+    [Fact]
+    public async Task A_file_system_error_is_in_the_chosen_language()
+    {
+        using var site = new TestSite();
+        var blocker = Path.Combine(site.Root, "a-file");
+        File.WriteAllText(blocker, "");
+        var zh = await Run("zh_CN.UTF-8", "build", site.Content, "-o", Path.Combine(blocker, "out"));
+        Assert.Equal(EcoSiteCommand.ContentErrors, zh.Exit);
+        Assert.Contains("error ECO303: 在输出文件夹旁创建临时文件夹失败（路径上已有同名的文件或文件夹）", zh.Stderr);
+        Assert.DoesNotContain("already exists", zh.Stderr);
+        var en = await Run("C", "build", site.Content, "-o", Path.Combine(blocker, "out"));
+        Assert.Contains("error ECO303: creating the staging folder beside the output failed (a file or folder of that name is in the way)", en.Stderr);
+    }
 }
