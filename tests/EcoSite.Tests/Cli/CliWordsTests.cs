@@ -122,4 +122,15 @@ public sealed class CliWordsTests
         var en = await Run("C", "build", site.Content, "-o", Path.Combine(blocker, "out"));
         Assert.Contains("error ECO303: creating the staging folder beside the output failed (a file or folder of that name is in the way)", en.Stderr);
     }
+
+    /// <summary>GitHub annotations follow the language too; their title, the code, and the place do not change.</summary>
+    [Fact]
+    public async Task Github_annotations_are_in_the_chosen_language()
+    {
+        using var site = new TestSite().With("parks/demo/park.yaml", "name: a: b\n");
+        var zh = await MessageTemplateTests.RunProgram(Path.GetTempPath(), new() { ["LANG"] = "zh_CN.UTF-8", ["GITHUB_ACTIONS"] = "true" }, "check", site.Content);
+        Assert.Contains("::error file=parks/demo/park.yaml,line=1,col=8,title=ECO010::YAML 解析失败：这个值中的 ': '", zh.Stderr);
+        var en = await MessageTemplateTests.RunProgram(Path.GetTempPath(), new() { ["LANG"] = "C.UTF-8", ["GITHUB_ACTIONS"] = "true" }, "check", site.Content);
+        Assert.Contains("::error file=parks/demo/park.yaml,line=1,col=8,title=ECO010::a ': ' (colon and space)", en.Stderr);
+    }
 }
