@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Invocation;
 using EcoSite.Cli.Serve;
 using EcoSite.Core;
@@ -31,7 +32,7 @@ public static class EcoSiteCommand
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) stderr.WriteLine(TerminalText.Line($"ecosite: {e.Message}"));
+            foreach (var e in parse.Errors) stderr.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.parse.line", CliText.Error(e.Message, lang))));
             var command = parse.CommandResult.Command;
             var path = command == root ? "" : " " + string.Join(' ', Ancestry(command, root));
             stderr.WriteLine(MessageCatalog.Format(lang, "cli.usage", path));
@@ -65,6 +66,7 @@ public static class EcoSiteCommand
         var root = new RootCommand(MessageCatalog.Format(lang, "help.root"));
         foreach (var option in root.Options)
             if (option is VersionOption version) version.Action = new PrintVersion(stdout);
+        CliText.Apply(root, stdout, lang);
 
         var buildContent = ContentArgument(lang);
         var output = new Option<string>("--output", "-o") { Description = MessageCatalog.Format(lang, "help.build.output"), DefaultValueFactory = _ => "_site" };
@@ -151,15 +153,18 @@ public static class EcoSiteCommand
 
     private static Option<double?> FailUnderOption(string lang)
     {
-        var option = new Option<double?>("--fail-under")
+        // Parsed here rather than by the library, whose conversion error ("Cannot parse argument 'abc' ... as expected
+        // type 'System.Nullable`1[System.Double]'") is neither in the user's language nor in the user's terms.
+        return new Option<double?>("--fail-under")
         {
             Description = MessageCatalog.Format(lang, "help.fail-under"),
+            CustomParser = r =>
+            {
+                if (r.Tokens is [var token] && double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 0 and <= 100) return v;
+                r.AddError(MessageCatalog.Format(lang, "help.fail-under.range"));
+                return null;
+            },
         };
-        option.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is { } v && (double.IsNaN(v) || v < 0 || v > 100)) r.AddError(MessageCatalog.Format(lang, "help.fail-under.range"));
-        });
-        return option;
     }
 
     private sealed class PrintVersion(TextWriter stdout) : SynchronousCommandLineAction

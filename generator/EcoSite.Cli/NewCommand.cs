@@ -83,7 +83,7 @@ internal static class NewCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ScaffoldResult(ScaffoldStatus.Unwritable, $"cannot read or write the content folder ({e.Message}).", [], []);
+            return new ScaffoldResult(ScaffoldStatus.Unwritable, $"cannot read or write the content folder ({Core.Diagnostics.LibraryText.FileSystemError(e)}).", [], []);
         }
     }
 

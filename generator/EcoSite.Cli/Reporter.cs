@@ -53,7 +53,10 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
                 var kind = d.IsError ? "error" : "warning";
                 var file = TerminalText.AnnotationProperty(d.File);
                 var where = d.Line > 0 ? $"file={file},line={d.Line},col={d.Column}" : $"file={file}";
-                stderr.WriteLine($"::{kind} {where},title={TerminalText.AnnotationProperty(d.Code)}::{TerminalText.AnnotationMessage(d.Message)}");
+                // In the chosen language, like the line above: an annotation is read beside the file by the same editor
+                // (a workflow that wants them in Chinese sets ECOSITE_LANG=zh; runners default to LANG=C.UTF-8, English).
+                // The title is the code, which never changes; scripts read --format json, whose 'message' stays English.
+                stderr.WriteLine($"::{kind} {where},title={TerminalText.AnnotationProperty(d.Code)}::{TerminalText.AnnotationMessage(MessageCatalog.Message(d, _lang))}");
             }
         }
         if (warnings > WarningLimit && !verbose)

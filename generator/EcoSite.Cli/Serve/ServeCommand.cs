@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using EcoSite.Core.Diagnostics.Messages;
 
 namespace EcoSite.Cli.Serve;
@@ -13,11 +14,14 @@ internal static class ServeCommand
         {
             Description = MessageCatalog.Format(lang, "help.serve.port", ServeOptions.DefaultPort),
             DefaultValueFactory = _ => ServeOptions.DefaultPort,
+            // Parsed here: the library's conversion error is in English and names the type 'System.Int32'.
+            CustomParser = r =>
+            {
+                if (r.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= 65535) return p;
+                r.AddError(MessageCatalog.Format(lang, "help.serve.port.range"));
+                return ServeOptions.DefaultPort;
+            },
         };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError(MessageCatalog.Format(lang, "help.serve.port.range"));
-        });
         var basePath = new Option<string?>("--base-path")
         {
             Description = MessageCatalog.Format(lang, "help.serve.base-path"),

@@ -73,7 +73,7 @@ internal sealed class ContentTree
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(Codes.UnreadableFile, Rel(root, dir), SourcePos.File, $"cannot list the folder ({e.Message}).");
+                diagnostics.Add(Codes.UnreadableFile, Rel(root, dir), SourcePos.File, $"cannot list the folder ({LibraryText.FileSystemError(e)}).");
                 continue;
             }
             foreach (var entry in entries)

@@ -216,9 +216,12 @@ internal static partial class FederationLoader
             if (kind != FileKind.Regular || folderKind != FileKind.Directory)
             {
                 hash.AppendData("(refused)\0"u8);
-                var what = kind != FileKind.Regular ? $"is {FileProbe.Describe(kind)}" : $"is in a data/ folder that is {FileProbe.Describe(folderKind)}";
-                diagnostics.Add(Codes.ForeignExportMalformed, Rel(name), SourcePos.File,
-                    $"{name} of the platform '{entry.Id}' {what}; only regular files in a plain folder are read. Its listings are left out.");
+                if (kind != FileKind.Regular)
+                    diagnostics.Add(Codes.ForeignExportMalformed, Rel(name), SourcePos.File,
+                        $"{name} of the platform '{entry.Id}' is {FileProbe.Describe(kind)}; only regular files in a plain folder are read. Its listings are left out.");
+                else
+                    diagnostics.Add(Codes.ForeignExportMalformed, Rel(name), SourcePos.File,
+                        $"{name} of the platform '{entry.Id}' is in a data/ folder that is {FileProbe.Describe(folderKind)}; only regular files in a plain folder are read. Its listings are left out.");
                 return null;
             }
             byte[] bytes;
@@ -239,7 +242,7 @@ internal static partial class FederationLoader
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 hash.AppendData("(unreadable)\0"u8);
-                diagnostics.Add(Codes.ForeignExportMissing, Rel(name), SourcePos.File, $"{name} of the platform '{entry.Id}' cannot be read ({e.Message}). Its listings are left out.");
+                diagnostics.Add(Codes.ForeignExportMissing, Rel(name), SourcePos.File, $"{name} of the platform '{entry.Id}' cannot be read ({LibraryText.FileSystemError(e)}). Its listings are left out.");
                 return null;
             }
             hash.AppendData(bytes);

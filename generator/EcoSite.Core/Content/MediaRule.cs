@@ -100,7 +100,7 @@ internal static class MediaRule
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Codes.UnreadableFile, file.RelPath, SourcePos.File, $"cannot read the file ({e.Message}). Check that it exists and is readable.");
+            diagnostics.Add(Codes.UnreadableFile, file.RelPath, SourcePos.File, $"cannot read the file ({LibraryText.FileSystemError(e)}). Check that it exists and is readable.");
         }
         return false;
     }

@@ -43,7 +43,7 @@ internal static class SourceText
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Codes.UnreadableFile, relPath, SourcePos.File, $"cannot read the file ({e.Message}). Check that it exists and is readable.");
+            diagnostics.Add(Codes.UnreadableFile, relPath, SourcePos.File, $"cannot read the file ({LibraryText.FileSystemError(e)}). Check that it exists and is readable.");
             return null;
         }
         return Decode(bytes, relPath, diagnostics);

@@ -51,7 +51,7 @@ internal sealed class InputFingerprint
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Deleted, made unreadable or replaced by a pipe since the scan: the build stops with this error.
-                diagnostics.Add(Codes.UnreadableFile, file.RelPath, SourcePos.File, $"cannot read the file ({e.Message}). Check that it exists and is readable.");
+                diagnostics.Add(Codes.UnreadableFile, file.RelPath, SourcePos.File, $"cannot read the file ({LibraryText.FileSystemError(e)}). Check that it exists and is readable.");
                 hashes[i] = new byte[32];
             }
         });

@@ -190,7 +190,7 @@ internal sealed class SiteWriter : IDisposable
     public static Diagnostic Failed(string outputDir, Exception e, string doing)
     {
         var where = e is OutputWriteException w ? $" at {w.OutputPath}" : "";
-        var message = (e is OutputWriteException ? e.InnerException! : e).Message;
+        var message = LibraryText.FileSystemError(e is OutputWriteException ? e.InnerException! : e);
         return Error(Codes.OutputWriteFailed, outputDir,
             $"{doing} failed{where} ({message}); the previous output is unchanged. Check that the disk has space, that you may write to " +
             $"'{Path.GetDirectoryName(Path.GetFullPath(outputDir))}', and that the path is not too long.");

@@ -109,7 +109,7 @@ internal sealed class ThemeSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            return $"cannot be read ({e.Message})";
+            return $"cannot be read ({LibraryText.FileSystemError(e)})";
         }
     }
 
@@ -148,7 +148,7 @@ internal sealed class ThemeSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Codes.UnreadableFile, Path.Combine(Folder!, rel), SourcePos.File, $"the theme cannot be read here ({e.Message}).");
+            diagnostics.Add(Codes.UnreadableFile, Path.Combine(Folder!, rel), SourcePos.File, $"the theme cannot be read here ({LibraryText.FileSystemError(e)}).");
             return false;
         }
         return ok;

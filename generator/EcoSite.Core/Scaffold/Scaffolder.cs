@@ -268,7 +268,7 @@ public sealed partial class Scaffolder(string contentDir, DateOnly today)
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 var folder = rel[..rel.LastIndexOf('/')];
-                var why = File.Exists(Full(folder)) ? $"'{folder}' is a file, not a folder; rename or remove it" : e.Message;
+                var why = File.Exists(Full(folder)) ? $"'{folder}' is a file, not a folder; rename or remove it" : LibraryText.FileSystemError(e);
                 return new ScaffoldResult(ScaffoldStatus.Unwritable, $"cannot write {rel}: {why}.", created, []);
             }
             created.Add(rel);

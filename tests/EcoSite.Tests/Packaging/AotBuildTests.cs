@@ -65,6 +65,16 @@ public sealed partial class AotBuildTests(ToolFeed feed) : IDisposable
         foreach (var (path, bytes) in exportExpected)
             Assert.True(Comparable(path, bytes).AsSpan().SequenceEqual(Comparable(path, exportActual[path])), $"{path} differs between the JIT and the native export");
 
+        // The help pages and usage errors, which CliText renders from System.CommandLine's symbols: the same text.
+        string[][] cli = [["--help"], ["new", "listing", "--help", "--lang", "zh"], ["build", "--help", "--lang", "en"], ["check", content, "--bogus", "--lang", "zh"],
+            ["new", "park", "--lang", "zh"], ["check", "--format", "xml", "--lang", "zh"], ["serve", "--port", "abc", "--lang", "zh"]];
+        foreach (var args in cli)
+        {
+            var a = ProcessRunner.Run(work, "dotnet", Reproducible, [jit, .. args]);
+            var b = ProcessRunner.Run(work, native, Reproducible, args);
+            Assert.True(a == b, $"{string.Join(' ', args)}\n--- JIT\n{a.Output}\n--- native\n{b.Output}");
+        }
+
         // Every invalid fixture: the same exit code and the same report, as text and as JSON.
         foreach (var name in EndToEnd.InvalidFixtureTests.FixtureNames())
         {

@@ -165,7 +165,7 @@ internal static class YamlTree
         // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is printed separately.
         var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
         if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut > 0) message = message[(cut + 3)..];
-        message = message.Trim();
+        message = LibraryText.YamlError(message).Trim();
         if (!message.EndsWith('.')) message += ".";
         return char.ToLowerInvariant(message[0]) + message[1..];
     }

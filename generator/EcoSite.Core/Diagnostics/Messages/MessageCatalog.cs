@@ -73,7 +73,7 @@ public static partial class MessageCatalog
     public static string Line(Diagnostic d, string lang) => lang == English ? d.ToString() : (d with { Message = Message(d, lang) }).ToString();
 
     /// <summary>How many values the English template of <paramref name="key"/> has ({0}..{n-1}).</summary>
-    internal static int Arity(string key) =>
+    public static int Arity(string key) =>
         Text(English, key) is { } t ? Token().Matches(t).Where(m => m.Groups[1].Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max() : 0;
 
     // A value that is itself a sentence or phrase of the catalog (" Did you mean 'x'?", "a map", " at path"...), in
@@ -110,7 +110,7 @@ public static partial class MessageCatalog
     /// <summary>A template's English text as a pattern: the literal parts exactly ("{{" and "}}" as "{" and "}", as
     /// string.Format reads them, so "{{{0}: ...}}" is a brace around a value), each {n} any text (the first occurrence
     /// captures; a repeated {n} must repeat the same text).</summary>
-    internal static Regex Pattern(string template)
+    public static Regex Pattern(string template)
     {
         var sb = new StringBuilder("^");
         var seen = new HashSet<int>();
