@@ -48,7 +48,12 @@ internal static class OpenData
     // 2: `hazardous` of flows and listings is true, false or null (unknown) instead of a required boolean.
     // 3: credit codes beside enterprise ids, flow_no and row_no keys inserted, the enterprises dataset (docs/open-data.md).
     public const int SchemaVersion = 3;
-    public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits", "enterprises"];
+    // Additions without a new version (appended datasets): the Order 24 datasets, polluter_reports to temporary_disclosures.
+    public static readonly string[] Names =
+    [
+        "indicators", "flows", "listings", "emissions", "benefits", "enterprises",
+        "polluter_reports", "toxic_substances", "enterprise_waste", "carbon_facilities", "weather_responses", "violations", "temporary_disclosures",
+    ];
 
     private const string HazardousDescription =
         "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
