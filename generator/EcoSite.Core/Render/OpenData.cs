@@ -39,7 +39,7 @@ internal sealed record DataTable(string Name, string Title, string Description, 
 /// <summary>
 /// Open data under data/ (docs/open-data.md, export format version <see cref="SchemaVersion"/>): for every park and
 /// for the whole site, indicators (with computed compliance), waste flows, exchange listings (with matches),
-/// polluters' emissions and cases' benefits, each as JSON and CSV (RFC 4180), described by a Frictionless Table
+/// polluters' emissions, cases' benefits, enterprises and the Order 24 groups of polluter files, each as JSON and CSV (RFC 4180), described by a Frictionless Table
 /// Schema and a JSON Schema under data/schemas/, and listed in data/catalog.jsonld (DCAT, <see cref="DataCatalog"/>).
 /// Rows are sorted and numbers written in the invariant culture, so the same content gives the same bytes.
 /// </summary>
@@ -82,7 +82,7 @@ internal static class OpenData
         yield return new TextFile(Routes.DataPackage, DataPackage.Render(facts, scopes));
     }
 
-    /// <summary>The five datasets of the given parks, in <see cref="Names"/> order.</summary>
+    /// <summary>The datasets of the given parks, in <see cref="Names"/> order.</summary>
     public static IReadOnlyList<DataTable> Tables(SiteFacts facts, IReadOnlyList<Park> parks) => new OpenDataSets(facts).For(parks);
 
     public static string Csv(DataTable table)
