@@ -27,8 +27,8 @@ internal static class DataCatalog
     private const string MediaTypes = "http://www.iana.org/assignments/media-types/";
 
     /// <summary>
-    /// Chinese titles and descriptions of the datasets (the table gives the English ones), as the data page words them
-    /// (theme strings dataset_*): the catalogue describes every dataset in both languages (issue 15), and a test checks
+    /// Chinese titles and descriptions of the datasets (the table gives the English ones); the titles are the data page's
+    /// (theme strings dataset_*). The catalogue describes every dataset in both languages (issue 15), and a test checks
     /// that none is missing here.
     /// </summary>
     internal static readonly Dictionary<string, (string Title, string Description)> Chinese = new(StringComparer.Ordinal)
