@@ -115,6 +115,23 @@ internal static class DisclosureChecks
             }
         }
         foreach (var d in EnterpriseWasteCodes(p)) yield return d;
+        foreach (var d in SelfMonitoringOutlets(p)) yield return d;
+    }
+
+    /// <summary>
+    /// ECO124 for a self-monitoring item (Order 24 art. 12(3) 自行监测) whose outlet is not among the file's outlets: the
+    /// unit monitors the outlets its permit lists, so an unknown code is most likely a typing mistake or an outlet left
+    /// out of 'outlets'. The format does not require a self-monitoring item per outlet, so a declared outlet without
+    /// one is not warned (docs/content-format.en.md section 10).
+    /// </summary>
+    private static IEnumerable<Diagnostic> SelfMonitoringOutlets(PolluterReport p)
+    {
+        if (p.Order24.SelfMonitoring is not { } monitoring) yield break;
+        var declared = p.Outlets.Select(o => o.Code).ToList();
+        foreach (var item in monitoring.Items)
+            if (!declared.Contains(item.Outlet, StringComparer.Ordinal))
+                yield return Make(Codes.SelfMonitoringUnknownOutlet, p.File, item.OutletPos,
+                    $"the self-monitoring outlet '{item.Outlet}' is not the code of an outlet of this file; correct the code, or add the outlet to 'outlets'.{DidYouMean.Hint(item.Outlet, declared)}");
     }
 
     /// <summary>ECO130 for an enterprise-level waste of Order 24 (solid_waste) whose code is no waste code.</summary>

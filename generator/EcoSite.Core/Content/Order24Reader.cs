@@ -79,7 +79,7 @@ internal sealed class Order24Reader(YamlReader r)
             {
                 var x = r.Map(node, "a monitoring item", MonitoringItemFields);
                 return x?.Text("outlet", required: true) is { } outlet
-                    ? new MonitoringItem(outlet, x.Localized("pollutant"), x.OneOf("method", MonitoringMethods), x.Localized("frequency"))
+                    ? new MonitoringItem(outlet, x.Localized("pollutant"), x.OneOf("method", MonitoringMethods), x.Localized("frequency"), x.PosOf("outlet"))
                     : null;
             }));
 

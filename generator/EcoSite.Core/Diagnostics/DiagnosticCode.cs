@@ -64,6 +64,7 @@ internal static class Codes
     public static readonly DiagnosticCode MalformedOutlet = new("ECO121", Severity.Error, "malformed outlet code");
     public static readonly DiagnosticCode ExceedanceContradiction = new("ECO122", Severity.Warning, "exceedance not counted");
     public static readonly DiagnosticCode PermitCreditMismatch = new("ECO123", Severity.Warning, "permit does not match the credit code");
+    public static readonly DiagnosticCode SelfMonitoringUnknownOutlet = new("ECO124", Severity.Warning, "self-monitoring names an undeclared outlet");
     public static readonly DiagnosticCode InvalidWasteCode = new("ECO130", Severity.Error, "invalid waste code");
     public static readonly DiagnosticCode WasteCodeWithoutDashes = new("ECO131", Severity.Warning, "hazardous waste code written without dashes");
     public static readonly DiagnosticCode InvalidListingDates = new("ECO140", Severity.Error, "listing ends before it starts");

@@ -55,7 +55,8 @@ internal sealed record EnterpriseWaste(
 /// <summary>Art. 12(3) 自行监测: what is monitored where, how and how often, and where the results are published.</summary>
 internal sealed record SelfMonitoring(string? ResultsUrl, IReadOnlyList<MonitoringItem> Items);
 
-internal sealed record MonitoringItem(string Outlet, LocalizedText? Pollutant, string? Method, LocalizedText? Frequency);
+/// <summary>One monitored outlet; <see cref="OutletPos"/> locates its code for ECO124 (an outlet the file does not declare).</summary>
+internal sealed record MonitoringItem(string Outlet, LocalizedText? Pollutant, string? Method, LocalizedText? Frequency, SourcePos OutletPos = default);
 
 /// <summary>Art. 12(4) 碳排放信息: emissions and the facilities that emit.</summary>
 internal sealed record CarbonEmissions(double? TotalTco2e, IReadOnlyList<CarbonFacility> Facilities);

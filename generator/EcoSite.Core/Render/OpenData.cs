@@ -39,7 +39,7 @@ internal sealed record DataTable(string Name, string Title, string Description, 
 /// <summary>
 /// Open data under data/ (docs/open-data.md, export format version <see cref="SchemaVersion"/>): for every park and
 /// for the whole site, indicators (with computed compliance), waste flows, exchange listings (with matches),
-/// polluters' emissions and cases' benefits, each as JSON and CSV (RFC 4180), described by a Frictionless Table
+/// polluters' emissions, cases' benefits, enterprises and the Order 24 groups of polluter files, each as JSON and CSV (RFC 4180), described by a Frictionless Table
 /// Schema and a JSON Schema under data/schemas/, and listed in data/catalog.jsonld (DCAT, <see cref="DataCatalog"/>).
 /// Rows are sorted and numbers written in the invariant culture, so the same content gives the same bytes.
 /// </summary>
@@ -48,7 +48,12 @@ internal static class OpenData
     // 2: `hazardous` of flows and listings is true, false or null (unknown) instead of a required boolean.
     // 3: credit codes beside enterprise ids, flow_no and row_no keys inserted, the enterprises dataset (docs/open-data.md).
     public const int SchemaVersion = 3;
-    public static readonly string[] Names = ["indicators", "flows", "listings", "emissions", "benefits", "enterprises"];
+    // Additions without a new version (appended datasets): the Order 24 datasets, polluter_reports to temporary_disclosures.
+    public static readonly string[] Names =
+    [
+        "indicators", "flows", "listings", "emissions", "benefits", "enterprises",
+        "polluter_reports", "toxic_substances", "enterprise_waste", "carbon_facilities", "weather_responses", "violations", "temporary_disclosures",
+    ];
 
     private const string HazardousDescription =
         "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
@@ -77,7 +82,7 @@ internal static class OpenData
         yield return new TextFile(Routes.DataPackage, DataPackage.Render(facts, scopes));
     }
 
-    /// <summary>The five datasets of the given parks, in <see cref="Names"/> order.</summary>
+    /// <summary>The datasets of the given parks, in <see cref="Names"/> order.</summary>
     public static IReadOnlyList<DataTable> Tables(SiteFacts facts, IReadOnlyList<Park> parks) => new OpenDataSets(facts).For(parks);
 
     public static string Csv(DataTable table)

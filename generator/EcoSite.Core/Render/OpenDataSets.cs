@@ -5,10 +5,10 @@ using EcoSite.Core.Model.Identifiers;
 namespace EcoSite.Core.Render;
 
 /// <summary>
-/// The five open datasets (docs/open-data.md), one method each, for a scope of parks (one park, or the whole site).
+/// The open datasets (docs/open-data.md), one method each (the Order 24 ones in Order24DataSets.cs), for a scope of parks (one park, or the whole site).
 /// Rows come in a fixed order and read the site's facts (compliance, matches), so the same content gives the same bytes.
 /// </summary>
-internal sealed class OpenDataSets(SiteFacts facts)
+internal sealed partial class OpenDataSets(SiteFacts facts)
 {
     private readonly Site site = facts.Site;
     private readonly IReadOnlyList<string> langs = facts.Config.Languages;
@@ -24,7 +24,7 @@ internal sealed class OpenDataSets(SiteFacts facts)
     private static readonly string[] Booleans = ["true", "false"];
 
     /// <summary>The datasets of the given parks, in <see cref="OpenData.Names"/> order.</summary>
-    public IReadOnlyList<DataTable> For(IReadOnlyList<Park> parks) => [Indicators(parks), Flows(parks), Listings(parks), Emissions(parks), CaseBenefits(parks), Enterprises(parks)];
+    public IReadOnlyList<DataTable> For(IReadOnlyList<Park> parks) => [Indicators(parks), Flows(parks), Listings(parks), Emissions(parks), CaseBenefits(parks), Enterprises(parks), .. Order24(parks)];
 
     /// <summary>Indicator values per park and year (HJ 274-2015) with the compliance computed once in the facts.</summary>
     public DataTable Indicators(IReadOnlyList<Park> parks) => new("indicators", "Indicators and targets",

@@ -261,7 +261,7 @@ internal sealed class ScaffoldTemplates(IReadOnlyList<string> languages, DateOnl
         # self_monitoring:                       # 自行监测
         #   results_url:                         # 监测结果公开网址 https://...
         #   items:
-        #     - {"{"}outlet: DA001, pollutant: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, method: automatic, frequency: {"}"}   # method: automatic 自动 | manual 手工
+        #     - {"{"}outlet: DW001, pollutant: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, method: automatic, frequency: {"}"}   # method: automatic 自动 | manual 手工
         # carbon_emissions:                      # 碳排放（吨二氧化碳当量/年）t CO2e per year
         #   total_tco2e:
         #   facilities: [{"{"}name: {L(Placeholders.Order24Zh, Placeholders.Order24En)}, tco2e: {"}"}]

@@ -87,6 +87,8 @@ public sealed class EveryCodeTests
         ["ECO122"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml",
             "report_year: 2025\noutlets:\n  - code: DW001\n    pollutants:\n      - {name: 化学需氧量, unit: mg/L, concentration: 520, limit: 500, exceedances: 0}\n"), "parks/demo/polluters/demo-steel.yaml", 5),
         ["ECO123"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml", "report_year: 2025\npermit: 91130200699229617X001P\n"), "parks/demo/polluters/demo-steel.yaml", 2),
+        ["ECO124"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml",
+            "report_year: 2025\noutlets:\n  - code: DW001\nself_monitoring:\n  items:\n    - {outlet: DW002}\n"), "parks/demo/polluters/demo-steel.yaml", 6),
         ["ECO130"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/waste/2025.yaml",
             "year: 2025\nflows:\n  - {from: demo-steel, to: demo-cement, material: 钢渣, code: 999-999-99, quantity: 1, unit: t}\n"), "parks/demo/waste/2025.yaml", 3),
         ["ECO131"] = new(s => s.With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/waste/2025.yaml",

@@ -1,4 +1,3 @@
-using EcoSite.Tests.Content;
 
 namespace EcoSite.Tests.Facts;
 
@@ -8,14 +7,6 @@ namespace EcoSite.Tests.Facts;
 /// </summary>
 public sealed class Order24ScoreTests
 {
-    private const string Enterprises = """
-        enterprises:
-          - id: demo-steel
-            name: {zh: 示例钢铁, en: Demo Steel}
-            credit_code: 91110000600037341L
-            key_polluter: true
-        """;
-
     private const string Base = """
         report_year: 2025
         permit: 91110000600037341L001P
@@ -27,7 +18,7 @@ public sealed class Order24ScoreTests
 
     private static double Total(string polluter)
     {
-        using var site = new TestSite().With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml", polluter);
+        using var site = PolluterSite.With(polluter);
         var result = site.Check();
         Assert.True(result.Errors == 0, string.Join("\n", result.Diagnostics));
         return Assert.Single(result.Report!.Completeness.Parks).Total;
@@ -36,7 +27,7 @@ public sealed class Order24ScoreTests
     [Fact]
     public void The_Order_24_groups_do_not_change_the_polluter_score()
     {
-        var groups = Order24ReaderTests.Full.Split('\n')
+        var groups = PolluterSite.Full.Split('\n')
             .SkipWhile(l => !l.StartsWith("environmental_tax:", StringComparison.Ordinal));
         var with = Base + "\nprepared: 2026-03-10\npermit_authority: 示例市生态环境局\n" + string.Join('\n', groups);
         Assert.Contains("carbon_emissions:", with);

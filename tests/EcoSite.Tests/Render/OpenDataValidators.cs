@@ -140,6 +140,12 @@ internal static class DcatCheck
             foreach (var lang in new[] { "zh", "en" })
                 if (!titles.Any(t => t.Language is { } l && (l == lang || l.StartsWith(lang + "-", StringComparison.Ordinal))))
                     problems.Add($"{d.Id} has no dct:title in {lang}");
+            // Issue 15: a data user reads the description in Chinese or English; the Chinese one is written in Chinese.
+            var descriptions = JsonLdGraph.Literals(d, Dct + "description").ToList();
+            foreach (var lang in new[] { "zh", "en" })
+                if (!descriptions.Any(t => t.Language is { } l && (l == lang || l.StartsWith(lang + "-", StringComparison.Ordinal)) && t.Value.Length > 0
+                        && (lang != "zh" || t.Value.Any(c => c is >= '\u4e00' and <= '\u9fff'))))
+                    problems.Add($"{d.Id} has no dct:description in {lang}");
             if (!JsonLdGraph.Literals(d, Dct + "modified").Any(m => m.Datatype is "http://www.w3.org/2001/XMLSchema#date" or "http://www.w3.org/2001/XMLSchema#dateTime"))
                 problems.Add($"{d.Id} has no typed dct:modified");
             if (!JsonLdGraph.Iris(d, Dct + "publisher").SequenceEqual(publishers)) problems.Add($"{d.Id} is not published by the catalogue's publisher");

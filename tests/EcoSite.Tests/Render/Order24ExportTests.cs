@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using EcoSite.Tests.Content;
 
 namespace EcoSite.Tests.Render;
 
@@ -10,21 +9,13 @@ namespace EcoSite.Tests.Render;
 /// </summary>
 public sealed class Order24ExportTests
 {
-    private const string Enterprises = """
-        enterprises:
-          - id: demo-steel
-            name: {zh: 示例钢铁, en: Demo Steel}
-            credit_code: 91110000600037341L
-            key_polluter: true
-        """;
-
     private static readonly string[] NewColumns =
         ["averaging", "destination_zh", "destination_en", "permit_authority_zh", "permit_authority_en", "permit_valid_from", "permit_valid_until", "prepared"];
 
     [Fact]
     public void Emissions_carry_the_Order_24_columns_after_the_others()
     {
-        using var site = new TestSite().With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml", Order24ReaderTests.Full);
+        using var site = PolluterSite.With(PolluterSite.Full);
         var result = site.Build();
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
 
@@ -56,7 +47,7 @@ public sealed class Order24ExportTests
     [Fact]
     public void A_unit_without_the_groups_leaves_the_columns_empty()
     {
-        using var site = new TestSite().With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml", """
+        using var site = PolluterSite.With("""
             report_year: 2025
             outlets:
               - code: DW001

@@ -1,4 +1,3 @@
-using EcoSite.Tests.Content;
 
 namespace EcoSite.Tests.Render;
 
@@ -8,31 +7,15 @@ namespace EcoSite.Tests.Render;
 /// </summary>
 public sealed class Order24PageTests
 {
-    private const string Enterprises = """
-        enterprises:
-          - id: demo-steel
-            name: {zh: 示例钢铁, en: Demo Steel}
-            credit_code: 91110000600037341L
-            key_polluter: true
-        """;
-
     private static readonly string[] Sections =
         ["o24-tax", "o24-insurance", "o24-credit", "o24-toxic", "o24-solid-waste", "o24-self-monitoring", "o24-carbon", "o24-weather", "o24-violations", "o24-temporary"];
-
-    private static TestSite Built(string polluter)
-    {
-        var site = new TestSite().With("parks/demo/enterprises.yaml", Enterprises).With("parks/demo/polluters/demo-steel.yaml", polluter);
-        var result = site.Build();
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return site;
-    }
 
     [Theory]
     [InlineData("parks/demo/polluters/demo-steel.html", "环境保护税", "有毒有害物质排放", "排放量（吨）", "日均值", "排放去向：", "园区污水处理厂", "排污许可证核发机关", "编制日期", "2026年3月10日")]
     [InlineData("en/parks/demo/polluters/demo-steel.html", "Environmental protection tax", "Toxic and hazardous substances emitted", "Emitted (t)", "daily average", "Discharged to: ", "Park wastewater plant", "Permit issued by", "Report prepared on", "10 March 2026")]
     public void Every_group_given_has_its_section_in_each_language(string page, params string[] texts)
     {
-        using var site = Built(Order24ReaderTests.Full);
+        using var site = PolluterSite.Built(PolluterSite.Full);
         var html = site.Read(page);
         foreach (var id in Sections)
             Assert.Contains($"<section aria-labelledby=\"{id}-heading\">", html);
@@ -54,7 +37,7 @@ public sealed class Order24PageTests
     [Fact]
     public void A_file_without_the_groups_shows_none_of_their_sections()
     {
-        using var site = Built("report_year: 2025\n");
+        using var site = PolluterSite.Built("report_year: 2025\n");
         var html = site.Read("parks/demo/polluters/demo-steel.html");
         Assert.DoesNotContain("o24-", html);
         Assert.DoesNotContain("环境保护税", html);
