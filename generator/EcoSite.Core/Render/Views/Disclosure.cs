@@ -45,6 +45,9 @@ internal sealed record IndicatorRowView(
     string TrendCaption,
     IReadOnlyList<TrendRowView> Trend)
 {
+    /// <summary>The row's id (<see cref="Urls.Routes.IndicatorRow"/>), the target of unmet-target links.</summary>
+    public string? RowId { get; init; }
+
     /// <summary>The standard's requirement (HJ 274-2015 where the catalog cites it), null where none is sourced.</summary>
     public string? Requirement { get; init; }
 
