@@ -131,11 +131,14 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             .Replace("=\"" + LinkResolver.LangMarker, "=\"" + langRoot, StringComparison.Ordinal);
     }
 
-    /// <summary>The footer's government identification on the 404 page, in the default language, labels in both.</summary>
+    /// <summary>
+    /// The footer's government identification on the 404 page, in the default language, labels in both, each ended by
+    /// the default language's colon as on the other pages (without it "Organizer" ran into the value).
+    /// </summary>
     private List<FactView> Government(SiteConfig cfg)
     {
         var lang = cfg.DefaultLanguage;
-        string Label(string key) => string.Join(" / ", cfg.Languages.Select(l => theme.String(l, key)).Distinct());
+        string Label(string key) => string.Join(" / ", cfg.Languages.Select(l => theme.String(l, key)).Distinct()) + theme.String(lang, "colon");
         var facts = new List<FactView>();
         foreach (var (key, text) in new[] { ("organizer", cfg.Organizer), ("operator", cfg.Operator) })
             if (text is not null) facts.Add(new(Label(key), text.In(lang, lang).Text, Format.HtmlLang(text.In(lang, lang).Lang)));

@@ -74,6 +74,19 @@ internal sealed partial class Routes(IReadOnlyList<string> languages, string? ba
 
     public static string List(string parkId, Section s) => List(parkId, Section(s));
 
+    /// <summary>
+    /// The id of an indicator's row on its park's indicators page, which unmet-target links point to: "indicator-" and
+    /// the catalog id, or for a custom indicator (keyed by its name in the default language, as the page groups it) a
+    /// stable hash of that name, since a name may hold any character. The same indicator has the same id every year.
+    /// </summary>
+    public static string IndicatorRow(IndicatorEntry e, string defaultLanguage)
+    {
+        if (!e.IsCustom) return "indicator-" + e.Indicator;
+        var name = e.Name?.In(defaultLanguage, defaultLanguage).Text ?? "";
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name));
+        return "indicator-custom-" + Convert.ToHexStringLower(hash)[..12];
+    }
+
     /// <summary>A news item, case or free page; its slug is the file name without language suffix and ".md".</summary>
     public static string Article(Article a) => Item(a.ParkId, Section(a.Section), a.Slug);
 

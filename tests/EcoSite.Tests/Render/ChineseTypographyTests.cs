@@ -164,12 +164,20 @@ public sealed partial class ChineseTypographyTests : IClassFixture<ChineseTypogr
         Assert.DoesNotContain("园区各有关企业", list);
     }
 
+    /// <summary>
+    /// content-format.md section 6: level is national | provincial | other, status named (已命名) | approved (批准建设) |
+    /// other. "other" is said as what it is, without "或" that could read "non-national, or provincial", and without
+    /// "尚未" (not yet), which the format does not imply.
+    /// </summary>
     [Fact]
     public void Park_level_and_status_other_are_said_in_words_not_as_other()
     {
         var lanshan = _sample.Read("parks/lanshan/index.html");
-        Assert.Contains("<dd>非国家级或省级园区</dd>", lanshan);
-        Assert.Contains("<dd>尚未批准建设或命名</dd>", lanshan);
+        Assert.Contains("<dd>非国家级、非省级</dd>", lanshan);
+        Assert.Contains("<dd>未获批准建设或命名</dd>", lanshan);
+        var en = _sample.Read("en/parks/lanshan/index.html");
+        Assert.Contains("<dd>Neither national nor provincial</dd>", en);
+        Assert.Contains("<dd>Neither approved for construction nor named</dd>", en);
         Assert.DoesNotContain("<dd>其他</dd>", lanshan);
         Assert.Contains("<dd>国家级</dd>", _sample.Read("parks/qinghe/index.html"));
     }

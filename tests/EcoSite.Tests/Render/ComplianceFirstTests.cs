@@ -53,7 +53,12 @@ public sealed class ComplianceFirstTests
         var html = site.Read(page);
         var section = Section(html);
         Assert.Matches($"""<a href="{Regex.Escape(polluterLink)}"[^>]*>示例钢铁</a>：化学需氧量（排放口 DW001）：实测浓度 520，限值 500 mg/L；超标 2 次""", section);
-        Assert.Matches($"""<a href="{Regex.Escape(indicatorsLink)}"[^>]*>工业固体废物综合利用率</a>：61\.5( ?%)?，目标 ≥ 70（2025年）""", section);
+        Assert.Matches($"""<a href="{Regex.Escape(indicatorsLink)}#[a-z0-9-]+"[^>]*>工业固体废物综合利用率</a>：61\.5( ?%)?，目标 ≥ 70（2025年）""", section);
+        // The link leads to the indicator's own row on the indicators page, not only to the page.
+        var fragment = Regex.Match(section, $"""<a href="{Regex.Escape(indicatorsLink)}#([a-z0-9-]+)"[^>]*>工业固体废物综合利用率</a>""").Groups[1].Value;
+        var row = Regex.Match(site.Read("parks/demo/indicators/index.html"), $"""<tr id="{fragment}">(.*?)</tr>""", RegexOptions.Singleline);
+        Assert.True(row.Success, $"no row with the id {fragment} on the indicators page");
+        Assert.Contains("工业固体废物综合利用率", row.Groups[1].Value);
         Assert.DoesNotContain("园区绿化覆盖率", section); // met: not a failure
         if (page != "index.html")
             // First: before the profile, the completeness and the categories.

@@ -41,6 +41,14 @@ public sealed class GovernmentColumnTests
             foreach (var value in new[] { "测试省生态环境厅", "测试省环境信息中心", "9999000001", "示ICP备00000000号", "示公网安备 99990000000000号" })
                 Assert.True(footer.Contains(value, StringComparison.Ordinal), $"{page}: footer lacks {value}");
         }
+        // Every label is set off from its value by the page language's colon, so "Organizer" never runs into "测试省…".
+        foreach (var (page, colon) in new[] { ("index.html", "："), ("en/index.html", ": "), ("404.html", "：") })
+        {
+            var labels = Regex.Matches(site.Read(page), @"<dl class=""government"">.*?</dl>", RegexOptions.Singleline).Single().Value;
+            var dts = Regex.Matches(labels, "<dt>(.*?)</dt>").Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(5, dts.Count);
+            Assert.All(dts, dt => Assert.EndsWith(colon, dt));
+        }
         var en = Regex.Match(site.Read("en/index.html"), "<footer.*</footer>", RegexOptions.Singleline).Value;
         Assert.Contains("Organizer", en);
         Assert.Contains("Test Province Department of Ecology and Environment", en);

@@ -26,7 +26,7 @@ public sealed partial class IndicatorOverviewTests : IDisposable
     private static partial Regex Overview();
 
     // A row of the group's table: name, value, unit, target and year cells.
-    [GeneratedRegex("""<tr>\s*<th scope="row"><a [^>]*>([^<]+)</a></th>\s*<td class="num">([^<]+)</td>\s*<td>([^<]*)</td>\s*<td>([^<]+)</td>.*?<td>(\d{4})""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<tr(?: id="[a-z0-9-]+")?>\s*<th scope="row"><a [^>]*>([^<]+)</a></th>\s*<td class="num">([^<]+)</td>\s*<td>([^<]*)</td>\s*<td>([^<]+)</td>.*?<td>(\d{4})""", RegexOptions.Singleline)]
     private static partial Regex Row();
 
     // The texts of an SVG run together without white space: a line wrapped at a space drops that space.

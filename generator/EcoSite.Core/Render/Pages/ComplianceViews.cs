@@ -62,7 +62,8 @@ internal static class ComplianceViews
         var value = e.Value is { } v ? Value(ctx, v) + (unit is null || v.IsYesNo ? "" : " " + unit) : "–";
         var detail = string.Format(CultureInfo.InvariantCulture, ctx.T("unmet_detail"), value, e.Target is { } t ? TargetText(ctx, t) : "–", i.Report.Year);
         var parkName = ctx.Text(park.Profile.Name);
-        return new FailureView(label.Text, label.HtmlLang, ctx.Url(Routes.List(park.Id, Routes.Sections.Indicators)),
+        var row = "#" + Routes.IndicatorRow(e, ctx.Site.Config.DefaultLanguage);
+        return new FailureView(label.Text, label.HtmlLang, ctx.Url(Routes.List(park.Id, Routes.Sections.Indicators)) + row,
             withPark ? parkName.Text : null, withPark ? ctx.HtmlLang(parkName.Lang) : null, detail);
     }
 

@@ -87,6 +87,10 @@ internal static class ExchangePage
         var matches = ctx.Facts.Matches;
         var today = ctx.Config.Today;
         var keeps = filter?.Keeps ?? (_ => true);
+        var filters = Filters(ctx.Site).ToList();
+        // Each listing names the filter pages that keep it, so exchange.js filters exactly as those pages do.
+        ListingRowView Row(Listing l, int count) =>
+            ListingRow(ctx, l, count) with { Filters = string.Join(' ', filters.Where(f => f.Keeps(l)).Select(f => f.PageId)) };
         var groups = matches.Groups
             .Select(g => g.Where(keeps).ToList())
             .Where(g => g.Count > 0)
@@ -99,25 +103,29 @@ internal static class ExchangePage
             })
             .OrderByDescending(g => g.Pairs > 0).ThenBy(g => g.Title, StringComparer.Ordinal).ToList();
         var views = groups.Select((g, i) => new ExchangeGroupView("material-" + (i + 1).ToString(CultureInfo.InvariantCulture), g.Title,
-            g.Listings.Where(l => l.Kind == ListingKind.Supply).Select(l => ListingRow(ctx, l, matches.Of(l).Count)).ToList(),
-            g.Listings.Where(l => l.Kind == ListingKind.Demand).Select(l => ListingRow(ctx, l, matches.Of(l).Count)).ToList(),
+            g.Listings.Where(l => l.Kind == ListingKind.Supply).Select(l => Row(l, matches.Of(l).Count)).ToList(),
+            g.Listings.Where(l => l.Kind == ListingKind.Demand).Select(l => Row(l, matches.Of(l).Count)).ToList(),
             g.Pairs > 0 ? DisclosureViews.Count(ctx, "match_pairs", g.Pairs) : ctx.T("matches_none"),
             FederationViews.Rows(ctx, g.Listings))).ToList();
-        var expired = matches.All.Where(l => !l.IsActiveOn(today) && keeps(l)).Select(l => ListingRow(ctx, l, 0)).ToList();
+        var expired = matches.All.Where(l => !l.IsActiveOn(today) && keeps(l)).Select(l => Row(l, 0)).ToList();
         var materials = views.Select(v => new LinkView(v.Title, "#" + v.Anchor)).ToList();
-        var filters = Filters(ctx.Site).ToList();
         var facets = Facets.Where(f => filters.Any(x => x.Facet == f)).Select(f => new ExchangeFacetView(ctx.T("exchange_by_" + f),
-            [new ExchangeFilterLinkView(ctx.T("exchange_all"), null, ctx.Url(Routes.Exchange), filter is null ? "page" : null),
+            [new ExchangeFilterLinkView(ctx.T("exchange_all"), null, ctx.Url(Routes.Exchange), filter is null ? "page" : null, null),
              .. filters.Where(x => x.Facet == f).Select(x =>
              {
                  var label = x.Label(ctx);
-                 return new ExchangeFilterLinkView(label.Text, label.HtmlLang, ctx.Url(x.PageId), x.PageId == filter?.PageId ? "page" : null);
+                 return new ExchangeFilterLinkView(label.Text, label.HtmlLang, ctx.Url(x.PageId), x.PageId == filter?.PageId ? "page" : null, x.PageId);
              })])).ToList();
         var heading = ctx.T("exchange_heading");
         var shown = filter?.Label(ctx);
         var view = new ExchangeView(shown is null ? heading : heading + ctx.T("colon") + shown.Text, shown is null ? null : heading + ctx.T("colon"), shown,
             shown is null ? ctx.T("exchange_intro") : ctx.T("exchange_filtered_intro"), views, expired, ctx.T(shown is null ? "no_listings" : "exchange_filtered_none"),
-            materials, facets);
+            materials, facets)
+        {
+            Script = shown is null && facets.Count > 0
+                ? new ExchangeScriptView(ctx.FileUrl(Routes.Asset("exchange.js")), ctx.T("exchange_live"), ctx.T("exchange_live_text"), ctx.T("exchange_live_count"))
+                : null,
+        };
         return new PageContent("exchange", view.Heading, view, shown is null ? [ctx.HomeCrumb()] : [ctx.HomeCrumb(), new(heading, ctx.Url(Routes.Exchange))]);
     }
 }

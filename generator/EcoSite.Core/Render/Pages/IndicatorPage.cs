@@ -139,6 +139,7 @@ internal static class IndicatorPage
             ctx.T(report.Final ? "final" : "preliminary"), TextOrNull(ctx, report.Source),
             string.Format(CultureInfo.InvariantCulture, ctx.T("trend_table_caption"), name.Text), trend)
         {
+            RowId = Routes.IndicatorRow(latest, ctx.Site.Config.DefaultLanguage),
             Requirement = standard?.Requirement is { } req ? TargetText(ctx, req) : null,
             Clause = standard?.Requirement is null ? null : standard.Clause,
             National = ctx.Facts.NationalCompliance(latest) is { } national ? Status(ctx, national) : null,

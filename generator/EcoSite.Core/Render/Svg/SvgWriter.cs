@@ -268,6 +268,9 @@ internal static partial class SvgWriter
     /// <paramref name="maxWidth"/>: Latin words break at spaces, CJK between any two characters; what
     /// does not fit ends the last line with an ellipsis.
     /// </summary>
+    /// <summary>Punctuation that must not begin a line of Chinese text: closing brackets and quotes, full-width pause, comma, stop, colon, semicolon, marks and ellipsis.</summary>
+    internal const string NoLineStart = "）］｝〕〉》」』】〗〙〛”’，。、；：！？…‥";
+
     internal static IReadOnlyList<string> Wrap(string text, double maxWidth, double fontSize, int maxLines)
     {
         text = CollapseWhitespace(text);
@@ -311,7 +314,12 @@ internal static partial class SvgWriter
             }
             else
             {
-                (breakAt, nextStart) = (at, at);
+                // A closing bracket or full-width comma, stop or colon never starts a line (Chinese line breaking,
+                // W3C clreq 3.1.7; GB/T 15834): the character before it goes to the next line with it.
+                var b = k;
+                while (b > 0 && starts[b] > lineStart && NoLineStart.Contains(text[starts[b]])) b--;
+                var before = starts[b] > lineStart ? starts[b] : at;
+                (breakAt, nextStart) = (before, before);
             }
 
             lines.Add(text[lineStart..breakAt].TrimEnd());

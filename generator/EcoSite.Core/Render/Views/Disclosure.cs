@@ -45,6 +45,9 @@ internal sealed record IndicatorRowView(
     string TrendCaption,
     IReadOnlyList<TrendRowView> Trend)
 {
+    /// <summary>The row's id (<see cref="Urls.Routes.IndicatorRow"/>), the target of unmet-target links.</summary>
+    public string? RowId { get; init; }
+
     /// <summary>The standard's requirement (HJ 274-2015 where the catalog cites it), null where none is sourced.</summary>
     public string? Requirement { get; init; }
 
@@ -93,7 +96,11 @@ internal sealed record ListingRowView(
     string? Quantity,
     string ValidText,
     StatusView Status,
-    int MatchCount);
+    int MatchCount)
+{
+    /// <summary>On the exchange page: the ids of the filter pages that keep this listing, space-separated, for exchange.js.</summary>
+    public string? Filters { get; init; }
+}
 
 internal sealed record ListingView(
     string Title,
@@ -119,13 +126,23 @@ internal sealed record ExchangeView(
     IReadOnlyList<ListingRowView> Expired,
     string EmptyNote,
     IReadOnlyList<LinkView> Materials,
-    IReadOnlyList<ExchangeFacetView> Facets);
+    IReadOnlyList<ExchangeFacetView> Facets)
+{
+    /// <summary>The instant filter (exchange.js) on the whole exchange page; null on a narrowed page.</summary>
+    public ExchangeScriptView? Script { get; init; }
+}
+
+/// <summary>The optional script that filters the whole exchange page in place, and the words it shows.</summary>
+internal sealed record ExchangeScriptView(string Url, string Label, string TextLabel, string CountFormat);
 
 /// <summary>One way to narrow the exchange (park, kind, hazardous class): "all" first, then one link per value.</summary>
 internal sealed record ExchangeFacetView(string Label, IReadOnlyList<ExchangeFilterLinkView> Links);
 
-/// <summary>A link to a narrowed exchange page; <paramref name="Current"/> is "page" on the page it leads to.</summary>
-internal sealed record ExchangeFilterLinkView(string Label, string? HtmlLang, string Url, string? Current);
+/// <summary>
+/// A link to a narrowed exchange page; <paramref name="Current"/> is "page" on the page it leads to; <paramref name="Key"/>
+/// is that page's id (null for "all"), which exchange.js matches against each listing's <see cref="ListingRowView.Filters"/>.
+/// </summary>
+internal sealed record ExchangeFilterLinkView(string Label, string? HtmlLang, string Url, string? Current, string? Key);
 
 internal sealed record ExchangeGroupView(string Anchor, string Title, IReadOnlyList<ListingRowView> Supply, IReadOnlyList<ListingRowView> Demand, string MatchText,
     IReadOnlyList<ForeignListingView> Foreign);

@@ -57,6 +57,25 @@ public class SvgWriterTests
         Assert.Equal(["Demo Cement", "Works"], en);
     }
 
+    /// <summary>Every closing mark, after one to nine characters, at every width that would put it first on a line.</summary>
+    [Fact]
+    public void Wrap_never_starts_a_line_with_a_closing_bracket_or_full_width_punctuation()
+    {
+        var cases = 0;
+        foreach (var mark in SvgWriter.NoLineStart)
+            for (var before = 1; before <= 9; before++)
+                for (var perLine = 2; perLine <= 9; perLine++)
+                {
+                    var text = "甲乙丙丁戊己庚辛壬"[..before] + mark + "子丑寅卯辰巳";
+                    var lines = SvgWriter.Wrap(text, perLine * 13 + 0.5, 13, 20);
+                    Assert.Equal(text, string.Concat(lines));
+                    Assert.All(lines.Skip(1), l => Assert.DoesNotContain(l[0], SvgWriter.NoLineStart));
+                    Assert.All(lines, l => Assert.True(SvgWriter.EstimateWidth(l, 13) <= perLine * 13 + 0.5, l));
+                    if (before % perLine == 0) cases++;
+                }
+        Assert.True(cases > 50, $"only {cases} cases put the mark at a line's start before the rule");
+    }
+
     [Fact]
     public void Wrap_ends_the_last_line_with_an_ellipsis_when_text_remains()
     {
