@@ -31,7 +31,7 @@ public static class ShardMerger
         try
         {
             using var writer = SiteWriter.Begin(outputDir);
-            foreach (var (path, source) in files) writer.Enqueue(new ReusedFile(path, source));
+            foreach (var (path, source) in files) writer.Enqueue(new CopiedFile(path, source));
             writer.Flush();
             var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
             writer.Commit(new BuildManifest(first.Generator, "merged:" + first.Inputs, pages, files.Count + 1, log.Diagnostics.ToSortedList(),
