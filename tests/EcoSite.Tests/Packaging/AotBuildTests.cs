@@ -110,10 +110,10 @@ public sealed partial class AotBuildTests(ToolFeed feed) : IDisposable
 
     /// <summary>
     /// A file's bytes for comparison. The manifest's input hashes include the generator's own build (docs/incremental.md:
-    /// a rebuilt tool must not answer "Up to date"), and the JIT and native builds are two compiles, so those two fields
+    /// a rebuilt tool must not answer "Up to date"), and the JIT, native and packaged builds are separate compiles, so those two fields
     /// are left out; everything else in the manifest (pages, files, diagnostics, the report) must still be equal.
     /// </summary>
-    private static byte[] Comparable(string path, byte[] bytes)
+    internal static byte[] Comparable(string path, byte[] bytes)
     {
         if (path != EcoSite.Core.Output.SiteWriter.MarkerName) return bytes;
         var marker = System.Text.Json.Nodes.JsonNode.Parse(bytes)!.AsObject();
