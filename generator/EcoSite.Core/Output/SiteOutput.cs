@@ -109,7 +109,7 @@ internal sealed class SiteOutput : IDisposable
         }
         catch (Exception e) when (SiteWriter.IsFileSystemError(e))
         {
-            diagnostics.Add(SiteWriter.Failed(_dir!, e, "replacing the output folder"));
+            diagnostics.Add(SiteWriter.Failed(_dir!, e, _writer.Previous is null ? "replacing the output folder" : "updating the output folder"));
             return false;
         }
     }

@@ -189,6 +189,11 @@ internal sealed class SiteWriter : IDisposable
     /// <summary>ECO303 for a file-system error while <paramref name="doing"/>; the output folder is named, with the file when known.</summary>
     public static Diagnostic Failed(string outputDir, Exception e, string doing)
     {
+        if (e is UpdateApplyException)
+            return Error(Codes.OutputWriteFailed, outputDir,
+                $"{doing} failed ({LibraryText.FileSystemError(e.InnerException!)}): the output folder is partly updated, and the rest of the update is kept beside it. " +
+                $"Fix the file-system problem (check that the disk has space, that you may write to '{Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir))}', and that the path is not too long) " +
+                "and build again: the next build finishes the update first.");
         var where = e is OutputWriteException w ? $" at {w.OutputPath}" : "";
         var message = LibraryText.FileSystemError(e is OutputWriteException ? e.InnerException! : e);
         return Error(Codes.OutputWriteFailed, outputDir,

@@ -80,8 +80,23 @@ internal sealed record UpdateJournal(
         }
     }
 
-    /// <summary>Applies the steps to <paramref name="output"/>, taking new files from <paramref name="staging"/>; idempotent.</summary>
+    /// <summary>
+    /// Applies the steps to <paramref name="output"/>, taking new files from <paramref name="staging"/>; idempotent.
+    /// A file-system error arrives as <see cref="UpdateApplyException"/>: by then the output may be partly updated.
+    /// </summary>
     public void Apply(string output, string staging)
+    {
+        try
+        {
+            ApplySteps(output, staging);
+        }
+        catch (Exception e) when (SiteWriter.IsFileSystemError(e))
+        {
+            throw new UpdateApplyException(e);
+        }
+    }
+
+    private void ApplySteps(string output, string staging)
     {
         var step = 0;
         var hook = BeforeStepForTests.Value;
@@ -128,6 +143,12 @@ internal sealed record UpdateJournal(
         return Path.Combine(root, rel.Replace('/', Path.DirectorySeparatorChar));
     }
 }
+
+/// <summary>
+/// A file-system error while a journal was being applied: unlike any other write error, the output is no longer the
+/// previous site, and the journal and staging folder are kept so the next build finishes the update.
+/// </summary>
+internal sealed class UpdateApplyException(Exception inner) : IOException(inner.Message, inner);
 
 [JsonSourceGenerationOptions(WriteIndented = false, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(UpdateJournal))]

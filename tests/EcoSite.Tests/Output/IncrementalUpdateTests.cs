@@ -186,6 +186,52 @@ public sealed class IncrementalUpdateTests
         }
     }
 
+    /// <summary>
+    /// Once the output has started to change, "the previous output is unchanged" would be false: the editor is told
+    /// the output is partly updated and that building again (after fixing the file system) finishes the update.
+    /// </summary>
+    [Fact]
+    public void A_file_system_error_while_applying_the_journal_says_the_output_is_partly_updated_and_the_next_build_finishes_it()
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        site.Without("parks/demo/pages/about.md")
+            .With("parks/demo/news/2026-11-03-item.md", "---\ntitle: 新标题\ndate: 2026-11-03\n---\n第3条消息。\n");
+        UpdateJournal.BeforeStepForTests.Value = n =>
+        {
+            if (n == 2) throw new IOException("No space left on device", 28); // errno ENOSPC
+        };
+        EcoSite.Core.BuildResult failed;
+        try
+        {
+            failed = site.Build();
+        }
+        finally
+        {
+            UpdateJournal.BeforeStepForTests.Value = null;
+        }
+
+        Assert.False(failed.Success);
+        var d = Assert.Single(failed.Diagnostics, d => d.Code == "ECO303");
+        var output = Path.GetFullPath(site.Output);
+        Assert.Equal(
+            $"updating the output folder failed (the disk is full): the output folder is partly updated, and the rest of the update is kept beside it. " +
+            $"Fix the file-system problem (check that the disk has space, that you may write to '{output}', and that the path is not too long) " +
+            "and build again: the next build finishes the update first.", d.Message);
+        Assert.Equal(
+            $"更新输出文件夹失败（磁盘已满）：输出文件夹只更新了一部分，其余的更新保存在它旁边。请排除文件系统的问题（检查磁盘空间是否足够、是否有权写入 '{output}'，以及路径是否过长），然后再次生成：下一次生成会先完成这次更新。",
+            EcoSite.Core.Diagnostics.Messages.MessageCatalog.Message(d, "zh"));
+        Assert.Contains(Leftovers(site), n => n.StartsWith("._site.journal-", StringComparison.Ordinal));
+
+        // The next build (another process: the leftovers carry a dead id) finishes the update and cleans up.
+        var dead = DeadProcessId();
+        foreach (var entry in Directory.GetFileSystemEntries(site.Root, $"._site.*-{Environment.ProcessId}-*"))
+            Directory.Move(entry, entry.Replace($"-{Environment.ProcessId}-", $"-{dead}-"));
+        Assert.True(site.Build().Success);
+        AssertEqualsCold(site);
+        Assert.Empty(Leftovers(site));
+    }
+
     [Fact]
     public void A_build_killed_before_its_journal_was_whole_leaves_the_previous_site_and_is_cleaned_up()
     {
