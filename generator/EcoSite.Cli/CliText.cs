@@ -77,6 +77,39 @@ internal static partial class CliText
         }.Select(e => (MessageCatalog.Pattern(e.Library), e.Key)),
     ]);
 
+    /// <summary>
+    /// Words that look like options but name none, where the library took them as a command's argument: 'build --bogus'
+    /// would otherwise build a content folder called "--bogus". After "--" every word is an argument, so a path that
+    /// starts with '-' is still given that way. (A value after an option, as in '-o -x', is that option's.)
+    /// </summary>
+    public static IEnumerable<string> UnknownOptions(ParseResult parse, string lang)
+    {
+        var end = parse.Tokens.Count;
+        for (var i = 0; i < parse.Tokens.Count; i++)
+            if (parse.Tokens[i].Type == TokenType.DoubleDash) { end = i; break; }
+        var positional = new List<Token>();
+        for (SymbolResult? r = parse.CommandResult; r is not null; r = r.Parent)
+            if (r is CommandResult command)
+                foreach (var child in command.Children)
+                    if (child is ArgumentResult argument) positional.AddRange(argument.Tokens);
+        for (var i = 0; i < end; i++)
+        {
+            var token = parse.Tokens[i];
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-' && positional.Any(p => ReferenceEquals(p, token)))
+                yield return MessageCatalog.Format(lang, "cli.parse.unknown-option", token.Value, CommandPath(parse.CommandResult));
+        }
+    }
+
+    // "ecosite new park": the command as typed, from the tool's name down.
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is CommandResult c && c.Command is not RootCommand; r = r.Parent) names.Add(c.Command.Name);
+        names.Add(Tool);
+        names.Reverse();
+        return string.Join(' ', names);
+    }
+
     [GeneratedRegex("'[^']*'")]
     private static partial Regex Quoted();
 

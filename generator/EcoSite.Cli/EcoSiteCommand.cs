@@ -30,9 +30,10 @@ public static class EcoSiteCommand
         var lang = UiLanguage.Resolve(UiLanguage.FromArguments(args));
         var root = Build(stdout, stderr, runBuild, lang);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var errors = parse.Errors.Select(e => CliText.Error(e.Message, lang)).Concat(CliText.UnknownOptions(parse, lang)).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var e in parse.Errors) stderr.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.parse.line", CliText.Error(e.Message, lang))));
+            foreach (var e in errors) stderr.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.parse.line", e)));
             var command = parse.CommandResult.Command;
             var path = command == root ? "" : " " + string.Join(' ', Ancestry(command, root));
             stderr.WriteLine(MessageCatalog.Format(lang, "cli.usage", path));

@@ -118,7 +118,7 @@ public sealed class NewCommandTests : IDisposable
     [Theory]
     [InlineData("park", "Qinghe")]
     [InlineData("park", "q")]
-    [InlineData("park", "-leading-dash")]
+    [InlineData("park", "--", "-leading-dash")] // after "--": without it, an unknown option (UnknownOptionTests)
     [InlineData("news", "my-park", "Work_Plan")]
     [InlineData("case", "my-park", "a.b")]
     [InlineData("listing", "my-park", "fly ash")]
@@ -129,7 +129,7 @@ public sealed class NewCommandTests : IDisposable
     {
         Assert.Equal(0, (await Run("new", "site", Content, "--park", "my-park")).Code);
         var before = TestSite.Snapshot(Content);
-        var (code, _, stderr) = await Run(["new", .. args, "--content", Content]);
+        var (code, _, stderr) = await Run(["new", "--content", Content, .. args]);
         Assert.Equal(EcoSiteCommand.UsageError, code);
         Assert.Matches("a-z, 0-9|four digits", stderr);
         Assert.Equal(before.Keys, TestSite.Snapshot(Content).Keys);
