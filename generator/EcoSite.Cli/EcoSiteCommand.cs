@@ -47,9 +47,7 @@ public static class EcoSiteCommand
         {
             // Content problems are diagnostics; reaching here is a bug in EcoSite. Say so briefly, without a stack trace
             // (ECOSITE_DEBUG=1 prints it for a bug report).
-            stderr.WriteLine(TerminalText.Line(MessageCatalog.Format(lang, "cli.internal-error", e.GetType().Name, e.Message)));
-            stderr.WriteLine(MessageCatalog.Format(lang, "cli.bug"));
-            if (Environment.GetEnvironmentVariable("ECOSITE_DEBUG") == "1") stderr.WriteLine(e);
+            InternalErrorReport.Print(stderr, e, lang);
             return InternalError;
         }
     }

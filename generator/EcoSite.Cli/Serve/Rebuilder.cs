@@ -38,11 +38,10 @@ internal sealed class Rebuilder(ServeOptions options, Preview preview, string fo
         }
         catch (Exception e)
         {
-            var error = $"{e.GetType().Name}: {e.Message}";
-            stderr.WriteLine(TerminalText.Line(MessageCatalog.Format(preview.Lang, "cli.serve.internal", Time(), error)));
-            stderr.WriteLine(MessageCatalog.Format(preview.Lang, "cli.serve.bug"));
-            if (Environment.GetEnvironmentVariable("ECOSITE_DEBUG") == "1") stderr.WriteLine(e);
-            preview.Publish(preview.Current.Root, [], error);
+            // Told as 'ecosite build' tells it, then what serve does about it.
+            InternalErrorReport.Print(stderr, e, preview.Lang);
+            stderr.WriteLine(MessageCatalog.Format(preview.Lang, "cli.serve.goes-on", Time()));
+            preview.Publish(preview.Current.Root, [], InternalErrorReport.Describe(e));
             return null;
         }
     }

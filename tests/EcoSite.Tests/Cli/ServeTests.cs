@@ -270,26 +270,43 @@ public sealed class ServeInternalErrorTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task An_internal_error_while_rebuilding_is_printed_and_shown_and_the_next_change_builds_again()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    public async Task An_internal_error_while_rebuilding_is_printed_as_build_prints_one_and_shown_and_the_next_change_builds_again(string lang)
     {
         using var site = new TestSite().With("parks/demo/news/2026-11-28-meeting.md", "---\ntitle: 推进会\ndate: 2026-11-28\n---\n第一版。\n");
         var calls = 0;
+        // The message of a bug may carry anything, here terminal controls and a line that would start a CI command.
         BuildResult Build(BuildOptions o) =>
-            Interlocked.Increment(ref calls) == 2 ? throw new InvalidOperationException("simulated bug") : SiteBuilder.Build(o);
+            Interlocked.Increment(ref calls) == 2 ? throw new AggregateException(new InvalidOperationException("simulated \u001b[2J bug\n::error::x")) : SiteBuilder.Build(o);
         var stderr = new SharedWriter();
-        await using var session = new ServeSession(new ServeOptions(site.Content, Port: 0), new SharedWriter(), stderr, false, false, Build);
+        await using var session = new ServeSession(new ServeOptions(site.Content, Port: 0) { Lang = lang }, new SharedWriter(), stderr, false, false, Build);
         var url = await session.StartAsync();
         using var http = new HttpClient { Timeout = Patience };
 
         site.With("parks/demo/news/2026-11-28-meeting.md", "---\ntitle: 推进会\ndate: 2026-11-28\n---\n第二版。\n");
-        var page = await WaitFor(http, url, html => html.Contains("internal error while rebuilding", StringComparison.Ordinal));
-        Assert.Contains("simulated bug", page);
-        Assert.Contains("internal error while rebuilding: InvalidOperationException: simulated bug", stderr.ToString());
+        var shown = lang == "zh" ? "重新生成时发生内部错误" : "internal error while rebuilding";
+        var page = await WaitFor(http, url, html => html.Contains(shown, StringComparison.Ordinal));
+        Assert.Contains("InvalidOperationException: simulated ", page);
+        Assert.DoesNotContain("AggregateException", page);
+
+        // Exactly the lines 'ecosite build' prints for an internal error, then what serve does about it.
+        var printed = stderr.ToString().Replace("\r", "");
+        var expected = lang == "zh"
+            ? "ecosite：内部错误：InvalidOperationException: simulated \\x1B[2J bug\\n::error::x\n这是 EcoSite 自身的缺陷，不是您的内容有问题。请连同所运行的命令一起报告。\n"
+            : "ecosite: internal error: InvalidOperationException: simulated \\x1B[2J bug\\n::error::x\nThis is a bug in EcoSite, not in your content. Please report it with the command you ran.\n";
+        Assert.Contains(expected, printed);
+        Assert.Matches(lang == "zh" ? @"\n\[\d\d:\d\d:\d\d\] 该内部错误发生在重新生成时：预览继续提供上一次成功生成的网站" : @"\n\[\d\d:\d\d:\d\d\] The internal error happened while rebuilding: serving goes on", printed);
+        Assert.DoesNotContain("\u001b", printed);
+        Assert.DoesNotContain("AggregateException", printed);
+        var direct = new StringWriter();
+        InternalErrorReport.Print(direct, new InvalidOperationException("simulated \u001b[2J bug\n::error::x"), lang);
+        Assert.Contains(direct.ToString().Replace("\r", ""), printed);
 
         site.With("parks/demo/news/2026-11-28-meeting.md", "---\ntitle: 推进会\ndate: 2026-11-28\n---\n第三版。\n");
         var news = await WaitFor(http, new Uri(url, "parks/demo/news/2026-11-28-meeting.html"), html => html.Contains("第三版", StringComparison.Ordinal));
-        Assert.DoesNotContain("internal error", news);
+        Assert.DoesNotContain(shown, news);
     }
 
     [Fact]
