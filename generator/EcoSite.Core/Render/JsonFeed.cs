@@ -21,8 +21,7 @@ internal static class JsonFeed
         string Href(string pageId) => Feeds.FeedHref(routes, feedPath, pageId, lang);
         var entries = Feeds.Entries(site);
 
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = PublishedJson.Encoder }))
+        return PublishedJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
@@ -59,7 +58,6 @@ internal static class JsonFeed
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(ms.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        });
     }
 }

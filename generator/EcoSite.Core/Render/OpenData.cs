@@ -58,8 +58,6 @@ internal static class OpenData
     private const string HazardousDescription =
         "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = PublishedJson.Encoder };
-
     public static IEnumerable<OutputFile> Files(SiteFacts facts)
     {
         var site = facts.Site;
@@ -261,10 +259,5 @@ internal static class OpenData
         w.WriteEndObject();
     });
 
-    internal static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, JsonOptions)) body(w);
-        return Encoding.UTF8.GetString(ms.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+    internal static string Write(Action<Utf8JsonWriter> body) => PublishedJson.Write(body);
 }

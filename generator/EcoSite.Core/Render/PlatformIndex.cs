@@ -18,8 +18,6 @@ internal static class PlatformIndex
 {
     public const string SchemaPath = "data/schemas/platform.schema.json";
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = PublishedJson.Encoder };
-
     public static IEnumerable<OutputFile> Files(SiteFacts facts)
     {
         yield return new TextFile(Routes.PlatformIndex, Index(facts));
@@ -110,10 +108,5 @@ internal static class PlatformIndex
         w.WriteEndObject();
     });
 
-    private static string Write(Action<Utf8JsonWriter> body)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, JsonOptions)) body(w);
-        return Encoding.UTF8.GetString(ms.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+    private static string Write(Action<Utf8JsonWriter> body) => PublishedJson.Write(body);
 }

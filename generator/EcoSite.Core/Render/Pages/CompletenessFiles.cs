@@ -15,7 +15,6 @@ namespace EcoSite.Core.Render.Pages;
 /// </summary>
 internal static class CompletenessFiles
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = PublishedJson.Encoder };
 
     /// <summary>"88%", "87.5%": the score rounded to one decimal, a trailing ".0" dropped.</summary>
     public static string Message(double score) => Format.Number(Completeness.Round(score), 1) + "%";
@@ -48,8 +47,7 @@ internal static class CompletenessFiles
     /// <summary>shields.io endpoint schema: exactly schemaVersion, label, message and color (it rejects other keys).</summary>
     internal static string Endpoint(string label, double score)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, JsonOptions))
+        return PublishedJson.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("schemaVersion", 1);
@@ -57,7 +55,6 @@ internal static class CompletenessFiles
             w.WriteString("message", Message(score));
             w.WriteString("color", Badge.ColorName(score));
             w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+        }, indented: false);
     }
 }
