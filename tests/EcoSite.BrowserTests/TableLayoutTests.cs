@@ -75,8 +75,13 @@ public abstract class TableLayoutChecks(SiteFixture site)
         }
         """;
 
+    private const string ColumnHeaders = "main thead th, main th[scope=\"col\"]";
+
+    private static string Breaks(string selector, string filter = "/(?:)/") =>
+        HeaderBreaks.Replace("SELECTOR", selector, StringComparison.Ordinal).Replace("FILTER", filter, StringComparison.Ordinal);
+
     /// <summary>
-    /// Where each character of each column header is drawn (a Range per character): whenever the next visible
+    /// Where each character of each cell that SELECTOR finds (and whose text FILTER matches) is drawn (a Range per character): whenever the next visible
     /// character starts a new line, the break must be at a space or next to punctuation or a symbol. Text that is
     /// visually hidden (1 px boxes) is skipped.
     /// </summary>
@@ -84,7 +89,8 @@ public abstract class TableLayoutChecks(SiteFixture site)
         () => {
           const problems = [];
           const mark = /[\p{P}\p{S}]/u;
-          for (const th of document.querySelectorAll('main thead th, main th[scope="col"]')) {
+          for (const th of document.querySelectorAll('SELECTOR')) {
+            if (!FILTER.test(th.textContent.trim())) continue;
             const chars = [];
             const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -127,8 +133,19 @@ public abstract class TableLayoutChecks(SiteFixture site)
     [InlineData(1280)]
     public async Task Column_headers_break_only_at_a_space_or_punctuation(int width)
     {
-        var failures = await OnEachTablePage(width, HeaderBreaks);
+        var failures = await OnEachTablePage(width, Breaks(ColumnHeaders));
         Assert.True(failures.Count == 0, $"{failures.Count} headers break inside a word:\n" + string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task A_year_and_its_status_break_only_between_them(int width)
+    {
+        // Cells that name a year with its status, "2025（初步数据）" or "2025 (preliminary)": the latest figures' year and the trend rows.
+        Assert.Contains(TablePages(), p => File.ReadAllText(Path.Combine(site.Output, p)).Contains("（初步数据）", StringComparison.Ordinal));
+        var failures = await OnEachTablePage(width, Breaks("main tbody td, main tbody th", "/^\\d{4} ?[（(]/u"));
+        Assert.True(failures.Count == 0, $"{failures.Count} row names break inside a word:\n" + string.Join("\n", failures));
     }
 }
 
