@@ -46,6 +46,13 @@ public sealed class MarkdownBodyTests
     }
 
     [Fact]
+    public void A_refused_element_later_on_the_first_line_of_a_raw_HTML_block_is_reported_at_its_column_there()
+    {
+        var (_, _, diagnostics) = Render("正文。\n\n<div>甲 <blink>乙</blink></div>\n", lineOffset: 1);
+        Assert.Equal((4, 8), At(diagnostics, "ECO040"));
+    }
+
+    [Fact]
     public void Removals_in_several_raw_HTML_pieces_are_each_reported_at_their_own_line()
     {
         var (_, _, diagnostics) = Render("<blink>a</blink>\n\n段落 <marquee>b</marquee>\n\n正文。\n\n  <font>c</font>\n");
