@@ -106,31 +106,24 @@ internal static class SearchIndexBuilder
     /// <summary>Every term, in ordinal order, with its postings (ascending document numbers).</summary>
     private static List<(string Term, List<Posting> Postings)> Invert(IReadOnlyList<SearchDocument> docs, DateOnly today)
     {
-        // Tokenizing is the costly part: done per document in parallel, merged in document order.
-        var counts = new Dictionary<string, int>[docs.Count];
+        // Tokenizing is the costly part: done per document in parallel, merged in document order. Terms are numbered
+        // once for the whole index (TermTable), so a document's counts are a compact array of term numbers, and no
+        // string is made per token.
+        var terms = new TermTable();
+        var counts = new (int Term, int Tf)[docs.Count][];
         var lengths = new int[docs.Count];
-        Parallel.For(0, docs.Count, i =>
+        Parallel.For(0, docs.Count, () => new DocumentCounter(terms), (i, _, counter) =>
         {
             var d = docs[i];
-            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
-            var length = 0;
-            void Add(string text, int weight)
-            {
-                foreach (var t in SearchText.Tokens(text))
-                {
-                    tf[t.Text] = tf.GetValueOrDefault(t.Text) + weight;
-                    length++;
-                }
-            }
-            Add(d.Title, TitleWeight);
-            foreach (var k in d.Keywords) Add(k, KeywordWeight);
-            Add(d.Summary, 1);
-            Add(d.Body, 1);
-            counts[i] = tf;
-            lengths[i] = length;
-        });
+            counter.Add(d.Title, TitleWeight);
+            foreach (var k in d.Keywords) counter.Add(k, KeywordWeight);
+            counter.Add(d.Summary, 1);
+            counter.Add(d.Body, 1);
+            (counts[i], lengths[i]) = counter.Finish();
+            return counter;
+        }, _ => { });
         var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Sum(l => (long)l) / (double)lengths.Length);
-        var result = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var byTerm = new List<Posting>?[terms.Count];
         for (var doc = 0; doc < docs.Count; doc++)
         {
             var fresh = Freshness(docs[doc].Date, today);
@@ -139,11 +132,81 @@ internal static class SearchIndexBuilder
             {
                 var part = tf * (K1 + 1) / (tf + norm);
                 var impact = (int)Math.Floor(part * fresh * ImpactScale + 0.5);
-                if (!result.TryGetValue(term, out var list)) result[term] = list = [];
-                list.Add(new Posting(doc, Math.Clamp(impact, 1, Varint.Terminal - 1)));
+                (byTerm[term] ??= []).Add(new Posting(doc, Math.Clamp(impact, 1, Varint.Terminal - 1)));
+            }
+            counts[doc] = null!; // merged: let the collector have it
+        }
+        return terms.Ordered().Select(t => (t.Text, byTerm[t.Number]!)).ToList();
+    }
+
+    /// <summary>Every distinct term of an index, numbered in the order first seen, shared by the tokenizing threads.</summary>
+    private sealed class TermTable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private int _count;
+
+        public TermTable() => _lookup = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Count => _count;
+
+        public int Number(ReadOnlySpan<char> term)
+        {
+            if (_lookup.TryGetValue(term, out var n)) return n;
+            var text = term.ToString();
+            lock (_numbers)
+            {
+                if (_numbers.TryGetValue(text, out n)) return n;
+                n = _count;
+                _numbers[text] = n;
+                _count = n + 1;
+                return n;
             }
         }
-        return result.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).ToList();
+
+        public List<(string Text, int Number)> Ordered() =>
+            _numbers.Select(kv => (kv.Key, kv.Value)).OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>One thread's term counts for the document in hand: weighted term frequencies and the token count.</summary>
+    private sealed class DocumentCounter(TermTable terms) : SearchText.ITokenSink
+    {
+        private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, int> _tf = [];
+        private int _weight, _length;
+
+        public void Add(string text, int weight)
+        {
+            _weight = weight;
+            SearchText.Scan(text, this);
+        }
+
+        void SearchText.ITokenSink.Add(ReadOnlySpan<char> text, TokenKind kind)
+        {
+            var term = terms.Number(kind == TokenKind.Word ? Stemmed(text) : text);
+            ref var tf = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tf, term, out _);
+            tf += _weight;
+            _length++;
+        }
+
+        private string Stemmed(ReadOnlySpan<char> word)
+        {
+            var lookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(word, out var stem)) return stem;
+            var text = word.ToString();
+            return _stems[text] = SearchText.Stem(text);
+        }
+
+        public ((int, int)[] Counts, int Length) Finish()
+        {
+            var counts = new (int, int)[_tf.Count];
+            var k = 0;
+            foreach (var (term, tf) in _tf) counts[k++] = (term, tf);
+            var result = (counts, _length);
+            _tf.Clear();
+            _length = 0;
+            return result;
+        }
     }
 
     /// <summary>1 + 0.25 · H / (H + age in days): 1.25 today, 1.125 a year ago, 1 without a date.</summary>
@@ -166,9 +229,10 @@ internal static class SearchIndexBuilder
         var sb = new StringBuilder();
         string? first = null;
         var bytes = 0;
+        var entry = new StringBuilder();
         foreach (var (term, list) in postings)
         {
-            var entry = new StringBuilder(term.Length + 2 + list.Count * 2);
+            entry.Clear();
             if (sb.Length > 0) entry.Append('!');
             entry.Append(term).Append(' ');
             Varint.Write(entry, Idf(documents, list.Count));

@@ -77,43 +77,82 @@ public static class SearchText
     /// <summary>The tokens of a text, in order: what the index stores and what a query looks up.</summary>
     public static List<Token> Tokens(string text)
     {
-        var tokens = new List<Token>();
-        var s = Fold(text);
-        var i = 0;
-        while (i < s.Length)
-        {
-            var cp = CodePoint(s, i, out var width);
-            if (IsCjk(cp))
-            {
-                var previous = -1;
-                while (i < s.Length && IsCjk(CodePoint(s, i, out width)))
-                {
-                    tokens.Add(new Token(s.Substring(i, width), TokenKind.Character));
-                    if (previous >= 0) tokens.Add(new Token(s[previous..(i + width)], TokenKind.Bigram));
-                    previous = i;
-                    i += width;
-                }
-            }
-            else if (IsWordChar(cp))
-            {
-                var parts = new List<string>();
-                var start = i;
-                while (true)
-                {
-                    while (i < s.Length && IsWordChar(s[i])) i++;
-                    parts.Add(s[start..i]);
-                    if (i + 1 < s.Length && IsJoiner(s[i]) && IsWordChar(s[i + 1])) start = ++i;
-                    else break;
-                }
-                foreach (var p in parts) tokens.Add(new Token(Stem(p), TokenKind.Word));
-                if (parts.Count > 1) tokens.Add(new Token(string.Concat(parts), TokenKind.Joined));
-            }
-            else i += width;
-        }
-        return tokens;
+        var sink = new ListSink();
+        Scan(text, sink);
+        return sink.Tokens;
     }
 
-    private static int CodePoint(string s, int i, out int width)
+    /// <summary>Receives the tokens of <see cref="Scan"/> as spans, so a caller that counts them need not allocate one string each.</summary>
+    internal interface ITokenSink
+    {
+        /// <summary>One token; a <see cref="TokenKind.Word"/> comes unstemmed (the sink applies <see cref="Stem"/>, and may cache it).</summary>
+        void Add(ReadOnlySpan<char> text, TokenKind kind);
+    }
+
+    private sealed class ListSink : ITokenSink
+    {
+        public readonly List<Token> Tokens = [];
+
+        public void Add(ReadOnlySpan<char> text, TokenKind kind) =>
+            Tokens.Add(new Token(kind == TokenKind.Word ? Stem(text.ToString()) : text.ToString(), kind));
+    }
+
+    /// <summary>
+    /// The one tokenizer: <see cref="Tokens"/> and the index builder both use it. Folds into a rented buffer (folding
+    /// maps each UTF-16 unit to one unit, so the length is kept) and hands each token to the sink in order.
+    /// </summary>
+    internal static void Scan<TSink>(string text, TSink sink) where TSink : ITokenSink
+    {
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length * 2));
+        try
+        {
+            var s = rented.AsSpan(0, text.Length);
+            for (var k = 0; k < text.Length; k++) s[k] = Fold(text[k]);
+            var joined = rented.AsSpan(text.Length, text.Length);
+            var i = 0;
+            while (i < s.Length)
+            {
+                var cp = CodePoint(s, i, out var width);
+                if (IsCjk(cp))
+                {
+                    var previous = -1;
+                    while (i < s.Length && IsCjk(CodePoint(s, i, out width)))
+                    {
+                        sink.Add(s.Slice(i, width), TokenKind.Character);
+                        if (previous >= 0) sink.Add(s[previous..(i + width)], TokenKind.Bigram);
+                        previous = i;
+                        i += width;
+                    }
+                }
+                else if (IsWordChar(cp))
+                {
+                    // Each part is a word; the parts without their joiners are one more token when there are several.
+                    var parts = 0;
+                    var length = 0;
+                    var start = i;
+                    while (true)
+                    {
+                        while (i < s.Length && IsWordChar(s[i])) i++;
+                        var part = s[start..i];
+                        sink.Add(part, TokenKind.Word);
+                        part.CopyTo(joined[length..]);
+                        length += part.Length;
+                        parts++;
+                        if (i + 1 < s.Length && IsJoiner(s[i]) && IsWordChar(s[i + 1])) start = ++i;
+                        else break;
+                    }
+                    if (parts > 1) sink.Add(joined[..length], TokenKind.Joined);
+                }
+                else i += width;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static int CodePoint(ReadOnlySpan<char> s, int i, out int width)
     {
         if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
         {

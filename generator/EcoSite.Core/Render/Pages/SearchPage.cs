@@ -24,10 +24,12 @@ internal static class SearchPage
         var input = SiteSearch.Input(ctx);
         var docs = SearchIndexBuilder.Order(input);
         var browse = new List<SearchParkView>();
+        // Grouped in one pass: filtering every document for each park and category grows with parks times pages.
+        var groups = docs.ToLookup(d => (d.Park, d.Category));
         foreach (var (park, p) in input.Parks.Select((p, i) => (p, i)))
         {
             var categories = input.Categories
-                .Select(c => new SearchCategoryView(c.Label, docs.Where(d => d.Park == park.Key && d.Category == c.Key)
+                .Select(c => new SearchCategoryView(c.Label, groups[(park.Key, c.Key)]
                     .Select(d => new SearchItemView(d.Title, Routes.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null, d.Date is { } shown ? ctx.Date(shown) : null,
                         d.TextLang is { } l ? ctx.HtmlLang(l) : null)).ToList()))
                 .Where(c => c.Items.Count > 0).ToList();
