@@ -53,6 +53,7 @@ public static class SiteBuilder
             return log.Unchanged(previous);
         }
 
+        log.Stage("list and hash");
         var cache = output.LoadCache(config.Languages);
         var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel, cache);
         cache?.Save();

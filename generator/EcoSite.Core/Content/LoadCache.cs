@@ -46,6 +46,9 @@ internal sealed class LoadCache
     private sealed record Entry(byte[] Hash, IReadOnlyList<(string RelPath, long Bytes)> Lookups, IReadOnlyList<Diagnostic> Diagnostics, LoadedVersion? Result)
     {
         public bool Reused { get; init; }
+
+        /// <summary>The entry's bytes as read, written back as they are: a one-file change does not encode 10,000 entries again.</summary>
+        public ReadOnlyMemory<byte> Raw { get; init; }
     }
 
     /// <summary>The cache of <paramref name="state"/> for this generator and these languages; empty when there is none that fits.</summary>
@@ -118,7 +121,11 @@ internal sealed class LoadCache
             writer.Write(_key);
             var entries = _next.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
             writer.Write(entries.Count);
-            foreach (var (rel, entry) in entries) Write(writer, rel, entry);
+            foreach (var (rel, entry) in entries)
+            {
+                if (entry.Raw.IsEmpty) Write(writer, rel, entry);
+                else writer.Write(entry.Raw.Span);
+            }
         }
         _state.Write("load", buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
@@ -134,8 +141,9 @@ internal sealed class LoadCache
             var count = reader.ReadInt32();
             for (var i = 0; i < count; i++)
             {
+                var start = (int)reader.BaseStream.Position;
                 var (rel, entry) = ReadEntry(reader);
-                entries[rel] = entry;
+                entries[rel] = entry with { Raw = payload.AsMemory(start, (int)reader.BaseStream.Position - start) };
             }
             if (reader.BaseStream.Position == payload.Length) return entries;
         }
