@@ -150,7 +150,8 @@ internal static class UnixStatus
     {
         try
         {
-            var path = typeof(UnixStatus).Assembly.Location is { Length: > 0 } l ? l : Environment.ProcessPath;
+            // The running executable: a file that exists wherever the tool runs (JIT, Native AOT, the test host).
+            var path = Environment.ProcessPath;
             if (path is null || !File.Exists(path)) return false;
             var info = new FileInfo(path);
             return Stat(path, out var stamp) && stamp.Size == info.Length && stamp.WriteTicks == info.LastWriteTimeUtc.Ticks

@@ -31,8 +31,9 @@ internal sealed class SiteOutput : IDisposable
     public static SiteOutput InMemory() => new(null, null, null);
 
     /// <summary>
-    /// The output folder of a build; hashes the content files (keeping their bytes for the loader). A content file
-    /// that cannot be read is reported in <paramref name="diagnostics"/>.
+    /// The output folder of a build; hashes the content files (keeping their bytes for the loader), except those whose
+    /// stamps say they did not change since the previous build into it. A content file that cannot be read is reported
+    /// in <paramref name="diagnostics"/>.
     /// </summary>
     public static SiteOutput Open(string outputDir, ContentTree tree, ParallelOptions parallel, DiagnosticBag diagnostics)
     {
