@@ -71,6 +71,8 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         if (verbose)
             foreach (var t in r.Timings)
                 stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms");
+        if (verbose && r.Load is { InputsRead: { } read } load)
+            stdout.WriteLine($"  content files read {read}" + (load.Parsed is { } parsed ? $", Markdown parsed {parsed}, from the load cache {load.Reused}" : ""));
         if (r.Success && r.Unchanged)
             stdout.WriteLine(MessageCatalog.Format(_lang, "cli.up-to-date", output, r.Pages, r.Files, seconds, Count(r.Warnings, "warning")));
         else if (r.Success)

@@ -12,6 +12,9 @@ internal sealed class BuildLog
 
     public DiagnosticBag Diagnostics { get; } = new();
 
+    /// <summary>What the build read and parsed (see <see cref="BuildResult.Load"/>).</summary>
+    public LoadCounts? Counts { get; set; }
+
     /// <summary>Ends a stage: its wall time since the previous one.</summary>
     public void Stage(string name)
     {
@@ -34,7 +37,7 @@ internal sealed class BuildLog
     public BuildResult Merged(int pages, int files) => Result(true, pages, files, null);
 
     private BuildResult Result(bool ok, int pages, int files, SiteReport? report) =>
-        new(ok && !Diagnostics.HasErrors, Diagnostics.ToSortedList(), pages, files, _clock.Elapsed) { Report = report, Timings = _timings };
+        new(ok && !Diagnostics.HasErrors, Diagnostics.ToSortedList(), pages, files, _clock.Elapsed) { Report = report, Timings = _timings, Load = Counts };
 
     /// <summary>The previous build's result, confirmed unchanged from the inputs' fingerprint.</summary>
     public BuildResult Unchanged(Output.BuildManifest previous) =>
@@ -43,5 +46,6 @@ internal sealed class BuildLog
             Report = previous.Report,
             Timings = _timings,
             Unchanged = true,
+            Load = Counts,
         };
 }

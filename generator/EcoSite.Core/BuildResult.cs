@@ -33,6 +33,9 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     /// <summary>Pages taken over from the previous output because their inputs did not change.</summary>
     public int ReusedPages { get; init; }
 
+    /// <summary>How much of the content this build read and parsed (docs/incremental.md); null for a check, which reads everything.</summary>
+    public LoadCounts? Load { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
 
@@ -55,3 +58,9 @@ public interface IBuildProgress
     void Planned(int pages);
     void PageDone();
 }
+
+/// <summary>
+/// Content files read to be hashed (the others' stamps were unchanged), and Markdown files parsed or taken from the load
+/// cache; the last two are null when the build stopped before loading (an unchanged site).
+/// </summary>
+public sealed record LoadCounts(int? InputsRead, int? Parsed, int? Reused);

@@ -46,14 +46,19 @@ public static class SiteBuilder
         var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
         var (siteFingerprint, today) = (themeSource.Fingerprint() + imports.Fingerprint, Format.Iso(config.Today));
         var themeFingerprint = siteFingerprint + scope?.Fingerprint;
+        log.Counts = new LoadCounts(output.InputsRead, null, null);
         if (!log.Diagnostics.HasErrors && output.Unchanged(Generator, themeFingerprint, today) is { } previous)
         {
             log.Stage("confirm unchanged");
             return log.Unchanged(previous);
         }
 
-        var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel);
+        log.Stage("list and hash");
+        var cache = output.LoadCache(config.Languages);
+        var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel, cache);
+        cache?.Save();
         log.Stage("load");
+        log.Counts = new LoadCounts(output.InputsRead, cache?.Parsed, cache?.Reused);
         var checkedSite = CheckedSite.Check(loaded, log.Diagnostics);
         var theme = themeSource.Load(config.Languages, log.Diagnostics);
         log.Stage("check");

@@ -47,9 +47,32 @@ internal sealed class ContentTree
     /// <summary>The kept bytes of a file, handed over once (then released), or null when they were not kept.</summary>
     internal byte[]? TakeKept(ContentFile file) => _kept.TryRemove(file.RelPath, out var bytes) ? bytes : null;
 
+    /// <summary>True when the bytes the input fingerprint hashed are kept for the loader (they are the ones its hash is of).</summary>
+    internal bool HasKept(ContentFile file) => _kept.ContainsKey(file.RelPath);
+
+    /// <summary>
+    /// The lookups (<see cref="Find"/>) this thread makes while <see cref="RecordLookups"/> runs: what a parse asked of
+    /// the tree besides its own file, so that a cached parse is reused only while the answers stay the same.
+    /// </summary>
+    [ThreadStatic] private static List<(string RelPath, long Bytes)>? _lookups;
+
+    /// <summary>Runs <paramref name="parse"/>, recording its lookups: each path with its size, -1 when it was not found.</summary>
+    internal static T RecordLookups<T>(Func<T> parse, out List<(string RelPath, long Bytes)> lookups)
+    {
+        var outer = _lookups;
+        _lookups = lookups = [];
+        try { return parse(); }
+        finally { _lookups = outer; }
+    }
+
     public IReadOnlyList<ContentFile> Files { get; }
 
-    public ContentFile? Find(string relPath) => _files.GetValueOrDefault(relPath);
+    public ContentFile? Find(string relPath)
+    {
+        var file = _files.GetValueOrDefault(relPath);
+        _lookups?.Add((relPath, file?.Bytes ?? -1));
+        return file;
+    }
 
     public bool IsDirectory(string relPath) => _dirs.Contains(relPath);
 

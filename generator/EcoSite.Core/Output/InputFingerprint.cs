@@ -23,15 +23,30 @@ internal sealed class InputFingerprint
     }
 
     /// <summary>
-    /// Hashes every content file, keeping the bytes of text files for the loader. A file that cannot be read (deleted,
-    /// made unreadable or replaced by a pipe since the scan) is an ECO019 error in <paramref name="diagnostics"/>.
+    /// Hashes every content file, keeping the bytes of text files for the loader. A file whose stamp is the one
+    /// <paramref name="previous"/> recorded (and not racy, see <see cref="FileStamps"/>) keeps its recorded hash and is
+    /// not read. A file that cannot be read (deleted, made unreadable or replaced by a pipe since the scan) is an ECO019
+    /// error in <paramref name="diagnostics"/>.
     /// </summary>
-    public static InputFingerprint Compute(ContentTree tree, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+    public static InputFingerprint Compute(ContentTree tree, DiagnosticBag diagnostics, ParallelOptions? parallel = null, FileStamps? previous = null)
     {
+        previous ??= FileStamps.None;
+        var taken = FileStamps.Now();
         var hashes = new byte[tree.Files.Count][];
+        var stamps = new FileStamp?[tree.Files.Count];
+        var read = 0;
         Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i =>
         {
             var file = tree.Files[i];
+            // The stamp is taken before the file is read: a write after it changes the stamp, so a recorded stamp never
+            // vouches for bytes older than the file's.
+            var stamp = FileStamp.Of(file.FullPath);
+            if (stamp is { } s && previous.Reuse(file.RelPath, s) is { } known)
+            {
+                (hashes[i], stamps[i]) = (known, s);
+                return;
+            }
+            Interlocked.Increment(ref read);
             try
             {
                 // The loader needs the same bytes next: keep Markdown and YAML (not media) so each file is read once.
@@ -47,6 +62,7 @@ internal sealed class InputFingerprint
                     using var stream = FileProbe.OpenRegular(file.FullPath);
                     hashes[i] = SHA256.HashData(stream);
                 }
+                stamps[i] = stamp;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -57,8 +73,39 @@ internal sealed class InputFingerprint
         });
         var files = new Dictionary<string, byte[]>(tree.Files.Count, StringComparer.Ordinal);
         for (var i = 0; i < hashes.Length; i++) files[tree.Files[i].RelPath] = hashes[i];
-        return new InputFingerprint(tree.Files.Select(f => f.RelPath).ToList(), files);
+        var stamped = new List<(string, FileStamp, byte[])>(tree.Files.Count);
+        for (var i = 0; i < hashes.Length; i++)
+            if (stamps[i] is { } s) stamped.Add((tree.Files[i].RelPath, s, hashes[i]));
+        return new InputFingerprint(tree.Files.Select(f => f.RelPath).ToList(), files)
+        {
+            Read = read,
+            _stamped = stamped,
+            _taken = taken,
+            _previousStamps = previous.Count,
+        };
     }
+
+    private List<(string, FileStamp, byte[])> _stamped = [];
+    private long _taken;
+    private int _previousStamps;
+
+    /// <summary>Content files read (and hashed) by this build; the others kept the hash their unchanged stamp recorded.</summary>
+    public int Read { get; private init; }
+
+    /// <summary>
+    /// Records this build's stamps in <paramref name="state"/> when they differ from the ones it found: a file was
+    /// read (changed, new, or racy last time) or one is gone.
+    /// </summary>
+    public void SaveStamps(BuildState state)
+    {
+        if (Read > 0 || _stamped.Count != _previousStamps) FileStamps.Write(state, _taken, _stamped);
+    }
+
+    /// <summary>The SHA-256 of a content file's bytes, or null when it was not read (unreadable, or not a content file).</summary>
+    public byte[]? HashOf(string relPath) =>
+        _files.TryGetValue(relPath, out var hash) && !hash.AsSpan().SequenceEqual(Unread) ? hash : null;
+
+    private static readonly byte[] Unread = new byte[32];
 
     /// <summary>
     /// The generator itself is an input: its informational version (with the commit it was built from) and the module

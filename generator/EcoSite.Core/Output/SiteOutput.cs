@@ -31,11 +31,27 @@ internal sealed class SiteOutput : IDisposable
     public static SiteOutput InMemory() => new(null, null, null);
 
     /// <summary>
-    /// The output folder of a build; hashes the content files (keeping their bytes for the loader). A content file
-    /// that cannot be read is reported in <paramref name="diagnostics"/>.
+    /// The output folder of a build; hashes the content files (keeping their bytes for the loader), except those whose
+    /// stamps say they did not change since the previous build into it. A content file that cannot be read is reported
+    /// in <paramref name="diagnostics"/>.
     /// </summary>
-    public static SiteOutput Open(string outputDir, ContentTree tree, ParallelOptions parallel, DiagnosticBag diagnostics) =>
-        new(outputDir, InputFingerprint.Compute(tree, diagnostics, parallel), BuildManifest.Read(outputDir));
+    public static SiteOutput Open(string outputDir, ContentTree tree, ParallelOptions parallel, DiagnosticBag diagnostics)
+    {
+        // Stamps and the load cache are hidden state beside the output (BuildState), never part of the site.
+        var state = BuildState.Of(outputDir);
+        var fingerprint = InputFingerprint.Compute(tree, diagnostics, parallel, FileStamps.Read(state));
+        fingerprint.SaveStamps(state);
+        return new(outputDir, fingerprint, BuildManifest.Read(outputDir)) { _state = state };
+    }
+
+    private BuildState? _state;
+
+    /// <summary>Content files read to be hashed (the others had unchanged stamps); null for a build that writes nowhere.</summary>
+    public int? InputsRead => _fingerprint?.Read;
+
+    /// <summary>The load cache of this output's build state, keyed by the content hashes; null for a build that writes nowhere.</summary>
+    public LoadCache? LoadCache(IReadOnlyList<string> languages) =>
+        _state is null || _fingerprint is null ? null : Content.LoadCache.Open(_state, languages, _fingerprint.HashOf);
 
     /// <summary>Every path emitted so far.</summary>
     public IReadOnlySet<string> Paths => _paths;

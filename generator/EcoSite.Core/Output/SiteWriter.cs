@@ -162,7 +162,7 @@ internal sealed class SiteWriter : IDisposable
         }
     }
 
-    private static bool IsRunning(int pid)
+    internal static bool IsRunning(int pid)
     {
         if (pid == Environment.ProcessId) return true; // another build of this process (serve, tests) may be using it
         try

@@ -61,7 +61,7 @@ public sealed class OutputFailureTests
         Assert.Contains("ECO305", stderr);
         AssertSame(before, release);
         Assert.Equal(release, new DirectoryInfo(current).LinkTarget);
-        Assert.Equal(["content", "current", "releases"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
+        Assert.Equal(["content", "current", "releases"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Where(n => n != EcoSite.Core.Output.BuildState.FolderName).Order().ToArray());
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class OutputFailureTests
         Assert.Equal(1, (await Build(site.Content, site.Output)).Exit);
 
         AssertSame(before, site.Output);
-        Assert.Equal(["_site", "content"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
+        Assert.Equal(["_site", "content"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Where(n => n != EcoSite.Core.Output.BuildState.FolderName).Order().ToArray());
     }
 
     [Theory]
@@ -181,7 +181,7 @@ public sealed class OutputFailureTests
         Assert.Contains("error ECO303", stderr);
         Assert.DoesNotContain("internal error", stderr);
         AssertSame(before, output);
-        Assert.Equal(["_site"], Directory.GetFileSystemEntries(deep).Select(p => Path.GetFileName(p)!).ToArray());
+        Assert.Equal(["_site"], Directory.GetFileSystemEntries(deep).Select(p => Path.GetFileName(p)!).Where(n => n != EcoSite.Core.Output.BuildState.FolderName).ToArray());
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class OutputFailureTests
         Assert.Contains("error ECO303", run.Stderr);
         Assert.Contains("big.pdf", run.Stderr);
         AssertSame(before, site.Output);
-        Assert.Equal(["_site", "content"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
+        Assert.Equal(["_site", "content"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Where(n => n != EcoSite.Core.Output.BuildState.FolderName).Order().ToArray());
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class OutputSafetyTests
         site.Without("parks/demo/pages/old.md");
         Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
         Assert.False(site.Exists("parks/demo/pages/old.html"));
-        Assert.Equal(new[] { "_site", "content" }, Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToList());
+        Assert.Equal(new[] { "_site", "content" }, Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Where(n => n != EcoSite.Core.Output.BuildState.FolderName).Order().ToList());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class OutputSafetyTests
         Assert.Equal(0, (await Build(site.Content, site.Output)).Exit);
         site.With("parks/demo/park.yaml", "name: [unclosed\n");
         Assert.Equal(1, (await Build(site.Content, site.Output)).Exit);
-        Assert.Equal(new[] { "_site", "content" }, Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToList());
+        Assert.Equal(new[] { "_site", "content" }, Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Where(n => n != EcoSite.Core.Output.BuildState.FolderName).Order().ToList());
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class ThemeTests
         Assert.EndsWith("home.sbnhtml", d.File);
         Assert.Equal(2, d.Line);
         Assert.False(Directory.Exists(site.Output));
-        Assert.Equal(["content", "mytheme"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Order().ToArray());
+        Assert.Equal(["content", "mytheme"], Directory.GetFileSystemEntries(site.Root).Select(p => Path.GetFileName(p)!).Where(n => n != EcoSite.Core.Output.BuildState.FolderName).Order().ToArray());
     }
 
     [Fact]

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using EcoSite.Core.Content;
+
+namespace EcoSite.Core.Output;
+
+/// <summary>
+/// The hidden build state of one output folder: what a build learnt about the content that the next build into the same
+/// folder may reuse (<see cref="FileStamps"/>, <see cref="LoadCache"/>). It lives beside the output, in
+/// <c>.ecosite-cache/&lt;output name&gt;/</c>, not inside it: it is not part of the site (never published, served,
+/// listed in the sitemap or compared with a cold build), its stamps are facts about this machine's files that must not
+/// reach the site's bytes, and the update journal and the swap never see it. Every file is only a cache: one that is
+/// missing, cut short, garbled (each ends with a SHA-256 of its bytes), of another format or another generator is
+/// ignored, and the build does what a cold build does. Writing it is best effort for the same reason: a failure costs
+/// the next build time, never correctness (docs/incremental.md, "The build state").
+/// </summary>
+internal sealed class BuildState
+{
+    public const string FolderName = ".ecosite-cache";
+
+    private BuildState(string folder) => Folder = folder;
+
+    /// <summary>The folder of the state files, <c>&lt;parent&gt;/.ecosite-cache/&lt;output name&gt;</c>.</summary>
+    public string Folder { get; }
+
+    public static BuildState Of(string outputDir)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDir));
+        var parent = Path.GetDirectoryName(target) ?? target;
+        return new BuildState(Path.Combine(parent, FolderName, Path.GetFileName(target)));
+    }
+
+    public string PathOf(string name) => Path.Combine(Folder, name);
+
+    /// <summary>
+    /// The payload of a state file whose checksum holds, or null: missing, not a regular file (a link is never read
+    /// through), cut short or changed since it was written.
+    /// </summary>
+    public byte[]? Read(string name)
+    {
+        var path = PathOf(name);
+        try
+        {
+            if (FileProbe.Kind(Folder) != FileKind.Directory || FileProbe.Kind(path) != FileKind.Regular) return null;
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length < ChecksumBytes) return null;
+            var payload = bytes.AsSpan(0, bytes.Length - ChecksumBytes);
+            return SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumBytes)) ? payload.ToArray() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces a state file with <paramref name="payload"/> and its checksum: written to a temporary file of this process,
+    /// then renamed over the old one, so a reader sees the old file or the new one, never half of either. Errors are
+    /// swallowed (see the class): the next build is slower, not wrong.
+    /// </summary>
+    public void Write(string name, ReadOnlySpan<byte> payload)
+    {
+        var temp = PathOf($"{name}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            // A link planted at the folder or its parent is never written through.
+            if (FileProbe.Kind(Folder) != FileKind.Directory || FileProbe.Kind(Path.GetDirectoryName(Folder)!) != FileKind.Directory) return;
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(payload);
+                stream.Write(SHA256.HashData(payload));
+            }
+            File.Move(temp, PathOf(name), overwrite: true);
+            DeleteLeftovers();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); }
+            catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Temporary files of builds that were killed while writing (their process no longer runs).</summary>
+    private void DeleteLeftovers()
+    {
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.tmp"))
+        {
+            var name = Path.GetFileName(path);
+            var dot = name.IndexOf('.');
+            var dash = name.IndexOf('-', dot + 1);
+            if (dot < 0 || dash < 0 || !int.TryParse(name.AsSpan(dot + 1, dash - dot - 1), out var pid) || SiteWriter.IsRunning(pid)) continue;
+            try { File.Delete(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private const int ChecksumBytes = 32;
+}

@@ -1,0 +1,173 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace EcoSite.Core.Output;
+
+/// <summary>
+/// What the file system says about a file without opening it: size, last write time and, on Unix, the status change
+/// time and inode (in 100 ns ticks, UTC). Writing a file changes its size or its times; replacing it (an editor's save
+/// as a new file, git checkout) changes its inode; setting its write time back still changes its status change time.
+/// </summary>
+internal readonly record struct FileStamp(long Size, long WriteTicks, long ChangeTicks, long Inode)
+{
+    /// <summary>The stamp of the file at <paramref name="fullPath"/> (after links), or null when it cannot be had.</summary>
+    public static FileStamp? Of(string fullPath)
+    {
+        if (!OperatingSystem.IsWindows() && UnixStatus.Usable)
+            return UnixStatus.Stat(fullPath, out var stamp) ? stamp : null;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks, 0, 0) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The latest time the stamp carries: a file touched at or after a build's start is "racy" for that build.</summary>
+    public long LatestTicks => Math.Max(WriteTicks, ChangeTicks);
+}
+
+/// <summary>
+/// The stamp and SHA-256 of every content file as the previous build found them (state file <c>stamps</c>, see
+/// <see cref="BuildState"/>), so that an unchanged file is not read again to be hashed. A recorded hash is reused only
+/// when the file's stamp is the recorded one and the file was last written or changed clearly before the previous
+/// build took its stamps: as git's "racy clean" rule, a file written in the same instant as it was stamped could be
+/// written again with the same size and time after it was read, and only reading it tells.
+/// </summary>
+internal sealed class FileStamps
+{
+    private const string Format = "EcoSite file stamps 1";
+
+    /// <summary>
+    /// How much older than the previous stamping a file's times must be for its recorded hash to be trusted: file times
+    /// are truncated to the file system's resolution (2 s on FAT, 1 s on some network file systems) and the kernel
+    /// stamps writes from a coarse clock.
+    /// </summary>
+    public static readonly long RacyTicks = TimeSpan.FromSeconds(2).Ticks;
+
+    private readonly Dictionary<string, (FileStamp Stamp, byte[] Hash)> _files;
+
+    private FileStamps(long taken, Dictionary<string, (FileStamp, byte[])> files)
+    {
+        Taken = taken;
+        _files = files;
+    }
+
+    /// <summary>When the previous build began stamping (UTC ticks): every recorded stamp was taken after it.</summary>
+    public long Taken { get; }
+
+    public int Count => _files.Count;
+
+    public static FileStamps None { get; } = new(0, new Dictionary<string, (FileStamp, byte[])>(StringComparer.Ordinal));
+
+    /// <summary>Lets a test take stamps as if at another time (scoped to the calling flow), so its fresh files are not racy.</summary>
+    internal static readonly AsyncLocal<TimeSpan?> ClockShiftForTests = new();
+
+    /// <summary>The time a build starts stamping, in UTC ticks.</summary>
+    public static long Now() => DateTime.UtcNow.Ticks + (ClockShiftForTests.Value ?? TimeSpan.Zero).Ticks;
+
+    /// <summary>The recorded hash of <paramref name="relPath"/> when its stamp is unchanged and was not racy; else null (read it).</summary>
+    public byte[]? Reuse(string relPath, FileStamp stamp) =>
+        _files.TryGetValue(relPath, out var known) && known.Stamp == stamp && stamp.LatestTicks + RacyTicks < Taken ? known.Hash : null;
+
+    public static FileStamps Read(BuildState state)
+    {
+        if (state.Read("stamps") is not { } payload) return None;
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+            if (reader.ReadString() != Format || reader.ReadBoolean() != UnixStatus.Usable) return None;
+            var taken = reader.ReadInt64();
+            var count = reader.ReadInt32();
+            var files = new Dictionary<string, (FileStamp, byte[])>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var rel = reader.ReadString();
+                var stamp = new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
+                files[rel] = (stamp, reader.ReadBytes(32));
+            }
+            return reader.BaseStream.Position == payload.Length ? new FileStamps(taken, files) : None;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or FormatException)
+        {
+            return None;
+        }
+    }
+
+    /// <summary>Records the stamps of this build, taken from <paramref name="taken"/> on, with the hashes they go with (sorted: same input, same bytes).</summary>
+    public static void Write(BuildState state, long taken, IEnumerable<(string RelPath, FileStamp Stamp, byte[] Hash)> files)
+    {
+        var list = files.OrderBy(f => f.RelPath, StringComparer.Ordinal).ToList();
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Format);
+            writer.Write(UnixStatus.Usable);
+            writer.Write(taken);
+            writer.Write(list.Count);
+            foreach (var (rel, stamp, hash) in list)
+            {
+                writer.Write(rel);
+                writer.Write(stamp.Size);
+                writer.Write(stamp.WriteTicks);
+                writer.Write(stamp.ChangeTicks);
+                writer.Write(stamp.Inode);
+                writer.Write(hash);
+            }
+        }
+        state.Write("stamps", buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+}
+
+/// <summary>
+/// stat(2) through the runtime's System.Native shim (as <see cref="Content.FileProbe"/> does), for the status change time
+/// and the inode, which .NET does not expose. The shim's status struct is not a public contract past its first two
+/// fields, so the layout read here is confirmed once per process against what <see cref="FileInfo"/> reports for the
+/// same file (size and write time); if they disagree, stamps fall back to size and write time only.
+/// </summary>
+internal static class UnixStatus
+{
+    // FileStatus of System.Native (src/native/libs/System.Native/pal_io.h): int32 Flags, Mode, Uid, Gid; int64 Size,
+    // ATime, ATimeNsec, MTime, MTimeNsec, CTime, CTimeNsec, BirthTime, BirthTimeNsec, Dev, RDev, Ino; uint32 UserFlags.
+    private const int SizeAt = 16, MTimeAt = 40, MTimeNsecAt = 48, CTimeAt = 56, CTimeNsecAt = 64, InoAt = 104;
+    private const int StatusBytes = 512;
+
+    public static bool Usable { get; } = !OperatingSystem.IsWindows() && Confirm();
+
+    public static bool Stat(string path, out FileStamp stamp)
+    {
+        Span<byte> status = stackalloc byte[StatusBytes];
+        stamp = default;
+        if (SystemStat(path, ref MemoryMarshal.GetReference(status)) != 0) return false;
+        stamp = new FileStamp(Read(status, SizeAt), Ticks(status, MTimeAt, MTimeNsecAt), Ticks(status, CTimeAt, CTimeNsecAt), Read(status, InoAt));
+        return true;
+    }
+
+    private static bool Confirm()
+    {
+        try
+        {
+            // The running executable: a file that exists wherever the tool runs (JIT, Native AOT, the test host).
+            var path = Environment.ProcessPath;
+            if (path is null || !File.Exists(path)) return false;
+            var info = new FileInfo(path);
+            return Stat(path, out var stamp) && stamp.Size == info.Length && stamp.WriteTicks == info.LastWriteTimeUtc.Ticks
+                && stamp.Inode != 0 && stamp.ChangeTicks > DateTime.UnixEpoch.Ticks;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static long Read(ReadOnlySpan<byte> status, int at) => MemoryMarshal.Read<long>(status[at..]);
+
+    private static long Ticks(ReadOnlySpan<byte> status, int seconds, int nanoseconds) =>
+        DateTime.UnixEpoch.Ticks + Read(status, seconds) * TimeSpan.TicksPerSecond + Read(status, nanoseconds) / 100;
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+    private static extern int SystemStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte status);
+}
