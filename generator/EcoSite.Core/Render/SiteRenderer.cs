@@ -52,7 +52,9 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             throw;
         }
         others.GetAwaiter().GetResult();
-        return pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        var sorted = pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        output.Emit(LinkState.ToFile(sorted));
+        return sorted;
     }
 
     private void RenderPages(List<(PageJob Job, string Lang)> work, ConcurrentBag<PageLinks> pages, SiteOutput output, Action? pageDone)
