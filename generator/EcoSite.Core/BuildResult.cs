@@ -33,6 +33,9 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     /// <summary>Pages taken over from the previous output because their inputs did not change.</summary>
     public int ReusedPages { get; init; }
 
+    /// <summary>Reused pages whose links were read back from their files because the build state did not have them.</summary>
+    public int PagesReadBack { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
 

@@ -10,6 +10,10 @@ internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string,
     public int Reused => _reused;
     private int _reused;
 
+    /// <summary>Reused pages whose links were not in the build state, so their files were read back.</summary>
+    public int ReadBack => _readBack;
+    private int _readBack;
+
     public PageLinks? TryReuse(string pageId, string? sourceFile, string outputPath)
     {
         if (!jobs.TryGetValue(pageId, out var hash) || !previousJobs.TryGetValue(pageId, out var before) || hash != before)
@@ -34,6 +38,7 @@ internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string,
             return null;
         }
         Interlocked.Increment(ref _reused);
+        Interlocked.Increment(ref _readBack);
         return PageLinks.Scan(outputPath, sourceFile, html);
     }
 }
