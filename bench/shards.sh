@@ -58,6 +58,6 @@ echo "total: ${#dirs[@]} shards in $total s one after another (largest peak $((p
 if [ "${FULL_BUILD:-1}" = 1 ]; then
   /usr/bin/time -o "$work/t" -f "%e %M" "$bin" build "$content" -o "$work/full" -q >"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
   read -r fsecs fkb <"$work/t"
-  same=$(diff -rq -x .ecosite-output "$work/full" "$work/site" >/dev/null && echo "byte-identical" || echo "DIFFERENT")
+  same=$(diff -rq -x .ecosite-output -x .ecosite-state "$work/full" "$work/site" >/dev/null && echo "byte-identical" || echo "DIFFERENT")
   echo "one full build for comparison: $fsecs s, peak $((fkb / 1024)) MB; merged site $same to it"
 fi

@@ -36,6 +36,9 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     /// <summary>How much of the content this build read and parsed (docs/incremental.md); null for a check, which reads everything.</summary>
     public LoadCounts? Load { get; init; }
 
+    /// <summary>Reused pages whose links were read back from their files because the build state did not have them.</summary>
+    public int PagesReadBack { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
 

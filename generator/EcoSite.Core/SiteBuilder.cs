@@ -86,7 +86,7 @@ public static class SiteBuilder
         log.Stage("link check");
         if (!output.Commit(Generator, pages.Count, log.Diagnostics, report)) return log.Stopped(report);
         log.Stage("swap");
-        return log.Done(pages.Count, output.FileCount, report) with { ReusedPages = output.Reuse?.Reused ?? 0 };
+        return log.Done(pages.Count, output.FileCount, report) with { ReusedPages = output.Reuse?.Reused ?? 0, PagesReadBack = output.Reuse?.ReadBack ?? 0 };
     }
 
     /// <summary>

@@ -2,12 +2,17 @@ namespace EcoSite.Core.Output;
 
 /// <summary>
 /// Incremental builds: a page whose inputs hash the same as in the previous build is not rendered again; its file in
-/// the previous output stays where it is. Its links are read back from that file for the link check.
+/// the previous output stays where it is. Its links, for the link check, come from the build state
+/// (<see cref="LinkState"/>), or are read back from that file when the state does not have them.
 /// </summary>
-internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string, string> previousJobs, IReadOnlyDictionary<string, string> jobs)
+internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string, string> previousJobs, IReadOnlyDictionary<string, string> jobs, LinkState links)
 {
     public int Reused => _reused;
     private int _reused;
+
+    /// <summary>Reused pages whose links were not in the build state, so their files were read back.</summary>
+    public int ReadBack => _readBack;
+    private int _readBack;
 
     public PageLinks? TryReuse(string pageId, string? sourceFile, string outputPath)
     {
@@ -18,6 +23,11 @@ internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string,
         if (!previous.Files.Contains(outputPath)) return null;
         var path = previous.PathOf(outputPath);
         if (Content.FileProbe.Kind(path) != Content.FileKind.Regular) return null;
+        if (links.Find(outputPath, sourceFile) is { } kept)
+        {
+            Interlocked.Increment(ref _reused);
+            return kept;
+        }
         string html;
         try
         {
@@ -28,6 +38,7 @@ internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string,
             return null;
         }
         Interlocked.Increment(ref _reused);
+        Interlocked.Increment(ref _readBack);
         return PageLinks.Scan(outputPath, sourceFile, html);
     }
 }

@@ -97,9 +97,13 @@ internal sealed class SiteOutput : IDisposable
             diagnostics.Add(SiteWriter.Failed(_dir, e, update ? "listing the previous output" : "creating the staging folder beside the output"));
             return false;
         }
-        if (update) Reuse = new PageReuse(_writer.Previous!, _previous!.Jobs, _jobHashes);
+        if (update) Reuse = new PageReuse(_writer.Previous!, _previous!.Jobs, _jobHashes, LinkState.Parse(PreviousState(RenderState.Links)));
         return true;
     }
+
+    /// <summary>A build-state file (<see cref="RenderState"/>) of the previous output of this generator; null when there is none.</summary>
+    public string? PreviousState(string path) =>
+        _writer?.Previous is { } tree && tree.Files.Contains(path) ? RenderState.Read(tree.PathOf(path)) : null;
 
     /// <summary>Takes one file; thread-safe. Two files at one path are a bug in a page module, not a content problem.</summary>
     public void Emit(OutputFile file)

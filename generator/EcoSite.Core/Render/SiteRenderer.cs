@@ -39,7 +39,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             foreach (var item in work.Where(w => !scope.Writes(w.Job.PageId))) scope.WrittenElsewhere(_routes.InLanguage(item.Job.PageId, item.Lang));
             work = work.Where(w => scope.Writes(w.Job.PageId)).ToList();
         }
-        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit)));
+        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output.PreviousState));
         try
         {
             RenderPages(work, pages, output, pageDone);
@@ -52,7 +52,9 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             throw;
         }
         others.GetAwaiter().GetResult();
-        return pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        var sorted = pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        output.Emit(LinkState.ToFile(sorted));
+        return sorted;
     }
 
     private void RenderPages(List<(PageJob Job, string Lang)> work, ConcurrentBag<PageLinks> pages, SiteOutput output, Action? pageDone)
@@ -76,7 +78,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         });
     }
 
-    private void RenderOthers(Action<OutputFile> emit)
+    private void RenderOthers(Action<OutputFile> emit, Func<string, string?> previousState)
     {
         var languages = site.Config.Languages;
         foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile(Routes.Asset(path), bytes));
@@ -88,7 +90,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, plan.Jobs)));
         foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts)).Concat(JsonFeed.Files(site))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
-        foreach (var f in SiteSearch.Files(facts, theme)) emit(f);
+        foreach (var f in SiteSearch.Files(facts, theme, previousState)) emit(f);
     }
 
     internal string RenderPage(PageContext ctx, PageContent content)

@@ -18,9 +18,17 @@ namespace EcoSite.Core.Render;
 /// </summary>
 internal static class SiteSearch
 {
-    public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme) =>
+    /// <summary>
+    /// The index files of every language, and each language's <see cref="SearchTokenCache"/> for the next build;
+    /// <paramref name="previousState"/> reads the previous build's (null: none).
+    /// </summary>
+    public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme, Func<string, string?>? previousState = null) =>
         facts.Config.Languages.SelectMany(lang =>
-            SearchIndexBuilder.Build(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang)));
+        {
+            var cache = SearchTokenCache.Parse(previousState?.Invoke(RenderState.Search(lang)));
+            var files = SearchIndexBuilder.Build(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang), cache);
+            return files.Append<OutputFile>(new TextFile(RenderState.Search(lang), cache.ToText()));
+        });
 
     public static readonly string[] CategoryKeys = ["park", "news", "indicators", "cases", "waste", "exchange", "polluters", "pages"];
 

@@ -26,7 +26,10 @@ namespace EcoSite.Core.Search;
 /// </summary>
 internal static class SearchIndexBuilder
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>The folder of the chunks, under the language's folder; each chunk is named by a hash of its contents.</summary>
+    public const string ChunkFolder = "c/";
     public const int TermChunkBytes = 16 * 1024;
     public const int DocumentChunkBytes = 6 * 1024;
 
@@ -53,35 +56,42 @@ internal static class SearchIndexBuilder
     }
 
     /// <summary>The index files, with paths under <paramref name="folder"/> ("search-index/zh/").</summary>
-    public static IReadOnlyList<TextFile> Build(SearchInput input, string folder)
+    public static IReadOnlyList<TextFile> Build(SearchInput input, string folder, SearchTokenCache? cache = null)
     {
         var docs = Order(input);
-        var postings = Invert(docs, input.Today);
+        var postings = Invert(docs, input.Today, cache);
         var termChunks = TermChunks(postings, docs.Count);
         var docChunks = DocumentChunks(docs);
         var facets = Facets(input, docs);
 
-        var chunks = new List<(string Name, string Json)>();
-        for (var i = 0; i < termChunks.Count; i++) chunks.Add(($"t{i}", Json.String(termChunks[i].Data)));
-        for (var i = 0; i < docChunks.Count; i++) chunks.Add(($"d{i}", docChunks[i].Json));
-        if (facets is not null) chunks.Add(("f", facets));
-        var dir = Hash(chunks) + "/";
+        // Each chunk is named by its own bytes: a build writes only the chunks whose contents changed, and an entry
+        // (cached or not) only ever names chunks holding exactly what it was built with.
+        var termNames = termChunks.Select(c => Hash(Json.String(c.Data))).ToList();
+        var docNames = docChunks.Select(c => Hash(c.Json)).ToList();
+        var facetName = facets is null ? null : Hash(facets);
 
         var entry = new StringBuilder();
         entry.Append("{\"version\":").Append(FormatVersion)
             .Append(",\"lang\":").Append(Json.String(input.Lang))
-            .Append(",\"dir\":").Append(Json.String(dir))
+            .Append(",\"dir\":").Append(Json.String(ChunkFolder))
             .Append(",\"count\":").Append(docs.Count)
             .Append(",\"parks\":").Append(Json.Labels(input.Parks))
             .Append(",\"categories\":").Append(Json.Labels(input.Categories))
             .Append(",\"groups\":[").AppendJoin(',', Groups(input, docs)).Append(']')
             .Append(",\"terms\":[").AppendJoin(',', termChunks.Select(c => Json.String(c.First))).Append(']')
+            .Append(",\"tfiles\":[").AppendJoin(',', termNames.Select(Json.String)).Append(']')
             .Append(",\"docs\":[").AppendJoin(',', docChunks.Select(c => c.First)).Append(']')
-            .Append(",\"listings\":").Append(facets is null ? "false" : "true")
+            .Append(",\"dfiles\":[").AppendJoin(',', docNames.Select(Json.String)).Append(']')
+            .Append(",\"listings\":").Append(facetName is null ? "false" : Json.String(facetName))
             .Append('}');
+        var chunks = termChunks.Select((c, i) => (termNames[i], Json.String(c.Data)))
+            .Concat(docChunks.Select((c, i) => (docNames[i], c.Json)));
+        if (facetName is not null) chunks = chunks.Append((facetName, facets!));
         var files = new List<TextFile> { new(folder + "index.js", Script("index", entry.ToString())) };
-        // A chunk registers under its path from the entry ("<hash>/t0"), the name the client asks for.
-        files.AddRange(chunks.Select(c => new TextFile(folder + dir + c.Name + ".js", Script(dir + c.Name, c.Json))));
+        // A chunk registers under its path from the entry ("c/<hash>"), the name the client asks for.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, json) in chunks)
+            if (seen.Add(name)) files.Add(new TextFile(folder + ChunkFolder + name + ".js", Script(ChunkFolder + name, json)));
         return files;
     }
 
@@ -104,25 +114,53 @@ internal static class SearchIndexBuilder
     private readonly record struct Posting(int Doc, int Impact);
 
     /// <summary>Every term, in ordinal order, with its postings (ascending document numbers).</summary>
-    private static List<(string Term, List<Posting> Postings)> Invert(IReadOnlyList<SearchDocument> docs, DateOnly today)
+    private static List<(string Term, List<Posting> Postings)> Invert(IReadOnlyList<SearchDocument> docs, DateOnly today, SearchTokenCache? cache)
     {
-        // Tokenizing is the costly part: done per document in parallel, merged in document order. Terms are numbered
-        // once for the whole index (TermTable), so a document's counts are a compact array of term numbers, and no
-        // string is made per token.
+        // Tokenizing is the costly part: done per document in parallel, merged in document order, and skipped for a
+        // document whose text the previous build tokenized (the cache). Terms are numbered once for the whole index
+        // (TermTable), so a document's counts are a compact array of term numbers, and no string is made per token.
         var terms = new TermTable();
         var counts = new (int Term, int Tf)[docs.Count][];
+        var keys = new string?[docs.Count];
+        var tokenized = new bool[docs.Count];
         var lengths = new int[docs.Count];
         Parallel.For(0, docs.Count, () => new DocumentCounter(terms), (i, _, counter) =>
         {
             var d = docs[i];
+            var key = keys[i] = cache is null ? null : SearchTokenCache.Key(d);
+            if (key is not null && cache!.TryGet(key, out var cached, out var cachedLength))
+            {
+                var numbered = new (int, int)[cached.Count];
+                var k = 0;
+                foreach (var (term, tf) in cached) numbered[k++] = (terms.Number(term), tf);
+                (counts[i], lengths[i]) = (numbered, cachedLength);
+                cache.Keep(key, cached, cachedLength);
+                return counter;
+            }
             counter.Add(d.Title, TitleWeight);
             foreach (var k in d.Keywords) counter.Add(k, KeywordWeight);
             counter.Add(d.Summary, 1);
             counter.Add(d.Body, 1);
             (counts[i], lengths[i]) = counter.Finish();
+            tokenized[i] = true;
             return counter;
         }, _ => { });
-        var average = lengths.Length == 0 ? 1 : Math.Max(1, lengths.Sum(l => (long)l) / (double)lengths.Length);
+        if (cache is not null)
+        {
+            // The documents tokenized now join the cache under their terms' text.
+            var text = new string[terms.Count];
+            foreach (var (t, n) in terms.Ordered()) text[n] = t;
+            for (var i = 0; i < docs.Count; i++)
+            {
+                if (!tokenized[i] || keys[i] is not { } key) continue;
+                var tf = new Dictionary<string, int>(counts[i].Length, StringComparer.Ordinal);
+                foreach (var (term, n) in counts[i]) tf[text[term]] = n;
+                cache.Keep(key, tf, lengths[i]);
+            }
+        }
+        // Rounded to a whole token: one page's edit moves the exact average a little, and every impact with it, so some
+        // would cross a quantization step and rewrite chunks the edit has nothing to do with.
+        var average = lengths.Length == 0 ? 1 : Math.Max(1, Math.Round(lengths.Sum(l => (long)l) / (double)lengths.Length));
         var byTerm = new List<Posting>?[terms.Count];
         for (var doc = 0; doc < docs.Count; doc++)
         {
@@ -246,7 +284,7 @@ internal static class SearchIndexBuilder
             first ??= term;
             sb.Append(entry);
             bytes += Encoding.UTF8.GetByteCount(term) + entry.Length - term.Length;
-            if (bytes >= TermChunkBytes)
+            if (CutAfter(term, entry.Length, bytes, TermChunkBytes))
             {
                 chunks.Add(new TermChunk(first, sb.ToString()));
                 sb.Clear();
@@ -256,6 +294,24 @@ internal static class SearchIndexBuilder
         }
         if (first is not null) chunks.Add(new TermChunk(first, sb.ToString()));
         return chunks;
+    }
+
+    /// <summary>
+    /// Where chunks end is decided by what they hold, not by a running byte count: an item (a term, a document's path)
+    /// ends a chunk when its hash, modulo the target size, falls below the item's size, so a chunk holds about
+    /// <paramref name="target"/> bytes, and a change that makes one item longer or shorter moves no other chunk's
+    /// bounds (with cuts by count, every later chunk would shift). A chunk of four times the target is cut anyway.
+    /// </summary>
+    private static bool CutAfter(string key, int itemBytes, int chunkBytes, int target)
+    {
+        var h = 2166136261u; // FNV-1a: fixed, unlike string.GetHashCode
+        foreach (var c in key) h = (h ^ c) * 16777619u;
+        h ^= h >> 16; // finished as MurmurHash3 does, so the low bits the modulo keeps depend on every character
+        h *= 0x85ebca6bu;
+        h ^= h >> 13;
+        h *= 0xc2b2ae35u;
+        h ^= h >> 16;
+        return h % (uint)target < (uint)itemBytes || chunkBytes >= 4 * target;
     }
 
     private sealed record DocumentChunk(int First, string Json);
@@ -274,7 +330,7 @@ internal static class SearchIndexBuilder
                 + "," + Json.String(SnippetText(d)) + (d.TextLang is { } l ? "," + Json.String(l) : "") + "]";
             sb.Append(sb.Length == 0 ? '[' : ',').Append(entry);
             bytes += Encoding.UTF8.GetByteCount(entry) + 1;
-            if (bytes >= DocumentChunkBytes || i == docs.Count - 1)
+            if (CutAfter(d.Path, entry.Length, bytes, DocumentChunkBytes) || i == docs.Count - 1)
             {
                 chunks.Add(new DocumentChunk(first, sb.Append(']').ToString()));
                 sb.Clear();
@@ -313,16 +369,7 @@ internal static class SearchIndexBuilder
         return sb.ToString();
     }
 
-    private static string Hash(IEnumerable<(string Name, string Json)> chunks)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (name, json) in chunks)
-        {
-            sha.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
-            sha.AppendData(Encoding.UTF8.GetBytes(json));
-        }
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
-    }
+    private static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
 }
 
 /// <summary>

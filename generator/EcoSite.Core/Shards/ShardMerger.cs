@@ -122,7 +122,8 @@ public static class ShardMerger
             foreach (var entry in Directory.EnumerateFileSystemEntries(pending.Pop()).Order(StringComparer.Ordinal))
             {
                 var rel = Path.GetRelativePath(root, entry).Replace('\\', '/');
-                if (rel == SiteWriter.MarkerName || rel == ShardState.Folder) continue;
+                // Build state describes the shard's own build, not the merged site.
+                if (rel == SiteWriter.MarkerName || rel == ShardState.Folder || rel == RenderState.Folder) continue;
                 switch (FileProbe.Kind(entry))
                 {
                     case FileKind.Directory: pending.Push(entry); break;

@@ -28,11 +28,12 @@ public sealed class ShardMergeTests : IDisposable
         return result;
     }
 
-    /// <summary>Every file of a site except the build marker (build state: a merge records that it was merged).</summary>
+    /// <summary>Every file of a site except the build marker and state (a merge records that it was merged, and keeps no state).</summary>
     private static SortedDictionary<string, byte[]> Site(string dir)
     {
         var files = TestSite.Snapshot(dir);
         files.Remove(".ecosite-output");
+        foreach (var state in files.Keys.Where(k => k.StartsWith(".ecosite-state/", StringComparison.Ordinal)).ToList()) files.Remove(state);
         return files;
     }
 

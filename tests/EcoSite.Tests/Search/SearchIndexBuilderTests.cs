@@ -38,14 +38,38 @@ public sealed class SearchIndexBuilderTests
     }
 
     [Fact]
-    public void The_chunk_folder_is_named_by_the_contents_so_two_builds_never_mix()
+    public void Each_chunk_is_named_by_its_contents_so_two_builds_never_mix()
     {
         var before = Read(Input(Sample()));
         var changed = Sample();
         changed[1] = changed[1] with { Body = "欢迎市民参观污水处理厂。" };
         var after = Read(Input(changed));
-        Assert.NotEqual(before.Dir, after.Dir);
-        Assert.All(after.Files.Keys.Where(k => k != "index.js"), k => Assert.StartsWith(after.Dir, k, StringComparison.Ordinal));
+        Assert.All(after.Files.Where(f => f.Key != "index.js"), f =>
+        {
+            Assert.StartsWith(after.Dir, f.Key, StringComparison.Ordinal);
+            var name = f.Key[after.Dir.Length..^".js".Length];
+            Assert.StartsWith($"EcoSearch.add(\"{after.Dir}{name}\",", f.Value, StringComparison.Ordinal);
+            // A chunk of the same name in the other build holds the same bytes.
+            if (before.Files.TryGetValue(f.Key, out var old)) Assert.Equal(old, f.Value);
+        });
+        Assert.NotEqual(before.Files.Keys.Order(), after.Files.Keys.Order());
+    }
+
+    [Fact]
+    public void A_changed_document_rewrites_only_the_chunks_that_hold_it_and_the_entry()
+    {
+        SearchDocument Page(int i, string body) => Doc($"parks/a/news/{i:D4}/index.html", $"第{i}号通知 notice {i}", body, date: new(2026, 1, 1));
+        string Body(int i) => string.Concat(Enumerable.Range(0, 60).Select(k => (char)(0x4E00 + (i * 37 + k * 11) % 3000)));
+        var docs = Enumerable.Range(0, 600).Select(i => Page(i, Body(i))).ToArray();
+        var before = SearchIndexBuilder.Build(Input(docs), "search-index/zh/");
+        docs[300] = Page(300, Body(300) + "再生水");
+        var after = SearchIndexBuilder.Build(Input(docs), "search-index/zh/");
+        var old = before.ToDictionary(f => f.Path, f => f.Text);
+        var written = after.Where(f => !old.TryGetValue(f.Path, out var text) || text != f.Text).Select(f => f.Path).ToList();
+        Assert.True(after.Count > 20, $"the index has {after.Count} files");
+        Assert.Contains("search-index/zh/index.js", written);
+        // The document's own chunk, the chunks of the terms it gained ("再生", "生水", "水") and the ones whose counts moved.
+        Assert.True(written.Count is >= 2 and <= 8, $"{written.Count} of {after.Count} files written: {string.Join(", ", written)}");
     }
 
     [Fact]
@@ -108,10 +132,10 @@ public sealed class SearchIndexBuilderTests
         var index = Read(Input(Sample()));
         Assert.Contains("90024908", index.Terms.Keys);
         Assert.Contains("hw08", index.Terms.Keys);
-        var facets = SearchIndexReader.Data(index.Files[index.Dir + "f.js"]);
+        var facets = SearchIndexReader.Data(index.Files[index.FacetFile!]);
         Assert.Equal("[[3,0,0,0]]", facets.GetProperty("rows").GetRawText());
         Assert.Equal("[\"HW08\"]", facets.GetProperty("classes").GetRawText());
-        Assert.True(index.Entry.GetProperty("listings").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.String, index.Entry.GetProperty("listings").ValueKind);
     }
 
     [Fact]
@@ -119,7 +143,8 @@ public sealed class SearchIndexBuilderTests
     {
         var index = Read(Input(Sample()[0]));
         Assert.False(index.Entry.GetProperty("listings").GetBoolean());
-        Assert.DoesNotContain(index.Dir + "f.js", index.Files.Keys);
+        Assert.Null(index.FacetFile);
+        Assert.Equal(1 + index.Entry.GetProperty("tfiles").GetArrayLength() + index.Entry.GetProperty("dfiles").GetArrayLength(), index.Files.Count);
     }
 
     [Fact]

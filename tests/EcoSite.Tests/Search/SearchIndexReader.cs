@@ -12,9 +12,12 @@ internal sealed class SearchIndexReader
         Entry = Data(Files["index.js"]);
         Dir = Entry.GetProperty("dir").GetString()!;
         var bounds = Entry.GetProperty("terms").EnumerateArray().Select(t => t.GetString()!).ToList();
+        var termFiles = Entry.GetProperty("tfiles").EnumerateArray().Select(t => t.GetString()!).ToList();
+        var docFiles = Entry.GetProperty("dfiles").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.Equal(bounds.Count, termFiles.Count);
         for (var i = 0; i < bounds.Count; i++)
         {
-            var data = Data(Files[$"{Dir}t{i}.js"]).GetString()!;
+            var data = Data(Files[$"{Dir}{termFiles[i]}.js"]).GetString()!;
             foreach (var e in data.Split('!'))
             {
                 var sp = e.IndexOf(' ', StringComparison.Ordinal);
@@ -26,7 +29,7 @@ internal sealed class SearchIndexReader
             }
         }
         foreach (var (first, i) in Entry.GetProperty("docs").EnumerateArray().Select((d, i) => (d.GetInt32(), i)))
-            foreach (var (d, k) in Data(Files[$"{Dir}d{i}.js"]).EnumerateArray().Select((d, k) => (d, k)))
+            foreach (var (d, k) in Data(Files[$"{Dir}{docFiles[i]}.js"]).EnumerateArray().Select((d, k) => (d, k)))
                 Documents.Add(first + k, d.EnumerateArray().Select(x => x.GetString()!).ToList());
         TermBounds = bounds;
     }
@@ -34,6 +37,9 @@ internal sealed class SearchIndexReader
     public Dictionary<string, string> Files { get; }
     public JsonElement Entry { get; }
     public string Dir { get; }
+
+    /// <summary>The facet file's path under the folder, when the index has listings.</summary>
+    public string? FacetFile => Entry.GetProperty("listings").ValueKind == JsonValueKind.String ? $"{Dir}{Entry.GetProperty("listings").GetString()}.js" : null;
     public IReadOnlyList<string> TermBounds { get; }
     public Dictionary<string, (int Idf, List<(int Doc, int Impact)> Postings, int Chunk)> Terms { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<int, List<string>> Documents { get; } = [];

@@ -221,10 +221,17 @@
     this.chunks = {};
   }
 
+  /* The name a chunk registers under: "t3" (term chunk 3), "d0" (document chunk 0) or "f" (the listings' facets) become
+     the entry's folder and the chunk's own name, a hash of its contents, so an entry only ever loads its own chunks. */
+  Index.prototype.file = function (name) {
+    var e = this.entry, kind = name.charAt(0), i = +name.substring(1);
+    return e.dir + (kind === "t" ? e.tfiles[i] : kind === "d" ? e.dfiles[i] : e.listings);
+  };
+
   /* A term chunk, split into sorted terms and their encoded postings. */
   Index.prototype.chunk = function (name) {
     if (this.chunks[name]) return this.chunks[name];
-    var entries = loaded[this.entry.dir + name].split("!"), terms = [], data = [];
+    var entries = loaded[this.file(name)].split("!"), terms = [], data = [];
     for (var i = 0; i < entries.length; i++) {
       var sp = entries[i].indexOf(" ");
       terms.push(entries[i].substring(0, sp));
@@ -360,13 +367,13 @@
     var starts = this.entry.docs, names = [], seen = {}, self = this;
     for (var i = 0; i < docs.length; i++) {
       var name = "d" + lastAtMost(starts, docs[i]);
-      if (!seen[name]) { seen[name] = true; names.push(this.entry.dir + name); }
+      if (!seen[name]) { seen[name] = true; names.push(this.file(name)); }
     }
     loadAll(this.base, names, function (data) {
       if (!data) { done(null); return; }
       var out = [];
       for (var j = 0; j < docs.length; j++) {
-        var c = lastAtMost(starts, docs[j]), d = data[self.entry.dir + "d" + c][docs[j] - starts[c]];
+        var c = lastAtMost(starts, docs[j]), d = data[self.file("d" + c)][docs[j] - starts[c]];
         var group = self.groupOf(docs[j]);
         out.push({ doc: docs[j], path: d[0], title: d[1], date: d[2], text: d[3], lang: d[4] || null,
           park: self.entry.parks[group[0]][1], category: self.entry.categories[group[1]][1] });
@@ -395,14 +402,14 @@
         for (var a = 0; a < groups[g].alts.length; a++) {
           var chunkNames = index.chunkNames(groups[g].alts[a]);
           for (var c = 0; c < chunkNames.length; c++) {
-            var name = index.entry.dir + chunkNames[c];
+            var name = index.file(chunkNames[c]);
             if (!seen[name]) { seen[name] = true; names.push(name); }
           }
         }
-      if (listingFiltered(filters) && index.entry.listings) names.push(index.entry.dir + "f");
+      if (listingFiltered(filters) && index.entry.listings) names.push(index.file("f"));
       loadAll(base, names, function (data) {
         if (!data) { done(null); return; }
-        var facets = index.entry.listings && listingFiltered(filters) ? data[index.entry.dir + "f"] : null;
+        var facets = index.entry.listings && listingFiltered(filters) ? data[index.file("f")] : null;
         var m = index.match(groups, filters, facets);
         var first = [];
         for (var i = 0; i < m.results.length && i < count; i++) first.push(m.results[i].doc);

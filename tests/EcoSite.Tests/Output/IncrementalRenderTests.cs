@@ -1,0 +1,132 @@
+using EcoSite.Core;
+using EcoSite.Core.Output;
+
+namespace EcoSite.Tests.Output;
+
+/// <summary>
+/// What an incremental build takes from the build state (docs/incremental.md, "Build state"): each page's links, so
+/// reused pages are not read back for the link check, and each search document's terms. Whatever it takes, the link
+/// check reports what a cold build reports and the output equals a cold build byte for byte.
+/// </summary>
+public sealed class IncrementalRenderTests
+{
+    private static TestSite Site()
+    {
+        var site = new TestSite()
+            .With("parks/demo/pages/about.md", "---\ntitle: 关于\n---\n园区简介，见[目标](../news/2026-10-01-plan.md#goal)和[旧稿](../news/2026-10-01-plan.md#nope)。\n")
+            .With("parks/demo/news/2026-10-01-plan.md", Plan("<span id=\"goal\">年度目标</span>。"));
+        for (var i = 1; i <= 4; i++)
+            site.With($"parks/demo/news/2026-11-{i:00}-item.md", $"---\ntitle: 消息{i}\ndate: 2026-11-{i:00}\n---\n第{i}条消息，粉煤灰{i}吨。\n");
+        return site;
+    }
+
+    private static string Plan(string body) => $"---\ntitle: 计划\ndate: 2026-10-01\nkind: plan\n---\n{body}\n";
+
+    private static string[] Broken(BuildResult r) =>
+        r.Diagnostics.Where(d => d.Code is "ECO203" or "ECO204" or "ECO205").Select(d => $"{d.File}: {d.Message}").Order(StringComparer.Ordinal).ToArray();
+
+    private static (BuildResult Result, string Dir) Cold(TestSite site)
+    {
+        var dir = Path.Combine(site.Root, "cold-" + Guid.NewGuid().ToString("N"));
+        return (site.Build(dir), dir);
+    }
+
+    private static void AssertSameTree(string expected, string actual)
+    {
+        var a = TestSite.Snapshot(expected);
+        var b = TestSite.Snapshot(actual);
+        Assert.Equal(a.Keys, b.Keys);
+        foreach (var (path, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs from a cold build");
+    }
+
+    [Fact]
+    public void A_broken_link_in_an_unchanged_page_is_still_reported_and_the_page_is_not_read_back()
+    {
+        using var site = Site();
+        var first = site.Build();
+        Assert.True(first.Success);
+        Assert.NotEmpty(Broken(first));
+        site.With("parks/demo/news/2026-11-02-item.md", "---\ntitle: 消息2\ndate: 2026-11-02\n---\n第2条消息，已更正。\n");
+
+        var second = site.Build();
+
+        Assert.True(second.ReusedPages > 0);
+        Assert.Equal(0, second.PagesReadBack);
+        Assert.Equal(Broken(first), Broken(second));
+        var (cold, dir) = Cold(site);
+        Assert.Equal(Broken(cold), Broken(second));
+        AssertSameTree(dir, site.Output);
+    }
+
+    [Fact]
+    public void An_anchor_that_another_page_no_longer_has_becomes_broken_in_the_unchanged_page_that_links_to_it()
+    {
+        using var site = Site();
+        var first = site.Build();
+        Assert.DoesNotContain(Broken(first), d => d.Contains("#goal", StringComparison.Ordinal));
+        site.With("parks/demo/news/2026-10-01-plan.md", Plan("年度目标。"));
+
+        var result = site.Build();
+
+        Assert.True(result.ReusedPages > 0);
+        Assert.Equal(0, result.PagesReadBack);
+        Assert.Contains(Broken(result), d => d.StartsWith("parks/demo/pages/about.md", StringComparison.Ordinal) && d.Contains("#goal", StringComparison.Ordinal));
+        var (cold, dir) = Cold(site);
+        Assert.Equal(Broken(cold), Broken(result));
+        AssertSameTree(dir, site.Output);
+    }
+
+    [Fact]
+    public void Without_the_link_state_reused_pages_are_read_back_and_the_report_is_the_same()
+    {
+        using var site = Site();
+        var first = site.Build();
+        File.Delete(Path.Combine(site.Output, RenderState.Links));
+        site.With("parks/demo/news/2026-11-02-item.md", "---\ntitle: 消息2\ndate: 2026-11-02\n---\n第2条消息，已更正。\n");
+
+        var second = site.Build();
+
+        Assert.Equal(second.ReusedPages, second.PagesReadBack);
+        Assert.Equal(Broken(first), Broken(second));
+        AssertSameTree(Cold(site).Dir, site.Output);
+    }
+
+    [Theory]
+    [InlineData("parks/demo/news/2026-11-03-item.md", "---\ntitle: 新标题\ndate: 2026-11-03\n---\n第3条消息，粉煤灰3吨。\n")] // a title
+    [InlineData("parks/demo/news/2026-11-03-item.md", "---\ntitle: 消息3\ndate: 2026-09-03\n---\n第3条消息，粉煤灰3吨。\n")] // a date: the order moves
+    [InlineData("parks/demo/news/2026-11-03-item.md", "---\ntitle: 消息3\ndate: 2026-11-03\n---\n再生水回用工程投运。\n")] // the indexed text
+    [InlineData("parks/demo/news/2026-11-05-new.md", "---\ntitle: 新消息\ndate: 2026-11-05\n---\n新增一条。\n")] // an added article
+    public void After_a_change_the_output_and_the_search_index_equal_a_cold_build(string file, string text)
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        var before = TestSite.Snapshot(site.Output);
+        site.With(file, text);
+
+        Assert.True(site.Build().Success);
+
+        var (_, dir) = Cold(site);
+        AssertSameTree(dir, site.Output);
+        // Search chunks are named by their contents: a chunk kept under its name kept its bytes.
+        var after = TestSite.Snapshot(site.Output);
+        foreach (var (path, bytes) in after.Where(f => f.Key.Contains("/c/", StringComparison.Ordinal) && before.ContainsKey(f.Key)))
+            Assert.True(bytes.AsSpan().SequenceEqual(before[path]), $"{path} changed under the same name");
+    }
+
+    [Fact]
+    public void A_search_state_of_another_generator_or_damaged_is_ignored()
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        var state = Path.Combine(site.Output, RenderState.Search("zh"));
+        var lines = File.ReadAllLines(state);
+        // Every cached document claims a term it does not have; a build that trusted a foreign header would index it.
+        File.WriteAllLines(state, lines.Take(1).Select(l => l.Replace("ecosite-state search ", "ecosite-state search other-", StringComparison.Ordinal))
+            .Concat(lines.Skip(1).Select(l => l + "\t伪造\t9")));
+        site.With("parks/demo/pages/about.md", "---\ntitle: 关于\n---\n园区简介。\n");
+
+        Assert.True(site.Build().Success);
+
+        AssertSameTree(Cold(site).Dir, site.Output);
+    }
+}
