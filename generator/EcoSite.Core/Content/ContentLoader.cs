@@ -31,7 +31,8 @@ internal static partial class ContentLoader
         SiteConfigLoader.Load(tree, clock, diagnostics) is { } config ? Load(tree, config, diagnostics, parallel) : null;
 
     /// <summary>The site of <paramref name="config"/> (site.yaml, read first: the theme and the fingerprint need it).</summary>
-    public static LoadedSite Load(ContentTree tree, SiteConfig config, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+    /// <param name="light">Parks whose articles are loaded from their front matter only (a shard's other parks; <see cref="ArticleLoader.Load"/>).</param>
+    public static LoadedSite Load(ContentTree tree, SiteConfig config, DiagnosticBag diagnostics, ParallelOptions? parallel = null, Func<string, bool>? light = null)
     {
         var languages = config.Languages;
 
@@ -86,7 +87,7 @@ internal static partial class ContentLoader
         var loadParallel = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel : new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, 2 * Environment.ProcessorCount) };
         Parallel.ForEach(markdown, loadParallel, item =>
         {
-            if (ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, diagnostics) is { } v) loaded.Add(v);
+            if (ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, diagnostics, light?.Invoke(item.ParkId) == true) is { } v) loaded.Add(v);
         });
         var byPark = loaded.GroupBy(v => v.ParkId).ToDictionary(g => g.Key, g => g.ToList());
 
