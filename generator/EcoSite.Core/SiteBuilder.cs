@@ -42,7 +42,11 @@ public static class SiteBuilder
         var imports = FederationLoader.Load(config, options.ContentDir, log.Diagnostics);
         var scope = options.Parks is { } globs ? ShardScope.Select(tree, globs, config.Languages, log.Diagnostics) : null;
         if (options.Parks is not null && scope is null) return log.Stopped();
-        if (scope is not null) log.Diagnostics.Restrict(scope.Reports);
+        if (scope is not null)
+        {
+            log.Diagnostics.Restrict(scope.Reports);
+            tree.Keeps = scope.KeepsBytes;
+        }
         using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel, log.Diagnostics) : SiteOutput.InMemory();
         var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
         var (siteFingerprint, today) = (themeSource.Fingerprint() + imports.Fingerprint, Format.Iso(config.Today));

@@ -42,8 +42,9 @@ internal sealed class ShardScope
 
     private IReadOnlyList<string> Languages { get; }
 
-    /// <summary>Part of the build's fingerprint: a shard of other parks into the same folder is not "unchanged".</summary>
-    public string Fingerprint => "|parks=" + string.Join(',', Parks);
+    /// <summary>Part of the build's fingerprint: a shard of other parks into the same folder is not "unchanged".
+    /// A shard of an earlier state format is not "unchanged" either: its state folder lacks what merge now reads.</summary>
+    public string Fingerprint => "|parks=" + string.Join(',', Parks) + "|state=" + ShardState.CurrentFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The parks whose id or folder (<c>parks/&lt;id&gt;</c>) a pattern matches (Microsoft.Extensions.FileSystemGlobbing,
@@ -83,6 +84,9 @@ internal sealed class ShardScope
     /// one, whatever order the shards are built or merged in.
     /// </summary>
     public bool Regional => SiteParks.Count > 0 && _parks.Contains(SiteParks[0]);
+
+    /// <summary>A content file whose bytes the build keeps from the fingerprint for the loader: not another shard's park's.</summary>
+    public bool KeepsBytes(string contentPath) => Routes.ParkOf(contentPath) is not { } park || !IsLight(park);
 
     /// <summary>Another shard's park: loaded light (its articles' bodies are not parsed) and reported on by that shard.</summary>
     public bool IsLight(string parkId) => !_parks.Contains(parkId);
