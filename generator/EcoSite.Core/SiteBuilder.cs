@@ -42,6 +42,11 @@ public static class SiteBuilder
         var imports = FederationLoader.Load(config, options.ContentDir, log.Diagnostics);
         var scope = options.Parks is { } globs ? ShardScope.Select(tree, globs, config.Languages, log.Diagnostics) : null;
         if (options.Parks is not null && scope is null) return log.Stopped();
+        if (scope is not null)
+        {
+            log.Diagnostics.Restrict(scope.Reports);
+            tree.Keeps = scope.KeepsBytes;
+        }
         using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel, log.Diagnostics) : SiteOutput.InMemory();
         var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
         var (siteFingerprint, today) = (themeSource.Fingerprint() + imports.Fingerprint, Format.Iso(config.Today));
@@ -54,9 +59,11 @@ public static class SiteBuilder
         }
 
         log.Stage("list and hash");
-        var cache = output.LoadCache(config.Languages);
-        var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel, cache);
+        // A shard loads other parks light: its parses are not a full build's, so it keeps no load cache.
+        var cache = scope is null ? output.LoadCache(config.Languages) : null;
+        var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel, cache, scope is null ? null : scope.IsLight);
         cache?.Save();
+        if (scope is not null) loaded = FeedArticles.Complete(loaded, tree, config.Languages, scope);
         log.Stage("load");
         log.Counts = new LoadCounts(output.InputsRead, cache?.Parsed, cache?.Reused);
         var checkedSite = CheckedSite.Check(loaded, log.Diagnostics);
@@ -76,7 +83,7 @@ public static class SiteBuilder
             return log.Stopped(report);
         var state = scope is null ? null : new ShardState(ShardState.CurrentFormat, Generator,
             output.HashOf($"{Generator}|{siteFingerprint}|{today}", [SiteConfigLoader.FileName, "indicators.yaml"]) ?? "", output.InputsOf(Generator, siteFingerprint, today) ?? "",
-            config.Languages, scope.Globs, scope.Parks, scope.SiteParks);
+            config.Languages, scope.Globs, scope.Parks, scope.SiteParks, new Dictionary<string, string>());
         var pages = Render(plan, scope, state, output, options, progress, log);
         log.Stage("render and write");
         if (pages is null) return log.Stopped(report);
@@ -109,7 +116,8 @@ public static class SiteBuilder
         {
             var pages = new SiteRenderer(plan, Generator, options.Parallel, options.PageTimeLimit) { Scope = scope }
                 .Render(output, progress is null ? null : progress.PageDone);
-            if (state is not null) output.Emit(state.ToFile());
+            if (state is not null)
+                foreach (var f in ShardFragments.WithState(state, plan.Facts, plan.Theme, scope!)) output.Emit(f);
             output.Flush();
             return pages;
         }

@@ -20,7 +20,13 @@ internal static partial class ArticleLoader
     [GeneratedRegex(@"^(?<slug>[^.]+)(\.(?<lang>[^.]+))?\.md$")]
     private static partial Regex FileName();
 
-    public static LoadedVersion? Load(ContentFile file, string parkId, Section section, ContentTree tree, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
+    /// <param name="light">
+    /// Front matter only (a shard's other parks, docs/architecture.md "Shards and merge"): the body is neither parsed nor
+    /// rendered, so the version has no <see cref="ArticleVersion.BodyHtml"/> and only the summary the front matter gives;
+    /// everything the site's facts read (title, date, kind, case fields, attachments, placeholders) is the full load's.
+    /// </param>
+    public static LoadedVersion? Load(ContentFile file, string parkId, Section section, ContentTree tree, IReadOnlyList<string> languages, DiagnosticBag diagnostics,
+        bool light = false)
     {
         var rel = file.RelPath;
         var name = rel[(rel.LastIndexOf('/') + 1)..];
@@ -48,7 +54,7 @@ internal static partial class ArticleLoader
         var text = SourceText.ReadNonEmpty(tree, file, diagnostics, "the file is empty; it needs front matter with at least a title between '---' lines.");
         if (text is null) return null;
 
-        var parsed = MarkdownBody.Parse(text, rel, diagnostics);
+        var parsed = light ? MarkdownBody.ParseFrontMatter(text, rel, diagnostics) : MarkdownBody.Parse(text, rel, diagnostics);
         if (parsed is null) return null;
         if (parsed.FrontMatter is null)
         {
@@ -99,12 +105,15 @@ internal static partial class ArticleLoader
             caseInfo = new CaseInfo(ent, f.Localized("technology"), benefits);
         }
 
-        var body = MarkdownBody.Render(parsed.Document, links, rel, lang, diagnostics);
+        var body = light ? new RenderedBody("", "") : MarkdownBody.Render(parsed.Document, links, rel, lang, diagnostics);
         if (title is null || section != Section.Pages && date is null) return null;
         var version = new ArticleVersion(lang, rel, title, date, kind,
             summary is { Length: > 0 } ? summary : Summary.Cut(body.FirstParagraph), body.Html, attachments, caseInfo)
         {
             Record = section != Section.News ? null : DocumentRecord.Of(f.Text("index_no"), f.Localized("publisher"), f.Text("doc_no")),
+            // From the body as written, not as rendered: a light load (no body rendered) must score an item as a full one does.
+            PlaceholderInBody = Placeholders.In(text[parsed.BodyStart..]),
+            Light = light,
         };
         return new LoadedVersion(parkId, section, slug, version);
 

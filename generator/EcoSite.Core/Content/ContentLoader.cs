@@ -32,7 +32,9 @@ internal static partial class ContentLoader
 
     /// <summary>The site of <paramref name="config"/> (site.yaml, read first: the theme and the fingerprint need it).</summary>
     /// <param name="cache">The previous build's parses, reused for unchanged Markdown files (null: parse every file).</param>
-    public static LoadedSite Load(ContentTree tree, SiteConfig config, DiagnosticBag diagnostics, ParallelOptions? parallel = null, LoadCache? cache = null)
+    /// <param name="light">Parks whose articles are loaded from their front matter only (a shard's other parks; <see cref="ArticleLoader.Load"/>).</param>
+    public static LoadedSite Load(ContentTree tree, SiteConfig config, DiagnosticBag diagnostics, ParallelOptions? parallel = null, LoadCache? cache = null,
+        Func<string, bool>? light = null)
     {
         var languages = config.Languages;
 
@@ -87,7 +89,8 @@ internal static partial class ContentLoader
         var loadParallel = parallel is { MaxDegreeOfParallelism: > 0 } ? parallel : new ParallelOptions { MaxDegreeOfParallelism = Math.Max(4, 2 * Environment.ProcessorCount) };
         Parallel.ForEach(markdown, loadParallel, item =>
         {
-            var v = cache is null ? ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, diagnostics)
+            var isLight = light?.Invoke(item.ParkId) == true;
+            var v = cache is null ? ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, diagnostics, isLight)
                 : cache.Load(item.File, tree, diagnostics, own => ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, own));
             if (v is not null) loaded.Add(v);
         });

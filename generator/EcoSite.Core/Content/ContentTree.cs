@@ -41,8 +41,18 @@ internal sealed class ContentTree
     public static bool IsText(ContentFile file) =>
         file.RelPath.EndsWith(".md", StringComparison.Ordinal) || file.RelPath.EndsWith(".yaml", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The files whose bytes <see cref="Keep"/> holds (by relative path); null for all. A shard keeps only its own parks'
+    /// and the site-wide files: holding every file of a million pages between the fingerprint and the load would not
+    /// fit in memory, and other parks' articles are only read for their front matter.
+    /// </summary>
+    internal Func<string, bool>? Keeps { get; set; }
+
     /// <summary>Keeps a file's bytes, read for the input fingerprint, for the loader (<see cref="TakeKept"/>).</summary>
-    internal void Keep(ContentFile file, byte[] bytes) => _kept[file.RelPath] = bytes;
+    internal void Keep(ContentFile file, byte[] bytes)
+    {
+        if (Keeps?.Invoke(file.RelPath) != false) _kept[file.RelPath] = bytes;
+    }
 
     /// <summary>The kept bytes of a file, handed over once (then released), or null when they were not kept.</summary>
     internal byte[]? TakeKept(ContentFile file) => _kept.TryRemove(file.RelPath, out var bytes) ? bytes : null;

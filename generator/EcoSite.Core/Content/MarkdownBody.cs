@@ -10,7 +10,8 @@ using Markdig.Syntax.Inlines;
 namespace EcoSite.Core.Content;
 
 /// <summary>A Markdown file split into its front matter (YAML text and the file line it starts on) and its body.</summary>
-internal sealed record ParsedMarkdown(MarkdownDocument Document, string? FrontMatter, int FrontMatterLineOffset, SourcePos FrontMatterPos);
+/// <param name="BodyStart">Where the body's source text starts in the file's text (after the front matter's closing line).</param>
+internal sealed record ParsedMarkdown(MarkdownDocument Document, string? FrontMatter, int FrontMatterLineOffset, SourcePos FrontMatterPos, int BodyStart = 0);
 
 /// <summary>The body as HTML (with marker URLs, see <see cref="LinkResolver"/>) and its summary as plain text.</summary>
 internal sealed record RenderedBody(string Html, string FirstParagraph);
@@ -41,9 +42,53 @@ internal static class MarkdownBody
         {
             doc.RemoveAt(0);
             // Markdig lines are 0-based and fm.Line is the opening '---': YAML line 1 is file line fm.Line + 2.
-            return new ParsedMarkdown(doc, fm.Lines.ToString(), fm.Line + 1, new SourcePos(fm.Line + 1, 1));
+            return new ParsedMarkdown(doc, fm.Lines.ToString(), fm.Line + 1, new SourcePos(fm.Line + 1, 1), BodyStart(text, fm));
         }
         return new ParsedMarkdown(doc, null, 0, new SourcePos(1, 1));
+    }
+
+    /// <summary>
+    /// The front matter alone, without parsing the body (a shard's other parks, docs/architecture.md "Shards and
+    /// merge"): Markdig parses only the text up to the first line that can close the front matter. When that prefix
+    /// does not give a front matter ending on its last line, the whole file is parsed as <see cref="Parse"/> does, so
+    /// the front matter, its position and <see cref="ParsedMarkdown.BodyStart"/> are always the ones a full parse
+    /// finds. The document returned holds no body.
+    /// </summary>
+    public static ParsedMarkdown? ParseFrontMatter(string text, string relPath, DiagnosticBag diagnostics)
+    {
+        if (FrontMatterEnd(text) is { } end && NestingLimit.Parse(text[..end], relPath, diagnostics) is { Count: > 0 } doc
+            && doc[0] is YamlFrontMatterBlock fm && BodyStart(text, fm) == end)
+            return new ParsedMarkdown(new MarkdownDocument(), fm.Lines.ToString(), fm.Line + 1, new SourcePos(fm.Line + 1, 1), end);
+        return Parse(text, relPath, diagnostics) is { } full ? full with { Document = new MarkdownDocument() } : null;
+    }
+
+    /// <summary>The end (after its line break) of the first line after a leading '---' line that reads '---' or '...'; null when there is none.</summary>
+    private static int? FrontMatterEnd(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal)) return null;
+        var start = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        while (start > 0 && start < text.Length)
+        {
+            var next = text.IndexOf('\n', start);
+            var stop = next < 0 ? text.Length : next + 1;
+            var line = text.AsSpan(start, (next < 0 ? text.Length : next) - start).TrimEnd();
+            if (line is "---" or "...") return stop;
+            start = stop;
+        }
+        return null;
+    }
+
+    /// <summary>The offset of the line after the front matter's closing line (its opening line, its lines, its closing line).</summary>
+    private static int BodyStart(string text, YamlFrontMatterBlock fm)
+    {
+        var line = fm.Line + fm.Lines.Count + 2;
+        var at = 0;
+        for (var i = 0; i < line && at < text.Length; i++)
+        {
+            var next = text.IndexOf('\n', at);
+            at = next < 0 ? text.Length : next + 1;
+        }
+        return at;
     }
 
     /// <param name="lineOffset">Lines before the Markdown's first line in its file (for Markdown held in a YAML field).</param>

@@ -72,7 +72,7 @@ internal static class Placeholders
 
     /// <summary>A news item or case any of whose language versions still holds a placeholder (title, body or technology).</summary>
     public static bool In(Article article) =>
-        article.Versions.Any(v => In(v.Title) || In(v.BodyHtml) || In(v.Case?.Technology));
+        article.Versions.Any(v => In(v.Title) || v.PlaceholderInBody || In(v.Case?.Technology));
 
     public static bool In(Listing listing) => In(listing.Material);
 }

@@ -5,10 +5,22 @@ public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
     private readonly Lock _lock = new();
+    private Func<Diagnostic, bool>? _keep;
 
     public void Add(Diagnostic diagnostic)
     {
-        lock (_lock) _items.Add(diagnostic);
+        lock (_lock)
+            if (_keep?.Invoke(diagnostic) != false) _items.Add(diagnostic);
+    }
+
+    /// <summary>From now on (and for what is already here), only the diagnostics <paramref name="keep"/> accepts are kept.</summary>
+    internal void Restrict(Func<Diagnostic, bool> keep)
+    {
+        lock (_lock)
+        {
+            _keep = keep;
+            _items.RemoveAll(d => !keep(d));
+        }
     }
 
     public void Add(DiagnosticCode code, string file, SourcePos pos, string message) =>
@@ -16,7 +28,7 @@ public sealed class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
-        lock (_lock) _items.AddRange(diagnostics);
+        lock (_lock) _items.AddRange(_keep is null ? diagnostics : diagnostics.Where(_keep));
     }
 
     public bool HasErrors

@@ -102,4 +102,5 @@ internal static class Codes
     public static readonly DiagnosticCode ShardsOfOtherSites = new("ECO604", Severity.Error, "shards of different sites");
     public static readonly DiagnosticCode ShardsOfOtherVersions = new("ECO605", Severity.Error, "shards of different tool versions");
     public static readonly DiagnosticCode ParksMissing = new("ECO606", Severity.Error, "parks missing from the shards");
+    public static readonly DiagnosticCode FragmentMismatch = new("ECO607", Severity.Error, "a shard's fragment does not fit");
 }

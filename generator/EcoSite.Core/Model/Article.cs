@@ -42,6 +42,15 @@ internal sealed record ArticleVersion(
 {
     /// <summary>索引号, 发布机构 and 文号 when the front matter gives any (content-format.md v2 section 7).</summary>
     public DocumentRecord? Record { get; init; }
+
+    /// <summary>The body's source text still holds a text 'ecosite new' wrote (content-format.md section 11): the item scores nothing.</summary>
+    public bool PlaceholderInBody { get; init; }
+
+    /// <summary>
+    /// Loaded from its front matter only (another shard's park): no <see cref="BodyHtml"/>, and <see cref="Summary"/>
+    /// only when the front matter gives one. Nothing such a shard writes reads either.
+    /// </summary>
+    public bool Light { get; init; }
 }
 
 /// <summary>

@@ -85,12 +85,24 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         foreach (var park in site.Parks)
             foreach (var m in park.Media) emit(new CopiedFile(m.SitePath, m.SourcePath));
         foreach (var f in CompletenessFiles.For(facts, theme)) emit(f);
-        emit(new TextFile(Routes.NotFound, NotFound()));
-        foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
-        emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, plan.Jobs)));
-        foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts)).Concat(JsonFeed.Files(site))) emit(f);
+        // Regional files a shard does not write are not made at all (a sitemap of a million pages is large); the
+        // search index is never a shard's: merge builds it from every shard's fragment (ShardFragments).
+        if (Scope is not { Regional: false })
+        {
+            emit(new TextFile(Routes.NotFound, NotFound()));
+            foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
+            emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, plan.Jobs)));
+            foreach (var f in JsonFeed.Files(site)) emit(f);
+        }
+        else
+            foreach (var path in languages.SelectMany(l => new[] { _routes.InLanguage(Routes.AtomFeed, l), _routes.InLanguage(Routes.JsonFeed, l) }).Append(Routes.NotFound).Append(Routes.Sitemap))
+                Scope.WrittenElsewhere(path);
+        foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
-        foreach (var f in SiteSearch.Files(facts, theme, previousState)) emit(f);
+        if (Scope is null)
+            foreach (var f in SiteSearch.Files(facts, theme, previousState)) emit(f);
+        else
+            foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
     }
 
     internal string RenderPage(PageContext ctx, PageContent content)

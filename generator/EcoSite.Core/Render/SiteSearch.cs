@@ -40,12 +40,14 @@ internal static class SiteSearch
         _ => ctx.T("category_" + key),
     };
 
-    public static SearchInput Input(PageContext ctx)
+    /// <param name="parks">The parks whose pages to gather (a shard's own, <see cref="Shards.ShardFragments"/>); null for all.</param>
+    public static SearchInput Input(PageContext ctx, Func<string, bool>? parks = null)
     {
         var site = ctx.Site;
         var docs = new List<SearchDocument>();
         foreach (var park in site.Parks)
         {
+            if (parks?.Invoke(park.Id) == false) continue;
             docs.Add(ParkProfile(ctx, park));
             foreach (var a in park.News.Concat(park.Cases).Concat(park.Pages)) docs.Add(Article(ctx, park, a));
             if (park.Indicators.Count > 0) docs.Add(Indicators(ctx, park));

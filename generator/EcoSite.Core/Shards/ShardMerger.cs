@@ -1,16 +1,18 @@
 using EcoSite.Core.Content;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Output;
+using EcoSite.Core.Search;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Shards;
 
 /// <summary>
 /// <c>ecosite merge SHARD... -o OUT</c> (docs/architecture.md "Shards and merge"): checks from each shard's state
 /// (<see cref="ShardState"/>) that the shards make exactly one site (same tool version, same site configuration,
-/// same content, every park in exactly one shard), then assembles OUT from the files of each shard's own parks and the
-/// regional files, through <see cref="SiteWriter"/> like a build (staging folder, atomic swap, never through a link).
-/// Every shard wrote the regional files from the full site's facts, so they are taken from the first shard; the state
-/// folder is never copied.
+/// same content, every park in exactly one shard), then assembles OUT from the files of each shard's own parks, the
+/// regional files of the shard holding the site's first park, and the search index built from every shard's search
+/// fragment (<see cref="ShardFragments"/>), through <see cref="SiteWriter"/> like a build (staging folder, atomic
+/// swap, never through a link). The state folder is never copied.
 /// </summary>
 public static class ShardMerger
 {
@@ -23,21 +25,26 @@ public static class ShardMerger
         if (SiteWriter.TryRecover(outputDir) is { } stuck) return log.Stopped(stuck);
 
         var files = new List<(string Path, string Source)>();
-        for (var i = 0; i < shards.Count; i++)
-            if (!Collect(shards[i], regional: i == 0, files, log.Diagnostics)) return log.Stopped();
+        var regional = shards.Single(s => s.State.Parks.Contains(s.State.SiteParks[0], StringComparer.Ordinal));
+        foreach (var shard in shards)
+            if (!Collect(shard, regional: shard == regional, files, log.Diagnostics)) return log.Stopped();
         log.Stage("list files");
+        if (SearchIndex(shards, log.Diagnostics) is not { } index) return log.Stopped();
+        log.Stage("search index");
 
         var first = shards[0].State;
         try
         {
             using var writer = SiteWriter.Begin(outputDir);
             foreach (var (path, source) in files) writer.Enqueue(new CopiedFile(path, source));
+            foreach (var file in index) writer.Enqueue(file);
             writer.Flush();
             var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));
-            writer.Commit(new BuildManifest(first.Generator, "merged:" + first.Inputs, pages, files.Count + 1, log.Diagnostics.ToSortedList(),
+            var count = files.Count + index.Count + 1;
+            writer.Commit(new BuildManifest(first.Generator, "merged:" + first.Inputs, pages, count, log.Diagnostics.ToSortedList(),
                 new Dictionary<string, string>(StringComparer.Ordinal)));
             log.Stage("write and swap");
-            return log.Merged(pages, files.Count + 1);
+            return log.Merged(pages, count);
         }
         catch (Exception e) when (SiteWriter.IsFileSystemError(e))
         {
@@ -107,6 +114,45 @@ public static class ShardMerger
     }
 
     /// <summary>
+    /// The search index of each language, built as a full build builds it (<see cref="SearchIndexBuilder"/>) from the
+    /// documents of every shard's fragment: each must be the file its shard wrote (the hash in its state), hold only
+    /// the shard's own parks, and have the same labels as the others; otherwise ECO607 at the fragment.
+    /// </summary>
+    private static List<TextFile>? SearchIndex(List<Shard> shards, DiagnosticBag diagnostics)
+    {
+        var files = new List<TextFile>();
+        foreach (var lang in shards[0].State.Languages)
+        {
+            SearchInput? first = null;
+            var docs = new List<SearchDocument>();
+            foreach (var s in shards)
+            {
+                var name = ShardFragments.SearchName(lang);
+                var file = Path.Combine(s.Dir, ShardState.Folder, name).Replace('\\', '/');
+                var input = ShardFragments.ReadSearch(s.Dir, lang, s.State.Fragments.GetValueOrDefault(name), out var problem);
+                var own = new HashSet<string>(s.State.Parks, StringComparer.Ordinal);
+                if (input is null)
+                    diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
+                        $"the search fragment of '{s.Dir}' cannot be used: {problem}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
+                else if (input.Documents.FirstOrDefault(d => !own.Contains(d.Park)) is { } stray)
+                    diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
+                        $"the search fragment of '{s.Dir}' holds a page of the park '{stray.Park}', which the shard does not publish; rebuild the shard.");
+                else if (first is not null && !ShardFragments.SameIndex(first, input))
+                    diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
+                        $"the search fragment of '{s.Dir}' was made from other facts than the one of '{shards[0].Dir}' (park names, labels or date differ); rebuild every shard from the same content.");
+                else
+                {
+                    first ??= input;
+                    docs.AddRange(input.Documents);
+                }
+            }
+            if (first is null || diagnostics.HasErrors) return null;
+            files.AddRange(SearchIndexBuilder.Build(first with { Documents = docs }, Routes.SearchIndex(lang)));
+        }
+        return files;
+    }
+
+    /// <summary>
     /// The files of a shard's own parks (and, for the first shard, the regional files), by site path. Anything in a
     /// shard that is not a regular file or a folder was not written by EcoSite: the shard is refused rather than
     /// followed out of its folder.
@@ -128,7 +174,7 @@ public static class ShardMerger
                 {
                     case FileKind.Directory: pending.Push(entry); break;
                     case FileKind.Regular:
-                        var park = ShardScope.ParkOfFile(rel, shard.State.Languages);
+                        var park = Routes.ParkOfOutputPath(rel, shard.State.Languages);
                         if (park is null ? regional : own.Contains(park)) files.Add((rel, entry));
                         break;
                     default:

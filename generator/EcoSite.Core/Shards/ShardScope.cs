@@ -2,16 +2,20 @@ using System.Collections.Concurrent;
 using EcoSite.Core.Content;
 using EcoSite.Core.Diagnostics;
 using EcoSite.Core.Output;
+using EcoSite.Core.Urls;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace EcoSite.Core.Shards;
 
 /// <summary>
 /// The parks one shard publishes (<c>ecosite build --parks GLOB</c>, docs/architecture.md "Shards and merge"). A shard
-/// loads, checks and computes the facts of the whole site, so every cross-park fact (rank, exchange matches,
-/// region-wide lists) is the full build's; it writes the files of its own parks and the regional files, and names the
-/// rest (<see cref="Elsewhere"/>) so its link check knows them. Which park a file belongs to is decided by its path
-/// alone (<see cref="ParkOfFile"/>), the same way here and in <see cref="ShardMerger"/>.
+/// loads its own parks fully and the others light (<see cref="IsLight"/>: articles from their front matter only, every
+/// YAML file as usual), so every cross-park fact (score, rank, exchange matches, region-wide lists) is the full
+/// build's. It writes the files of its own parks, and the shard holding the site's first park (<see cref="Regional"/>)
+/// also writes the regional files, except the search index, which merge builds from each shard's fragment
+/// (<see cref="ShardFragments"/>). It names the files it does not write (<see cref="WrittenElsewhere"/>) so its link check
+/// knows them. Which park a file belongs to is decided by its path alone (<see cref="Routes.ParkOfOutputPath"/>), the
+/// same way here and in <see cref="ShardMerger"/>.
 /// </summary>
 internal sealed class ShardScope
 {
@@ -38,8 +42,9 @@ internal sealed class ShardScope
 
     private IReadOnlyList<string> Languages { get; }
 
-    /// <summary>Part of the build's fingerprint: a shard of other parks into the same folder is not "unchanged".</summary>
-    public string Fingerprint => "|parks=" + string.Join(',', Parks);
+    /// <summary>Part of the build's fingerprint: a shard of other parks into the same folder is not "unchanged".
+    /// A shard of an earlier state format is not "unchanged" either: its state folder lacks what merge now reads.</summary>
+    public string Fingerprint => "|parks=" + string.Join(',', Parks) + "|state=" + ShardState.CurrentFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The parks whose id or folder (<c>parks/&lt;id&gt;</c>) a pattern matches (Microsoft.Extensions.FileSystemGlobbing,
@@ -73,19 +78,29 @@ internal sealed class ShardScope
     private static string Sample(List<string> ids) =>
         ids.Count == 0 ? "(none)" : string.Join(", ", ids.Take(10)) + (ids.Count > 10 ? $" and {ids.Count - 10} more" : "");
 
-    /// <summary>The park a site file belongs to: <c>[lang/]parks/&lt;id&gt;/…</c> or <c>data/parks/&lt;id&gt;/…</c>; null for a regional file.</summary>
-    public static string? ParkOfFile(string path, IReadOnlyList<string> languages)
-    {
-        var slash = path.IndexOf('/', StringComparison.Ordinal);
-        if (slash > 0 && languages.Skip(1).Contains(path[..slash], StringComparer.Ordinal)) path = path[(slash + 1)..];
-        var rest = path.StartsWith("parks/", StringComparison.Ordinal) ? path["parks/".Length..]
-            : path.StartsWith("data/parks/", StringComparison.Ordinal) ? path["data/parks/".Length..] : null;
-        var end = rest?.IndexOf('/', StringComparison.Ordinal) ?? -1;
-        return end > 0 ? rest![..end] : null;
-    }
+    /// <summary>
+    /// This shard holds the site's first park, so it writes the regional files (home, ranking, exchange, feeds,
+    /// sitemap, open data, search page...) and reports the warnings about site-wide files: one shard, always the same
+    /// one, whatever order the shards are built or merged in.
+    /// </summary>
+    public bool Regional => SiteParks.Count > 0 && _parks.Contains(SiteParks[0]);
 
-    /// <summary>True for files this shard writes: regional ones and its own parks'.</summary>
-    public bool Writes(string path) => ParkOfFile(path, Languages) is not { } park || _parks.Contains(park);
+    /// <summary>A content file whose bytes the build keeps from the fingerprint for the loader: not another shard's park's.</summary>
+    public bool KeepsBytes(string contentPath) => Routes.ParkOf(contentPath) is not { } park || !IsLight(park);
+
+    /// <summary>Another shard's park: loaded light (its articles' bodies are not parsed) and reported on by that shard.</summary>
+    public bool IsLight(string parkId) => !_parks.Contains(parkId);
+
+    /// <summary>
+    /// The diagnostics this shard reports: every error (a shard never publishes what a full build would refuse), and
+    /// the warnings about its own parks' files, or about site-wide files when it is <see cref="Regional"/>. Each
+    /// warning of the site is so reported by exactly one shard instead of by all of them.
+    /// </summary>
+    public bool Reports(Diagnostic d) =>
+        d.IsError || (Routes.ParkOfOutputPath(d.File.Replace('\\', '/'), Languages) is { } park ? _parks.Contains(park) : Regional);
+
+    /// <summary>True for files this shard writes: its own parks', and the regional ones when it is <see cref="Regional"/>.</summary>
+    public bool Writes(string path) => Routes.ParkOfOutputPath(path, Languages) is { } park ? _parks.Contains(park) : Regional;
 
     /// <summary>Hands <paramref name="emit"/> the files this shard writes and notes the others as written elsewhere.</summary>
     public Action<OutputFile> Filter(Action<OutputFile> emit) => file =>

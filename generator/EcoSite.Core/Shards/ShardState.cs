@@ -18,6 +18,7 @@ namespace EcoSite.Core.Shards;
 /// <param name="Globs">The --parks patterns the shard was built with.</param>
 /// <param name="Parks">The parks this shard publishes.</param>
 /// <param name="SiteParks">Every park of the site.</param>
+/// <param name="Fragments">The SHA-256 of each fragment file beside this one (<see cref="ShardFragments"/>), by name.</param>
 internal sealed record ShardState(
     int Format,
     string Generator,
@@ -26,9 +27,11 @@ internal sealed record ShardState(
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> Globs,
     IReadOnlyList<string> Parks,
-    IReadOnlyList<string> SiteParks)
+    IReadOnlyList<string> SiteParks,
+    IReadOnlyDictionary<string, string> Fragments)
 {
-    public const int CurrentFormat = 1;
+    /// <summary>2: shards load other parks light and write search fragments; a format-1 shard holds no fragments.</summary>
+    public const int CurrentFormat = 2;
     public const string Folder = ".ecosite-shard";
     public const string FileName = "shard.json";
     public const string SitePath = Folder + "/" + FileName;
@@ -48,10 +51,10 @@ internal sealed record ShardState(
                 return null;
             }
             var state = JsonSerializer.Deserialize(FileProbe.ReadAllBytes(path), ShardJson.Default.ShardState);
-            if (state is null || state.Generator is null || state.Parks is null || state.SiteParks is null || state.Languages is null || state.Languages.Count == 0)
-                problem = "malformed";
-            else if (state.Format != CurrentFormat)
+            if (state is not null && state.Format != CurrentFormat)
                 problem = $"format {state.Format}";
+            else if (state is null || state.Generator is null || state.Parks is null || state.SiteParks is null || state.Languages is null || state.Languages.Count == 0 || state.Fragments is null)
+                problem = "malformed";
             return problem.Length == 0 ? state : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)

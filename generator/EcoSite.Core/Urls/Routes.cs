@@ -163,6 +163,21 @@ internal sealed partial class Routes(IReadOnlyList<string> languages, string? ba
 
     private static string DataPrefix(string? parkId) => parkId is null ? "data/" : $"data/parks/{parkId}/";
 
+    /// <summary>
+    /// The park an output file belongs to, by its path alone: <c>[lang/]parks/&lt;id&gt;/…</c> (pages, badges,
+    /// endpoints, media) or <c>data/parks/&lt;id&gt;/…</c> (its open data); null for a regional file. Shards and merge
+    /// split the site by this one rule.
+    /// </summary>
+    public static string? ParkOfOutputPath(string path, IReadOnlyList<string> languages)
+    {
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && languages.Skip(1).Contains(path[..slash], StringComparer.Ordinal)) path = path[(slash + 1)..];
+        var rest = path.StartsWith("parks/", StringComparison.Ordinal) ? path["parks/".Length..]
+            : path.StartsWith("data/parks/", StringComparison.Ordinal) ? path["data/parks/".Length..] : null;
+        var end = rest?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        return end > 0 ? rest![..end] : null;
+    }
+
     /// <summary>The output path of a page in a language: the default language at the root, others under "lang/".</summary>
     public string InLanguage(string pageId, string lang) => lang == DefaultLanguage ? pageId : $"{lang}/{pageId}";
 

@@ -164,6 +164,7 @@ public sealed class EveryCodeTests
         ["ECO604"] = nameof(EndToEnd.ShardMergeTests.Shards_of_different_site_configs_or_content_are_refused),
         ["ECO605"] = nameof(EndToEnd.ShardMergeTests.Shards_of_different_tool_versions_are_refused),
         ["ECO606"] = nameof(EndToEnd.ShardMergeTests.A_park_in_no_shard_is_refused_by_name),
+        ["ECO607"] = nameof(EndToEnd.ShardMergeTests.A_search_fragment_that_was_changed_swapped_or_removed_is_refused_at_the_fragment),
     };
 
     [Fact]

@@ -1,6 +1,7 @@
 using EcoSite.Core;
 using EcoSite.Core.Content;
 using EcoSite.Core.Shards;
+using EcoSite.Core.Urls;
 
 namespace EcoSite.Tests.EndToEnd;
 
@@ -93,19 +94,28 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
-    public void A_shard_holds_only_its_own_parks_files_and_the_regional_ones()
+    public void A_shard_holds_only_its_own_parks_files_and_the_one_with_the_first_park_the_regional_ones()
     {
         Built(TestSite.SampleContent, Dir("s"), "qinghe");
+        Built(TestSite.SampleContent, Dir("r"), "lanshan");
         var files = Site(Dir("s")).Keys.ToList();
+        var regional = Site(Dir("r")).Keys.ToList();
 
         Assert.Contains("parks/qinghe/index.html", files);
         Assert.Contains("en/parks/qinghe/index.html", files);
-        Assert.Contains("index.html", files);
-        Assert.Contains("exchange/index.html", files);
-        Assert.DoesNotContain(files, f => ShardScope.ParkOfFile(f, ["zh", "en"]) is { } park && park != "qinghe");
+        Assert.All(files, f => Assert.True(f.StartsWith(ShardState.Folder + "/", StringComparison.Ordinal) || Routes.ParkOfOutputPath(f, ["zh", "en"]) == "qinghe", f));
+        Assert.Contains("index.html", regional);
+        Assert.Contains("exchange/index.html", regional);
+        Assert.Contains("feed.xml", regional);
+        Assert.Contains("search/index.html", regional);
+        Assert.DoesNotContain(regional, f => Routes.ParkOfOutputPath(f, ["zh", "en"]) is { } park && park != "lanshan");
+        // The search index is merge's: each shard leaves its own parks' documents in its state.
+        Assert.DoesNotContain(regional, f => f.StartsWith("search-index/", StringComparison.Ordinal));
+        Assert.Contains(ShardState.Folder + "/" + ShardFragments.SearchName("zh"), files);
         var state = ShardState.Read(Dir("s"), out _)!;
         Assert.Equal(["qinghe"], state.Parks);
         Assert.Equal(["lanshan", "qinghe", "yunshi"], state.SiteParks);
+        Assert.Equal(["search-en.json", "search-zh.json"], state.Fragments.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -212,6 +222,79 @@ public sealed class ShardMergeTests : IDisposable
         merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("current"));
         DiagnosticAssert.Has(merged.Diagnostics, "ECO305", Dir("current"), 0);
         Assert.Equal(["keep.txt"], Directory.EnumerateFileSystemEntries(Dir("release")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_shard_loads_other_parks_articles_without_their_bodies_and_reports_only_its_own_parks()
+    {
+        // A body nested too deep is an error (ECO018) found only by parsing the body; a placeholder left in a body is a
+        // warning at its line; a stray file at the content root is a warning about the site, not a park.
+        var content = Path.Combine(_root, "deep");
+        CopyTree(TestSite.SampleContent, content);
+        File.AppendAllText(Path.Combine(content, "parks/yunshi/news/2026-11-17-oil-regeneration-line.md"), "\n" + string.Concat(Enumerable.Repeat("> ", 40)) + "深\n");
+        File.AppendAllText(Path.Combine(content, "parks/yunshi/news/2026-08-05-hazardous-waste-notice.md"), "\n" + Placeholders.BodyZh + "\n");
+        File.WriteAllText(Path.Combine(content, "notes.txt"), "not content");
+
+        var other = Built(content, Dir("s1"), "l*,q*");
+        var own = Build(content, Dir("s2"), "yunshi");
+        var full = Build(content, Dir("full"), null);
+
+        Assert.False(full.Success);
+        DiagnosticAssert.Has(full.Diagnostics, "ECO018", "parks/yunshi/news/2026-11-17-oil-regeneration-line.md");
+        Assert.Contains(full.Diagnostics, d => !d.IsError && d.File == "parks/yunshi/news/2026-08-05-hazardous-waste-notice.md");
+        Assert.False(own.Success);
+        DiagnosticAssert.Has(own.Diagnostics, "ECO018", "parks/yunshi/news/2026-11-17-oil-regeneration-line.md");
+        Assert.Contains(own.Diagnostics, d => !d.IsError && d.File == "parks/yunshi/news/2026-08-05-hazardous-waste-notice.md");
+        // The shard of the other parks never parsed those bodies, and reports nothing about yunshi's files.
+        Assert.DoesNotContain(other.Diagnostics, d => d.File.StartsWith("parks/yunshi/", StringComparison.Ordinal));
+        // The site-wide warning is reported once: by the shard holding the first park (lanshan), not by the other.
+        Assert.Contains(full.Diagnostics, d => d.File == "notes.txt");
+        Assert.Contains(other.Diagnostics, d => d.File == "notes.txt");
+        Assert.DoesNotContain(own.Diagnostics, d => d.File == "notes.txt");
+    }
+
+    [Fact]
+    public void A_placeholder_left_in_another_parks_body_scores_as_in_the_full_build()
+    {
+        var content = ThirtyParks();
+        // Its only case, too old for the feeds (whose articles the regional shard loads in full): only the light load sees it.
+        File.AppendAllText(Path.Combine(content, "parks/p29-yunshi/cases/ash-slag-wall-materials.md"), "\n" + Placeholders.CaseBodyZh + "\n");
+        Built(content, Dir("full"), null);
+        Built(content, Dir("a"), "p0*,p1*");
+        Built(content, Dir("b"), "p2*");
+        var merged = ShardMerger.Merge([Dir("a"), Dir("b")], Dir("out"));
+
+        Assert.True(merged.Success, string.Join("\n", merged.Diagnostics));
+        AssertSameSite(Dir("full"), Dir("out"));
+    }
+
+    [Fact]
+    public void A_search_fragment_that_was_changed_swapped_or_removed_is_refused_at_the_fragment()
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        var fragment = Path.Combine(Dir("s2"), ShardState.Folder, ShardFragments.SearchName("en"));
+        var located = fragment.Replace('\\', '/');
+        var original = File.ReadAllBytes(fragment);
+
+        // Changed after the build: its hash is not the one in shard.json.
+        File.WriteAllBytes(fragment, [.. original.Where(b => b != (byte)'k')]);
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+        Assert.Contains("SHA-256", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
+        Assert.False(Directory.Exists(Dir("out")));
+
+        // Another shard's fragment with its hash written into the state: it holds parks the shard does not publish.
+        var foreign = File.ReadAllBytes(Path.Combine(Dir("s1"), ShardState.Folder, ShardFragments.SearchName("en")));
+        File.WriteAllBytes(fragment, foreign);
+        var state = Path.Combine(Dir("s2"), ShardState.Folder, ShardState.FileName);
+        File.WriteAllText(state, File.ReadAllText(state).Replace(ShardFragments.Hash(original), ShardFragments.Hash(foreign), StringComparison.Ordinal));
+        merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+        Assert.Contains("which the shard does not publish", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
+
+        File.Delete(fragment);
+        merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+        Assert.Contains("missing", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
+        Assert.False(Directory.Exists(Dir("out")));
     }
 
     private string StateFile(string shard) => Path.Combine(Dir(shard), ShardState.Folder, ShardState.FileName).Replace('\\', '/');
