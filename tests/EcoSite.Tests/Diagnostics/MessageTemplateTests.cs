@@ -30,6 +30,24 @@ public sealed class MessageTemplateTests
                     $"{code.Id} has no message template ({code.Id}.name) in Messages{(lang == MessageCatalog.Chinese ? "Zh" : "En")}.resx");
     }
 
+    [Theory]
+    [InlineData("writing the site")]
+    [InlineData("writing the export")]
+    [InlineData("writing the merged site")]
+    [InlineData("creating the staging folder beside the output")]
+    [InlineData("listing the previous output")]
+    [InlineData("replacing the output folder")]
+    [InlineData("updating the output folder")]
+    [InlineData("looking at the output folder")]
+    [InlineData("cleaning up after an interrupted build")]
+    public void Every_file_system_activity_is_worded_in_chinese(string doing)
+    {
+        var d = EcoSite.Core.Output.SiteWriter.Failed("_site", new IOException("No space left on device"), doing);
+        var zh = MessageCatalog.Message(d, MessageCatalog.Chinese);
+        Assert.False(FellBack(d), zh);
+        Assert.DoesNotContain(doing, zh, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_template_gives_its_own_translation_with_the_same_values()
     {
