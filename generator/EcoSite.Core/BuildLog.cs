@@ -9,17 +9,23 @@ internal sealed class BuildLog
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<StageTiming> _timings = [];
     private TimeSpan _lap;
+    private TimeSpan _cpuLap = Process.GetCurrentProcess().TotalProcessorTime;
 
     public DiagnosticBag Diagnostics { get; } = new();
 
     /// <summary>What the build read and parsed (see <see cref="BuildResult.Load"/>).</summary>
     public LoadCounts? Counts { get; set; }
 
-    /// <summary>Ends a stage: its wall time since the previous one.</summary>
+    /// <summary>
+    /// Ends a stage: its wall time and the process's CPU time (all threads) since the previous one. On a loaded machine
+    /// the CPU time is the comparable figure.
+    /// </summary>
     public void Stage(string name)
     {
-        _timings.Add(new StageTiming(name, _clock.Elapsed - _lap));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        _timings.Add(new StageTiming(name, _clock.Elapsed - _lap, cpu - _cpuLap));
         _lap = _clock.Elapsed;
+        _cpuLap = cpu;
     }
 
     public BuildResult Stopped(Diagnostic refused)

@@ -53,7 +53,8 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 /// </summary>
 public sealed record SiteReport(string AsOf, string? BaseUrl, string? ThemeFolder, SiteCompleteness Completeness);
 
-public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+/// <param name="Cpu">The process's CPU time (user and system, every thread) during the stage.</param>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu = default);
 
 /// <summary>Progress of a build, for a progress bar: pages done out of pages planned.</summary>
 public interface IBuildProgress
