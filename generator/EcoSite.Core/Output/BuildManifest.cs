@@ -19,6 +19,12 @@ internal sealed record BuildManifest(
     /// <summary>What the command line reports about the site, for a later build that finds nothing changed.</summary>
     public SiteReport? Report { get; init; }
 
+    /// <summary>
+    /// The view digest of each page written without declared inputs, by output path (<see cref="Render.ViewDigest"/>):
+    /// such a page is kept when its digest is unchanged. Sorted, so the marker's bytes do not depend on thread order.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Digests { get; init; } = new Dictionary<string, string>();
+
     public const string Note = "This folder is built by EcoSite and replaced on every build. Do not edit files here; edit the content folder.";
 
     public static BuildManifest? Read(string outputDir)
@@ -28,7 +34,10 @@ internal sealed record BuildManifest(
         {
             if (Content.FileProbe.Kind(path) != Content.FileKind.Regular) return null; // absent, or not a file EcoSite wrote
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize(stream, ManifestJson.Default.ManifestFile)?.Manifest;
+            // A marker written before digests existed (or with "digests": null) has none: its pages are rendered.
+            return JsonSerializer.Deserialize(stream, ManifestJson.Default.ManifestFile)?.Manifest is { } m
+                ? m with { Digests = m.Digests ?? new Dictionary<string, string>() }
+                : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -5,7 +5,7 @@ namespace EcoSite.Core.Output;
 /// the previous output stays where it is. Its links, for the link check, come from the build state
 /// (<see cref="LinkState"/>), or are read back from that file when the state does not have them.
 /// </summary>
-internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string, string> previousJobs, IReadOnlyDictionary<string, string> jobs, LinkState links)
+internal sealed class PageReuse(OutputTree previous, BuildManifest manifest, IReadOnlyDictionary<string, string> jobs, LinkState links)
 {
     public int Reused => _reused;
     private int _reused;
@@ -16,8 +16,20 @@ internal sealed class PageReuse(OutputTree previous, IReadOnlyDictionary<string,
 
     public PageLinks? TryReuse(string pageId, string? sourceFile, string outputPath)
     {
-        if (!jobs.TryGetValue(pageId, out var hash) || !previousJobs.TryGetValue(pageId, out var before) || hash != before)
+        if (!jobs.TryGetValue(pageId, out var hash) || !manifest.Jobs.TryGetValue(pageId, out var before) || hash != before)
             return null;
+        return Keep(sourceFile, outputPath);
+    }
+
+    /// <summary>
+    /// A page without declared inputs whose view digest (<see cref="Render.ViewDigest"/>) is the one the previous build
+    /// recorded for the same output path: its file stays.
+    /// </summary>
+    public PageLinks? TryReuseDigest(string outputPath, string? sourceFile, string digest) =>
+        manifest.Digests.TryGetValue(outputPath, out var before) && before == digest ? Keep(sourceFile, outputPath) : null;
+
+    private PageLinks? Keep(string? sourceFile, string outputPath)
+    {
         // Only a file the listing found (never one behind a linked folder) that is still a regular file is kept: a link
         // planted there would stay in the new site, and a pipe would never end.
         if (!previous.Files.Contains(outputPath)) return null;

@@ -97,8 +97,23 @@ internal sealed class SiteOutput : IDisposable
             diagnostics.Add(SiteWriter.Failed(_dir, e, update ? "listing the previous output" : "creating the staging folder beside the output"));
             return false;
         }
-        if (update) Reuse = new PageReuse(_writer.Previous!, _previous!.Jobs, _jobHashes, LinkState.Parse(PreviousState(RenderState.Links)));
+        if (update) Reuse = new PageReuse(_writer.Previous!, _previous!, _jobHashes, LinkState.Parse(PreviousState(RenderState.Links)));
+        DigestGlobal = _fingerprint.ForJob(global, [SiteConfigLoader.FileName]);
         return true;
+    }
+
+    /// <summary>
+    /// What every page's view digest starts with: generator, theme, today and site.yaml, as for a page's declared
+    /// inputs; null when nothing is written (no digests are computed).
+    /// </summary>
+    public string? DigestGlobal { get; private set; }
+
+    private readonly SortedDictionary<string, string> _digests = new(StringComparer.Ordinal);
+
+    /// <summary>Records the view digest of a page without declared inputs for the next build (thread-safe).</summary>
+    public void RecordDigest(string outputPath, string digest)
+    {
+        lock (_digests) _digests[outputPath] = digest;
     }
 
     /// <summary>A build-state file (<see cref="RenderState"/>) of the previous output of this generator; null when there is none.</summary>
@@ -124,7 +139,7 @@ internal sealed class SiteOutput : IDisposable
         if (_writer is null) return true;
         try
         {
-            _writer.Commit(new BuildManifest(generator, _inputs!, pages, FileCount, diagnostics.ToSortedList(), _jobHashes) { Report = report }, _paths);
+            _writer.Commit(new BuildManifest(generator, _inputs!, pages, FileCount, diagnostics.ToSortedList(), _jobHashes) { Report = report, Digests = _digests }, _paths);
             return true;
         }
         catch (Exception e) when (SiteWriter.IsFileSystemError(e))

@@ -67,13 +67,27 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             {
                 pages.Add(previous);
                 output.Emit(new ReusedFile(ctx.OutputPath));
+                pageDone?.Invoke();
+                return;
             }
-            else
+            var content = item.Job.Build(ctx);
+            var page = PageOf(ctx, content);
+            // A page without declared inputs is kept when everything its templates see hashes as before.
+            if (item.Job.Inputs is null && output.DigestGlobal is { } global
+                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, content.Model) is { } digest)
             {
-                var html = RenderPage(ctx, item.Job.Build(ctx));
-                pages.Add(PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html));
-                output.Emit(new TextFile(ctx.OutputPath, html));
+                output.RecordDigest(ctx.OutputPath, digest);
+                if (reuse?.TryReuseDigest(ctx.OutputPath, item.Job.SourceFile, digest) is { } kept)
+                {
+                    pages.Add(kept);
+                    output.Emit(new ReusedFile(ctx.OutputPath));
+                    pageDone?.Invoke();
+                    return;
+                }
             }
+            var html = RenderPage(ctx, content, page);
+            pages.Add(PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html));
+            output.Emit(new TextFile(ctx.OutputPath, html));
             pageDone?.Invoke();
         });
     }
@@ -105,7 +119,10 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
     }
 
-    internal string RenderPage(PageContext ctx, PageContent content)
+    internal string RenderPage(PageContext ctx, PageContent content) => RenderPage(ctx, content, PageOf(ctx, content));
+
+    /// <summary>What the layout sees as <c>page</c>.</summary>
+    private PageView PageOf(PageContext ctx, PageContent content)
     {
         var cfg = site.Config;
         var alternates = cfg.Languages.Select(l =>
@@ -116,13 +133,16 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
                 cfg.BaseUrl is null ? url : _routes.Absolute(path), l == ctx.Lang);
         }).ToList();
         var xDefault = alternates.First(a => a.Lang == cfg.DefaultLanguage);
-        var page = new PageView(
+        return new PageView(
             ctx.Lang, Format.HtmlLang(ctx.Lang), content.Title, ctx.Text(cfg.Title).Text, content.Description,
             ctx.Root, ctx.Url(Routes.Home), alternates, xDefault.AbsoluteUrl, content.Breadcrumbs,
             ctx.Url(Routes.AtomFeed), cfg.BaseUrl is null ? null : _routes.Absolute(ctx.OutputPath), generator,
             Format.Iso(cfg.Today), ctx.Date(cfg.Today), content.Fallback, content.Template, ctx.Url(Routes.Data), ctx.Url(Routes.Exchange), ctx.Url(Routes.Search),
             Navigation.Main(ctx), Navigation.Park(ctx), Navigation.Government(ctx));
+    }
 
+    private string RenderPage(PageContext ctx, PageContent content, PageView page)
+    {
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();
         using var limit = new CancellationTokenSource(pageTimeLimit);

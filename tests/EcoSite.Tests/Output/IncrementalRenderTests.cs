@@ -113,6 +113,54 @@ public sealed class IncrementalRenderTests
             Assert.True(bytes.AsSpan().SequenceEqual(before[path]), $"{path} changed under the same name");
     }
 
+    [Theory]
+    [InlineData("parks/demo/news/2026-11-03-item.md", null)] // a deleted article: its list, the park page and the search page drop it
+    [InlineData("parks/demo/park.yaml", "name: {zh: 新园区名, en: Renamed Park}\nlevel: national\nstatus: named\n")] // YAML data: every page's header
+    [InlineData("parks/demo/park.yaml", "name: {zh: 测试园区, en: Test Park}\nlevel: provincial\nstatus: named\n")] // YAML data only the park page shows
+    [InlineData("site.yaml", "title: {zh: 新平台, en: New Platform}\nlanguages: [zh, en]\nas_of: 2026-11-29\n")] // site.yaml
+    [InlineData("site.yaml", "title: {zh: 测试平台, en: Test Platform}\nlanguages: [zh, en]\nas_of: 2026-12-29\n")] // today: freshness, "as of"
+    public void After_a_change_to_what_lists_summarise_the_output_equals_a_cold_build(string file, string? text)
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        if (text is null) site.Without(file);
+        else site.With(file, text);
+
+        Assert.True(site.Build().Success);
+
+        AssertSameTree(Cold(site).Dir, site.Output);
+    }
+
+    [Fact]
+    public void A_changed_template_rebuilds_the_pages_that_use_it()
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        var list = File.ReadAllText(Path.Combine(TestSite.RepoRoot(), "themes/default/templates/list.sbnhtml"));
+        site.With("site.yaml", TestSite.SiteYaml + "\ntheme: mytheme\n").With("mytheme/templates/list.sbnhtml", list + "<p>themed</p>\n");
+
+        Assert.True(site.Build().Success);
+
+        Assert.Contains("<p>themed</p>", site.Read("parks/demo/news/index.html"), StringComparison.Ordinal);
+        AssertSameTree(Cold(site).Dir, site.Output);
+    }
+
+    [Fact]
+    public void A_body_change_that_no_list_shows_renders_only_that_page()
+    {
+        using var site = Site();
+        var first = site.Build();
+        site.With("parks/demo/pages/about.md", "---\ntitle: 关于\n---\n园区简介，已更新。\n");
+
+        var second = site.Build();
+
+        // The page in both languages (the English one falls back to the Chinese text); every list, the park page, the
+        // portal and the search page are kept by their view digests.
+        Assert.Equal(2, second.Pages - second.ReusedPages);
+        Assert.Equal(first.Pages, second.Pages);
+        AssertSameTree(Cold(site).Dir, site.Output);
+    }
+
     [Fact]
     public void A_search_state_of_another_generator_or_damaged_is_ignored()
     {
