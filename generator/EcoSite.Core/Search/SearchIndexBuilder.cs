@@ -128,13 +128,9 @@ internal static class SearchIndexBuilder
         {
             var d = docs[i];
             var key = keys[i] = cache is null ? null : SearchTokenCache.Key(d);
-            if (key is not null && cache!.TryGet(key, out var cached, out var cachedLength))
+            if (key is not null && cache!.TryGet(key, terms.Number, out var cached, out var cachedLength))
             {
-                var numbered = new (int, int)[cached.Count];
-                var k = 0;
-                foreach (var (term, tf) in cached) numbered[k++] = (terms.Number(term), tf);
-                (counts[i], lengths[i]) = (numbered, cachedLength);
-                cache.Keep(key, cached, cachedLength);
+                (counts[i], lengths[i]) = (cached, cachedLength);
                 return counter;
             }
             counter.Add(d.Title, TitleWeight);

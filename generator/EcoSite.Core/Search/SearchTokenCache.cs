@@ -16,6 +16,7 @@ internal sealed class SearchTokenCache
     private const string Kind = "search";
     private readonly Dictionary<string, string> _previous;
     private readonly ConcurrentDictionary<string, (Dictionary<string, int> Counts, int Length)> _kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _keptLines = new(StringComparer.Ordinal);
 
     private SearchTokenCache(Dictionary<string, string> previous) => _previous = previous;
 
@@ -38,32 +39,64 @@ internal sealed class SearchTokenCache
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 
-    public bool TryGet(string key, out Dictionary<string, int> counts, out int length)
+    /// <summary>
+    /// The previous build's counts of the document with this key, each term numbered by <paramref name="number"/>
+    /// (no string is made per term), and keeps the line for the next state file. Only a line exactly as
+    /// <see cref="ToText"/> writes it is taken (terms in ordinal order, counts without leading zeros), so the line
+    /// kept is the line a cold build writes; anything else is tokenized again.
+    /// </summary>
+    public bool TryGet(string key, Func<ReadOnlySpan<char>, int> number, out (int Term, int Tf)[] counts, out int length)
     {
-        counts = null!;
+        counts = [];
         length = 0;
         if (!_previous.TryGetValue(key, out var line)) return false;
-        // key \t length (\t term \t count)*; anything else is not a line this class wrote, and is tokenized again.
-        var parts = line.Split('\t');
-        if (parts.Length % 2 != 0 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out length))
-            return false;
-        counts = new Dictionary<string, int>(parts.Length / 2 - 1, StringComparer.Ordinal);
-        for (var i = 2; i < parts.Length; i += 2)
-            if (parts[i].Length == 0 || !int.TryParse(parts[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                || !counts.TryAdd(parts[i], n))
-                return false;
+        // key \t length (\t term \t count)*
+        var pos = key.Length;
+        if (Field(line, ref pos) is not { } lengthField || !Count(line.AsSpan(lengthField), out length)) return false;
+        var list = new List<(int, int)>();
+        Range previous = default;
+        while (pos < line.Length)
+        {
+            if (Field(line, ref pos) is not { } term || term.End.Value == term.Start.Value
+                || (list.Count > 0 && line.AsSpan(term).SequenceCompareTo(line.AsSpan(previous)) <= 0)) return false;
+            if (Field(line, ref pos) is not { } tfField || !Count(line.AsSpan(tfField), out var tf)) return false;
+            list.Add((number(line.AsSpan(term)), tf));
+            previous = term;
+        }
+        counts = list.ToArray();
+        _keptLines.TryAdd(key, line);
         return true;
     }
 
-    /// <summary>Records a document of this build (thread-safe).</summary>
+    /// <summary>The field after the tab at <paramref name="pos"/>, up to the next tab or the end; moves past it.</summary>
+    private static Range? Field(string line, ref int pos)
+    {
+        if (pos >= line.Length || line[pos] != '\t') return null;
+        var start = pos + 1;
+        var tab = line.IndexOf('\t', start);
+        pos = tab < 0 ? line.Length : tab;
+        return start..pos;
+    }
+
+    private static bool Count(ReadOnlySpan<char> text, out int n) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n)
+        && (text.Length == 1 || text[0] != '0');
+
+    /// <summary>Records a document tokenized in this build (thread-safe).</summary>
     public void Keep(string key, Dictionary<string, int> counts, int length) => _kept.TryAdd(key, (counts, length));
 
     /// <summary>The state file: this build's documents. A document with a term the format cannot hold is left out (tokenized again next time).</summary>
     public string ToText()
     {
         var sb = new StringBuilder(RenderState.Header(Kind));
-        foreach (var (key, (counts, length)) in _kept.OrderBy(k => k.Key, StringComparer.Ordinal))
+        foreach (var key in _kept.Keys.Concat(_keptLines.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
+            if (_keptLines.TryGetValue(key, out var line))
+            {
+                sb.Append(line).Append('\n');
+                continue;
+            }
+            var (counts, length) = _kept[key];
             if (counts.Keys.Any(t => t.Length == 0 || t.AsSpan().IndexOfAny('\t', '\n') >= 0)) continue;
             sb.Append(key).Append('\t').Append(length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (term, n) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
