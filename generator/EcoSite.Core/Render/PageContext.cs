@@ -26,6 +26,7 @@ internal sealed record PageContent(
 internal sealed class PageContext(SiteFacts facts, Theme theme, string lang, string pageId)
 {
     public SiteFacts Facts => facts;
+    public Theme Theme => theme;
     public Site Site => facts.Site;
     public SiteConfig Config => facts.Config;
     public Routes Routes => facts.Routes;

@@ -40,8 +40,18 @@ internal static class SiteSearch
         _ => ctx.T("category_" + key),
     };
 
+    /// <summary>
+    /// Each build's inputs of every park by theme and language: the search page and the index both need them, and
+    /// gathering them turns every article's body into text.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteFacts, System.Collections.Concurrent.ConcurrentDictionary<(Theme, string), Lazy<SearchInput>>> Gathered = new();
+
     /// <param name="parks">The parks whose pages to gather (a shard's own, <see cref="Shards.ShardFragments"/>); null for all.</param>
-    public static SearchInput Input(PageContext ctx, Func<string, bool>? parks = null)
+    public static SearchInput Input(PageContext ctx, Func<string, bool>? parks = null) =>
+        parks is not null ? Gather(ctx, parks)
+        : Gathered.GetOrCreateValue(ctx.Facts).GetOrAdd((ctx.Theme, ctx.Lang), _ => new Lazy<SearchInput>(() => Gather(ctx, null))).Value;
+
+    private static SearchInput Gather(PageContext ctx, Func<string, bool>? parks)
     {
         var site = ctx.Site;
         var docs = new List<SearchDocument>();
