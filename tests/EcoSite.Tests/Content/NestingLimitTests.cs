@@ -111,4 +111,99 @@ public sealed class NestingLimitTests
         var d = Refused("正文。\n\n> 引用 *a*\n\n" + new string('[', 50000) + "a" + string.Concat(Enumerable.Repeat("](b)", 50000)) + "\n\n后文\n");
         Assert.Equal(5, d.Line);
     }
+
+    // What follows was written against the mutants Stryker left alive in NestingLimit.cs (docs/security.md).
+
+    [Fact]
+    public void A_quote_twenty_nine_deep_is_read_and_thirty_deep_is_not()
+    {
+        // document 0, 29 quotes, the paragraph 30, its inlines 31, the text 32: at the limit. One quote more is beyond.
+        Assert.True(Parse(new string('>', 29) + " 深\n").Parsed);
+        var d = Refused(new string('>', 30) + " 深\n");
+        Assert.Equal((1, 32), (d.Line, d.Column));
+        Assert.Equal("the Markdown nests more than 32 levels deep here (quotes, lists, links or emphasis inside each other); flatten it.", d.Message);
+    }
+
+    [Fact]
+    public void Emphasis_and_links_count_as_levels_like_blocks_do()
+    {
+        const string Quotes = ">>>>>>>>>>>>>>>>>>>>>>>>> "; // 25 deep: plain text there is read
+        Assert.True(Parse(Quotes + "深\n").Parsed);
+        Assert.False(Parse(Quotes + "*a _b *c _d **e [f *g _h*_](x)**_*_*\n").Parsed);
+        Assert.False(Parse(Quotes + "前文 *a _b *c _d **e [f *g _h*_](x)**_*_*\n").Parsed);
+    }
+
+    [Fact]
+    public void Of_several_places_too_deep_the_first_in_the_file_is_reported()
+    {
+        var deep = new string('>', 35) + " 深\n";
+        Assert.Equal(3, Refused("正文。\n\n" + deep + "\n中间\n\n" + deep).Line);
+        // Two on one line: the one further left.
+        var line = ">>>>>>>>>>>>>>>>>>>>>>>>> 前 *a _b *c _d **e [f *g _h*_](x)**_*_* 中 *a _b *c _d **e [f *g _h*_](x)**_*_*\n";
+        var d = Refused(line);
+        Assert.Equal(1, d.Line);
+        Assert.InRange(d.Column, 28, line.IndexOf('中'));
+    }
+
+    [Fact]
+    public void When_markdig_gives_up_on_lists_the_line_with_the_most_list_markers_and_indentation_is_reported()
+    {
+        var lists = string.Concat(Enumerable.Repeat("- ", 200)) + "深\n";
+        var d = Refused("正文。\n\n- 浅\n\n" + lists + "\n" + lists + "\n后文 [a](b) [c](d) *e* (f) <g>\n");
+        Assert.Equal(5, d.Line);
+        Assert.Equal("the Markdown nests more than 32 levels deep here (quotes, lists, links or emphasis inside each other); flatten it.", d.Message);
+        var indented = string.Concat(Enumerable.Range(0, 200).Select(n => new string(' ', 2 * n) + "- x\n"));
+        Assert.Equal(3 + 199, Refused("正文。\n\n" + indented).Line);
+    }
+
+    [Fact]
+    public void When_markdig_gives_up_on_brackets_the_first_of_equal_lines_is_reported_and_plain_text_does_not_count()
+    {
+        var brackets = new string('[', 50000) + "a" + string.Concat(Enumerable.Repeat("](b)", 50000)) + "\n";
+        var d = Refused("正文。\n\n" + brackets + "\n" + brackets + "\n" + new string('文', 300000) + "\n");
+        Assert.Equal(3, d.Line);
+    }
+
+    [Theory]
+    [InlineData("area")] [InlineData("base")] [InlineData("br")] [InlineData("col")] [InlineData("embed")]
+    [InlineData("hr")] [InlineData("img")] [InlineData("input")] [InlineData("link")] [InlineData("meta")]
+    [InlineData("param")] [InlineData("source")] [InlineData("track")] [InlineData("wbr")] [InlineData("p")]
+    [InlineData("li")] [InlineData("dt")] [InlineData("dd")] [InlineData("tr")] [InlineData("td")] [InlineData("th")]
+    [InlineData("thead")] [InlineData("tbody")] [InlineData("tfoot")] [InlineData("option")] [InlineData("optgroup")]
+    [InlineData("rb")] [InlineData("rt")] [InlineData("rp")] [InlineData("colgroup")] [InlineData("html")]
+    [InlineData("head")] [InlineData("body")]
+    public void Each_void_or_implied_end_element_is_not_counted(string name)
+    {
+        Assert.True(Parse(Divs(60) + string.Concat(Enumerable.Repeat($"<{name}>", 10)) + "x\n").Parsed);
+        Assert.True(Parse(Divs(60) + string.Concat(Enumerable.Repeat($"<{name.ToUpperInvariant()}>", 10)) + "x\n").Parsed);
+    }
+
+    [Fact]
+    public void Text_that_only_looks_like_a_tag_is_not_counted()
+    {
+        Assert.True(Parse(Divs(60) + string.Concat(Enumerable.Repeat(" a < b <1> <-x> <!x> ", 10)) + "x\n").Parsed);
+    }
+
+    [Fact]
+    public void A_comment_hides_what_is_inside_it_up_to_its_end_and_only_that()
+    {
+        // Elements whose '<' falls in the last characters before "-->" are still inside the comment.
+        Assert.True(Parse(Divs(60) + string.Concat(Enumerable.Repeat("<!--<a-->", 10)) + "x\n").Parsed);
+        // After the comment, elements count again.
+        Refused("<!-- c -->" + Divs(65) + "x\n");
+        // A comment never closed hides the rest of its raw HTML.
+        Assert.True(Parse(Divs(60) + "<!--" + Divs(10) + "x\n").Parsed);
+    }
+
+    [Theory]
+    [InlineData("<")]
+    [InlineData("</")]
+    [InlineData("<div")]
+    [InlineData("<div class=\"a")]
+    public void Raw_HTML_that_ends_inside_a_tag_is_read_without_failing(string tail)
+    {
+        Assert.True(Parse("<div>\n" + tail).Parsed);
+        Assert.True(Parse("<div>\n" + tail + "\n").Parsed);
+        Assert.True(Parse("文 <span>" + tail).Parsed);
+    }
 }
