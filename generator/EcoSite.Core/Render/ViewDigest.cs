@@ -33,12 +33,15 @@ internal static class ViewDigest
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Public instance properties and fields, in declaration order, as Scriban's accessor sees them.</summary>
+    /// <summary>
+    /// Public instance properties and fields, as Scriban's accessor sees them, in name order (the same in the JIT and the
+    /// native build; metadata tokens are not available for every member there).
+    /// </summary>
     private static MemberInfo[] MembersOf(Type type) => Members.GetOrAdd(type, t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
             .Cast<MemberInfo>()
             .Concat(t.GetFields(BindingFlags.Public | BindingFlags.Instance))
-            .OrderBy(m => m.MetadataToken)
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToArray());
 
     /// <summary>
