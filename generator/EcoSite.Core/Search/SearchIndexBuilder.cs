@@ -134,7 +134,7 @@ internal static class SearchIndexBuilder
                 var k = 0;
                 foreach (var (term, tf) in cached) numbered[k++] = (terms.Number(term), tf);
                 (counts[i], lengths[i]) = (numbered, cachedLength);
-                cache.Keep(key, cached, cachedLength);
+                cache.Keep(key, cached.Select(c => (c.Key, c.Value)), cachedLength);
                 return counter;
             }
             counter.Add(d.Title, TitleWeight);
@@ -153,9 +153,7 @@ internal static class SearchIndexBuilder
             for (var i = 0; i < docs.Count; i++)
             {
                 if (!tokenized[i] || keys[i] is not { } key) continue;
-                var tf = new Dictionary<string, int>(counts[i].Length, StringComparer.Ordinal);
-                foreach (var (term, n) in counts[i]) tf[text[term]] = n;
-                cache.Keep(key, tf, lengths[i]);
+                cache.Keep(key, counts[i].Select(c => (text[c.Term], c.Tf)), lengths[i]);
             }
         }
         // Rounded to a whole token: one page's edit moves the exact average a little, and every impact with it, so some
