@@ -114,9 +114,9 @@ internal sealed class LoadCache
     public void Save()
     {
         if (_parsed == 0 && _next.Count == _previous.Count) return;
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        _state.Write("load", stream =>
         {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Format);
             writer.Write(_key);
             var entries = _next.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
@@ -126,8 +126,7 @@ internal sealed class LoadCache
                 if (entry.Raw.IsEmpty) Write(writer, rel, entry);
                 else writer.Write(entry.Raw.Span);
             }
-        }
-        _state.Write("load", buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        });
     }
 
     private static Dictionary<string, Entry> Read(byte[]? payload, string key)

@@ -101,9 +101,9 @@ internal sealed class FileStamps
     public static void Write(BuildState state, long taken, IEnumerable<(string RelPath, FileStamp Stamp, byte[] Hash)> files)
     {
         var list = files.OrderBy(f => f.RelPath, StringComparer.Ordinal).ToList();
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        state.Write("stamps", stream =>
         {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Format);
             writer.Write(UnixStatus.Usable);
             writer.Write(taken);
@@ -117,8 +117,7 @@ internal sealed class FileStamps
                 writer.Write(stamp.Inode);
                 writer.Write(hash);
             }
-        }
-        state.Write("stamps", buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        });
     }
 }
 

@@ -277,6 +277,9 @@ internal sealed class SiteWriter : IDisposable
     {
         switch (file)
         {
+            // A large file (the sitemap, the build state) gets an array of its own: the shared pool would keep one of three
+            // bytes per character for the rest of the build.
+            case TextFile { Text.Length: > PooledChars } t: WriteIfChanged(file.Path, Utf8.GetBytes(t.Text)); break;
             case TextFile t:
             {
                 var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(t.Text.Length));
@@ -300,6 +303,9 @@ internal sealed class SiteWriter : IDisposable
             case ReusedFile: break;
         }
     }
+
+    /// <summary>The longest text encoded into a pooled buffer (a page is a few thousand characters).</summary>
+    private const int PooledChars = 64 * 1024;
 
     private void WriteIfChanged(string rel, ReadOnlySpan<byte> bytes)
     {

@@ -114,7 +114,7 @@ internal static class SearchIndexBuilder
     private readonly record struct Posting(int Doc, int Impact);
 
     /// <summary>Every term, in ordinal order, with its postings (ascending document numbers).</summary>
-    private static List<(string Term, List<Posting> Postings)> Invert(IReadOnlyList<SearchDocument> docs, DateOnly today, SearchTokenCache? cache)
+    private static List<(string Term, Posting[] Postings)> Invert(IReadOnlyList<SearchDocument> docs, DateOnly today, SearchTokenCache? cache)
     {
         // Tokenizing is the costly part: done per document in parallel, merged in document order, and skipped for a
         // document whose text the previous build tokenized (the cache). Terms are numbered once for the whole index
@@ -149,15 +149,21 @@ internal static class SearchIndexBuilder
             for (var i = 0; i < docs.Count; i++)
             {
                 if (!tokenized[i] || keys[i] is not { } key) continue;
-                var tf = new Dictionary<string, int>(counts[i].Length, StringComparer.Ordinal);
-                foreach (var (term, n) in counts[i]) tf[text[term]] = n;
-                cache.Keep(key, tf, lengths[i]);
+                cache.Keep(key, counts[i].Select(c => (text[c.Term], c.Tf)), lengths[i]);
             }
         }
         // Rounded to a whole token: one page's edit moves the exact average a little, and every impact with it, so some
         // would cross a quantization step and rewrite chunks the edit has nothing to do with.
         var average = lengths.Length == 0 ? 1 : Math.Max(1, Math.Round(lengths.Sum(l => (long)l) / (double)lengths.Length));
-        var byTerm = new List<Posting>?[terms.Count];
+        // Each term's postings in an array of its exact length (its document frequency, counted first): growing lists
+        // left about as much garbage as the postings themselves, while the pages render beside the index.
+        var frequency = new int[terms.Count];
+        foreach (var c in counts)
+            foreach (var (term, _) in c) frequency[term]++;
+        var byTerm = new Posting[terms.Count][];
+        for (var t = 0; t < byTerm.Length; t++) byTerm[t] = new Posting[frequency[t]];
+        var filled = frequency.AsSpan();
+        filled.Clear();
         for (var doc = 0; doc < docs.Count; doc++)
         {
             var fresh = Freshness(docs[doc].Date, today);
@@ -166,11 +172,11 @@ internal static class SearchIndexBuilder
             {
                 var part = tf * (K1 + 1) / (tf + norm);
                 var impact = (int)Math.Floor(part * fresh * ImpactScale + 0.5);
-                (byTerm[term] ??= []).Add(new Posting(doc, Math.Clamp(impact, 1, Varint.Terminal - 1)));
+                byTerm[term][filled[term]++] = new Posting(doc, Math.Clamp(impact, 1, Varint.Terminal - 1));
             }
             counts[doc] = null!; // merged: let the collector have it
         }
-        return terms.Ordered().Select(t => (t.Text, byTerm[t.Number]!)).ToList();
+        return terms.Ordered().Select(t => (t.Text, byTerm[t.Number])).ToList();
     }
 
     /// <summary>Every distinct term of an index, numbered in the order first seen, shared by the tokenizing threads.</summary>
@@ -257,7 +263,7 @@ internal static class SearchIndexBuilder
 
     private sealed record TermChunk(string First, string Data);
 
-    private static List<TermChunk> TermChunks(List<(string Term, List<Posting> Postings)> postings, int documents)
+    private static List<TermChunk> TermChunks(List<(string Term, Posting[] Postings)> postings, int documents)
     {
         var chunks = new List<TermChunk>();
         var sb = new StringBuilder();
@@ -269,7 +275,7 @@ internal static class SearchIndexBuilder
             entry.Clear();
             if (sb.Length > 0) entry.Append('!');
             entry.Append(term).Append(' ');
-            Varint.Write(entry, Idf(documents, list.Count));
+            Varint.Write(entry, Idf(documents, list.Length));
             var previous = -1;
             foreach (var p in list)
             {
