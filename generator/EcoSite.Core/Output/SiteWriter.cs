@@ -299,6 +299,9 @@ internal sealed class SiteWriter : IDisposable
                 if (_previous is not null && SameFile(_previous.PathOf(c.Path), c.SourcePath, c.Path)) break;
                 File.Copy(c.SourcePath, StagedPath(c.Path), overwrite: false);
                 break;
+            case LinkedFile l:
+                LinkOrCopy(l.SourcePath, StagedPath(l.Path));
+                break;
             // A page whose inputs did not change stays where it is (only an update reuses pages).
             case ReusedFile: break;
         }
@@ -306,6 +309,33 @@ internal sealed class SiteWriter : IDisposable
 
     /// <summary>The longest text encoded into a pooled buffer (a page is a few thousand characters).</summary>
     private const int PooledChars = 64 * 1024;
+
+    private volatile bool _noLinks;
+
+    /// <summary>
+    /// A hard link where the file system allows one; otherwise (another file system, one without hard links, the link
+    /// limit reached) a copy, and after the first refusal only copies, so a merge across file systems does not pay a
+    /// failed system call per file.
+    /// </summary>
+    private void LinkOrCopy(string source, string staged)
+    {
+        if (!_noLinks && !OperatingSystem.IsWindows())
+        {
+            try
+            {
+                if (Link(source, staged) == 0) return;
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+            }
+            _noLinks = true;
+        }
+        File.Copy(source, staged, overwrite: false);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libSystem.Native", EntryPoint = "SystemNative_Link")]
+    private static extern int Link([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string source,
+        [System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string link);
 
     private void WriteIfChanged(string rel, ReadOnlySpan<byte> bytes)
     {

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Xml;
 using EcoSite.Core.Model;
+using EcoSite.Core.Output;
 using EcoSite.Core.Urls;
 
 namespace EcoSite.Core.Render;
 
-/// <summary>An Atom feed per language (RFC 4287) and sitemap.xml with hreflang alternates.</summary>
+/// <summary>An Atom feed per language (RFC 4287) and the sitemap with hreflang alternates.</summary>
 internal static class Feeds
 {
     public const int FeedEntries = 50;
@@ -74,35 +75,70 @@ internal static class Feeds
         return routes.BaseUrl is null ? Routes.Relative(feedPath, path) : routes.Absolute(path);
     }
 
-    /// <summary>Every HTML page in every language, with its language alternates (sitemaps.org, Google's xhtml:link).</summary>
-    public static string Sitemap(Site site, IReadOnlyList<PageJob> jobs)
+    /// <summary>The sitemaps.org protocol's limit of URLs in one sitemap file (it also caps a file at 50 MB, which
+    /// 50,000 URLs with their alternates stay far below).</summary>
+    public const int SitemapUrls = 50_000;
+
+    /// <summary>
+    /// Every HTML page in every language, with its language alternates (sitemaps.org, Google's xhtml:link): sitemap.xml
+    /// alone while the site has at most <paramref name="maxUrls"/> URLs; above that, as the protocol requires, sitemap.xml
+    /// is a sitemap index of sitemap-1.xml, sitemap-2.xml... of <paramref name="maxUrls"/> URLs each, made one at a
+    /// time so the whole list is never one string.
+    /// </summary>
+    public static IEnumerable<TextFile> Sitemaps(Site site, IReadOnlyList<string> pageIds, int maxUrls = SitemapUrls)
     {
         var cfg = site.Config;
         var routes = new Routes(cfg);
-        return Write(w =>
+        var urls = pageIds.SelectMany(id => cfg.Languages.Select(lang => (id, lang)));
+        var parts = SitemapParts(pageIds.Count, cfg.Languages.Count, maxUrls);
+        if (parts.Count == 1)
         {
-            w.WriteStartElement("urlset", SitemapNs);
-            w.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
-            foreach (var job in jobs)
+            yield return new TextFile(Routes.Sitemap, UrlSet(cfg, routes, urls));
+            yield break;
+        }
+        yield return new TextFile(Routes.Sitemap, Write(w =>
+        {
+            w.WriteStartElement("sitemapindex", SitemapNs);
+            foreach (var part in parts)
             {
-                foreach (var lang in cfg.Languages)
-                {
-                    w.WriteStartElement("url", SitemapNs);
-                    w.WriteElementString("loc", SitemapNs, routes.Absolute(routes.InLanguage(job.PageId, lang)));
-                    foreach (var alt in cfg.Languages)
-                    {
-                        w.WriteStartElement("xhtml", "link", XhtmlNs);
-                        w.WriteAttributeString("rel", "alternate");
-                        w.WriteAttributeString("hreflang", Format.HtmlLang(alt));
-                        w.WriteAttributeString("href", routes.Absolute(routes.InLanguage(job.PageId, alt)));
-                        w.WriteEndElement();
-                    }
-                    w.WriteEndElement();
-                }
+                w.WriteStartElement("sitemap", SitemapNs);
+                w.WriteElementString("loc", SitemapNs, routes.Absolute(part));
+                w.WriteEndElement();
             }
             w.WriteEndElement();
-        });
+        }));
+        var next = 0;
+        foreach (var chunk in urls.Chunk(maxUrls)) yield return new TextFile(parts[next++], UrlSet(cfg, routes, chunk));
     }
+
+    /// <summary>The files holding the URLs: sitemap.xml, or sitemap-1.xml... when there are more than <paramref name="maxUrls"/>.</summary>
+    public static IReadOnlyList<string> SitemapParts(int pages, int languages, int maxUrls = SitemapUrls)
+    {
+        var urls = (long)pages * languages;
+        return urls <= maxUrls ? [Routes.Sitemap]
+            : Enumerable.Range(1, (int)((urls + maxUrls - 1) / maxUrls)).Select(i => $"sitemap-{i}.xml").ToList();
+    }
+
+    private static string UrlSet(SiteConfig cfg, Routes routes, IEnumerable<(string PageId, string Lang)> urls) => Write(w =>
+    {
+        w.WriteStartElement("urlset", SitemapNs);
+        w.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
+        foreach (var (pageId, lang) in urls)
+        {
+            w.WriteStartElement("url", SitemapNs);
+            w.WriteElementString("loc", SitemapNs, routes.Absolute(routes.InLanguage(pageId, lang)));
+            foreach (var alt in cfg.Languages)
+            {
+                w.WriteStartElement("xhtml", "link", XhtmlNs);
+                w.WriteAttributeString("rel", "alternate");
+                w.WriteAttributeString("hreflang", Format.HtmlLang(alt));
+                w.WriteAttributeString("href", routes.Absolute(routes.InLanguage(pageId, alt)));
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+    });
 
     private static void Link(XmlWriter w, string rel, string href, string type)
     {

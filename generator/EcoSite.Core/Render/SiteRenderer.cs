@@ -105,11 +105,12 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         {
             emit(new TextFile(Routes.NotFound, NotFound()));
             foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
-            emit(new TextFile(Routes.Sitemap, Feeds.Sitemap(site, plan.Jobs)));
+            foreach (var f in Feeds.Sitemaps(site, plan.Jobs.Select(j => j.PageId).ToList())) emit(f);
             foreach (var f in JsonFeed.Files(site)) emit(f);
         }
         else
-            foreach (var path in languages.SelectMany(l => new[] { _routes.InLanguage(Routes.AtomFeed, l), _routes.InLanguage(Routes.JsonFeed, l) }).Append(Routes.NotFound).Append(Routes.Sitemap))
+            foreach (var path in languages.SelectMany(l => new[] { _routes.InLanguage(Routes.AtomFeed, l), _routes.InLanguage(Routes.JsonFeed, l) }).Append(Routes.NotFound).Append(Routes.Sitemap)
+                         .Concat(Feeds.SitemapParts(plan.Jobs.Count, languages.Count)).Distinct())
                 Scope.WrittenElsewhere(path);
         foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);

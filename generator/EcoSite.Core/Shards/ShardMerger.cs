@@ -36,7 +36,7 @@ public static class ShardMerger
         try
         {
             using var writer = SiteWriter.Begin(outputDir);
-            foreach (var (path, source) in files) writer.Enqueue(new CopiedFile(path, source));
+            foreach (var (path, source) in files) writer.Enqueue(new LinkedFile(path, source));
             foreach (var file in index) writer.Enqueue(file);
             writer.Flush();
             var pages = files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal));

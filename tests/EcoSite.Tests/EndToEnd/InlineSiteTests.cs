@@ -117,6 +117,30 @@ public sealed class InlineSiteTests
     }
 
     [Fact]
+    public void A_sitemap_of_more_urls_than_one_file_may_hold_becomes_a_sitemap_index_of_parts()
+    {
+        using var site = new TestSite(minimal: false)
+            .With("site.yaml", TestSite.SiteYaml + "\nbase_url: https://www.example.gov.cn/stgy\n")
+            .With("parks/demo/park.yaml", TestSite.ParkYaml);
+        var facts = site.Facts().Site;
+        string[] pages = ["index.html", "parks/demo/index.html", "ranking/index.html", "exchange/index.html"];
+
+        // Eight URLs (four pages, two languages): at the limit, one sitemap as before.
+        var whole = EcoSite.Core.Render.Feeds.Sitemaps(facts, pages, maxUrls: 8).ToList();
+        Assert.Equal(["sitemap.xml"], whole.Select(f => f.Path));
+        Assert.Contains("<urlset", whole[0].Text);
+
+        // Above it, the protocol's sitemap index naming each part, and the same URLs spread over the parts in order.
+        var split = EcoSite.Core.Render.Feeds.Sitemaps(facts, pages, maxUrls: 3).ToList();
+        Assert.Equal(["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"], split.Select(f => f.Path));
+        Assert.Contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">", split[0].Text);
+        Assert.Contains("<loc>https://www.example.gov.cn/stgy/sitemap-3.xml</loc>", split[0].Text);
+        Assert.Equal([3, 3, 2], split.Skip(1).Select(f => f.Text.Split("<url>").Length - 1));
+        string Locs(string xml) => string.Join("\n", xml.Split('\n').Where(l => l.Contains("<loc>")));
+        Assert.Equal(Locs(whole[0].Text), string.Join("\n", split.Skip(1).Select(f => Locs(f.Text))));
+    }
+
+    [Fact]
     public void Today_comes_from_source_date_epoch_when_site_yaml_has_no_as_of()
     {
         using var site = new TestSite(minimal: false)

@@ -73,6 +73,40 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void A_merged_file_is_the_shards_file_itself_where_the_file_system_allows_a_hard_link()
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*", "q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        Assert.True(ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out")).Success);
+
+        // Written through the shard's name, read through the merged site's: one file, no data copied.
+        var page = Path.Combine("parks", "yunshi", "index.html");
+        File.AppendAllText(Path.Combine(Dir("s2"), page), "<!-- changed in the shard -->");
+        Assert.EndsWith("<!-- changed in the shard -->", File.ReadAllText(Path.Combine(Dir("out"), page)));
+    }
+
+    [Fact]
+    public void Building_a_shard_again_after_a_merge_leaves_the_merged_site_as_it_was()
+    {
+        var content = Path.Combine(_root, "content");
+        CopyTree(TestSite.SampleContent, content);
+        Built(content, Dir("s1"), "l*", "q*");
+        Built(content, Dir("s2"), "yunshi");
+        Assert.True(ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out")).Success);
+        var before = Site(Dir("out"));
+
+        var news = Directory.EnumerateFiles(Path.Combine(content, "parks", "yunshi", "news"), "*.md").Order(StringComparer.Ordinal).First();
+        File.WriteAllText(news, File.ReadAllText(news) + "\nA paragraph added after the merge.\n");
+        var shardBefore = Site(Dir("s2"));
+        Built(content, Dir("s2"), "yunshi");
+        Assert.Contains(Site(Dir("s2")), f => !shardBefore.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value));
+
+        var after = Site(Dir("out"));
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (path, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed with the shard");
+    }
+
+    [Fact]
     public async Task The_command_line_builds_shards_with_repeated_and_comma_separated_patterns_and_merges_them()
     {
         async Task<(int Code, string Err)> Run(params string[] args)
