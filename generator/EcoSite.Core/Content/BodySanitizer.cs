@@ -165,7 +165,8 @@ internal static class BodySanitizer
 
     private static bool SafeMarkdigUrl(ReadOnlySpan<char> value)
     {
-        if (value.IndexOfAny('&', ':') < 0) return true; // a fragment or a relative path: no scheme to hide
+        if (value.IndexOfAny('&', ':') < 0) return true; // a relative path: no scheme to hide
+        if (value[0] == '#') return true; // a fragment, such as a footnote's "#fn:1": whatever follows is no scheme
         var url = System.Net.WebUtility.HtmlDecode(value.ToString());
         if (url.StartsWith(LinkResolver.RootMarker, StringComparison.Ordinal) || url.StartsWith(LinkResolver.LangMarker, StringComparison.Ordinal)) return true;
         return UrlPolicy.Check(url).Kind == UrlKind.Allowed;

@@ -61,6 +61,25 @@ public sealed class MarkdownBodyTests
     }
 
     [Fact]
+    public void Removals_among_many_raw_HTML_pieces_are_each_reported_at_their_own_line_and_column()
+    {
+        // Eight raw pieces: a block at line 1 column 1, four inline tags, a block whose refused element opens its last
+        // line and ends at its last character, and two more inline tags.
+        var (html, _, diagnostics) = Render(
+            "<blink>a</blink>\n\n段落 <font>b</font> 与 <tt>c</tt>。\n\n<div>\n<p>好</p>\n<marquee>d</marquee></div>\n\n正文 <big>e</big>\n");
+        Assert.Contains("<p>好</p>", html);
+        var found = diagnostics.Where(d => d.Code == "ECO040").Select(d => (d.Line, d.Column)).ToList();
+        Assert.Equal([(1, 1), (3, 4), (3, 21), (7, 1), (9, 4)], found);
+    }
+
+    [Fact]
+    public void A_refused_element_on_a_later_line_of_a_raw_HTML_block_that_opens_the_body_is_reported_at_that_line()
+    {
+        var (_, _, diagnostics) = Render("<div>\n<p>x</p>\n<blink>y</blink>\n</div>\n");
+        Assert.Equal((3, 1), At(diagnostics, "ECO040"));
+    }
+
+    [Fact]
     public void Markdown_held_in_a_yaml_field_reports_raw_HTML_at_the_line_of_the_yaml_file()
     {
         var (_, _, diagnostics) = Render("一行。\n\n<blink>x</blink>\n", lineOffset: 10);
