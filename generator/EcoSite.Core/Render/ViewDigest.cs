@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -37,6 +38,8 @@ internal static class ViewDigest
     /// Public instance properties and fields, as Scriban's accessor sees them, in name order (the same in the JIT and the
     /// native build; metadata tokens are not available for every member there).
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "Only EcoSite.Core's own types are walked (Value refuses any other), and the native build roots that assembly whole (aot-roots.xml), as Scriban reads the same members.")]
     private static MemberInfo[] MembersOf(Type type) => Members.GetOrAdd(type, t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
             .Cast<MemberInfo>()
@@ -83,7 +86,9 @@ internal static class ViewDigest
                     return true;
             }
             var type = value.GetType();
-            if (type.IsPrimitive || typeof(Delegate).IsAssignableFrom(type)) return false;
+            // A type of another assembly may have lost members to trimming in the native build, so two different values
+            // could hash alike there: such a view gets no digest (its page is always rendered), in both builds alike.
+            if (type.Assembly != typeof(ViewDigest).Assembly || type.IsPrimitive || typeof(Delegate).IsAssignableFrom(type)) return false;
             _buffer.Append('{');
             Text(type.Name);
             foreach (var member in MembersOf(type))

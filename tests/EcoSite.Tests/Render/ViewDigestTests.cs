@@ -1,0 +1,37 @@
+using EcoSite.Core.Render;
+using EcoSite.Core.Render.Views;
+
+namespace EcoSite.Tests.Render;
+
+/// <summary>
+/// The view digest that lets an incremental build keep a list page: equal views hash alike, any visible change in a
+/// nested view changes the hash, and a view holding a type the digest cannot trust gets no digest at all (the page is
+/// then always rendered, never kept stale).
+/// </summary>
+public sealed class ViewDigestTests
+{
+    private static string? Digest(object model) =>
+        ViewDigest.Of("global", "parks/a/index.html", "list", new LinkView("首页", "../index.html"), model);
+
+    [Fact]
+    public void Equal_views_hash_alike_and_a_change_deep_in_a_list_changes_the_hash()
+    {
+        var a = Digest(new[] { new LinkView("新闻一", "news/1.html"), new LinkView("新闻二", "news/2.html") });
+        var b = Digest(new[] { new LinkView("新闻一", "news/1.html"), new LinkView("新闻二", "news/2.html") });
+        var c = Digest(new[] { new LinkView("新闻一", "news/1.html"), new LinkView("新闻二（更正）", "news/2.html") });
+        Assert.NotNull(a);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        // Where a text ends counts: ["ab"] and ["a", "b"] differ.
+        Assert.NotEqual(Digest(new[] { new TextView("ab", "zh") }), Digest(new[] { new TextView("a", "bzh") }));
+    }
+
+    [Fact]
+    public void A_view_holding_a_type_from_outside_the_generator_gets_no_digest()
+    {
+        // In the native build such a type's members may be trimmed away, so two different values could hash alike.
+        Assert.Null(Digest(new Dictionary<string, string> { ["a"] = "b" }));
+        Assert.Null(Digest(new[] { new Uri("https://example.invalid/") }));
+        Assert.Null(Digest(new Func<int>(() => 1)));
+    }
+}
