@@ -54,21 +54,32 @@ internal static partial class ArticleLoader
         var text = SourceText.ReadNonEmpty(tree, file, diagnostics, "the file is empty; it needs front matter with at least a title between '---' lines.");
         if (text is null) return null;
 
-        var parsed = light ? MarkdownBody.ParseFrontMatter(text, rel, diagnostics) : MarkdownBody.Parse(text, rel, diagnostics);
-        if (parsed is null) return null;
-        if (parsed.FrontMatter is null)
+        ParsedMarkdown? parsed = null;
+        YNode root;
+        int bodyStart;
+        // A light load of the commonest front matter skips Markdig and YamlDotNet; the tree is the one they build.
+        if (light && SimpleFrontMatter.TryRead(text) is { } simple)
+            (root, bodyStart) = simple;
+        else
         {
-            diagnostics.Add(Codes.MissingFrontMatter, rel, new SourcePos(1, 1),
-                "the file does not start with front matter; begin it with '---', then 'title: ...' and 'date: YYYY-MM-DD' lines, then '---'.");
-            return null;
+            parsed = light ? MarkdownBody.ParseFrontMatter(text, rel, diagnostics) : MarkdownBody.Parse(text, rel, diagnostics);
+            if (parsed is null) return null;
+            if (parsed.FrontMatter is null)
+            {
+                diagnostics.Add(Codes.MissingFrontMatter, rel, new SourcePos(1, 1),
+                    "the file does not start with front matter; begin it with '---', then 'title: ...' and 'date: YYYY-MM-DD' lines, then '---'.");
+                return null;
+            }
+            var yaml = YamlTree.Parse(parsed.FrontMatter, rel, diagnostics, parsed.FrontMatterLineOffset);
+            if (yaml is null && diagnostics.HasErrorsFor(rel)) return null;
+            // An empty front matter block parses to nothing: report the missing fields at its first line.
+            root = yaml ?? new YMap(parsed.FrontMatterPos, []);
+            bodyStart = parsed.BodyStart;
         }
         var reader = new YamlReader(rel, diagnostics, languages);
-        var root = YamlTree.Parse(parsed.FrontMatter, rel, diagnostics, parsed.FrontMatterLineOffset);
-        if (root is null && diagnostics.HasErrorsFor(rel)) return null;
         var what = section switch { Section.News => "a news item", Section.Cases => "a case", _ => "a page" };
         var known = section switch { Section.News => NewsFields, Section.Cases => CaseFields, _ => PageFields };
-        // An empty front matter block parses to nothing: report the missing fields at its first line.
-        var f = reader.Map(root ?? new YMap(parsed.FrontMatterPos, []), what, known);
+        var f = reader.Map(root, what, known);
         if (f is null) return null;
 
         var title = f.Text("title", required: true);
@@ -105,14 +116,14 @@ internal static partial class ArticleLoader
             caseInfo = new CaseInfo(ent, f.Localized("technology"), benefits);
         }
 
-        var body = light ? new RenderedBody("", "") : MarkdownBody.Render(parsed.Document, links, rel, lang, diagnostics);
+        var body = light ? new RenderedBody("", "") : MarkdownBody.Render(parsed!.Document, links, rel, lang, diagnostics);
         if (title is null || section != Section.Pages && date is null) return null;
         var version = new ArticleVersion(lang, rel, title, date, kind,
             summary is { Length: > 0 } ? summary : Summary.Cut(body.FirstParagraph), body.Html, attachments, caseInfo)
         {
             Record = section != Section.News ? null : DocumentRecord.Of(f.Text("index_no"), f.Localized("publisher"), f.Text("doc_no")),
             // From the body as written, not as rendered: a light load (no body rendered) must score an item as a full one does.
-            PlaceholderInBody = Placeholders.In(text[parsed.BodyStart..]),
+            PlaceholderInBody = Placeholders.In(text.AsSpan(bodyStart)),
             Light = light,
         };
         return new LoadedVersion(parkId, section, slug, version);

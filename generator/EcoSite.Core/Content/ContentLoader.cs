@@ -129,8 +129,8 @@ internal static partial class ContentLoader
         foreach (var (f, id) in IdFiles(tree, dir + "/polluters", diagnostics))
             if (disclosure.LoadPolluter(f, id) is { } p) polluters.Add(p);
 
-        var media = tree.Files
-            .Where(f => f.RelPath.StartsWith(dir + "/media/", StringComparison.Ordinal) && MediaRule.Allows(f, diagnostics))
+        var media = tree.StartingWith(dir + "/media/")
+            .Where(f => MediaRule.Allows(f, diagnostics))
             .Select(f => new MediaFile(f.FullPath, f.RelPath, f.Bytes))
             .ToList();
 

@@ -86,6 +86,23 @@ internal sealed class ContentTree
 
     public bool IsDirectory(string relPath) => _dirs.Contains(relPath);
 
+    /// <summary>
+    /// The files whose relative path starts with <paramref name="prefix"/>, in <see cref="Files"/>' order. The list is
+    /// sorted ordinally, so they are one run of it, found by binary search: a park's lookup must not scan every file of
+    /// the site (a million files times a thousand parks).
+    /// </summary>
+    public IEnumerable<ContentFile> StartingWith(string prefix)
+    {
+        int lo = 0, hi = Files.Count;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (string.CompareOrdinal(Files[mid].RelPath, prefix) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        for (var i = lo; i < Files.Count && Files[i].RelPath.StartsWith(prefix, StringComparison.Ordinal); i++) yield return Files[i];
+    }
+
     /// <summary>Direct children (files and folders) of <paramref name="dir"/>, as relative paths, sorted.</summary>
     public IEnumerable<string> Children(string dir) => _children.TryGetValue(dir, out var list) ? list : [];
 

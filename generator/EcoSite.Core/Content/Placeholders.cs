@@ -45,6 +45,8 @@ internal static class Placeholders
     /// </summary>
     public static void Report(string text, string relPath, DiagnosticBag diagnostics)
     {
+        // Nearly every file holds none: one search of the whole text each, before splitting it into lines.
+        if (!In(text.AsSpan())) return;
         var line = 0;
         foreach (var raw in text.Split('\n'))
         {
@@ -60,9 +62,10 @@ internal static class Placeholders
         }
     }
 
-    public static bool In(string? text)
+    public static bool In(string? text) => !string.IsNullOrEmpty(text) && In(text.AsSpan());
+
+    public static bool In(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrEmpty(text)) return false;
         foreach (var p in All)
             if (text.Contains(p, StringComparison.Ordinal)) return true;
         return false;
