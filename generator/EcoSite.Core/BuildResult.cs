@@ -54,7 +54,11 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
 public sealed record SiteReport(string AsOf, string? BaseUrl, string? ThemeFolder, SiteCompleteness Completeness);
 
 /// <param name="Cpu">The process's CPU time (user and system, every thread) during the stage.</param>
-public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu = default);
+public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu = default)
+{
+    /// <summary>The managed heap when the stage ended (without a forced collection, so approximate).</summary>
+    public long HeapBytes { get; init; }
+}
 
 /// <summary>Progress of a build, for a progress bar: pages done out of pages planned.</summary>
 public interface IBuildProgress

@@ -2,8 +2,24 @@ using EcoSite.Core.Diagnostics;
 
 namespace EcoSite.Core.Content;
 
-/// <summary>A file of the content folder: its path relative to the folder ('/'-separated) and its full path.</summary>
-internal sealed record ContentFile(string RelPath, string FullPath, long Bytes);
+/// <summary>
+/// A file of the content folder: its path relative to the folder ('/'-separated), its size, and its full path, made
+/// when asked from the folder's path (shared by every file) and the relative path, or the target of a symbolic link.
+/// One path string a file, not two: a million files' full paths were about 200 MB.
+/// </summary>
+internal sealed record ContentFile(string RelPath, long Bytes)
+{
+    /// <summary>The content folder (absolute), or for a symbolic link the full path of the file it leads to.</summary>
+    private string Base { get; init; } = "";
+
+    private bool IsLink { get; init; }
+
+    public string FullPath => IsLink ? Base : Path.Join(Base, Path.DirectorySeparatorChar == '/' ? RelPath : RelPath.Replace('/', Path.DirectorySeparatorChar));
+
+    internal static ContentFile Under(string root, string relPath, long bytes) => new(relPath, bytes) { Base = root };
+
+    internal static ContentFile Link(string target, string relPath, long bytes) => new(relPath, bytes) { Base = target, IsLink = true };
+}
 
 /// <summary>
 /// The content folder's files, listed once, sorted ordinally so that the file system's order never shows in the output.
@@ -13,7 +29,7 @@ internal sealed record ContentFile(string RelPath, string FullPath, long Bytes);
 /// </summary>
 internal sealed class ContentTree
 {
-    private readonly Dictionary<string, ContentFile> _files;
+    private readonly Dictionary<string, int> _files;
     private readonly HashSet<string> _dirs;
     private readonly Dictionary<string, List<string>> _children = new(StringComparer.Ordinal);
 
@@ -21,7 +37,8 @@ internal sealed class ContentTree
     {
         Root = root;
         Files = files;
-        _files = files.ToDictionary(f => f.RelPath, StringComparer.Ordinal);
+        _files = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++) _files[files[i].RelPath] = i;
         _dirs = dirs;
         // Folder -> its direct children, built once: a lookup per folder must not scan every file again.
         foreach (var path in _files.Keys.Concat(_dirs).Order(StringComparer.Ordinal))
@@ -79,10 +96,13 @@ internal sealed class ContentTree
 
     public ContentFile? Find(string relPath)
     {
-        var file = _files.GetValueOrDefault(relPath);
+        var file = _files.TryGetValue(relPath, out var i) ? Files[i] : null;
         _lookups?.Add((relPath, file?.Bytes ?? -1));
         return file;
     }
+
+    /// <summary>The number of a file in <see cref="Files"/>, or -1 (not recorded as a lookup: see <see cref="Find"/>).</summary>
+    internal int IndexOf(string relPath) => _files.TryGetValue(relPath, out var i) ? i : -1;
 
     public bool IsDirectory(string relPath) => _dirs.Contains(relPath);
 
@@ -160,7 +180,7 @@ internal sealed class ContentTree
                         NotRegular(rel, targetKind, "this symbolic link leads to ");
                         continue;
                     }
-                    files.Add(new ContentFile(rel, target.FullName, ((FileInfo)target).Length));
+                    files.Add(ContentFile.Link(target.FullName, rel, ((FileInfo)target).Length));
                     continue;
                 }
                 if (kind == FileKind.Directory)
@@ -170,7 +190,7 @@ internal sealed class ContentTree
                 }
                 else if (kind == FileKind.Regular && entry is FileInfo f)
                 {
-                    files.Add(new ContentFile(rel, f.FullName, f.Length));
+                    files.Add(ContentFile.Under(root, rel, f.Length));
                 }
                 else NotRegular(rel, kind, "this is ");
             }

@@ -98,9 +98,16 @@ internal sealed class FileStamps
     }
 
     /// <summary>Records the stamps of this build, taken from <paramref name="taken"/> on, with the hashes they go with (sorted: same input, same bytes).</summary>
-    public static void Write(BuildState state, long taken, IEnumerable<(string RelPath, FileStamp Stamp, byte[] Hash)> files)
+    public static void Write(BuildState state, long taken, IEnumerable<(string RelPath, FileStamp Stamp, ReadOnlyMemory<byte> Hash)> files)
     {
-        var list = files.OrderBy(f => f.RelPath, StringComparer.Ordinal).ToList();
+        var list = files.ToList();
+        // A build hands them over in the tree's order, which is this one: sort only what is not.
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (string.CompareOrdinal(list[i - 1].RelPath, list[i].RelPath) <= 0) continue;
+            list = list.OrderBy(f => f.RelPath, StringComparer.Ordinal).ToList();
+            break;
+        }
         state.Write("stamps", stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
@@ -115,7 +122,7 @@ internal sealed class FileStamps
                 writer.Write(stamp.WriteTicks);
                 writer.Write(stamp.ChangeTicks);
                 writer.Write(stamp.Inode);
-                writer.Write(hash);
+                writer.Write(hash.Span);
             }
         });
     }

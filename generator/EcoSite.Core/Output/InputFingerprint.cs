@@ -12,14 +12,17 @@ namespace EcoSite.Core.Output;
 /// </summary>
 internal sealed class InputFingerprint
 {
-    private readonly Dictionary<string, byte[]> _files;
+    private const int HashBytes = 32;
 
-    private readonly IReadOnlyList<string> _order;
+    // One array for every file's SHA-256, indexed by the file's number in the tree (ContentTree.Files): at a million
+    // files an array per hash and a dictionary keyed by path cost about 100 bytes a file more than the hash itself.
+    private readonly ContentTree _tree;
+    private readonly byte[] _hashes;
 
-    private InputFingerprint(IReadOnlyList<string> order, Dictionary<string, byte[]> files)
+    private InputFingerprint(ContentTree tree, byte[] hashes)
     {
-        _order = order;
-        _files = files;
+        _tree = tree;
+        _hashes = hashes;
     }
 
     /// <summary>
@@ -32,18 +35,22 @@ internal sealed class InputFingerprint
     {
         previous ??= FileStamps.None;
         var taken = FileStamps.Now();
-        var hashes = new byte[tree.Files.Count][];
-        var stamps = new FileStamp?[tree.Files.Count];
+        var hashes = new byte[tree.Files.Count * HashBytes];
+        var stamps = new FileStamp[tree.Files.Count];
+        var stamped = new bool[tree.Files.Count];
         var read = 0;
         Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i =>
         {
             var file = tree.Files[i];
+            var hash = hashes.AsSpan(i * HashBytes, HashBytes);
+            var fullPath = file.FullPath;
             // The stamp is taken before the file is read: a write after it changes the stamp, so a recorded stamp never
             // vouches for bytes older than the file's.
-            var stamp = FileStamp.Of(file.FullPath);
+            var stamp = FileStamp.Of(fullPath);
             if (stamp is { } s && previous.Reuse(file.RelPath, s) is { } known)
             {
-                (hashes[i], stamps[i]) = (known, s);
+                known.CopyTo(hash);
+                (stamps[i], stamped[i]) = (s, true);
                 return;
             }
             Interlocked.Increment(ref read);
@@ -53,39 +60,36 @@ internal sealed class InputFingerprint
                 // Media and oversized files are hashed as a stream, never held whole.
                 if (ContentTree.IsText(file) && file.Bytes <= SourceText.MaxFileBytes)
                 {
-                    var bytes = FileProbe.ReadAllBytes(file.FullPath);
-                    hashes[i] = SHA256.HashData(bytes);
+                    var bytes = FileProbe.ReadAllBytes(fullPath);
+                    SHA256.HashData(bytes, hash);
                     tree.Keep(file, bytes);
                 }
                 else
                 {
-                    using var stream = FileProbe.OpenRegular(file.FullPath);
-                    hashes[i] = SHA256.HashData(stream);
+                    using var stream = FileProbe.OpenRegular(fullPath);
+                    SHA256.HashData(stream, hash);
                 }
-                stamps[i] = stamp;
+                if (stamp is { } t) (stamps[i], stamped[i]) = (t, true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Deleted, made unreadable or replaced by a pipe since the scan: the build stops with this error.
                 diagnostics.Add(Codes.UnreadableFile, file.RelPath, SourcePos.File, $"cannot read the file ({LibraryText.FileSystemError(e)}). Check that it exists and is readable.");
-                hashes[i] = new byte[32];
+                hash.Clear();
             }
         });
-        var files = new Dictionary<string, byte[]>(tree.Files.Count, StringComparer.Ordinal);
-        for (var i = 0; i < hashes.Length; i++) files[tree.Files[i].RelPath] = hashes[i];
-        var stamped = new List<(string, FileStamp, byte[])>(tree.Files.Count);
-        for (var i = 0; i < hashes.Length; i++)
-            if (stamps[i] is { } s) stamped.Add((tree.Files[i].RelPath, s, hashes[i]));
-        return new InputFingerprint(tree.Files.Select(f => f.RelPath).ToList(), files)
+        return new InputFingerprint(tree, hashes)
         {
             Read = read,
+            _stamps = stamps,
             _stamped = stamped,
             _taken = taken,
             _previousStamps = previous.Count,
         };
     }
 
-    private List<(string, FileStamp, byte[])> _stamped = [];
+    private FileStamp[]? _stamps;
+    private bool[]? _stamped;
     private long _taken;
     private int _previousStamps;
 
@@ -94,18 +98,25 @@ internal sealed class InputFingerprint
 
     /// <summary>
     /// Records this build's stamps in <paramref name="state"/> when they differ from the ones it found: a file was
-    /// read (changed, new, or racy last time) or one is gone.
+    /// read (changed, new, or racy last time) or one is gone. Called once; the stamps are not kept after it.
     /// </summary>
     public void SaveStamps(BuildState state)
     {
-        if (Read > 0 || _stamped.Count != _previousStamps) FileStamps.Write(state, _taken, _stamped);
+        if (_stamps is not { } stamps || _stamped is not { } stamped) return;
+        var count = stamped.Count(s => s);
+        if (Read > 0 || count != _previousStamps)
+            FileStamps.Write(state, _taken, Enumerable.Range(0, stamps.Length).Where(i => stamped[i])
+                .Select(i => (_tree.Files[i].RelPath, stamps[i], (ReadOnlyMemory<byte>)_hashes.AsMemory(i * HashBytes, HashBytes))));
+        (_stamps, _stamped) = (null, null);
     }
 
     /// <summary>The SHA-256 of a content file's bytes, or null when it was not read (unreadable, or not a content file).</summary>
     public byte[]? HashOf(string relPath) =>
-        _files.TryGetValue(relPath, out var hash) && !hash.AsSpan().SequenceEqual(Unread) ? hash : null;
+        Hash(relPath) is { IsEmpty: false } hash && hash.ContainsAnyExcept((byte)0) ? hash.ToArray() : null;
 
-    private static readonly byte[] Unread = new byte[32];
+    /// <summary>The hash of a file of the tree (all zeros when it could not be read); empty when it is not in the tree.</summary>
+    private ReadOnlySpan<byte> Hash(string relPath) =>
+        _tree.IndexOf(relPath) is var i and >= 0 ? _hashes.AsSpan(i * HashBytes, HashBytes) : default;
 
     /// <summary>
     /// The generator itself is an input: its informational version (with the commit it was built from) and the module
@@ -136,10 +147,10 @@ internal sealed class InputFingerprint
         Add(hash, Tool);
         Add(hash, themeFingerprint);
         Add(hash, today);
-        foreach (var rel in _order)
+        for (var i = 0; i < _tree.Files.Count; i++)
         {
-            Add(hash, rel);
-            hash.AppendData(_files[rel]);
+            Add(hash, _tree.Files[i].RelPath);
+            hash.AppendData(_hashes, i * HashBytes, HashBytes);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
@@ -153,7 +164,7 @@ internal sealed class InputFingerprint
         foreach (var rel in relPaths.Order(StringComparer.Ordinal))
         {
             Add(hash, rel);
-            if (_files.TryGetValue(rel, out var h)) hash.AppendData(h);
+            if (Hash(rel) is { IsEmpty: false } h) hash.AppendData(h);
             else Add(hash, "(missing)");
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
