@@ -10,7 +10,11 @@ namespace EcoSite.Core.Checks;
 /// </summary>
 internal static class LinkChecker
 {
-    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, IReadOnlySet<string> outputFiles)
+    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, IReadOnlySet<string> outputFiles) =>
+        Check(pages, outputFiles.Contains);
+
+    /// <param name="exists">Whether the site has a file at an output path (a shard also knows the other shards' files by rule).</param>
+    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, Func<string, bool> exists)
     {
         var ids = pages.ToDictionary(p => p.OutputPath, p => p.Ids, StringComparer.Ordinal);
         // Pages are checked in parallel, each into its own list; concatenated in page order, the result does not
@@ -33,7 +37,7 @@ internal static class LinkChecker
                 var q = path.IndexOf('?');
                 if (q >= 0) path = path[..q];
                 var target = path.Length == 0 ? p.OutputPath : Routes.Resolve(p.OutputPath, Uri.UnescapeDataString(path));
-                if (target is null || !outputFiles.Contains(target) && !outputFiles.Contains(target.TrimEnd('/') + "/index.html"))
+                if (target is null || !exists(target) && !exists(target.TrimEnd('/') + "/index.html"))
                 {
                     var code = image ? Codes.BrokenImage : Codes.BrokenLink;
                     (result ??= []).Add(new Diagnostic(code.Id, code.Severity, file, 0, 0,

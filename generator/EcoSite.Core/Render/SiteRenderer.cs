@@ -33,12 +33,14 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
     {
         var languages = site.Config.Languages;
         var pages = new ConcurrentBag<PageLinks>();
-        var work = plan.Jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
+        var jobs = plan.Jobs;
         if (Scope is { } scope)
         {
-            foreach (var item in work.Where(w => !scope.Writes(w.Job.PageId))) scope.WrittenElsewhere(_routes.InLanguage(item.Job.PageId, item.Lang));
-            work = work.Where(w => scope.Writes(w.Job.PageId)).ToList();
+            // Other shards' pages are known by their page ids (the plan's own strings), not by a path per language.
+            foreach (var job in jobs.Where(j => !scope.Writes(j.PageId))) scope.PageElsewhere(job.PageId);
+            jobs = jobs.Where(j => scope.Writes(j.PageId)).ToList();
         }
+        var work = jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
         var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output.PreviousState));
         try
         {

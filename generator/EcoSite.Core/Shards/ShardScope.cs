@@ -22,6 +22,11 @@ internal sealed class ShardScope
     private readonly HashSet<string> _parks;
     private readonly ConcurrentDictionary<string, byte> _elsewhere = new(StringComparer.Ordinal);
 
+    // The page ids of other shards' pages: a page id is written in every language (Routes.InLanguage), so one entry
+    // stands for each language's path, and the strings are the plan's own. At a million pages a set of every path
+    // other shards write held about 900,000 new strings.
+    private readonly HashSet<string> _pagesElsewhere = new(StringComparer.Ordinal);
+
     private ShardScope(IReadOnlyList<string> globs, IReadOnlyList<string> parks, IReadOnlyList<string> siteParks, IReadOnlyList<string> languages)
     {
         Globs = globs;
@@ -112,11 +117,30 @@ internal sealed class ShardScope
     /// <summary>Notes a page another shard writes.</summary>
     public void WrittenElsewhere(string path) => _elsewhere.TryAdd(path, 0);
 
-    /// <summary>Every file of the full site: this shard's and those the other shards write, for the link check.</summary>
-    public IReadOnlySet<string> Known(IReadOnlySet<string> written)
+    /// <summary>Notes a page (by its page id, in every language) that another shard writes. Not thread-safe: the plan's pages are noted in one loop.</summary>
+    public void PageElsewhere(string pageId) => _pagesElsewhere.Add(pageId);
+
+    /// <summary>
+    /// Whether the full site has a file at <paramref name="path"/>: this shard's (<paramref name="written"/>) or one
+    /// the other shards write, for the link check. The other shards' pages are found by rule: the path is a page id
+    /// in the default language, or "lang/" and a page id in another (<see cref="Routes.InLanguage"/>).
+    /// </summary>
+    public Func<string, bool> Known(IReadOnlySet<string> written)
     {
-        var all = new HashSet<string>(written, StringComparer.Ordinal);
-        all.UnionWith(_elsewhere.Keys);
-        return all;
+        var pages = _pagesElsewhere.GetAlternateLookup<ReadOnlySpan<char>>();
+        return path => written.Contains(path) || _elsewhere.ContainsKey(path) || IsPageElsewhere(path);
+
+        bool IsPageElsewhere(string path)
+        {
+            if (pages.Contains(path)) return Languages.Count > 0; // the default language's path is the page id
+            for (var i = 1; i < Languages.Count; i++)
+            {
+                var lang = Languages[i];
+                if (path.Length > lang.Length + 1 && path[lang.Length] == '/' && path.StartsWith(lang, StringComparison.Ordinal)
+                    && pages.Contains(path.AsSpan(lang.Length + 1)))
+                    return true;
+            }
+            return false;
+        }
     }
 }

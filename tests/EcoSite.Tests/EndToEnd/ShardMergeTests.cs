@@ -288,6 +288,26 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void Each_shard_reports_the_broken_links_of_its_own_pages_as_the_full_build_does_and_no_others()
+    {
+        // A yunshi article links to a lanshan article (a page the other shard writes, in both languages) and to an
+        // anchor missing from one of yunshi's own articles (a warning on its zh and en pages).
+        var content = Path.Combine(_root, "links");
+        CopyTree(TestSite.SampleContent, content);
+        var article = Directory.EnumerateFiles(Path.Combine(content, "parks/yunshi/news"), "*.md").Order(StringComparer.Ordinal).First(f => !f.EndsWith(".en.md", StringComparison.Ordinal));
+        var own = Path.GetFileName(Directory.EnumerateFiles(Path.Combine(content, "parks/yunshi/news"), "*.md").Order(StringComparer.Ordinal).Last(f => !f.EndsWith(".en.md", StringComparison.Ordinal)));
+        File.AppendAllText(article, "\n[兰山](../../lanshan/news/2026-04-02-eco-park-application-notice.md) [锚](" + own + "#no-such-anchor)\n");
+
+        var full = Built(content, Dir("full"), null);
+        var shards = new[] { Built(content, Dir("s1"), "l*,q*"), Built(content, Dir("s2"), "yunshi") };
+
+        static string[] Links(BuildResult r) => r.Diagnostics.Where(d => d.Code is "ECO203" or "ECO204" or "ECO205").Select(d => d.ToString()).Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(Links(full));
+        Assert.Equal(Links(full), shards.SelectMany(Links).Order(StringComparer.Ordinal).ToArray());
+        Assert.Empty(Links(shards[0]));
+    }
+
+    [Fact]
     public void A_placeholder_left_in_another_parks_body_scores_as_in_the_full_build()
     {
         var content = ThirtyParks();
