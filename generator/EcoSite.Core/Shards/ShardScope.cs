@@ -114,7 +114,7 @@ internal sealed class ShardScope
         else _elsewhere.TryAdd(file.Path, 0);
     };
 
-    /// <summary>Notes a page another shard writes.</summary>
+    /// <summary>Notes a file another shard (or merge) writes that is not one of the plan's pages (<see cref="PageElsewhere"/>).</summary>
     public void WrittenElsewhere(string path) => _elsewhere.TryAdd(path, 0);
 
     /// <summary>Notes a page (by its page id, in every language) that another shard writes. Not thread-safe: the plan's pages are noted in one loop.</summary>
