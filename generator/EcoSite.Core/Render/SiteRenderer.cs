@@ -39,7 +39,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             foreach (var item in work.Where(w => !scope.Writes(w.Job.PageId))) scope.WrittenElsewhere(_routes.InLanguage(item.Job.PageId, item.Lang));
             work = work.Where(w => scope.Writes(w.Job.PageId)).ToList();
         }
-        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output.PreviousState));
+        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output));
         try
         {
             RenderPages(work, pages, output, pageDone);
@@ -92,7 +92,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         });
     }
 
-    private void RenderOthers(Action<OutputFile> emit, Func<string, string?> previousState)
+    private void RenderOthers(Action<OutputFile> emit, SiteOutput output)
     {
         var languages = site.Config.Languages;
         foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile(Routes.Asset(path), bytes));
@@ -115,7 +115,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
         if (Scope is null)
-            foreach (var f in SiteSearch.Files(facts, theme, previousState)) emit(f);
+            foreach (var f in SiteSearch.Files(facts, theme, output)) emit(f);
         else
             foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
     }
