@@ -61,6 +61,9 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
 
     public PageReuse? Reuse { get; private set; }
 
+    /// <summary>How the search index was made, for the build's result.</summary>
+    public Search.SearchIndexStats Search { get; } = new();
+
     /// <summary>The fingerprint of a build of these inputs (a shard's state records the full site's).</summary>
     public string? InputsOf(string generator, string themeFingerprint, string today) => _fingerprint?.Value(generator, themeFingerprint, today);
 

@@ -115,7 +115,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
         if (Scope is null)
-            foreach (var f in SiteSearch.Files(facts, theme, output)) emit(f);
+            foreach (var f in SiteSearch.Files(facts, theme, output, output.Search)) emit(f);
         else
             foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
     }

@@ -23,9 +23,9 @@ internal static class SiteSearch
     /// layout); with the <paramref name="previous"/> output's state the index is patched where it allows
     /// (<see cref="SearchIndexUpdate"/>).
     /// </summary>
-    public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme, IPreviousOutput? previous = null) =>
+    public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme, IPreviousOutput? previous = null, SearchIndexStats? stats = null) =>
         facts.Config.Languages.SelectMany(lang =>
-            SearchIndexUpdate.Files(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang), previous, out _));
+            SearchIndexUpdate.Files(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang), previous, stats));
 
     public static readonly string[] CategoryKeys = ["park", "news", "indicators", "cases", "waste", "exchange", "polluters", "pages"];
 

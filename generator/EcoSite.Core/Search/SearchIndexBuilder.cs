@@ -63,11 +63,11 @@ internal static class SearchIndexBuilder
     /// The whole index, and with a <paramref name="cache"/> the layout the next build patches (<see cref="SearchIndexUpdate"/>):
     /// each document's key, length, date and text language, and each chunk's first item and name.
     /// </summary>
-    internal static (List<OutputFile> Files, SearchLayout? Layout) BuildWhole(SearchInput input, string folder, SearchTokenCache? cache)
+    internal static (List<OutputFile> Files, SearchLayout? Layout, int Tokenized) BuildWhole(SearchInput input, string folder, SearchTokenCache? cache)
     {
         var docs = Order(input);
         var keys = cache is null ? null : Keys(docs);
-        var (postings, lengths, average) = Invert(docs, input.Today, cache, keys);
+        var (postings, lengths, average, tokenized) = Invert(docs, input.Today, cache, keys);
         var termChunks = new TermChunker();
         foreach (var (term, list) in postings) termChunks.Add(term, TermBody(term, Idf(docs.Count, list.Length), list));
         termChunks.Finish();
@@ -78,7 +78,7 @@ internal static class SearchIndexBuilder
         var layout = keys is null ? null
             : new SearchLayout(input.Today, (int)average, docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], lengths[i], d.Date, d.TextLang)).ToList(),
                 terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
-        return (Assemble(input, folder, docs, terms, documents), layout);
+        return (Assemble(input, folder, docs, terms, documents), layout, tokenized);
     }
 
     /// <summary>Each document's <see cref="SearchTokenCache.Key"/>, in parallel (hashing every text is not free).</summary>
@@ -149,7 +149,7 @@ internal static class SearchIndexBuilder
     internal readonly record struct Posting(int Doc, int Impact);
 
     /// <summary>Every term, in ordinal order, with its postings (ascending document numbers).</summary>
-    private static (List<(string Term, Posting[] Postings)> Postings, int[] Lengths, double Average) Invert(IReadOnlyList<SearchDocument> docs, DateOnly today,
+    private static (List<(string Term, Posting[] Postings)> Postings, int[] Lengths, double Average, int Tokenized) Invert(IReadOnlyList<SearchDocument> docs, DateOnly today,
         SearchTokenCache? cache, string[]? keys)
     {
         // Tokenizing is the costly part: done per document in parallel, merged in document order, and skipped for a
@@ -206,7 +206,7 @@ internal static class SearchIndexBuilder
                 byTerm[term][filled[term]++] = new Posting(doc, Impact(tf, lengths[doc], average, fresh));
             counts[doc] = null!; // merged: let the collector have it
         }
-        return (terms.Ordered().Select(t => (t.Text, byTerm[t.Number])).ToList(), lengths, average);
+        return (terms.Ordered().Select(t => (t.Text, byTerm[t.Number])).ToList(), lengths, average, tokenized.Count(t => t));
     }
 
     /// <summary>The average document length, rounded to a whole token (at least 1).</summary>

@@ -13,6 +13,25 @@ internal interface IPreviousOutput
     bool Has(string path);
 }
 
+/// <summary>Counts of <see cref="SearchIndexCounts"/>, added to by each language's index (thread-safe).</summary>
+internal sealed class SearchIndexStats
+{
+    private int _languages, _patched, _tokenized, _encoded, _kept;
+
+    public int Languages => _languages;
+
+    public void Add(bool patched, int tokenized, int encoded, int kept)
+    {
+        Interlocked.Increment(ref _languages);
+        if (patched) Interlocked.Increment(ref _patched);
+        Interlocked.Add(ref _tokenized, tokenized);
+        Interlocked.Add(ref _encoded, encoded);
+        Interlocked.Add(ref _kept, kept);
+    }
+
+    public SearchIndexCounts Counts => new(_languages, _patched, _tokenized, _encoded, _kept);
+}
+
 /// <summary>
 /// A language's search index after a few documents changed, patched instead of built whole (docs/incremental.md, "The
 /// search index"): only the changed documents are tokenized, only the chunks that hold a term whose postings changed
@@ -27,7 +46,7 @@ internal interface IPreviousOutput
 internal static class SearchIndexUpdate
 {
     /// <summary>The index files and the state files of one language, patched when the previous build's state allows.</summary>
-    public static List<OutputFile> Files(SearchInput input, string folder, IPreviousOutput? previous, out bool patched)
+    public static List<OutputFile> Files(SearchInput input, string folder, IPreviousOutput? previous, SearchIndexStats? stats = null)
     {
         var countsPath = RenderState.Search(input.Lang);
         var layoutPath = RenderState.SearchLayout(input.Lang);
@@ -35,26 +54,30 @@ internal static class SearchIndexUpdate
         var layout = counts is null ? null : SearchLayout.Parse(previous!.Read(layoutPath) is { } l ? Encoding.UTF8.GetString(l) : null);
         List<OutputFile> files;
         byte[] newCounts;
+        bool patched;
+        int tokenized;
         SearchLayout? newLayout;
         if (layout is not null && Try(input, folder, layout, counts!, previous!) is { } update)
         {
-            (files, newCounts, newLayout) = update;
+            (files, newCounts, newLayout, tokenized) = update;
             patched = true;
         }
         else
         {
             var cache = SearchTokenCache.Parse(counts is null ? null : Encoding.UTF8.GetString(counts));
-            (files, newLayout) = SearchIndexBuilder.BuildWhole(input, folder, cache);
+            (files, newLayout, tokenized) = SearchIndexBuilder.BuildWhole(input, folder, cache);
             newCounts = Encoding.UTF8.GetBytes(cache.ToText());
             patched = false;
         }
+        stats?.Add(patched, tokenized, files.Count(f => f.Path.StartsWith(folder + SearchIndexBuilder.ChunkFolder, StringComparison.Ordinal) && f is TextFile),
+            files.Count(f => f is ReusedFile));
         files.Add(new BinaryFile(countsPath, newCounts));
         if (newLayout?.ToText(newCounts) is { } text) files.Add(new TextFile(layoutPath, text));
         return files;
     }
 
     /// <summary>The patched files, the new counts file and the new layout; null when the index must be built whole.</summary>
-    internal static (List<OutputFile> Files, byte[] Counts, SearchLayout Layout)? Try(SearchInput input, string folder, SearchLayout old, byte[] oldCounts, IPreviousOutput previous)
+    internal static (List<OutputFile> Files, byte[] Counts, SearchLayout Layout, int Tokenized)? Try(SearchInput input, string folder, SearchLayout old, byte[] oldCounts, IPreviousOutput previous)
     {
         if (input.Today != old.Today || old.CountsHash != SearchLayout.Sha(oldCounts)) return null;
         var docs = SearchIndexBuilder.Order(input);
@@ -121,7 +144,7 @@ internal static class SearchIndexUpdate
         var layout = new SearchLayout(input.Today, (int)average,
             docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], lengths[i], d.Date, d.TextLang)).ToList(),
             terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
-        return (files, countsFile.With(removed, added), layout);
+        return (files, countsFile.With(removed, added), layout, changed.Count(i => keys[i] != old.Docs[i].Key));
     }
 
     /// <summary>The term chunks: the old ones without a dirty term kept, the others cut again from the old chunks' entries.</summary>

@@ -47,7 +47,8 @@ internal sealed record SearchLayout(
         sb.Append("dchunks\t").Append(Documents.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var (first, name) in Documents)
             sb.Append(first.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(name).Append('\n');
-        sb.Append("sha256\t").Append(Sha(Encoding.UTF8.GetBytes(sb.ToString()))).Append('\n');
+        var hash = Sha(Encoding.UTF8.GetBytes(sb.ToString()));
+        sb.Append("sha256\t").Append(hash).Append('\n');
         return sb.ToString();
     }
 
