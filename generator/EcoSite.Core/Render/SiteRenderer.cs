@@ -74,7 +74,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             var page = PageOf(ctx, content);
             // A page without declared inputs is kept when everything its templates see hashes as before.
             if (item.Job.Inputs is null && output.DigestGlobal is { } global
-                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, content.Model) is { } digest)
+                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, content.DigestSource ?? content.Model) is { } digest)
             {
                 output.RecordDigest(ctx.OutputPath, digest);
                 if (reuse?.TryReuseDigest(ctx.OutputPath, item.Job.SourceFile, digest) is { } kept)
@@ -144,6 +144,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
 
     private string RenderPage(PageContext ctx, PageContent content, PageView page)
     {
+        if (content.MakeModel is { } make) content = content with { Model = make(), MakeModel = null };
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();
         using var limit = new CancellationTokenSource(pageTimeLimit);
