@@ -79,7 +79,7 @@ internal static class SearchIndexUpdate
     /// <summary>The patched files, the new counts file and the new layout; null when the index must be built whole.</summary>
     internal static (List<OutputFile> Files, byte[] Counts, SearchLayout Layout, int Tokenized)? Try(SearchInput input, string folder, SearchLayout old, byte[] oldCounts, IPreviousOutput previous)
     {
-        if (input.Today != old.Today || old.CountsHash != SearchLayout.Sha(oldCounts)) return null;
+        if (input.Today != old.Today || old.CountsHash != SearchLayout.BodySha(oldCounts)) return null;
         var docs = SearchIndexBuilder.Order(input);
         var n = docs.Count;
         if (n == 0 || n != old.Docs.Count || old.Terms.Count == 0 || old.Documents.Count == 0) return null;

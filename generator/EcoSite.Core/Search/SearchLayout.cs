@@ -30,7 +30,7 @@ internal sealed record SearchLayout(
         var sb = new StringBuilder(RenderState.Header(Kind), 64 + Docs.Count * 100 + Terms.Count * 40);
         sb.Append("today\t").Append(Iso(Today)).Append('\n')
             .Append("average\t").Append(Average.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append("counts\t").Append(Sha(counts)).Append('\n')
+            .Append("counts\t").Append(BodySha(counts)).Append('\n')
             .Append("docs\t").Append(Docs.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var d in Docs)
         {
@@ -47,7 +47,7 @@ internal sealed record SearchLayout(
         sb.Append("dchunks\t").Append(Documents.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var (first, name) in Documents)
             sb.Append(first.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(name).Append('\n');
-        var hash = Sha(Encoding.UTF8.GetBytes(sb.ToString()));
+        var hash = Sha(Encoding.UTF8.GetBytes(sb.ToString(RenderState.Header(Kind).Length, sb.Length - RenderState.Header(Kind).Length)));
         sb.Append("sha256\t").Append(hash).Append('\n');
         return sb.ToString();
     }
@@ -60,8 +60,8 @@ internal sealed record SearchLayout(
     {
         if (RenderState.Body(text, Kind) is null) return null;
         var end = text!.LastIndexOf("sha256\t", StringComparison.Ordinal);
-        if (end < 0 || text[^1] != '\n' || text.IndexOf('\n', end) != text.Length - 1
-            || text[(end + 7)..^1] != Sha(Encoding.UTF8.GetBytes(text[..end]))) return null;
+        if (end < RenderState.Header(Kind).Length || text[^1] != '\n' || text.IndexOf('\n', end) != text.Length - 1
+            || text[(end + 7)..^1] != Sha(Encoding.UTF8.GetBytes(text[RenderState.Header(Kind).Length..end]))) return null;
         var lines = text[..end].Split('\n');
         var at = 1; // the header
         try
@@ -104,6 +104,16 @@ internal sealed record SearchLayout(
     public string? CountsHash { get; private init; }
 
     public static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>
+    /// The SHA-256 of a state file after its first line: the header names the generator's own build, which the reader
+    /// checks apart, and the JIT and native builds of one version write the same bytes after it.
+    /// </summary>
+    public static string BodySha(byte[] file)
+    {
+        var start = Array.IndexOf(file, (byte)'\n') + 1;
+        return Convert.ToHexStringLower(SHA256.HashData(file.AsSpan(start)));
+    }
 
     private static bool Plain(string s) => s.AsSpan().IndexOfAny('\t', '\n') < 0;
 
