@@ -73,6 +73,8 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
                 stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms, cpu {t.Cpu.TotalMilliseconds,6:0} ms, heap {t.HeapBytes / (1024 * 1024),5} MB");
         if (verbose && r.Load is { InputsRead: { } read } load)
             stdout.WriteLine($"  content files read {read}" + (load.Parsed is { } parsed ? $", Markdown parsed {parsed}, from the load cache {load.Reused}" : ""));
+        if (verbose && r.SearchIndex is { } s)
+            stdout.WriteLine($"  search index: patched {s.Patched} of {s.Languages} languages, documents tokenized {s.Tokenized}, chunks encoded {s.ChunksEncoded}, kept {s.ChunksKept}");
         if (r.Success && r.Unchanged)
             stdout.WriteLine(MessageCatalog.Format(_lang, "cli.up-to-date", output, r.Pages, r.Files, seconds, Count(r.Warnings, "warning")));
         else if (r.Success)

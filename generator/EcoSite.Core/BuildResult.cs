@@ -39,6 +39,9 @@ public sealed record BuildResult(bool Success, IReadOnlyList<Diagnostic> Diagnos
     /// <summary>Reused pages whose links were read back from their files because the build state did not have them.</summary>
     public int PagesReadBack { get; init; }
 
+    /// <summary>How the search index was made (docs/incremental.md, "The search index"); null when none was made.</summary>
+    public SearchIndexCounts? SearchIndex { get; init; }
+
     public int Errors => Diagnostics.Count(d => d.IsError);
     public int Warnings => Diagnostics.Count(d => !d.IsError);
 
@@ -72,3 +75,9 @@ public interface IBuildProgress
 /// cache; the last two are null when the build stopped before loading (an unchanged site).
 /// </summary>
 public sealed record LoadCounts(int? InputsRead, int? Parsed, int? Reused);
+
+/// <summary>
+/// The search index of a build: languages whose index was patched (the others were built whole), documents tokenized
+/// (the others' term counts came from the build state), and chunk files encoded or kept as they were.
+/// </summary>
+public sealed record SearchIndexCounts(int Languages, int Patched, int Tokenized, int ChunksEncoded, int ChunksKept);

@@ -93,7 +93,8 @@ public static class SiteBuilder
         log.Stage("link check");
         if (!output.Commit(Generator, pages.Count, log.Diagnostics, report)) return log.Stopped(report);
         log.Stage("swap");
-        return log.Done(pages.Count, output.FileCount, report) with { ReusedPages = output.Reuse?.Reused ?? 0, PagesReadBack = output.Reuse?.ReadBack ?? 0 };
+        return log.Done(pages.Count, output.FileCount, report) with { ReusedPages = output.Reuse?.Reused ?? 0, PagesReadBack = output.Reuse?.ReadBack ?? 0,
+            SearchIndex = output.Search.Languages > 0 ? output.Search.Counts : null };
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ internal static class RenderState
 
     public static string Search(string lang) => $"{Folder}/search-{lang}.txt";
 
+    /// <summary>What the next build needs to patch the language's search index (<see cref="Search.SearchLayout"/>).</summary>
+    public static string SearchLayout(string lang) => $"{Folder}/search-{lang}-layout.txt";
+
     /// <summary>The first line of every state file: only this build of the generator reads it back.</summary>
     public static string Header(string kind) => $"ecosite-state {kind} {InputFingerprint.Tool}\n";
 

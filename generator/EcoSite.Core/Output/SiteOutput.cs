@@ -10,7 +10,7 @@ namespace EcoSite.Core.Output;
 /// build is left where it is (<see cref="PageReuse"/>), and only files whose bytes changed are written
 /// (docs/incremental.md).
 /// </summary>
-internal sealed class SiteOutput : IDisposable
+internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
 {
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -60,6 +60,9 @@ internal sealed class SiteOutput : IDisposable
     public int FileCount => _paths.Count + (_dir is null ? 0 : 1);
 
     public PageReuse? Reuse { get; private set; }
+
+    /// <summary>How the search index was made, for the build's result.</summary>
+    public Search.SearchIndexStats Search { get; } = new();
 
     /// <summary>The fingerprint of a build of these inputs (a shard's state records the full site's).</summary>
     public string? InputsOf(string generator, string themeFingerprint, string today) => _fingerprint?.Value(generator, themeFingerprint, today);
@@ -119,6 +122,24 @@ internal sealed class SiteOutput : IDisposable
     /// <summary>A build-state file (<see cref="RenderState"/>) of the previous output of this generator; null when there is none.</summary>
     public string? PreviousState(string path) =>
         _writer?.Previous is { } tree && tree.Files.Contains(path) ? RenderState.Read(tree.PathOf(path)) : null;
+
+    /// <summary>A file of the previous output of this generator (the listing found a regular file there); null otherwise.</summary>
+    public byte[]? Read(string path)
+    {
+        if (!Has(path)) return null;
+        try
+        {
+            return FileProbe.ReadAllBytes(_writer!.Previous!.PathOf(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the previous output of this generator has a regular file at <paramref name="path"/>, which can be kept.</summary>
+    public bool Has(string path) =>
+        _writer?.Previous is { } tree && tree.Files.Contains(path) && FileProbe.Kind(tree.PathOf(path)) == FileKind.Regular;
 
     /// <summary>Takes one file; thread-safe. Two files at one path are a bug in a page module, not a content problem.</summary>
     public void Emit(OutputFile file)

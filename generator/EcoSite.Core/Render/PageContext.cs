@@ -20,7 +20,17 @@ internal sealed record PageContent(
     object Model,
     IReadOnlyList<LinkView> Breadcrumbs,
     FallbackView? Fallback = null,
-    string? Description = null);
+    string? Description = null)
+{
+    /// <summary>
+    /// For a page whose view model costs more to build than what it is made from (the search page lists every indexed
+    /// page): what the view digest walks instead of <see cref="Model"/>, holding everything the model is made from;
+    /// <see cref="Model"/> is then a placeholder, and <see cref="MakeModel"/> builds the model when the page is rendered.
+    /// </summary>
+    public object? DigestSource { get; init; }
+
+    public Func<object>? MakeModel { get; init; }
+}
 
 /// <summary>Everything a page module needs to build one page in one language: text lookup and relative links.</summary>
 internal sealed class PageContext(SiteFacts facts, Theme theme, string lang, string pageId)

@@ -41,7 +41,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             jobs = jobs.Where(j => scope.Writes(j.PageId)).ToList();
         }
         var work = jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
-        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output.PreviousState));
+        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output));
         try
         {
             RenderPages(work, pages, output, pageDone);
@@ -76,7 +76,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             var page = PageOf(ctx, content);
             // A page without declared inputs is kept when everything its templates see hashes as before.
             if (item.Job.Inputs is null && output.DigestGlobal is { } global
-                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, content.Model) is { } digest)
+                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, content.DigestSource ?? content.Model) is { } digest)
             {
                 output.RecordDigest(ctx.OutputPath, digest);
                 if (reuse?.TryReuseDigest(ctx.OutputPath, item.Job.SourceFile, digest) is { } kept)
@@ -94,7 +94,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         });
     }
 
-    private void RenderOthers(Action<OutputFile> emit, Func<string, string?> previousState)
+    private void RenderOthers(Action<OutputFile> emit, SiteOutput output)
     {
         var languages = site.Config.Languages;
         foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile(Routes.Asset(path), bytes));
@@ -117,7 +117,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
         if (Scope is null)
-            foreach (var f in SiteSearch.Files(facts, theme, previousState)) emit(f);
+            foreach (var f in SiteSearch.Files(facts, theme, output, output.Search)) emit(f);
         else
             foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
     }
@@ -146,6 +146,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
 
     private string RenderPage(PageContext ctx, PageContent content, PageView page)
     {
+        if (content.MakeModel is { } make) content = content with { Model = make(), MakeModel = null };
         var globals = new ScriptObject { ["page"] = page, ["model"] = content.Model, ["t"] = theme.Strings(ctx.Lang) };
         var tc = EscapingContext.Rent();
         using var limit = new CancellationTokenSource(pageTimeLimit);

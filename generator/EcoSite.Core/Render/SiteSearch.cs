@@ -19,16 +19,13 @@ namespace EcoSite.Core.Render;
 internal static class SiteSearch
 {
     /// <summary>
-    /// The index files of every language, and each language's <see cref="SearchTokenCache"/> for the next build;
-    /// <paramref name="previousState"/> reads the previous build's (null: none).
+    /// The index files of every language, with each language's build state for the next build (term counts and
+    /// layout); with the <paramref name="previous"/> output's state the index is patched where it allows
+    /// (<see cref="SearchIndexUpdate"/>).
     /// </summary>
-    public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme, Func<string, string?>? previousState = null) =>
+    public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme, IPreviousOutput? previous = null, SearchIndexStats? stats = null) =>
         facts.Config.Languages.SelectMany(lang =>
-        {
-            var cache = SearchTokenCache.Parse(previousState?.Invoke(RenderState.Search(lang)));
-            var files = SearchIndexBuilder.Build(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang), cache);
-            return files.Append<OutputFile>(new TextFile(RenderState.Search(lang), cache.ToText()));
-        });
+            SearchIndexUpdate.Files(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang), previous, stats));
 
     public static readonly string[] CategoryKeys = ["park", "news", "indicators", "cases", "waste", "exchange", "polluters", "pages"];
 

@@ -56,18 +56,51 @@ internal static class SearchIndexBuilder
     }
 
     /// <summary>The index files, with paths under <paramref name="folder"/> ("search-index/zh/").</summary>
-    public static IReadOnlyList<TextFile> Build(SearchInput input, string folder, SearchTokenCache? cache = null)
+    public static IReadOnlyList<TextFile> Build(SearchInput input, string folder, SearchTokenCache? cache = null) =>
+        BuildWhole(input, folder, cache).Files.Cast<TextFile>().ToList();
+
+    /// <summary>
+    /// The whole index, and with a <paramref name="cache"/> the layout the next build patches (<see cref="SearchIndexUpdate"/>):
+    /// each document's key, length, date and text language, and each chunk's first item and name.
+    /// </summary>
+    internal static (List<OutputFile> Files, SearchLayout? Layout, int Tokenized) BuildWhole(SearchInput input, string folder, SearchTokenCache? cache)
     {
         var docs = Order(input);
-        var postings = Invert(docs, input.Today, cache);
-        var termChunks = TermChunks(postings, docs.Count);
-        var docChunks = DocumentChunks(docs);
-        var facets = Facets(input, docs);
+        var keys = cache is null ? null : Keys(docs);
+        var (postings, lengths, average, tokenized) = Invert(docs, input.Today, cache, keys);
+        var termChunks = new TermChunker();
+        foreach (var (term, list) in postings) termChunks.Add(term, TermBody(term, Idf(docs.Count, list.Length), list));
+        termChunks.Finish();
+        var docChunks = new DocumentChunker();
+        for (var i = 0; i < docs.Count; i++) docChunks.Add(i, docs[i].Path, DocumentEntry(docs[i]), i == docs.Count - 1);
+        var terms = termChunks.Chunks.Select(c => new Chunk(c.First, Hash(Json.String(c.Data)), Json.String(c.Data))).ToList();
+        var documents = docChunks.Chunks.Select(c => new DocChunk(c.First, Hash(c.Json), c.Json)).ToList();
+        var layout = keys is null ? null
+            : new SearchLayout(input.Today, (int)average, docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], lengths[i], d.Date, d.TextLang)).ToList(),
+                terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
+        return (Assemble(input, folder, docs, terms, documents), layout, tokenized);
+    }
 
+    /// <summary>Each document's <see cref="SearchTokenCache.Key"/>, in parallel (hashing every text is not free).</summary>
+    internal static string[] Keys(IReadOnlyList<SearchDocument> docs)
+    {
+        var keys = new string[docs.Count];
+        Parallel.For(0, docs.Count, i => keys[i] = SearchTokenCache.Key(docs[i]));
+        return keys;
+    }
+
+    /// <summary>A term chunk: its first term, its name and its JSON (null: kept from the previous output as it is).</summary>
+    internal sealed record Chunk(string First, string Name, string? Json);
+
+    /// <summary>A document chunk: its first document, its name and its JSON (null: kept as it is).</summary>
+    internal sealed record DocChunk(int First, string Name, string? Json);
+
+    /// <summary>The entry and the chunk files; a chunk without JSON is one the previous output holds under its name.</summary>
+    internal static List<OutputFile> Assemble(SearchInput input, string folder, IReadOnlyList<SearchDocument> docs, IReadOnlyList<Chunk> terms, IReadOnlyList<DocChunk> documents)
+    {
+        var facets = Facets(input, docs);
         // Each chunk is named by its own bytes: a build writes only the chunks whose contents changed, and an entry
         // (cached or not) only ever names chunks holding exactly what it was built with.
-        var termNames = termChunks.Select(c => Hash(Json.String(c.Data))).ToList();
-        var docNames = docChunks.Select(c => Hash(c.Json)).ToList();
         var facetName = facets is null ? null : Hash(facets);
 
         var entry = new StringBuilder();
@@ -78,24 +111,26 @@ internal static class SearchIndexBuilder
             .Append(",\"parks\":").Append(Json.Labels(input.Parks))
             .Append(",\"categories\":").Append(Json.Labels(input.Categories))
             .Append(",\"groups\":[").AppendJoin(',', Groups(input, docs)).Append(']')
-            .Append(",\"terms\":[").AppendJoin(',', termChunks.Select(c => Json.String(c.First))).Append(']')
-            .Append(",\"tfiles\":[").AppendJoin(',', termNames.Select(Json.String)).Append(']')
-            .Append(",\"docs\":[").AppendJoin(',', docChunks.Select(c => c.First)).Append(']')
-            .Append(",\"dfiles\":[").AppendJoin(',', docNames.Select(Json.String)).Append(']')
+            .Append(",\"terms\":[").AppendJoin(',', terms.Select(c => Json.String(c.First))).Append(']')
+            .Append(",\"tfiles\":[").AppendJoin(',', terms.Select(c => Json.String(c.Name))).Append(']')
+            .Append(",\"docs\":[").AppendJoin(',', documents.Select(c => c.First)).Append(']')
+            .Append(",\"dfiles\":[").AppendJoin(',', documents.Select(c => Json.String(c.Name))).Append(']')
             .Append(",\"listings\":").Append(facetName is null ? "false" : Json.String(facetName))
             .Append('}');
-        var chunks = termChunks.Select((c, i) => (termNames[i], Json.String(c.Data)))
-            .Concat(docChunks.Select((c, i) => (docNames[i], c.Json)));
-        if (facetName is not null) chunks = chunks.Append((facetName, facets!));
-        var files = new List<TextFile> { new(folder + "index.js", Script("index", entry.ToString())) };
+        var chunks = terms.Select(c => (c.Name, c.Json)).Concat(documents.Select(c => (c.Name, c.Json)));
+        if (facetName is not null) chunks = chunks.Append((facetName, facets));
+        var files = new List<OutputFile> { new TextFile(folder + "index.js", Script("index", entry.ToString())) };
         // A chunk registers under its path from the entry ("c/<hash>"), the name the client asks for.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, json) in chunks)
-            if (seen.Add(name)) files.Add(new TextFile(folder + ChunkFolder + name + ".js", Script(ChunkFolder + name, json)));
+            if (seen.Add(name))
+                files.Add(json is null ? new ReusedFile(ChunkPath(folder, name)) : new TextFile(ChunkPath(folder, name), Script(ChunkFolder + name, json)));
         return files;
     }
 
-    private static string Script(string name, string json) => $"EcoSearch.add({Json.String(name)},{json});\n";
+    internal static string ChunkPath(string folder, string name) => folder + ChunkFolder + name + ".js";
+
+    internal static string Script(string name, string json) => $"EcoSearch.add({Json.String(name)},{json});\n";
 
     /// <summary>[park, category, first document, count] for each run of documents of one park and category.</summary>
     private static IEnumerable<string> Groups(SearchInput input, IReadOnlyList<SearchDocument> docs)
@@ -111,23 +146,23 @@ internal static class SearchIndexBuilder
         }
     }
 
-    private readonly record struct Posting(int Doc, int Impact);
+    internal readonly record struct Posting(int Doc, int Impact);
 
     /// <summary>Every term, in ordinal order, with its postings (ascending document numbers).</summary>
-    private static List<(string Term, Posting[] Postings)> Invert(IReadOnlyList<SearchDocument> docs, DateOnly today, SearchTokenCache? cache)
+    private static (List<(string Term, Posting[] Postings)> Postings, int[] Lengths, double Average, int Tokenized) Invert(IReadOnlyList<SearchDocument> docs, DateOnly today,
+        SearchTokenCache? cache, string[]? keys)
     {
         // Tokenizing is the costly part: done per document in parallel, merged in document order, and skipped for a
         // document whose text the previous build tokenized (the cache). Terms are numbered once for the whole index
         // (TermTable), so a document's counts are a compact array of term numbers, and no string is made per token.
         var terms = new TermTable();
         var counts = new (int Term, int Tf)[docs.Count][];
-        var keys = new string?[docs.Count];
         var tokenized = new bool[docs.Count];
         var lengths = new int[docs.Count];
         Parallel.For(0, docs.Count, () => new DocumentCounter(terms), (i, _, counter) =>
         {
             var d = docs[i];
-            var key = keys[i] = cache is null ? null : SearchTokenCache.Key(d);
+            var key = keys?[i];
             if (key is not null && cache!.TryGet(key, terms.Number, out var cached, out var cachedLength))
             {
                 (counts[i], lengths[i]) = (cached, cachedLength);
@@ -148,13 +183,13 @@ internal static class SearchIndexBuilder
             foreach (var (t, n) in terms.Ordered()) text[n] = t;
             for (var i = 0; i < docs.Count; i++)
             {
-                if (!tokenized[i] || keys[i] is not { } key) continue;
+                if (!tokenized[i] || keys?[i] is not { } key) continue;
                 cache.Keep(key, counts[i].Select(c => (text[c.Term], c.Tf)), lengths[i]);
             }
         }
         // Rounded to a whole token: one page's edit moves the exact average a little, and every impact with it, so some
         // would cross a quantization step and rewrite chunks the edit has nothing to do with.
-        var average = lengths.Length == 0 ? 1 : Math.Max(1, Math.Round(lengths.Sum(l => (long)l) / (double)lengths.Length));
+        var average = Average(lengths);
         // Each term's postings in an array of its exact length (its document frequency, counted first): growing lists
         // left about as much garbage as the postings themselves, while the pages render beside the index.
         var frequency = new int[terms.Count];
@@ -167,16 +202,42 @@ internal static class SearchIndexBuilder
         for (var doc = 0; doc < docs.Count; doc++)
         {
             var fresh = Freshness(docs[doc].Date, today);
-            var norm = K1 * (1 - B + B * lengths[doc] / average);
             foreach (var (term, tf) in counts[doc])
-            {
-                var part = tf * (K1 + 1) / (tf + norm);
-                var impact = (int)Math.Floor(part * fresh * ImpactScale + 0.5);
-                byTerm[term][filled[term]++] = new Posting(doc, Math.Clamp(impact, 1, Varint.Terminal - 1));
-            }
+                byTerm[term][filled[term]++] = new Posting(doc, Impact(tf, lengths[doc], average, fresh));
             counts[doc] = null!; // merged: let the collector have it
         }
-        return terms.Ordered().Select(t => (t.Text, byTerm[t.Number])).ToList();
+        return (terms.Ordered().Select(t => (t.Text, byTerm[t.Number])).ToList(), lengths, average, tokenized.Count(t => t));
+    }
+
+    /// <summary>The average document length, rounded to a whole token (at least 1).</summary>
+    internal static double Average(IReadOnlyCollection<int> lengths) =>
+        lengths.Count == 0 ? 1 : Math.Max(1, Math.Round(lengths.Sum(l => (long)l) / (double)lengths.Count));
+
+    /// <summary>A posting's quantized BM25 impact: term frequency, document length, average length, freshness.</summary>
+    internal static int Impact(int tf, int length, double average, double fresh)
+    {
+        var norm = K1 * (1 - B + B * length / average);
+        var part = tf * (K1 + 1) / (tf + norm);
+        var impact = (int)Math.Floor(part * fresh * ImpactScale + 0.5);
+        return Math.Clamp(impact, 1, Varint.Terminal - 1);
+    }
+
+    /// <summary>
+    /// One document's term counts and length, tokenized as the whole index does (the same weights and stems), with
+    /// each term's text: for the few documents an update tokenizes.
+    /// </summary>
+    internal static (List<(string Term, int Tf)> Counts, int Length) Count(SearchDocument d)
+    {
+        var terms = new TermTable();
+        var counter = new DocumentCounter(terms);
+        counter.Add(d.Title, TitleWeight);
+        foreach (var k in d.Keywords) counter.Add(k, KeywordWeight);
+        counter.Add(d.Summary, 1);
+        counter.Add(d.Body, 1);
+        var (counts, length) = counter.Finish();
+        var text = new string[terms.Count];
+        foreach (var (t, n) in terms.Ordered()) text[n] = t;
+        return (counts.Select(c => (text[c.Item1], c.Item2)).ToList(), length);
     }
 
     /// <summary>Every distinct term of an index, numbered in the order first seen, shared by the tokenizing threads.</summary>
@@ -261,41 +322,61 @@ internal static class SearchIndexBuilder
     internal static int Idf(int documents, int frequency) =>
         Math.Max(1, (int)Math.Floor(DeterministicMath.Ln(1 + (documents - frequency + 0.5) / (frequency + 0.5)) * IdfScale + 0.5));
 
-    private sealed record TermChunk(string First, string Data);
+    internal sealed record TermChunk(string First, string Data);
 
-    private static List<TermChunk> TermChunks(List<(string Term, Posting[] Postings)> postings, int documents)
+    /// <summary>A term's entry in its chunk, without the '!' that separates it from the one before: term, idf, postings.</summary>
+    internal static string TermBody(string term, int idf, IEnumerable<Posting> postings)
     {
-        var chunks = new List<TermChunk>();
-        var sb = new StringBuilder();
-        string? first = null;
-        var bytes = 0;
-        var entry = new StringBuilder();
-        foreach (var (term, list) in postings)
+        var entry = new StringBuilder(term.Length + 16);
+        entry.Append(term).Append(' ');
+        Varint.Write(entry, idf);
+        var previous = -1;
+        foreach (var p in postings)
         {
-            entry.Clear();
-            if (sb.Length > 0) entry.Append('!');
-            entry.Append(term).Append(' ');
-            Varint.Write(entry, Idf(documents, list.Length));
-            var previous = -1;
-            foreach (var p in list)
-            {
-                Varint.Write(entry, p.Doc - previous - 1);
-                Varint.Write(entry, p.Impact);
-                previous = p.Doc;
-            }
-            first ??= term;
-            sb.Append(entry);
-            bytes += Encoding.UTF8.GetByteCount(term) + entry.Length - term.Length;
-            if (CutAfter(term, entry.Length, bytes, TermChunkBytes))
-            {
-                chunks.Add(new TermChunk(first, sb.ToString()));
-                sb.Clear();
-                first = null;
-                bytes = 0;
-            }
+            Varint.Write(entry, p.Doc - previous - 1);
+            Varint.Write(entry, p.Impact);
+            previous = p.Doc;
         }
-        if (first is not null) chunks.Add(new TermChunk(first, sb.ToString()));
-        return chunks;
+        return entry.ToString();
+    }
+
+    /// <summary>
+    /// Cuts the terms, in ordinal order, into chunks (<see cref="CutAfter"/>). A chunk's bounds depend only on the terms
+    /// in it, so an update may start cutting at any chunk's start and stop at a cut that falls on an old chunk's end.
+    /// </summary>
+    internal sealed class TermChunker
+    {
+        public List<TermChunk> Chunks { get; } = [];
+        private readonly StringBuilder _sb = new();
+        private string? _first;
+        private int _bytes;
+
+        /// <summary>Nothing added since the last cut.</summary>
+        public bool AtCut => _first is null;
+
+        public void Add(string term, string body)
+        {
+            var bang = _sb.Length > 0;
+            if (bang) _sb.Append('!');
+            _sb.Append(body);
+            var length = body.Length + (bang ? 1 : 0);
+            _first ??= term;
+            _bytes += Encoding.UTF8.GetByteCount(term) + length - term.Length;
+            if (CutAfter(term, length, _bytes, TermChunkBytes)) Cut();
+        }
+
+        public void Finish()
+        {
+            if (_first is not null) Cut();
+        }
+
+        private void Cut()
+        {
+            Chunks.Add(new TermChunk(_first!, _sb.ToString()));
+            _sb.Clear();
+            _first = null;
+            _bytes = 0;
+        }
     }
 
     /// <summary>
@@ -316,31 +397,37 @@ internal static class SearchIndexBuilder
         return h % (uint)target < (uint)itemBytes || chunkBytes >= 4 * target;
     }
 
-    private sealed record DocumentChunk(int First, string Json);
+    internal sealed record DocumentChunk(int First, string Json);
 
-    /// <summary>[path, title, date, text] or [path, title, date, text, lang] per document.</summary>
-    private static List<DocumentChunk> DocumentChunks(IReadOnlyList<SearchDocument> docs)
+    /// <summary>[path, title, date, text] or [path, title, date, text, lang]: one document in its chunk.</summary>
+    internal static string DocumentEntry(SearchDocument d) =>
+        "[" + Json.String(d.Path) + "," + Json.String(d.Title) + "," + Json.String(d.Date is { } date ? Render.Format.Iso(date) : "")
+        + "," + Json.String(SnippetText(d)) + (d.TextLang is { } l ? "," + Json.String(l) : "") + "]";
+
+    /// <summary>Cuts the documents, in index order, into chunks, as <see cref="TermChunker"/> cuts the terms.</summary>
+    internal sealed class DocumentChunker
     {
-        var chunks = new List<DocumentChunk>();
-        var sb = new StringBuilder();
-        var first = 0;
-        var bytes = 0;
-        for (var i = 0; i < docs.Count; i++)
+        public List<DocumentChunk> Chunks { get; } = [];
+        private readonly StringBuilder _sb = new();
+        private int _first = -1;
+        private int _bytes;
+
+        public bool AtCut => _first < 0;
+
+        /// <param name="last">Whether this is the index's last document, which ends its chunk.</param>
+        public void Add(int index, string path, string entry, bool last)
         {
-            var d = docs[i];
-            var entry = "[" + Json.String(d.Path) + "," + Json.String(d.Title) + "," + Json.String(d.Date is { } date ? Render.Format.Iso(date) : "")
-                + "," + Json.String(SnippetText(d)) + (d.TextLang is { } l ? "," + Json.String(l) : "") + "]";
-            sb.Append(sb.Length == 0 ? '[' : ',').Append(entry);
-            bytes += Encoding.UTF8.GetByteCount(entry) + 1;
-            if (CutAfter(d.Path, entry.Length, bytes, DocumentChunkBytes) || i == docs.Count - 1)
+            if (_first < 0) _first = index;
+            _sb.Append(_sb.Length == 0 ? '[' : ',').Append(entry);
+            _bytes += Encoding.UTF8.GetByteCount(entry) + 1;
+            if (CutAfter(path, entry.Length, _bytes, DocumentChunkBytes) || last)
             {
-                chunks.Add(new DocumentChunk(first, sb.Append(']').ToString()));
-                sb.Clear();
-                first = i + 1;
-                bytes = 0;
+                Chunks.Add(new DocumentChunk(_first, _sb.Append(']').ToString()));
+                _sb.Clear();
+                _first = -1;
+                _bytes = 0;
             }
         }
-        return chunks;
     }
 
     /// <summary>The summary, then the body where it does not repeat the summary, cut at <see cref="SnippetChars"/>.</summary>
@@ -354,7 +441,7 @@ internal static class SearchIndexBuilder
         return text[..cut];
     }
 
-    private static string? Facets(SearchInput input, IReadOnlyList<SearchDocument> docs)
+    internal static string? Facets(SearchInput input, IReadOnlyList<SearchDocument> docs)
     {
         var rows = docs.Select((d, i) => (d.Listing, Doc: i)).Where(x => x.Listing is not null).ToList();
         if (rows.Count == 0) return null;
@@ -371,7 +458,7 @@ internal static class SearchIndexBuilder
         return sb.ToString();
     }
 
-    private static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+    internal static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
 }
 
 /// <summary>
@@ -435,6 +522,39 @@ internal static class Json
             }
         }
         return sb.Append('"').ToString();
+    }
+
+    /// <summary>The string a JSON string literal written by <see cref="String"/> holds; null for anything else.</summary>
+    public static string? Parse(string literal)
+    {
+        if (literal.Length < 2 || literal[0] != '"' || literal[^1] != '"') return null;
+        var sb = new StringBuilder(literal.Length);
+        for (var i = 1; i < literal.Length - 1; i++)
+        {
+            var c = literal[i];
+            if (c == '"' || c < 0x20) return null;
+            if (c != '\\')
+            {
+                sb.Append(c);
+                continue;
+            }
+            if (++i >= literal.Length - 1) return null;
+            switch (literal[i])
+            {
+                case '"': sb.Append('"'); break;
+                case '\\': sb.Append('\\'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'u' when i + 4 < literal.Length - 1
+                    && int.TryParse(literal.AsSpan(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var u):
+                    sb.Append((char)u);
+                    i += 4;
+                    break;
+                default: return null;
+            }
+        }
+        return sb.ToString();
     }
 
     public static string Labels(IEnumerable<SearchLabel> labels) =>

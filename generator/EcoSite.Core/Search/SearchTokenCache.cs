@@ -93,16 +93,42 @@ internal sealed class SearchTokenCache
     public void Keep(string key, IEnumerable<(string Term, int Count)> counts, int length)
     {
         if (_kept.ContainsKey(key)) return;
+        if (Line(key, counts, length) is { } line) _kept.TryAdd(key, line);
+    }
+
+    /// <summary>A document's line as a build writes it: terms in ordinal order; null when a term cannot be written.</summary>
+    public static string? Line(string key, IEnumerable<(string Term, int Count)> counts, int length)
+    {
         var sorted = counts.ToArray();
         Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Term, b.Term));
         var sb = new StringBuilder(key.Length + 16 + sorted.Length * 8);
         sb.Append(key).Append('\t').Append(length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (term, n) in sorted)
         {
-            if (term.Length == 0 || term.AsSpan().IndexOfAny('\t', '\n') >= 0) return;
+            if (term.Length == 0 || term.AsSpan().IndexOfAny('\t', '\n') >= 0) return null;
             sb.Append('\t').Append(term).Append('\t').Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        _kept.TryAdd(key, sb.ToString());
+        return sb.ToString();
+    }
+
+    /// <summary>The terms and length of a line as a build writes it; null for anything else.</summary>
+    public static (List<(string Term, int Tf)> Counts, int Length)? ParseLine(string line)
+    {
+        var tab = line.IndexOf('\t', StringComparison.Ordinal);
+        if (tab <= 0) return null;
+        var pos = tab;
+        if (Field(line, ref pos) is not { } lengthField || !Count(line.AsSpan(lengthField), out var length)) return null;
+        var list = new List<(string, int)>();
+        Range previous = default;
+        while (pos < line.Length)
+        {
+            if (Field(line, ref pos) is not { } term || term.End.Value == term.Start.Value
+                || (list.Count > 0 && line.AsSpan(term).SequenceCompareTo(line.AsSpan(previous)) <= 0)) return null;
+            if (Field(line, ref pos) is not { } tfField || !Count(line.AsSpan(tfField), out var tf)) return null;
+            list.Add((line[term], tf));
+            previous = term;
+        }
+        return (list, length);
     }
 
     /// <summary>The state file: this build's documents, by key.</summary>

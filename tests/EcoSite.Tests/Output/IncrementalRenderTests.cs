@@ -162,6 +162,27 @@ public sealed class IncrementalRenderTests
     }
 
     [Fact]
+    public void A_text_change_patches_each_language_s_search_index_and_the_output_equals_a_cold_build()
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        // The same number of tokens (the rounded average length stays), other text: the English page shows the
+        // Chinese text too, so both languages' documents change.
+        site.With("parks/demo/news/2026-11-02-item.md", "---\ntitle: 消息2\ndate: 2026-11-02\n---\n第2条消息，粉煤灰9吨。\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Success);
+        Assert.NotNull(result.SearchIndex);
+        Assert.Equal(2, result.SearchIndex.Languages);
+        Assert.Equal(2, result.SearchIndex.Patched);
+        Assert.Equal(2, result.SearchIndex.Tokenized);
+        AssertSameTree(Cold(site).Dir, site.Output);
+        // A build with no previous output builds each index whole.
+        Assert.Equal(0, Cold(site).Result.SearchIndex!.Patched);
+    }
+
+    [Fact]
     public void A_search_state_of_another_generator_or_damaged_is_ignored()
     {
         using var site = Site();

@@ -19,10 +19,69 @@ internal static class SearchPage
         yield return new PageJob(Routes.Search, Build);
     }
 
+    /// <summary>
+    /// The page's layout parts, with its view model made only when the page is rendered: an incremental build digests
+    /// what the model is made from (<see cref="DigestSource"/>) and keeps the page when that did not change, without
+    /// making a view of every indexed page.
+    /// </summary>
     private static PageContent Build(PageContext ctx)
     {
         var input = SiteSearch.Input(ctx);
         var docs = SearchIndexBuilder.Order(input);
+        var heading = ctx.T("search");
+        return new PageContent("search", heading, heading, [ctx.HomeCrumb()])
+        {
+            DigestSource = DigestSource(input, docs),
+            MakeModel = () => Model(ctx, input, docs),
+        };
+    }
+
+    /// <summary>
+    /// Everything <see cref="Model"/> reads of the search input, in one text (each part with its length, so no two
+    /// inputs give the same text): the labels, and each document's park, category, path, title, date, text language and
+    /// listing facets, in index order. The rest of the model comes from the theme's strings and the page's path, which
+    /// the digest covers apart.
+    /// </summary>
+    internal static string DigestSource(SearchInput input, IReadOnlyList<SearchDocument> docs)
+    {
+        var sb = new System.Text.StringBuilder(docs.Count * 96);
+        void Text(string? s)
+        {
+            if (s is null) sb.Append('-');
+            else sb.Append(s.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(s);
+        }
+        foreach (var labels in new[] { input.Parks, input.Categories, input.ListingKinds })
+        {
+            sb.Append('[');
+            foreach (var l in labels)
+            {
+                Text(l.Key);
+                Text(l.Label);
+            }
+            sb.Append(']');
+        }
+        foreach (var d in docs)
+        {
+            Text(d.Park);
+            Text(d.Category);
+            Text(d.Path);
+            Text(d.Title);
+            Text(d.Date is { } date ? Format.Iso(date) : null);
+            Text(d.TextLang);
+            if (d.Listing is { } l)
+            {
+                sb.Append('L');
+                Text(l.Kind);
+                Text(l.Material);
+                Text(l.HazardousClass);
+            }
+            sb.Append(';');
+        }
+        return sb.ToString();
+    }
+
+    private static SearchView Model(PageContext ctx, SearchInput input, IReadOnlyList<SearchDocument> docs)
+    {
         var browse = new List<SearchParkView>();
         // Grouped in one pass: filtering every document for each park and category grows with parks times pages.
         var groups = docs.ToLookup(d => (d.Park, d.Category));
@@ -40,7 +99,7 @@ internal static class SearchPage
         var messages = new[] { "loading", "error", "heading", "count", "partial", "none", "more" }
             .Select(k => new FactView(k, ctx.T("search_" + k))).ToList();
         var heading = ctx.T("search");
-        return new PageContent("search", heading, new SearchView(heading, ctx.T("search_intro"), ctx.Url(Routes.Search),
+        return new SearchView(heading, ctx.T("search_intro"), ctx.Url(Routes.Search),
             ctx.FileUrl(Routes.Asset("search.js")), ctx.FileUrl(Routes.SearchIndex(ctx.Lang)), ctx.Root,
             input.Parks.Select(p => new OptionView(p.Key, p.Label)).ToList(),
             input.Categories.Where(c => present.Contains(c.Key)).Select(c => new OptionView(c.Key, c.Label)).ToList(),
@@ -48,7 +107,6 @@ internal static class SearchPage
             listings.Select(l => l.Material).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(m => new OptionView(m, m)).ToList(),
             listings.Select(l => l.HazardousClass).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(h => new OptionView(h, ctx.T("hazardous") + " " + h)).ToList(),
-            browse, messages),
-            [ctx.HomeCrumb()]);
+            browse, messages);
     }
 }

@@ -1,0 +1,395 @@
+using System.Text;
+using EcoSite.Core.Output;
+
+namespace EcoSite.Core.Search;
+
+/// <summary>The previous output, as the search index reads it: a file's bytes, and whether a file can be kept as it is.</summary>
+internal interface IPreviousOutput
+{
+    /// <summary>The bytes of a regular file the listing found at <paramref name="path"/>; null for anything else.</summary>
+    byte[]? Read(string path);
+
+    /// <summary>Whether the listing found a regular file at <paramref name="path"/>, which a <see cref="ReusedFile"/> keeps.</summary>
+    bool Has(string path);
+}
+
+/// <summary>Counts of <see cref="SearchIndexCounts"/>, added to by each language's index (thread-safe).</summary>
+internal sealed class SearchIndexStats
+{
+    private int _languages, _patched, _tokenized, _encoded, _kept;
+
+    public int Languages => _languages;
+
+    public void Add(bool patched, int tokenized, int encoded, int kept)
+    {
+        Interlocked.Increment(ref _languages);
+        if (patched) Interlocked.Increment(ref _patched);
+        Interlocked.Add(ref _tokenized, tokenized);
+        Interlocked.Add(ref _encoded, encoded);
+        Interlocked.Add(ref _kept, kept);
+    }
+
+    public SearchIndexCounts Counts => new(_languages, _patched, _tokenized, _encoded, _kept);
+}
+
+/// <summary>
+/// A language's search index after a few documents changed, patched instead of built whole (docs/incremental.md, "The
+/// search index"): only the changed documents are tokenized, only the chunks that hold a term whose postings changed
+/// (or a changed document) are encoded, from the previous chunk files read back, and every other chunk file is kept as
+/// it is (<see cref="ReusedFile"/>). Chunk bounds depend only on what a chunk holds
+/// (<see cref="SearchIndexBuilder.TermChunker"/>), so cutting again from the start of the first changed chunk until a
+/// cut falls on an old chunk's end gives exactly the chunks a cold build cuts. The patch is only tried when nothing
+/// global moved: the same documents in the same order, the same "today", the same rounded average length (so every
+/// unchanged document's impacts and every unchanged term's idf are what they were); anything else (a page added,
+/// deleted, moved in the order, a state that does not check out) builds the index whole, from the cached term counts.
+/// </summary>
+internal static class SearchIndexUpdate
+{
+    /// <summary>The index files and the state files of one language, patched when the previous build's state allows.</summary>
+    public static List<OutputFile> Files(SearchInput input, string folder, IPreviousOutput? previous, SearchIndexStats? stats = null)
+    {
+        var countsPath = RenderState.Search(input.Lang);
+        var layoutPath = RenderState.SearchLayout(input.Lang);
+        var counts = previous?.Read(countsPath);
+        var layout = counts is null ? null : SearchLayout.Parse(previous!.Read(layoutPath) is { } l ? Encoding.UTF8.GetString(l) : null);
+        List<OutputFile> files;
+        byte[] newCounts;
+        bool patched;
+        int tokenized;
+        SearchLayout? newLayout;
+        if (layout is not null && Try(input, folder, layout, counts!, previous!) is { } update)
+        {
+            (files, newCounts, newLayout, tokenized) = update;
+            patched = true;
+        }
+        else
+        {
+            var cache = SearchTokenCache.Parse(counts is null ? null : Encoding.UTF8.GetString(counts));
+            (files, newLayout, tokenized) = SearchIndexBuilder.BuildWhole(input, folder, cache);
+            newCounts = Encoding.UTF8.GetBytes(cache.ToText());
+            patched = false;
+        }
+        stats?.Add(patched, tokenized, files.Count(f => f.Path.StartsWith(folder + SearchIndexBuilder.ChunkFolder, StringComparison.Ordinal) && f is TextFile),
+            files.Count(f => f is ReusedFile));
+        files.Add(new BinaryFile(countsPath, newCounts));
+        if (newLayout?.ToText(newCounts) is { } text) files.Add(new TextFile(layoutPath, text));
+        return files;
+    }
+
+    /// <summary>The patched files, the new counts file and the new layout; null when the index must be built whole.</summary>
+    internal static (List<OutputFile> Files, byte[] Counts, SearchLayout Layout, int Tokenized)? Try(SearchInput input, string folder, SearchLayout old, byte[] oldCounts, IPreviousOutput previous)
+    {
+        if (input.Today != old.Today || old.CountsHash != SearchLayout.BodySha(oldCounts)) return null;
+        var docs = SearchIndexBuilder.Order(input);
+        var n = docs.Count;
+        if (n == 0 || n != old.Docs.Count || old.Terms.Count == 0 || old.Documents.Count == 0) return null;
+        for (var i = 0; i < n; i++)
+            if (!string.Equals(docs[i].Path, old.Docs[i].Path, StringComparison.Ordinal)) return null;
+        var keys = SearchIndexBuilder.Keys(docs);
+        var changed = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            var o = old.Docs[i];
+            if (keys[i] != o.Key || docs[i].Date != o.Date || docs[i].TextLang != o.TextLang) changed.Add(i);
+        }
+        // Many changes: patching chunk by chunk would cost more than building whole.
+        if (changed.Count > Math.Max(16, n / 20)) return null;
+        if (CountsFile.Of(oldCounts) is not { } countsFile) return null;
+
+        // The changed documents' old and new counts; the lengths, and the average that must not have moved.
+        var lengths = old.Docs.Select(d => d.Length).ToArray();
+        var before = new Dictionary<int, List<(string Term, int Tf)>>();
+        var after = new Dictionary<int, List<(string Term, int Tf)>>();
+        var added = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var i in changed)
+        {
+            if (countsFile.Line(old.Docs[i].Key) is not { } line || SearchTokenCache.ParseLine(line) is not { } parsed || parsed.Length != old.Docs[i].Length)
+                return null;
+            before[i] = parsed.Counts;
+            if (keys[i] == old.Docs[i].Key)
+                after[i] = parsed.Counts;
+            else
+            {
+                var (counts, length) = SearchIndexBuilder.Count(docs[i]);
+                after[i] = counts;
+                lengths[i] = length;
+                added[keys[i]] = SearchTokenCache.Line(keys[i], counts, length);
+            }
+        }
+        var average = SearchIndexBuilder.Average(lengths);
+        if ((int)average != old.Average) return null;
+
+        // Every term of a changed document, before or after, is dirty: its postings lose the document's old impact and
+        // gain its new one (and its idf follows its document frequency).
+        var changedSet = changed.ToHashSet();
+        var gained = new Dictionary<string, List<SearchIndexBuilder.Posting>>(StringComparer.Ordinal);
+        foreach (var i in changed)
+        {
+            foreach (var (term, _) in before[i]) gained.TryAdd(term, []);
+            var fresh = SearchIndexBuilder.Freshness(docs[i].Date, input.Today);
+            foreach (var (term, tf) in after[i])
+            {
+                if (!gained.TryGetValue(term, out var list)) gained[term] = list = [];
+                list.Add(new SearchIndexBuilder.Posting(i, SearchIndexBuilder.Impact(tf, lengths[i], average, fresh)));
+            }
+        }
+        if (Terms(folder, old, gained, changedSet, n, previous) is not { } terms) return null;
+        if (Documents(folder, old, docs, changedSet, previous) is not { } documents) return null;
+
+        var files = SearchIndexBuilder.Assemble(input, folder, docs, terms, documents);
+        var oldKeys = old.Docs.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        var newKeys = keys.ToHashSet(StringComparer.Ordinal);
+        var removed = oldKeys.Where(k => !newKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        foreach (var k in added.Keys.Where(oldKeys.Contains).ToList()) added.Remove(k);
+        var layout = new SearchLayout(input.Today, (int)average,
+            docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], lengths[i], d.Date, d.TextLang)).ToList(),
+            terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
+        return (files, countsFile.With(removed, added), layout, changed.Count(i => keys[i] != old.Docs[i].Key));
+    }
+
+    /// <summary>The term chunks: the old ones without a dirty term kept, the others cut again from the old chunks' entries.</summary>
+    private static List<SearchIndexBuilder.Chunk>? Terms(string folder, SearchLayout old, Dictionary<string, List<SearchIndexBuilder.Posting>> gained,
+        HashSet<int> changed, int documents, IPreviousOutput previous)
+    {
+        var firsts = old.Terms.Select(t => t.First).ToArray();
+        for (var k = 1; k < firsts.Length; k++)
+            if (string.CompareOrdinal(firsts[k - 1], firsts[k]) >= 0) return null;
+        // Each dirty term goes to the chunk that holds (or would hold) it: the last whose first term is not after it.
+        var dirty = new Dictionary<int, List<string>>();
+        foreach (var term in gained.Keys.Order(StringComparer.Ordinal))
+        {
+            var k = Array.BinarySearch(firsts, term, StringComparer.Ordinal);
+            if (k < 0) k = Math.Max(0, ~k - 1);
+            if (!dirty.TryGetValue(k, out var list)) dirty[k] = list = [];
+            list.Add(term);
+        }
+        var result = new List<SearchIndexBuilder.Chunk>();
+        for (var k = 0; k < firsts.Length;)
+        {
+            if (!dirty.ContainsKey(k))
+            {
+                if (!previous.Has(SearchIndexBuilder.ChunkPath(folder, old.Terms[k].Name))) return null;
+                result.Add(new SearchIndexBuilder.Chunk(old.Terms[k].First, old.Terms[k].Name, null));
+                k++;
+                continue;
+            }
+            // Cut again from this chunk's start (where a cold build's running size is zero too) until a cut falls on
+            // an old chunk's end: from there on every chunk is cut as before.
+            var chunker = new SearchIndexBuilder.TermChunker();
+            while (true)
+            {
+                if (Entries(folder, old.Terms[k].Name, previous) is not { } entries) return null;
+                var dirtyHere = dirty.GetValueOrDefault(k) ?? [];
+                int e = 0, t = 0;
+                while (e < entries.Count || t < dirtyHere.Count)
+                {
+                    var c = e == entries.Count ? 1 : t == dirtyHere.Count ? -1 : string.CompareOrdinal(entries[e].Term, dirtyHere[t]);
+                    if (c < 0)
+                    {
+                        chunker.Add(entries[e].Term, entries[e].Body);
+                        e++;
+                        continue;
+                    }
+                    var term = dirtyHere[t++];
+                    var postings = new List<SearchIndexBuilder.Posting>();
+                    if (c == 0)
+                    {
+                        if (Postings(entries[e].Body, term.Length + 1) is not { } kept) return null;
+                        postings.AddRange(kept.Where(p => !changed.Contains(p.Doc)));
+                        e++;
+                    }
+                    postings.AddRange(gained[term]);
+                    if (postings.Count == 0) continue; // no document has it any more
+                    postings.Sort((a, b) => a.Doc.CompareTo(b.Doc));
+                    chunker.Add(term, SearchIndexBuilder.TermBody(term, SearchIndexBuilder.Idf(documents, postings.Count), postings));
+                }
+                k++;
+                if (k == firsts.Length) chunker.Finish();
+                if (chunker.AtCut) break;
+            }
+            foreach (var c in chunker.Chunks)
+            {
+                var json = Json.String(c.Data);
+                result.Add(new SearchIndexBuilder.Chunk(c.First, SearchIndexBuilder.Hash(json), json));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The document chunks: those without a changed document kept, the others cut again.</summary>
+    private static List<SearchIndexBuilder.DocChunk>? Documents(string folder, SearchLayout old, IReadOnlyList<SearchDocument> docs, HashSet<int> changed, IPreviousOutput previous)
+    {
+        var firsts = old.Documents.Select(d => d.First).ToArray();
+        if (firsts[0] != 0 || firsts[^1] >= docs.Count) return null;
+        for (var k = 1; k < firsts.Length; k++)
+            if (firsts[k - 1] >= firsts[k]) return null;
+        var dirty = new HashSet<int>();
+        foreach (var i in changed)
+        {
+            var k = Array.BinarySearch(firsts, i);
+            dirty.Add(k < 0 ? ~k - 1 : k);
+        }
+        var result = new List<SearchIndexBuilder.DocChunk>();
+        for (var k = 0; k < firsts.Length;)
+        {
+            if (!dirty.Contains(k))
+            {
+                if (!previous.Has(SearchIndexBuilder.ChunkPath(folder, old.Documents[k].Name))) return null;
+                result.Add(new SearchIndexBuilder.DocChunk(firsts[k], old.Documents[k].Name, null));
+                k++;
+                continue;
+            }
+            var chunker = new SearchIndexBuilder.DocumentChunker();
+            while (true)
+            {
+                var end = k + 1 < firsts.Length ? firsts[k + 1] : docs.Count;
+                for (var i = firsts[k]; i < end; i++)
+                    chunker.Add(i, docs[i].Path, SearchIndexBuilder.DocumentEntry(docs[i]), i == docs.Count - 1);
+                k++;
+                if (chunker.AtCut) break;
+            }
+            foreach (var c in chunker.Chunks) result.Add(new SearchIndexBuilder.DocChunk(c.First, SearchIndexBuilder.Hash(c.Json), c.Json));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A term chunk of the previous output read back: each entry's term and body (term, idf, postings) in order. Null
+    /// unless the file is exactly what a build writes under that name (its contents hash to it).
+    /// </summary>
+    private static List<(string Term, string Body)>? Entries(string folder, string name, IPreviousOutput previous)
+    {
+        if (previous.Read(SearchIndexBuilder.ChunkPath(folder, name)) is not { } bytes) return null;
+        var text = Encoding.UTF8.GetString(bytes);
+        var prefix = "EcoSearch.add(" + Json.String(SearchIndexBuilder.ChunkFolder + name) + ",";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(");\n", StringComparison.Ordinal)) return null;
+        var literal = text[prefix.Length..^3];
+        if (SearchIndexBuilder.Hash(literal) != name || Json.Parse(literal) is not { } data) return null;
+        var entries = new List<(string, string)>();
+        foreach (var entry in data.Split('!'))
+        {
+            var space = entry.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0) return null;
+            entries.Add((entry[..space], entry));
+        }
+        return entries;
+    }
+
+    /// <summary>The postings of a term's entry (after its idf), from <paramref name="at"/>; null when they do not decode.</summary>
+    private static List<SearchIndexBuilder.Posting>? Postings(string body, int at)
+    {
+        var values = new List<int>();
+        var v = 0;
+        for (var i = at; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c is < '#' or > '~' or '\\') return null;
+            var d = c - 0x23 - (c > '\\' ? 1 : 0);
+            if (d >= Varint.Terminal) v = v * Varint.Terminal + d - Varint.Terminal;
+            else
+            {
+                values.Add(v * Varint.Terminal + d);
+                v = 0;
+            }
+        }
+        if (values.Count == 0 || values.Count % 2 != 1) return null;
+        var postings = new List<SearchIndexBuilder.Posting>(values.Count / 2);
+        var doc = -1;
+        for (var j = 1; j < values.Count; j += 2) postings.Add(new SearchIndexBuilder.Posting(doc += values[j] + 1, values[j + 1]));
+        return postings;
+    }
+
+    /// <summary>The counts file (<see cref="SearchTokenCache"/>) as bytes: its lines found by key, and a copy with some lines removed and added.</summary>
+    private sealed class CountsFile
+    {
+        private readonly byte[] _bytes;
+        private readonly int _body;
+        private readonly List<int> _starts = [];
+
+        private CountsFile(byte[] bytes, int body)
+        {
+            _bytes = bytes;
+            _body = body;
+            for (var at = body; at < bytes.Length;)
+            {
+                _starts.Add(at);
+                var nl = bytes.AsSpan(at).IndexOf((byte)'\n');
+                if (nl < 0) throw new FormatException();
+                at += nl + 1;
+            }
+        }
+
+        public static CountsFile? Of(byte[] bytes)
+        {
+            var header = Encoding.UTF8.GetBytes(RenderState.Header("search"));
+            if (!bytes.AsSpan().StartsWith(header) || (bytes.Length > header.Length && bytes[^1] != '\n')) return null;
+            try
+            {
+                return new CountsFile(bytes, header.Length);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private ReadOnlySpan<byte> KeyAt(int line)
+        {
+            var span = _bytes.AsSpan(_starts[line]);
+            var tab = span.IndexOf((byte)'\t');
+            return tab < 0 ? span[..span.IndexOf((byte)'\n')] : span[..tab];
+        }
+
+        private int Find(string key, out bool found)
+        {
+            var k = Encoding.ASCII.GetBytes(key);
+            int lo = 0, hi = _starts.Count - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var c = KeyAt(mid).SequenceCompareTo(k);
+                if (c == 0)
+                {
+                    found = true;
+                    return mid;
+                }
+                if (c < 0) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            found = false;
+            return lo;
+        }
+
+        private int End(int line) => line + 1 < _starts.Count ? _starts[line + 1] : _bytes.Length;
+
+        public string? Line(string key)
+        {
+            var line = Find(key, out var found);
+            return found ? Encoding.UTF8.GetString(_bytes, _starts[line], End(line) - _starts[line] - 1) : null;
+        }
+
+        /// <summary>The file without the lines of <paramref name="removed"/> keys and with the <paramref name="added"/> lines, still sorted by key.</summary>
+        public byte[] With(IReadOnlySet<string> removed, SortedDictionary<string, string?> added)
+        {
+            var output = new MemoryStream(_bytes.Length + 4096);
+            output.Write(_bytes, 0, _body);
+            var line = 0;
+            void CopyUpTo(int end)
+            {
+                for (; line < end; line++)
+                {
+                    var start = _starts[line];
+                    if (!removed.Contains(Encoding.ASCII.GetString(KeyAt(line)))) output.Write(_bytes, start, End(line) - start);
+                }
+            }
+            foreach (var (key, text) in added)
+            {
+                CopyUpTo(Find(key, out _));
+                if (text is null) continue; // a document the format cannot hold has no line, cold or not
+                output.Write(Encoding.UTF8.GetBytes(text + "\n"));
+            }
+            CopyUpTo(_starts.Count);
+            return output.ToArray();
+        }
+    }
+}

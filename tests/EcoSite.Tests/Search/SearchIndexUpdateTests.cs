@@ -1,0 +1,171 @@
+using System.Text;
+using EcoSite.Core;
+using EcoSite.Core.Output;
+using EcoSite.Core.Search;
+
+namespace EcoSite.Tests.Search;
+
+/// <summary>
+/// The search index patched after a few documents changed (docs/incremental.md, "The search index"): only the chunks
+/// that hold a changed term or document are encoded, the others are kept as they are, and the files (index, chunks and
+/// build state) are byte for byte those of a cold build of the same documents, whatever changed.
+/// </summary>
+public sealed class SearchIndexUpdateTests
+{
+    private const string Folder = "search-index/zh/";
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
+    /// <summary>A previous output held in memory: the files of the build before.</summary>
+    private sealed class Previous(Dictionary<string, byte[]> files) : IPreviousOutput
+    {
+        public byte[]? Read(string path) => files.GetValueOrDefault(path);
+        public bool Has(string path) => files.ContainsKey(path);
+    }
+
+    private static SearchDocument Page(int i, string body, DateOnly? date = null, string? textLang = null, string park = "a") =>
+        new($"parks/{park}/news/{i:D4}/index.html", $"第{i}号通知 notice {i}", textLang, park, "news", date ?? new DateOnly(2026, 1, 1) , "", body, []);
+
+    private static string Body(int i) => string.Concat(Enumerable.Range(0, 60).Select(k => (char)(0x4E00 + (i * 37 + k * 11) % 3000)));
+
+    private static List<SearchDocument> Docs() => Enumerable.Range(0, 600).Select(i => Page(i, Body(i))).ToList();
+
+    private static SearchInput Input(IEnumerable<SearchDocument> docs) => new("zh", Today,
+        [new("a", "甲园区"), new("b", "乙园区")], [new("news", "动态")], [new("supply", "供应"), new("demand", "需求")], docs.ToList());
+
+    /// <summary>The files as they are on disk after a build: a kept file has its previous bytes.</summary>
+    private static Dictionary<string, byte[]> Written(IReadOnlyList<OutputFile> files, Dictionary<string, byte[]>? before = null) =>
+        files.ToDictionary(f => f.Path, f => f switch
+        {
+            TextFile t => Encoding.UTF8.GetBytes(t.Text),
+            BinaryFile b => b.Bytes,
+            ReusedFile r => before![r.Path],
+            _ => throw new InvalidOperationException(f.GetType().Name),
+        }, StringComparer.Ordinal);
+
+    private static (Dictionary<string, byte[]> Files, SearchIndexCounts Counts, List<OutputFile> Emitted) Build(IEnumerable<SearchDocument> docs, Dictionary<string, byte[]>? before)
+    {
+        var stats = new SearchIndexStats();
+        var emitted = SearchIndexUpdate.Files(Input(docs), Folder, before is null ? null : new Previous(before), stats);
+        return (Written(emitted, before), stats.Counts, emitted);
+    }
+
+    private static void AssertSame(Dictionary<string, byte[]> expected, Dictionary<string, byte[]> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in expected) Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from a cold build");
+    }
+
+    [Fact]
+    public void A_one_document_change_encodes_only_the_chunks_it_touches_and_equals_a_cold_build()
+    {
+        var docs = Docs();
+        var (before, _, _) = Build(docs, null);
+        docs[300] = Page(300, Body(300) + "再生水回用");
+
+        var (after, counts, emitted) = Build(docs, before);
+
+        Assert.Equal(1, counts.Patched);
+        Assert.Equal(1, counts.Tokenized);
+        var chunks = before.Keys.Count(p => p.StartsWith(Folder + "c/", StringComparison.Ordinal));
+        Assert.True(chunks > 20, $"the index has {chunks} chunks");
+        // Encoded: the document's chunk and the chunks that hold any of its terms (before or after), whose postings may
+        // have moved; every other chunk is kept without being read or encoded. Of the encoded ones, only those whose
+        // bytes changed get a new name (and are written).
+        Assert.InRange(counts.ChunksEncoded, 2, 16);
+        Assert.Equal(counts.ChunksKept, emitted.Count(f => f is ReusedFile));
+        Assert.Equal(after.Keys.Count(p => p.StartsWith(Folder + "c/", StringComparison.Ordinal)), counts.ChunksKept + counts.ChunksEncoded);
+        Assert.True(counts.ChunksKept > chunks - 16, $"{counts.ChunksKept} of {chunks} chunks kept");
+        var renamed = after.Keys.Count(p => !before.ContainsKey(p));
+        Assert.InRange(renamed, 2, 8);
+        AssertSame(Build(docs, null).Files, after);
+    }
+
+    public static TheoryData<string> Changes() => ["body", "title", "date only", "date moves it", "language only", "added", "deleted", "renamed", "moved in the order", "several", "removed term", "reverted"];
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void After_any_change_the_index_and_its_state_equal_a_cold_build(string change)
+    {
+        var docs = Docs();
+        var (before, _, _) = Build(docs, null);
+        switch (change)
+        {
+            case "body": docs[17] = docs[17] with { Body = docs[17].Body + " fly ash recycling" }; break;
+            case "title": docs[599] = docs[599] with { Title = "改过的标题" }; break;
+            case "date only": docs[0] = docs[0] with { Date = new DateOnly(2026, 6, 1) }; break; // still the first: fresher, and first by path
+            case "date moves it": docs[1] = docs[1] with { Date = new DateOnly(2026, 11, 1) }; break;
+            case "language only": docs[42] = docs[42] with { TextLang = "en" }; break;
+            case "added": docs.Insert(250, Page(9999, "新增一条再生水消息")); break;
+            case "deleted": docs.RemoveAt(123); break;
+            case "renamed": docs[77] = docs[77] with { Path = "parks/a/news/renamed/index.html" }; break;
+            case "moved in the order": docs[5] = docs[5] with { Park = "b" }; break;
+            case "several": foreach (var i in new[] { 3, 150, 151, 420 }) docs[i] = docs[i] with { Body = Body(i + 1000) }; break;
+            case "removed term": docs[9] = docs[9] with { Title = "", Body = "" }; break;
+            case "reverted": docs[9] = docs[9] with { Body = Body(10) }; break;
+        }
+        var (after, counts, _) = Build(docs, before);
+
+        AssertSame(Build(docs, null).Files, after);
+        // What leaves the documents and their order as they were is patched; the rest is built whole.
+        if (change is "body" or "title" or "date only" or "language only") Assert.Equal(1, counts.Patched);
+        if (change is "added" or "deleted" or "renamed" or "moved in the order" or "date moves it") Assert.Equal(0, counts.Patched);
+    }
+
+    [Fact]
+    public void Two_patches_in_a_row_still_equal_a_cold_build()
+    {
+        var docs = Docs();
+        var (first, _, _) = Build(docs, null);
+        docs[10] = docs[10] with { Body = "粉煤灰" };
+        var (second, c1, _) = Build(docs, first);
+        docs[11] = docs[11] with { Body = docs[10].Body + "脱硫石膏" };
+        var (third, c2, _) = Build(docs, second);
+
+        Assert.Equal(1, c1.Patched);
+        Assert.Equal(1, c2.Patched);
+        AssertSame(Build(docs, null).Files, third);
+    }
+
+    [Theory]
+    [InlineData("layout edited")]
+    [InlineData("counts edited")]
+    [InlineData("chunk edited")]
+    [InlineData("chunk missing")]
+    [InlineData("layout missing")]
+    public void A_state_or_chunk_that_does_not_check_out_builds_the_index_whole(string damage)
+    {
+        var docs = Docs();
+        var (before, _, _) = Build(docs, null);
+        var layout = RenderState.SearchLayout("zh");
+        var counts = RenderState.Search("zh");
+        var doc = docs[300];
+        // Every term chunk of more than one term (entries are separated by '!'): among them those a patch reads back.
+        var termChunks = before.Keys.Where(p => p.StartsWith(Folder + "c/", StringComparison.Ordinal)
+            && Encoding.UTF8.GetString(before[p]).Contains('!', StringComparison.Ordinal)).ToList();
+        switch (damage)
+        {
+            case "layout edited":
+                before[layout] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[layout]).Replace("average\t", "average\t1", StringComparison.Ordinal));
+                break;
+            case "counts edited":
+                before[counts] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[counts]) + "f\t1\tx\t1\n");
+                break;
+            case "chunk edited":
+                foreach (var p in termChunks) before[p] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[p]).Replace("!", "!\u4E00 #$!", StringComparison.Ordinal));
+                break;
+            case "chunk missing":
+                foreach (var p in before.Keys.Where(p => p.StartsWith(Folder + "c/", StringComparison.Ordinal)).ToList()) before.Remove(p);
+                break;
+            case "layout missing":
+                before.Remove(layout);
+                break;
+        }
+        docs[300] = doc with { Body = doc.Body + "再生水回用" };
+
+        var (after, stats, emitted) = Build(docs, before);
+
+        Assert.Equal(0, stats.Patched);
+        Assert.DoesNotContain(emitted, f => f is ReusedFile);
+        AssertSame(Build(docs, null).Files, after);
+    }
+}
