@@ -259,7 +259,7 @@ internal static class MediaRule
             return new Problem(pos,
                 $"{what}; a browser could read it differently from the checker. Save it again from the drawing or data program.");
         }
-        return root ? new Problem(SourcePos.File, "it holds no element.") : null;
+        return null; // a document without an element is refused above: the reader throws "Root element is missing"
     }
 
     /// <summary>The line and column (in UTF-16 units, as the XML reader counts them) of the character at <paramref name="at"/>.</summary>
@@ -278,7 +278,7 @@ internal static class MediaRule
             do
             {
                 var local = reader.LocalName.ToLowerInvariant();
-                if (reader.Prefix == "xmlns" || reader.Name == "xmlns") continue;
+                if (reader.Prefix == "xmlns") continue; // a namespace declaration (xmlns itself, unprefixed, fails no test below)
                 if (local.StartsWith("on", StringComparison.Ordinal))
                     return $"its attribute '{reader.Name}' is an event handler, which runs script.";
                 if (local is "href" or "src" or "action" or "formaction" or "data" && !AllowedInDrawing(reader.Value))

@@ -192,6 +192,8 @@ public sealed class MediaRuleCheckTests : IDisposable
     [InlineData("report.", "'report.' is not published: it has no extension, so its type is unknown.")]
     [InlineData("report.pdf.exe", "'report.pdf.exe' is not published: a browser or web server would run a .exe file as a page or a program.")]
     [InlineData("a.b/c", "'c' is not published: it has no extension, so its type is unknown.")]
+    [InlineData(".htaccess", "'.htaccess' is not published: a browser or web server would run a .htaccess file as a page or a program.")]
+    [InlineData("sub/.pdf.php", "'.pdf.php' is not published: a browser or web server would run a .php file as a page or a program.")]
     public void Another_type_is_refused_naming_the_file_and_the_extension(string name, string start)
     {
         var d = Refused(name, Pdf, "ECO042");
@@ -254,6 +256,9 @@ public sealed class MediaRuleCheckTests : IDisposable
         var d = Refused("data.txt", Text("<html>\n<script>"));
         Assert.Equal((1, 1), (d.Line, d.Column));
         Assert.Contains("'<html'", d.Message);
+        d = Refused("data.txt", Text("<script>\n<html>"));
+        Assert.Equal((1, 1), (d.Line, d.Column));
+        Assert.Contains("'<script'", d.Message);
         d = Refused("data.txt", Text("ab <title> <html> <a href=x>"));
         Assert.Equal((1, 4), (d.Line, d.Column));
         Assert.Contains("'<title'", d.Message);
@@ -372,6 +377,7 @@ public sealed class MediaRuleCheckTests : IDisposable
     [InlineData("base")]
     [InlineData("meta")]
     [InlineData("x:Embed")]
+    [InlineData("x:script")] // "<x:script" is not the text "<script"; a prefix bound to the SVG namespace would run it
     public void An_element_that_runs_script_or_embeds_a_page_is_refused_in_any_namespace(string element)
     {
         // "script" is refused before the XML is read at all (test below); the rest at the element.
