@@ -32,6 +32,14 @@ public sealed class PlaceholdersTests
     }
 
     [Fact]
+    public void A_placeholder_at_the_start_of_a_line_is_warned_at_column_one()
+    {
+        var d = Assert.Single(Report($"正文\n{Placeholders.BodyZh}\n"));
+        Assert.Equal(("ECO027", 2, 1), (d.Code, d.Line, d.Column));
+        Assert.Equal($"'{Placeholders.BodyZh}' is the text 'ecosite new' wrote for you to replace; until it is replaced this item scores nothing. Write the real text here.", d.Message);
+    }
+
+    [Fact]
     public void Comment_lines_are_not_warned_even_when_indented()
     {
         Assert.Empty(Report($"# 把“{Placeholders.TitleZh}”换成标题\n    # {Placeholders.BodyZh}\ntitle: 真标题\n"));
