@@ -69,4 +69,21 @@ public sealed class PlaceholdersTests
         Assert.False(Placeholders.In(LocalizedText.Of("zh", "真名")));
         Assert.True(Placeholders.In(new LocalizedText(new Dictionary<string, string> { ["zh"] = "真名", ["en"] = Placeholders.MaterialEn })));
     }
+
+    private static ArticleVersion Version(string lang, string title, bool placeholderInBody = false, string? technology = null) =>
+        new(lang, $"parks/p/cases/x.{lang}.md", title, new DateOnly(2026, 11, 20), NewsKind.News, "", "", [],
+            technology is null ? null : new CaseInfo(null, LocalizedText.Of(lang, technology), new Benefits()))
+        { PlaceholderInBody = placeholderInBody };
+
+    private static Article Item(params ArticleVersion[] versions) => new("p", Section.Cases, "x", versions);
+
+    [Fact]
+    public void An_item_holds_a_placeholder_when_any_version_still_has_one_in_its_title_body_or_technology()
+    {
+        Assert.False(Placeholders.In(Item(Version("zh", "真标题", technology: "余热回收"), Version("en", "A real title"))));
+        Assert.True(Placeholders.In(Item(Version("zh", "真标题"), Version("en", Placeholders.TitleEn))));
+        Assert.True(Placeholders.In(Item(Version("zh", Placeholders.CaseTitleZh), Version("en", "A real title"))));
+        Assert.True(Placeholders.In(Item(Version("zh", "真标题", placeholderInBody: true))));
+        Assert.True(Placeholders.In(Item(Version("zh", "真标题", technology: Placeholders.TechnologyZh))));
+    }
 }
