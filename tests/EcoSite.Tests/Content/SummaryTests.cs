@@ -66,6 +66,7 @@ public sealed class SummaryTests
     [InlineData("好！再见？下次。", 6, "好！再见？")]
     [InlineData("Yes! Go? Now. More text here", 14, "Yes! Go? Now.")]
     [InlineData("v3.5x. and more", 7, "v3.5x.")]
+    [InlineData("Rate 3.5 and more", 9, "Rate 3.5…")]
     [InlineData("e.g.x is one word. And more", 20, "e.g.x is one word.")]
     [InlineData("数据A.下一步工作继续", 6, "数据A.")]
     [InlineData("数据A.下一步工作继续", 3, "数据…")]
@@ -82,6 +83,7 @@ public sealed class SummaryTests
 
     [Theory]
     [InlineData("alpha beta gamma delta", 12, "alpha beta…")] // at the last space, more than half way
+    [InlineData("alpha beta gamma delta", 14, "alpha beta…")] // not inside "gamma"
     [InlineData("abcde fghijklmnop", 11, "abcde fghi…")] // a space only half way: cut inside the word
     [InlineData("abcde f数据汇总报告", 9, "abcde f数…")] // before a Chinese character: no word to keep whole
     public void A_latin_sentence_is_cut_at_a_word_boundary_past_half_way(string text, int max, string expected) =>
@@ -93,6 +95,7 @@ public sealed class SummaryTests
         var text = string.Concat(Enumerable.Repeat("\U00020000", 10)); // CJK Extension B, two UTF-16 units each
         Assert.Equal("\U00020000\U00020000…", Summary.CutCharacters(text, 6));
         Assert.Equal("\U00020000\U00020000…", Summary.CutCharacters(text, 5)); // a pair ends exactly at the cut
+        Assert.Equal("ab…", Summary.CutCharacters("ab\U00020000cd", 4));
     }
 
     [Theory]
