@@ -9,7 +9,11 @@ public static class ContentFolderAdvice
 {
     /// <param name="useHere">How to name the current folder as the content folder with this command.</param>
     public static string Missing(string contentDir, string useHere = "give '.' as the folder (e.g. 'ecosite check .')") =>
-        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "site.yaml"))
+        Missing(contentDir, useHere, Directory.GetCurrentDirectory());
+
+    /// <param name="currentDirectory">The folder the command runs in.</param>
+    internal static string Missing(string contentDir, string useHere, string currentDirectory) =>
+        File.Exists(Path.Combine(currentDirectory, "site.yaml"))
             ? $"the content folder '{contentDir}' does not exist, but this folder has a site.yaml: you are inside the content folder. Either {useHere}, or run the command one folder up."
             : $"the content folder '{contentDir}' does not exist. Run 'ecosite new site {contentDir}' to start one, or give the right folder.";
 }

@@ -24,47 +24,52 @@ internal static class MediaRule
 
     private sealed record MediaType(string Name, Format Format, params byte[][] Signatures);
 
-    private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
-    private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
-    private static readonly byte[] EmptyZip = [0x50, 0x4B, 0x05, 0x06];
-    private static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]; // compound file: doc, xls, ppt, wps, et; encrypted docx too
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] Gif87 = "GIF87a"u8.ToArray();
-    private static readonly byte[] Gif89 = "GIF89a"u8.ToArray();
-    private static readonly byte[] SevenZip = [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C];
-    private static readonly byte[] Rar = [0x52, 0x61, 0x72, 0x21, 0x1A, 0x07];
+    // The tables of this class are properties built on each use (a few small arrays per media file), not static fields
+    // built once per process: a mutation-testing run switches mutants on and off inside one process, so a table built
+    // once keeps whichever mutant was active when it was built, and its entries cannot be measured (docs/security.md,
+    // "Mutation testing").
+    private static byte[] Pdf => "%PDF-"u8.ToArray();
+    private static byte[] Zip => [0x50, 0x4B, 0x03, 0x04];
+    private static byte[] EmptyZip => [0x50, 0x4B, 0x05, 0x06];
+    private static byte[] Ole => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]; // compound file: doc, xls, ppt, wps, et; encrypted docx too
+    private static byte[] Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static byte[] Jpeg => [0xFF, 0xD8, 0xFF];
+    private static byte[] Gif87 => "GIF87a"u8.ToArray();
+    private static byte[] Gif89 => "GIF89a"u8.ToArray();
+    private static byte[] SevenZip => [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C];
+    private static byte[] Rar => [0x52, 0x61, 0x72, 0x21, 0x1A, 0x07];
 
     /// <summary>The published types of section 4, by extension (lower case), with the signatures their content starts with.</summary>
-    private static readonly Dictionary<string, MediaType> Types = new(StringComparer.Ordinal)
+    private static MediaType? TypeOf(string ext) => ext switch
     {
-        ["pdf"] = new("PDF", Format.Binary, Pdf),
-        ["doc"] = new("Word", Format.Binary, Ole, Zip),
-        ["docx"] = new("Word", Format.Binary, Zip, Ole),
-        ["xls"] = new("Excel", Format.Binary, Ole, Zip),
-        ["xlsx"] = new("Excel", Format.Binary, Zip, Ole),
-        ["ppt"] = new("PowerPoint", Format.Binary, Ole, Zip),
-        ["pptx"] = new("PowerPoint", Format.Binary, Zip, Ole),
-        ["wps"] = new("WPS", Format.Binary, Ole, Zip),
-        ["et"] = new("WPS spreadsheet", Format.Binary, Ole, Zip),
-        ["ofd"] = new("OFD", Format.Binary, Zip), // GB/T 33190-2016: a ZIP package
-        ["zip"] = new("ZIP", Format.Binary, Zip, EmptyZip),
-        ["7z"] = new("7z", Format.Binary, SevenZip),
-        ["rar"] = new("RAR", Format.Binary, Rar),
-        ["png"] = new("PNG", Format.Binary, Png),
-        ["jpg"] = new("JPEG", Format.Binary, Jpeg),
-        ["jpeg"] = new("JPEG", Format.Binary, Jpeg),
-        ["gif"] = new("GIF", Format.Binary, Gif87, Gif89),
-        ["webp"] = new("WebP", Format.Binary), // RIFF....WEBP, checked below
-        ["svg"] = new("SVG", Format.Svg),
-        ["xml"] = new("XML", Format.Xml),
-        ["csv"] = new("CSV", Format.Text),
-        ["json"] = new("JSON", Format.Text),
-        ["txt"] = new("text", Format.Text),
+        "pdf" => new("PDF", Format.Binary, Pdf),
+        "doc" => new("Word", Format.Binary, Ole, Zip),
+        "docx" => new("Word", Format.Binary, Zip, Ole),
+        "xls" => new("Excel", Format.Binary, Ole, Zip),
+        "xlsx" => new("Excel", Format.Binary, Zip, Ole),
+        "ppt" => new("PowerPoint", Format.Binary, Ole, Zip),
+        "pptx" => new("PowerPoint", Format.Binary, Zip, Ole),
+        "wps" => new("WPS", Format.Binary, Ole, Zip),
+        "et" => new("WPS spreadsheet", Format.Binary, Ole, Zip),
+        "ofd" => new("OFD", Format.Binary, Zip), // GB/T 33190-2016: a ZIP package
+        "zip" => new("ZIP", Format.Binary, Zip, EmptyZip),
+        "7z" => new("7z", Format.Binary, SevenZip),
+        "rar" => new("RAR", Format.Binary, Rar),
+        "png" => new("PNG", Format.Binary, Png),
+        "jpg" => new("JPEG", Format.Binary, Jpeg),
+        "jpeg" => new("JPEG", Format.Binary, Jpeg),
+        "gif" => new("GIF", Format.Binary, Gif87, Gif89),
+        "webp" => new("WebP", Format.Binary), // RIFF....WEBP, checked below
+        "svg" => new("SVG", Format.Svg),
+        "xml" => new("XML", Format.Xml),
+        "csv" => new("CSV", Format.Text),
+        "json" => new("JSON", Format.Text),
+        "txt" => new("text", Format.Text),
+        _ => null,
     };
 
     /// <summary>Extensions named in the refusal as what they are: pages a browser renders or code a web server runs.</summary>
-    private static readonly string[] Executable =
+    private static string[] Executable =>
     [
         "html", "htm", "xhtml", "xht", "shtml", "shtm", "mht", "mhtml", "hta", "svgz", "xsl", "xslt", "js", "mjs", "swf",
         "php", "php3", "php4", "php5", "php7", "phtml", "phar", "asp", "aspx", "ascx", "ashx", "asmx", "axd", "cshtml", "vbhtml",
@@ -77,7 +82,7 @@ internal static class MediaRule
         var name = file.RelPath[(file.RelPath.LastIndexOf('/') + 1)..];
         var dot = name.LastIndexOf('.');
         var ext = dot < 0 ? "" : name[(dot + 1)..].ToLowerInvariant();
-        if (!Types.TryGetValue(ext, out var type))
+        if (TypeOf(ext) is not { } type)
         {
             var why = Executable.Contains(ext)
                 ? $"a browser or web server would run a .{ext} file as a page or a program"
@@ -124,10 +129,8 @@ internal static class MediaRule
     /// Tags that make a browser sniffing a text file (Internet Explorer did, for text/plain and unknown types) render it as
     /// HTML; none belongs in CSV, JSON or plain text data.
     /// </summary>
-    private static readonly string[] SniffedTags =
+    private static string[] SniffedTags =>
         ["<script", "<html", "<head", "<body", "<iframe", "<frame", "<frameset", "<svg", "<img", "<object", "<embed", "<meta", "<link", "<style", "<title", "<a ", "<!doctype", "<?xml-stylesheet"];
-
-    private static readonly byte[][] SniffedTagBytes = SniffedTags.Select(Encoding.ASCII.GetBytes).ToArray();
 
     private static Problem? CheckText(ContentFile file)
     {
@@ -136,6 +139,8 @@ internal static class MediaRule
         const int Overlap = 16;
         var buffer = new byte[64 * 1024 + Overlap];
         var kept = 0;
+        var tags = SniffedTags;
+        var tagBytes = tags.Select(Encoding.ASCII.GetBytes).ToArray();
         int line = 1, column = 1;
         while (true)
         {
@@ -147,10 +152,10 @@ internal static class MediaRule
             var span = buffer.AsSpan(0, length);
             var first = -1;
             string? tag = null;
-            for (var t = 0; t < SniffedTags.Length; t++)
+            for (var t = 0; t < tags.Length; t++)
             {
-                var at = span.IndexOf(SniffedTagBytes[t]);
-                if (at >= 0 && (first < 0 || at < first)) (first, tag) = (at, SniffedTags[t]);
+                var at = span.IndexOf(tagBytes[t]);
+                if (at >= 0 && (first < 0 || at < first)) (first, tag) = (at, tags[t]);
             }
             if (first >= 0)
             {
@@ -181,11 +186,11 @@ internal static class MediaRule
     private const string MathMlNs = "http://www.w3.org/1998/Math/MathML";
 
     /// <summary>Elements that run script or embed another document, in any namespace.</summary>
-    private static readonly string[] ActiveElements = ["script", "foreignobject", "handler", "listener", "iframe", "frame", "embed", "object", "applet", "base", "meta"];
+    private static string[] ActiveElements => ["script", "foreignobject", "handler", "listener", "iframe", "frame", "embed", "object", "applet", "base", "meta"];
 
-    private static readonly string[] AnimationElements = ["animate", "set", "animatetransform", "animatemotion", "animatecolor"];
+    private static string[] AnimationElements => ["animate", "set", "animatetransform", "animatemotion", "animatecolor"];
 
-    private static readonly string[] ActiveCss = ["javascript:", "vbscript:", "expression(", "-moz-binding", "behavior:", "@import"];
+    private static string[] ActiveCss => ["javascript:", "vbscript:", "expression(", "-moz-binding", "behavior:", "@import"];
 
     private static Problem? CheckXml(ContentFile file, bool svg)
     {
@@ -204,11 +209,7 @@ internal static class MediaRule
         // Script text is refused wherever it stands, in a comment or CDATA too: a comment is inert in an image, but an
         // editor or a later tool that re-saves the file may turn it live, and no drawing needs it.
         if (text.IndexOf("<script", StringComparison.OrdinalIgnoreCase) is var at and >= 0)
-        {
-            var line = 1 + text.AsSpan(0, at).Count('\n');
-            var column = at - (text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
-            return new Problem(new SourcePos(line, column), "it holds the text '<script' (even in a comment or CDATA it is refused). Remove it, or publish a PNG.");
-        }
+            return new Problem(PosAt(text, at), "it holds the text '<script' (even in a comment or CDATA it is refused). Remove it, or publish a PNG.");
         using var reader = XmlReader.Create(new StringReader(text), settings);
         var info = (IXmlLineInfo)reader;
         SourcePos Here() => new(Math.Max(1, info.LineNumber), Math.Max(1, info.LinePosition));
@@ -249,11 +250,23 @@ internal static class MediaRule
         }
         catch (XmlException e)
         {
-            var what = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? "it holds a DOCTYPE, which images and data never need" : $"it is not well-formed XML ({e.Message})";
-            return new Problem(new SourcePos(Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition)),
+            var dtd = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase);
+            var what = dtd ? "it holds a DOCTYPE, which images and data never need" : $"it is not well-formed XML ({e.Message})";
+            // The refusal of a DOCTYPE carries no position (line 0); the DOCTYPE is found in the text instead.
+            var pos = e.LineNumber > 0 ? new SourcePos(e.LineNumber, Math.Max(1, e.LinePosition))
+                : dtd && text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) is var doctype and >= 0 ? PosAt(text, doctype)
+                : new SourcePos(1, 1);
+            return new Problem(pos,
                 $"{what}; a browser could read it differently from the checker. Save it again from the drawing or data program.");
         }
-        return root ? new Problem(SourcePos.File, "it holds no element.") : null;
+        return null; // a document without an element is refused above: the reader throws "Root element is missing"
+    }
+
+    /// <summary>The line and column (in UTF-16 units, as the XML reader counts them) of the character at <paramref name="at"/>.</summary>
+    private static SourcePos PosAt(string text, int at)
+    {
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        return new SourcePos(1 + text.AsSpan(0, at).Count('\n'), at - lineStart + 1);
     }
 
     /// <summary>Event handlers, script URLs and script in style attributes of the element the reader is on.</summary>
@@ -265,7 +278,7 @@ internal static class MediaRule
             do
             {
                 var local = reader.LocalName.ToLowerInvariant();
-                if (reader.Prefix == "xmlns" || reader.Name == "xmlns") continue;
+                if (reader.Prefix == "xmlns") continue; // a namespace declaration (xmlns itself, unprefixed, fails no test below)
                 if (local.StartsWith("on", StringComparison.Ordinal))
                     return $"its attribute '{reader.Name}' is an event handler, which runs script.";
                 if (local is "href" or "src" or "action" or "formaction" or "data" && !AllowedInDrawing(reader.Value))
@@ -282,7 +295,7 @@ internal static class MediaRule
         return null;
     }
 
-    private static readonly string[] RasterData = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"];
+    private static string[] RasterData => ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"];
 
     private static bool AllowedInDrawing(string url)
     {

@@ -12,31 +12,34 @@ namespace EcoSite.Core.Content;
 /// </summary>
 internal sealed class Order24Reader(YamlReader r)
 {
-    public static readonly string[] Fields =
+    // The key lists are properties built on each use (once per polluter file), not static fields built once per
+    // process, so that a mutation-testing run, which switches mutants on and off inside one process, measures them
+    // (docs/security.md, "Mutation testing").
+    public static string[] Fields =>
     [
         "prepared", "permit_authority", "permit_valid_from", "permit_valid_until", "environmental_tax", "liability_insurance",
         "credit_rating", "toxic_substances", "solid_waste", "self_monitoring", "carbon_emissions", "heavy_pollution_response",
         "violations", "temporary_disclosures",
     ];
 
-    private static readonly string[] TaxFields = ["paid_10k_cny", "note"];
-    private static readonly string[] InsuranceFields = ["insured", "insurer", "policy", "valid_until"];
-    private static readonly string[] CreditFields = ["rating", "authority", "date", "url"];
-    private static readonly string[] ToxicFields = ["name", "cas", "emitted_t", "note"];
-    private static readonly string[] WasteFields = ["name", "code", "generated_t", "stored_t", "utilised_t", "disposed_t", "destination"];
-    private static readonly string[] MonitoringFields = ["results_url", "items"];
-    private static readonly string[] MonitoringItemFields = ["outlet", "pollutant", "method", "frequency"];
-    private static readonly string[] CarbonFields = ["total_tco2e", "facilities"];
-    private static readonly string[] CarbonFacilityFields = ["name", "tco2e"];
-    private static readonly string[] ResponseFields = ["from", "to", "level", "measures"];
-    private static readonly string[] ViolationFields = ["date", "authority", "document", "facts", "penalty", "rectification"];
-    private static readonly string[] TemporaryFields = ["date", "subject", "url"];
+    private static string[] TaxFields => ["paid_10k_cny", "note"];
+    private static string[] InsuranceFields => ["insured", "insurer", "policy", "valid_until"];
+    private static string[] CreditFields => ["rating", "authority", "date", "url"];
+    private static string[] ToxicFields => ["name", "cas", "emitted_t", "note"];
+    private static string[] WasteFields => ["name", "code", "generated_t", "stored_t", "utilised_t", "disposed_t", "destination"];
+    private static string[] MonitoringFields => ["results_url", "items"];
+    private static string[] MonitoringItemFields => ["outlet", "pollutant", "method", "frequency"];
+    private static string[] CarbonFields => ["total_tco2e", "facilities"];
+    private static string[] CarbonFacilityFields => ["name", "tco2e"];
+    private static string[] ResponseFields => ["from", "to", "level", "measures"];
+    private static string[] ViolationFields => ["date", "authority", "document", "facts", "penalty", "rectification"];
+    private static string[] TemporaryFields => ["date", "subject", "url"];
 
     /// <summary>The averaging periods a measured concentration can stand for (小时均值, 日均值, 月均值, 年均值, 单次监测值).</summary>
-    public static readonly string[] AveragingPeriods = ["hourly", "daily", "monthly", "annual", "single"];
+    public static string[] AveragingPeriods => ["hourly", "daily", "monthly", "annual", "single"];
 
     /// <summary>自动监测 (continuous monitors) or 手工监测 (sampled by hand).</summary>
-    public static readonly string[] MonitoringMethods = ["automatic", "manual"];
+    public static string[] MonitoringMethods => ["automatic", "manual"];
 
     public Order24Groups Read(FieldSet f)
     {

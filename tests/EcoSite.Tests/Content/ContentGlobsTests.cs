@@ -70,6 +70,14 @@ public sealed class ContentGlobsTests
         Assert.Equal(["parks/*/drafts/**"], patterns);
         var d = Assert.Single(diagnostics);
         Assert.Equal(("ECO016", "site.yaml", 4, 5), (d.Code, d.File, d.Line, d.Column));
+        Assert.EndsWith(" is not a pattern inside the content folder; write one relative to it, such as parks/*/drafts/** or **/*.draft.md.", d.Message);
+    }
+
+    [Fact]
+    public void The_refusal_quotes_the_pattern_as_written()
+    {
+        var (_, diagnostics) = Read("title: t\nexclude:\n  - ../drafts/**\n");
+        Assert.StartsWith("'../drafts/**' is not a pattern inside the content folder;", Assert.Single(diagnostics).Message);
     }
 
     [Theory]

@@ -206,4 +206,29 @@ public sealed class NestingLimitTests
         Assert.True(Parse("<div>\n" + tail + "\n").Parsed);
         Assert.True(Parse("文 <span>" + tail).Parsed);
     }
+
+    // Written against the mutants the 2026-12-03 run left alive (docs/security.md, "Mutation testing").
+
+    private static string NestedLinks(int n, string inside = "") =>
+        string.Concat(Enumerable.Repeat("[" + inside, n)) + "a" + string.Concat(Enumerable.Repeat(inside + "](b)", n));
+
+    [Fact]
+    public void When_markdig_gives_up_indentation_list_markers_and_a_lone_dash_do_not_mislead_the_line_reported()
+    {
+        // Five spaces are two levels of indentation (a third needs six), words between spaces are not list markers,
+        // and a line ending in a dash is read to its end.
+        var d = Refused("正文。\n\n     缩进五格\n\na b c d e f\n\n-\n\n> -\n\n" + NestedLinks(50000) + "\n");
+        Assert.Equal((11, 1), (d.Line, d.Column));
+    }
+
+    [Fact]
+    public void When_markdig_gives_up_on_links_the_brackets_and_emphasis_marks_of_a_line_all_count()
+    {
+        // The line Markdig gives up on holds 50,000 '[' and 50,000 '(' (and 100,000 '*' in the second case): it is
+        // reported, not an earlier line with 75,000 or 175,000 parentheses and nothing else to nest.
+        var d = Refused("正文。\n\n" + new string('(', 75000) + "\n\n" + NestedLinks(50000) + "\n");
+        Assert.Equal((5, 1), (d.Line, d.Column));
+        d = Refused("正文。\n\n" + new string('(', 175000) + "\n\n" + NestedLinks(50000, "*") + "\n");
+        Assert.Equal((5, 1), (d.Line, d.Column));
+    }
 }

@@ -32,6 +32,14 @@ public sealed class PlaceholdersTests
     }
 
     [Fact]
+    public void A_placeholder_at_the_start_of_a_line_is_warned_at_column_one()
+    {
+        var d = Assert.Single(Report($"正文\n{Placeholders.BodyZh}\n"));
+        Assert.Equal(("ECO027", 2, 1), (d.Code, d.Line, d.Column));
+        Assert.Equal($"'{Placeholders.BodyZh}' is the text 'ecosite new' wrote for you to replace; until it is replaced this item scores nothing. Write the real text here.", d.Message);
+    }
+
+    [Fact]
     public void Comment_lines_are_not_warned_even_when_indented()
     {
         Assert.Empty(Report($"# 把“{Placeholders.TitleZh}”换成标题\n    # {Placeholders.BodyZh}\ntitle: 真标题\n"));
@@ -60,5 +68,22 @@ public sealed class PlaceholdersTests
         Assert.False(Placeholders.In((LocalizedText?)null));
         Assert.False(Placeholders.In(LocalizedText.Of("zh", "真名")));
         Assert.True(Placeholders.In(new LocalizedText(new Dictionary<string, string> { ["zh"] = "真名", ["en"] = Placeholders.MaterialEn })));
+    }
+
+    private static ArticleVersion Version(string lang, string title, bool placeholderInBody = false, string? technology = null) =>
+        new(lang, $"parks/p/cases/x.{lang}.md", title, new DateOnly(2026, 11, 20), NewsKind.News, "", "", [],
+            technology is null ? null : new CaseInfo(null, LocalizedText.Of(lang, technology), new Benefits()))
+        { PlaceholderInBody = placeholderInBody };
+
+    private static Article Item(params ArticleVersion[] versions) => new("p", Section.Cases, "x", versions);
+
+    [Fact]
+    public void An_item_holds_a_placeholder_when_any_version_still_has_one_in_its_title_body_or_technology()
+    {
+        Assert.False(Placeholders.In(Item(Version("zh", "真标题", technology: "余热回收"), Version("en", "A real title"))));
+        Assert.True(Placeholders.In(Item(Version("zh", "真标题"), Version("en", Placeholders.TitleEn))));
+        Assert.True(Placeholders.In(Item(Version("zh", Placeholders.CaseTitleZh), Version("en", "A real title"))));
+        Assert.True(Placeholders.In(Item(Version("zh", "真标题", placeholderInBody: true))));
+        Assert.True(Placeholders.In(Item(Version("zh", "真标题", technology: Placeholders.TechnologyZh))));
     }
 }
