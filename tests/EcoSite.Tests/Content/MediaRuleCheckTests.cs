@@ -34,7 +34,7 @@ public sealed class MediaRuleCheckTests : IDisposable
         var path = Path.Combine(_dir, name.Replace('/', '_'));
         File.WriteAllBytes(path, bytes);
         var bag = new DiagnosticBag();
-        var allowed = MediaRule.Allows(new ContentFile("parks/demo/media/" + name, path, bytes.Length), bag);
+        var allowed = MediaRule.Allows(ContentFile.Link(path, "parks/demo/media/" + name, bytes.Length), bag);
         return (allowed, bag.ToSortedList());
     }
 
@@ -204,7 +204,7 @@ public sealed class MediaRuleCheckTests : IDisposable
     public void A_file_gone_or_not_a_file_after_the_scan_is_a_read_error_not_an_exception()
     {
         var bag = new DiagnosticBag();
-        Assert.False(MediaRule.Allows(new ContentFile("parks/demo/media/gone.pdf", Path.Combine(_dir, "gone.pdf"), 10), bag));
+        Assert.False(MediaRule.Allows(ContentFile.Link(Path.Combine(_dir, "gone.pdf"), "parks/demo/media/gone.pdf", 10), bag));
         var d = Assert.Single(bag.ToSortedList());
         Assert.Equal(("ECO004", "parks/demo/media/gone.pdf", 0, 0), (d.Code, d.File, d.Line, d.Column));
         Assert.StartsWith("cannot read the file (", d.Message);
@@ -214,7 +214,7 @@ public sealed class MediaRuleCheckTests : IDisposable
         {
             var folder = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
             bag = new DiagnosticBag();
-            Assert.False(MediaRule.Allows(new ContentFile("parks/demo/media/" + name, folder, 0), bag));
+            Assert.False(MediaRule.Allows(ContentFile.Link(folder, "parks/demo/media/" + name, 0), bag));
             d = Assert.Single(bag.ToSortedList());
             Assert.Equal(("ECO004", "cannot read the file (a folder, not a regular file). Check that it exists and is readable."), (d.Code, d.Message));
         }
