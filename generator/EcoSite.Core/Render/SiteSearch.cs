@@ -102,8 +102,8 @@ internal static class SiteSearch
             keywords.Add(T(ctx, c.Technology));
         }
         keywords.AddRange(v.Attachments.Select(x => x.Name));
-        return new SearchDocument(Path(ctx, Routes.Article(a)), v.Title, Lang(ctx, v.Lang), park.Id, category, v.Date,
-            v.Summary, HtmlText.Plain(v.BodyHtml), keywords);
+        return SearchDocument.FromHtml(Path(ctx, Routes.Article(a)), v.Title, Lang(ctx, v.Lang), park.Id, category, v.Date,
+            v.Summary, v.BodyHtml, keywords);
     }
 
     private static SearchDocument Indicators(PageContext ctx, Park park)

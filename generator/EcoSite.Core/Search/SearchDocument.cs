@@ -20,7 +20,34 @@ internal sealed record SearchDocument(
     string Summary,
     string Body,
     IReadOnlyList<string> Keywords,
-    ListingFacets? Listing = null);
+    ListingFacets? Listing = null)
+{
+    /// <summary>The body as HTML (<see cref="FromHtml"/>), turned into <see cref="Body"/> only when the text is read.</summary>
+    private string? _html;
+    private string? _body = Body;
+
+    /// <summary>
+    /// The indexed text. A document made <see cref="FromHtml"/> turns its HTML into text on first use (thread-safe: every
+    /// thread gets the same text), so a build that keeps the document's index entries never pays for it.
+    /// </summary>
+    public string Body
+    {
+        get => _body ??= HtmlText.Plain(_html!);
+        init
+        {
+            _body = value;
+            _html = null;
+        }
+    }
+
+    /// <summary>The body's source when it is HTML, else null (<see cref="SearchTokenCache.Source"/>).</summary>
+    internal string? BodyHtml => _html;
+
+    /// <summary>A document whose body is the text of <paramref name="html"/> (<see cref="HtmlText.Plain"/>), made when first read.</summary>
+    public static SearchDocument FromHtml(string path, string title, string? textLang, string park, string category, DateOnly? date,
+        string summary, string html, IReadOnlyList<string> keywords, ListingFacets? listing = null) =>
+        new(path, title, textLang, park, category, date, summary, null!, keywords, listing) { _html = html };
+}
 
 /// <summary>What an exchange listing can be filtered by: kind (supply or demand), material, hazardous class.</summary>
 internal sealed record ListingFacets(string Kind, string Material, string? HazardousClass);

@@ -75,8 +75,9 @@ internal static class SearchIndexBuilder
         for (var i = 0; i < docs.Count; i++) docChunks.Add(i, docs[i].Path, DocumentEntry(docs[i]), i == docs.Count - 1);
         var terms = termChunks.Chunks.Select(c => new Chunk(c.First, Hash(Json.String(c.Data)), Json.String(c.Data))).ToList();
         var documents = docChunks.Chunks.Select(c => new DocChunk(c.First, Hash(c.Json), c.Json)).ToList();
+        var sources = keys is null ? null : Sources(docs);
         var layout = keys is null ? null
-            : new SearchLayout(input.Today, (int)average, docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], lengths[i], d.Date, d.TextLang)).ToList(),
+            : new SearchLayout(input.Today, (int)average, docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources![i], lengths[i], d.Date, d.TextLang)).ToList(),
                 terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
         return (Assemble(input, folder, docs, terms, documents), layout, tokenized);
     }
@@ -87,6 +88,14 @@ internal static class SearchIndexBuilder
         var keys = new string[docs.Count];
         Parallel.For(0, docs.Count, i => keys[i] = SearchTokenCache.Key(docs[i]));
         return keys;
+    }
+
+    /// <summary>Each document's <see cref="SearchTokenCache.Source"/>, in parallel.</summary>
+    internal static string[] Sources(IReadOnlyList<SearchDocument> docs)
+    {
+        var sources = new string[docs.Count];
+        Parallel.For(0, docs.Count, i => sources[i] = SearchTokenCache.Source(docs[i]));
+        return sources;
     }
 
     /// <summary>A term chunk: its first term, its name and its JSON (null: kept from the previous output as it is).</summary>

@@ -85,7 +85,10 @@ internal static class SearchIndexUpdate
         if (n == 0 || n != old.Docs.Count || old.Terms.Count == 0 || old.Documents.Count == 0) return null;
         for (var i = 0; i < n; i++)
             if (!string.Equals(docs[i].Path, old.Docs[i].Path, StringComparison.Ordinal)) return null;
-        var keys = SearchIndexBuilder.Keys(docs);
+        // A document whose sources hash as recorded has the recorded key: its text is neither made nor hashed.
+        var sources = SearchIndexBuilder.Sources(docs);
+        var keys = new string[n];
+        Parallel.For(0, n, i => keys[i] = sources[i] == old.Docs[i].Source ? old.Docs[i].Key : SearchTokenCache.Key(docs[i]));
         var changed = new List<int>();
         for (var i = 0; i < n; i++)
         {
@@ -142,7 +145,7 @@ internal static class SearchIndexUpdate
         var removed = oldKeys.Where(k => !newKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
         foreach (var k in added.Keys.Where(oldKeys.Contains).ToList()) added.Remove(k);
         var layout = new SearchLayout(input.Today, (int)average,
-            docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], lengths[i], d.Date, d.TextLang)).ToList(),
+            docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources[i], lengths[i], d.Date, d.TextLang)).ToList(),
             terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
         return (files, countsFile.With(removed, added), layout, changed.Count(i => keys[i] != old.Docs[i].Key));
     }

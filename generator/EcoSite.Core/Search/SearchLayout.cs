@@ -9,7 +9,7 @@ namespace EcoSite.Core.Search;
 /// What the next build needs to patch a language's search index instead of building it whole
 /// (<see cref="SearchIndexUpdate"/>), kept in the build state (<c>.ecosite-state/search-&lt;lang&gt;-layout.txt</c>):
 /// "today", the rounded average length, the SHA-256 of the term counts file (<see cref="SearchTokenCache"/>), each
-/// document in index order (path, key of its text, length, date, text language), and each term chunk and document
+/// document in index order (path, key of its text, hash of its sources, length, date, text language), and each term chunk and document
 /// chunk (first item, name). The file ends with a SHA-256 of everything before it: a file cut short or edited is not
 /// used. Like every state file it is written from scratch by a cold build, so it is the same bytes whatever the history.
 /// </summary>
@@ -22,7 +22,8 @@ internal sealed record SearchLayout(
 {
     private const string Kind = "search-layout";
 
-    internal readonly record struct Doc(string Path, string Key, int Length, DateOnly? Date, string? TextLang);
+    /// <param name="Source">The hash of what the document's text is made from (<see cref="SearchTokenCache.Source"/>).</param>
+    internal readonly record struct Doc(string Path, string Key, string Source, int Length, DateOnly? Date, string? TextLang);
 
     /// <summary>The file; null when a path or a language cannot be written on a line (then there is no layout, cold or not).</summary>
     public string? ToText(byte[] counts)
@@ -35,7 +36,7 @@ internal sealed record SearchLayout(
         foreach (var d in Docs)
         {
             if (!Plain(d.Path) || d.Path.Length == 0 || (d.TextLang is { } l && (!Plain(l) || l.Length == 0))) return null;
-            sb.Append(d.Path).Append('\t').Append(d.Key).Append('\t').Append(d.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
+            sb.Append(d.Path).Append('\t').Append(d.Key).Append('\t').Append(d.Source).Append('\t').Append(d.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
                 .Append(d.Date is { } date ? Iso(date) : "").Append('\t').Append(d.TextLang ?? "").Append('\n');
         }
         sb.Append("terms\t").Append(Terms.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -73,9 +74,9 @@ internal sealed record SearchLayout(
             for (var i = 0; i < docs.Length; i++)
             {
                 var f = lines[at++].Split('\t');
-                if (f.Length != 5) return null;
-                docs[i] = new Doc(f[0], f[1], Number(f[2]),
-                    f[3].Length == 0 ? null : DateOnly.ParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[4].Length == 0 ? null : f[4]);
+                if (f.Length != 6) return null;
+                docs[i] = new Doc(f[0], f[1], f[2], Number(f[3]),
+                    f[4].Length == 0 ? null : DateOnly.ParseExact(f[4], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[5].Length == 0 ? null : f[5]);
             }
             var terms = new (string, string)[Number(Value(lines[at++], "terms"))];
             for (var i = 0; i < terms.Length; i++)

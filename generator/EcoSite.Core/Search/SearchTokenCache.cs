@@ -37,6 +37,33 @@ internal sealed class SearchTokenCache
         return new SearchTokenCache(previous);
     }
 
+    /// <summary>
+    /// A hash of what a document's indexed text is made from (its title, keywords, summary, and its body's HTML when it
+    /// was made <see cref="SearchDocument.FromHtml"/>, else its body): equal sources give an equal text, so the next
+    /// build takes a document whose source hashes as recorded (<see cref="SearchLayout.Doc.Source"/>) with its recorded
+    /// <see cref="Key"/>, without turning its HTML into text or hashing the text. The strings are hashed as they are in
+    /// memory (UTF-16), each with its length, so nothing is encoded.
+    /// </summary>
+    public static string Source(SearchDocument d)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string s)
+        {
+            Span<byte> length = stackalloc byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, s.Length);
+            hash.AppendData(length);
+            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()));
+        }
+        var html = d.BodyHtml;
+        Add(html is null ? "t" : "h");
+        Add(d.Title);
+        Add(d.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var k in d.Keywords) Add(k);
+        Add(d.Summary);
+        Add(html ?? d.Body);
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+    }
+
     public static string Key(SearchDocument d)
     {
         var text = string.Join('\u0001', [d.Title, string.Join('\u0002', d.Keywords), d.Summary, d.Body]);
