@@ -40,6 +40,9 @@ internal sealed record SearchDocument(
         }
     }
 
+    /// <summary>Whether <see cref="Body"/> has been made (for tests: an unchanged document's text is never made).</summary>
+    internal bool TextMade => _body is not null;
+
     /// <summary>The body's source when it is HTML, else null (<see cref="SearchTokenCache.Source"/>).</summary>
     internal string? BodyHtml => _html;
 

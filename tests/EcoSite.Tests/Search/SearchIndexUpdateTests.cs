@@ -168,4 +168,87 @@ public sealed class SearchIndexUpdateTests
         Assert.DoesNotContain(emitted, f => f is ReusedFile);
         AssertSame(Build(docs, null).Files, after);
     }
+
+    // Documents made from HTML, as the site's articles are: a document whose sources (title, keywords, summary, body
+    // HTML) hash as the layout recorded takes its recorded key, its HTML never turned into text.
+
+    private static SearchDocument HtmlPage(int i, string html, string? title = null, string summary = "", IReadOnlyList<string>? keywords = null) =>
+        SearchDocument.FromHtml($"parks/a/news/{i:D4}/index.html", title ?? $"第{i}号通知 notice {i}", null, "a", "news", new DateOnly(2026, 1, 1),
+            summary, html, keywords ?? ["动态"]);
+
+    private static string Html(int i) => "<p>" + Body(i) + "</p><p><strong>粉</strong>煤灰 " + i + "</p>";
+
+    /// <summary>Fresh documents of the same sources, as a new build gathers them (no text made yet).</summary>
+    private static List<SearchDocument> HtmlDocs(Func<int, SearchDocument?>? change = null) =>
+        Enumerable.Range(0, 600).Select(i => change?.Invoke(i) ?? HtmlPage(i, Html(i))).ToList();
+
+    [Fact]
+    public void A_one_article_change_makes_the_text_of_only_the_changed_and_re_cut_documents()
+    {
+        var (before, _, _) = Build(HtmlDocs(), null);
+        var docs = HtmlDocs(i => i == 300 ? HtmlPage(300, Html(300) + "<p>再生水回用</p>") : null);
+
+        var (after, counts, _) = Build(docs, before);
+
+        Assert.Equal(1, counts.Patched);
+        Assert.Equal(1, counts.Tokenized);
+        Assert.True(docs[300].TextMade);
+        // Besides the changed one, only the documents of the document chunks cut again around it (one run of
+        // neighbours, each chunk ~6 KB) are made into text, for their snippets; a build that made every text makes 600.
+        var made = docs.Select((d, i) => (d, i)).Where(x => x.d.TextMade).Select(x => x.i).ToList();
+        Assert.InRange(made.Count, 1, 150);
+        Assert.Equal(Enumerable.Range(made[0], made.Count), made);
+        AssertSame(Build(HtmlDocs(i => i == 300 ? HtmlPage(300, Html(300) + "<p>再生水回用</p>") : null), null).Files, after);
+    }
+
+    public static TheoryData<string> HtmlChanges() =>
+        ["body", "title only", "summary only", "keywords only", "same text, other markup", "added", "deleted", "today moves", "several"];
+
+    [Theory]
+    [MemberData(nameof(HtmlChanges))]
+    public void After_any_change_to_an_article_the_index_keyed_by_sources_equals_a_cold_build(string change)
+    {
+        var (before, _, _) = Build(HtmlDocs(), null);
+        Func<int, SearchDocument?> edit = change switch
+        {
+            "body" => i => i == 17 ? HtmlPage(17, Html(17) + "<p>fly ash recycling</p>") : null,
+            "title only" => i => i == 17 ? HtmlPage(17, Html(17), title: "改过的标题 fly ash") : null,
+            "summary only" => i => i == 17 ? HtmlPage(17, Html(17), summary: "脱硫石膏综合利用") : null,
+            "keywords only" => i => i == 17 ? HtmlPage(17, Html(17), keywords: ["动态", "余热回收"]) : null,
+            "same text, other markup" => i => i == 17 ? HtmlPage(17, Html(17).Replace("<strong>粉</strong>", "<em>粉</em>", StringComparison.Ordinal)) : null,
+            "several" => i => i is 3 or 150 or 420 ? HtmlPage(i, Html(i + 1000)) : null,
+            _ => _ => null,
+        };
+        List<SearchDocument> Docs()
+        {
+            var docs = HtmlDocs(i => edit(i));
+            if (change == "added") docs.Insert(250, HtmlPage(9999, "<p>新增一条再生水消息</p>"));
+            if (change == "deleted") docs.RemoveAt(123);
+            return docs;
+        }
+        var today = change == "today moves" ? Today.AddDays(1) : Today;
+        SearchInput In(List<SearchDocument> docs) => Input(docs) with { Today = today };
+
+        var stats = new SearchIndexStats();
+        var emitted = SearchIndexUpdate.Files(In(Docs()), Folder, new Previous(before), stats);
+        var cold = Written(SearchIndexUpdate.Files(In(Docs()), Folder, null), null);
+
+        AssertSame(cold, Written(emitted, before));
+        if (change is "body" or "title only" or "summary only" or "keywords only" or "same text, other markup" or "several")
+            Assert.Equal(1, stats.Counts.Patched);
+        // Other markup with the same text: a new source, the same key; nothing to tokenize.
+        if (change == "same text, other markup") Assert.Equal(0, stats.Counts.Tokenized);
+    }
+
+    [Fact]
+    public void An_article_changed_and_changed_back_equals_a_cold_build_each_time()
+    {
+        var (first, _, _) = Build(HtmlDocs(), null);
+        var (second, c1, _) = Build(HtmlDocs(i => i == 40 ? HtmlPage(40, "<p>改动</p>") : null), first);
+        var (third, c2, _) = Build(HtmlDocs(), second);
+
+        Assert.Equal(1, c1.Patched);
+        Assert.Equal(1, c2.Patched);
+        AssertSame(first, third);
+    }
 }
