@@ -33,10 +33,43 @@ internal static class ArticlePages
     private static PageContent List(PageContext ctx, Park park, Section section, IReadOnlyList<Article> articles)
     {
         var heading = ctx.T(section == Section.News ? "category_news" : "category_cases");
-        var items = articles.Select(a => ItemView(ctx, a)).ToList();
-        return new PageContent("list", heading,
-            new ListView(heading, ctx.T(section == Section.News ? "news_intro" : "cases_intro"), items, ctx.T("empty_column")),
-            [ctx.HomeCrumb(), ctx.ParkCrumb(park)]);
+        // A park's list shows every item of the section: an incremental build digests what the items are made from
+        // (ListDigestSource) and makes the view only when the page is rendered.
+        return new PageContent("list", heading, heading, [ctx.HomeCrumb(), ctx.ParkCrumb(park)])
+        {
+            DigestSource = ListDigestSource(ctx.Lang, articles),
+            MakeModel = () => new ListView(heading, ctx.T(section == Section.News ? "news_intro" : "cases_intro"),
+                articles.Select(a => ItemView(ctx, a)).ToList(), ctx.T("empty_column")),
+        };
+    }
+
+    /// <summary>
+    /// Everything a list's <see cref="ItemView"/>s are made from, in one text (each part with its length): each item's
+    /// page id, title, date, summary, news kind and language, in order. The rest of the list view (heading, intro, the
+    /// empty note, the date format and kind labels) comes from the theme's strings and the page's language and path,
+    /// which the digest covers apart (<see cref="ViewDigest"/>'s global part and output path).
+    /// </summary>
+    internal static string ListDigestSource(string lang, IReadOnlyList<Article> articles)
+    {
+        var sb = new System.Text.StringBuilder(articles.Count * 128);
+        void Text(string? s)
+        {
+            if (s is null) sb.Append('-');
+            else sb.Append(s.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(s);
+        }
+        Text(lang);
+        foreach (var a in articles)
+        {
+            var v = a.In(lang) ?? a.Primary;
+            Text(Routes.Article(a));
+            Text(v.Title);
+            Text(v.Date is { } d ? Format.Iso(d) : null);
+            Text(v.Summary);
+            Text(a.Section == Section.News ? v.Kind.ToString() : null);
+            Text(v.Lang);
+            sb.Append(';');
+        }
+        return sb.ToString();
     }
 
     public static ItemView ItemView(PageContext ctx, Article a)
