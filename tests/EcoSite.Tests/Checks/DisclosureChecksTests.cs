@@ -242,4 +242,55 @@ public sealed class DisclosureChecksTests
         var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO122", "parks/demo/polluters/demo-steel.yaml", 5);
         Assert.Contains("at outlet DW001: the concentration 520 is above the limit 500, but " + expected, d.Message);
     }
+
+    [Fact]
+    public void An_entry_without_a_target_gets_no_target_diagnostic()
+    {
+        using var site = Site().With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: energy-intensity, value: 0.5}\n");
+        Assert.DoesNotContain(site.Check().Diagnostics, d => d.File == "parks/demo/indicators/2025.yaml");
+    }
+
+    [Fact]
+    public void An_unknown_indicator_names_the_catalogs_standard_and_may_hint_custom()
+    {
+        using var site = Site().With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: custon, value: 1}\n");
+        var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO110", "parks/demo/indicators/2025.yaml", 3);
+        Assert.Equal("'custon' is not an indicator of the catalog (HJ 274-2015); use a catalog id, or 'custom' with a name. Did you mean 'custom'?", d.Message);
+        site.With("indicators.yaml", "standard: 地方标准\nreplace: true\ncategories:\n  - {id: local, zh: 地方}\nindicators:\n  - {id: roofs, category: local, zh: 屋顶}\n");
+        Assert.Equal("'custon' is not an indicator of the catalog (地方标准); use a catalog id, or 'custom' with a name. Did you mean 'custom'?",
+            DiagnosticAssert.Has(site.Check().Diagnostics, "ECO110", "parks/demo/indicators/2025.yaml", 3).Message);
+        // A catalog without a standard is called by the default's name.
+        site.With("indicators.yaml", "replace: true\ncategories:\n  - {id: local, zh: 地方}\nindicators:\n  - {id: roofs, category: local, zh: 屋顶}\n");
+        Assert.Equal("'custon' is not an indicator of the catalog (HJ 274-2015); use a catalog id, or 'custom' with a name. Did you mean 'custom'?",
+            DiagnosticAssert.Has(site.Check().Diagnostics, "ECO110", "parks/demo/indicators/2025.yaml", 3).Message);
+    }
+
+    [Fact]
+    public void A_unit_change_of_a_custom_indicator_without_a_name_is_warned_with_an_empty_name()
+    {
+        using var site = Site()
+            .With("parks/demo/indicators/2024.yaml", "year: 2024\nvalues:\n  - {indicator: custom, unit: t, value: 1}\n")
+            .With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: custom, unit: kg, value: 1}\n");
+        var d = DiagnosticAssert.Has(site.Check().Diagnostics, "ECO113", "parks/demo/indicators/2025.yaml", 3);
+        Assert.Equal("the unit of '' is 'kg' in 2025 but 't' in 2024; the trend shows only the years in 'kg'. Convert the earlier values, or check the unit.", d.Message);
+    }
+
+    [Fact]
+    public void A_custom_entry_never_takes_the_unit_of_a_catalog_indicator_with_the_id_custom()
+    {
+        using var site = Site()
+            .With("indicators.yaml", "indicators:\n  - {id: custom, category: economy, zh: 自定义, unit: t}\n")
+            .With("parks/demo/indicators/2024.yaml", "year: 2024\nvalues:\n  - {indicator: custom, name: 绿地, unit: kg, value: 1}\n")
+            .With("parks/demo/indicators/2025.yaml", "year: 2025\nvalues:\n  - {indicator: custom, name: 绿地, value: 1}\n");
+        Assert.DoesNotContain(site.Check().Diagnostics, d => d.Code == "ECO113");
+    }
+
+    [Fact]
+    public void An_enterprise_level_waste_of_order_24_with_no_waste_code_is_ECO130_at_its_code()
+    {
+        using var site = PolluterSite.With("report_year: 2025\nsolid_waste:\n  - {name: 废油, code: 12-34, generated_t: 1}\n  - {name: 矿渣, code: 900-249-08, generated_t: 1}\n");
+        var d = Assert.Single(site.Check().Diagnostics, d => d.Code == "ECO130");
+        Assert.Equal((PolluterSite.File, 3, 22), (d.File, d.Line, d.Column));
+        Assert.StartsWith("the waste code '12-34' ", d.Message, StringComparison.Ordinal);
+    }
 }

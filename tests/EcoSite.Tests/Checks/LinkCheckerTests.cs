@@ -87,4 +87,56 @@ public sealed class LinkCheckerTests
         var pages = new[] { Page("index.html", links: ["%E5%9B%BE.html", "%E5%9B%BE.html#%E4%B8%AD"]), Page("图.html", ids: ["中"]) };
         Assert.Empty(LinkChecker.Check(pages, files));
     }
+
+    [Fact]
+    public void Each_report_has_its_exact_message_severity_and_no_position()
+    {
+        var diagnostics = Check(
+            Page("parks/a/news/x.html", "parks/a/news/x.md", links: ["y.html", "../index.html#gone"], images: ["../media/none.png"]),
+            Page("parks/a/index.html", ids: ["top"]));
+        Assert.Equal(3, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.Equal(("parks/a/news/x.md", 0, 0, EcoSite.Core.Diagnostics.Severity.Warning), (d.File, d.Line, d.Column, d.Severity)));
+        Assert.Equal(new[]
+        {
+            ("ECO203", "the page parks/a/news/x.html links to 'y.html', which is not in the built site."),
+            ("ECO204", "the page parks/a/news/x.html links to '#gone' on parks/a/index.html, which has no element with that id."),
+            ("ECO205", "the page parks/a/news/x.html shows the image '../media/none.png', which is not in the built site."),
+        }, diagnostics.Select(d => (d.Code, d.Message)));
+    }
+
+    [Fact]
+    public void A_query_alone_or_after_a_path_is_dropped_before_the_lookup()
+    {
+        Assert.Empty(Check(Page("parks/a/index.html", links: ["?lang=en", "?", "../../index.html?x#top"]), Page("index.html", ids: ["top"])));
+        var d = Assert.Single(Check(Page("index.html", links: ["none.html?x=1"])));
+        Assert.Contains("'none.html?x=1'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_fragment_and_a_fragment_on_a_file_that_is_not_a_page_are_not_checked()
+    {
+        Assert.Empty(Check(Page("index.html", links: ["parks/a/index.html#", "assets/site.css#x", "#"]), Page("parks/a/index.html")));
+    }
+
+    [Fact]
+    public void A_folder_link_with_or_without_its_slash_finds_the_folder_index_and_its_ids()
+    {
+        Assert.Empty(Check(Page("index.html", links: ["data", "data/", "data/#y", "data/index.html#y"]), Page("data/index.html", ids: ["y"])));
+        var d = Assert.Single(Check(Page("index.html", links: ["data/#x"]), Page("data/index.html", ids: ["y"])));
+        Assert.Equal(("ECO204", "the page index.html links to '#x' on data/index.html, which has no element with that id."), (d.Code, d.Message));
+    }
+
+    [Fact]
+    public void A_link_to_a_folder_without_an_index_is_broken()
+    {
+        var d = Assert.Single(Check(Page("index.html", links: ["parks/a/news/"])));
+        Assert.Equal("ECO203", d.Code);
+    }
+
+    [Fact]
+    public void Only_ids_of_the_target_page_count()
+    {
+        var d = Assert.Single(Check(Page("index.html", links: ["parks/a/index.html#main"], ids: ["main"]), Page("parks/a/index.html", ids: ["other"])));
+        Assert.Equal("ECO204", d.Code);
+    }
 }

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using EcoSite.Core.Content;
+using EcoSite.Core.Diagnostics;
+using EcoSite.Core.Model;
+using EcoSite.Core.Output;
+
+namespace EcoSite.Tests.Content;
+
+/// <summary>
+/// The load cache on its own (<c>LoadCache</c>), without rendering: every field of every kind of article and every
+/// diagnostic reads back from the state file exactly as parsing gives it, and what makes a file be parsed again.
+/// (<c>Output/LoadCacheTests</c> checks the same through whole builds against cold builds.)
+/// </summary>
+public sealed class LoadCacheUnitTests : IDisposable
+{
+    private readonly TestSite _site = new();
+    private readonly string _state;
+
+    public LoadCacheUnitTests()
+    {
+        _state = Path.Combine(_site.Root, "_out");
+        _site.WithBytes("parks/demo/media/plan.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray())
+            .With("parks/demo/enterprises.yaml", "enterprises:\n  - {id: demo-steel, name: 示例钢铁}\n")
+            .With("parks/demo/news/2026-03-02-plan.md", """
+                ---
+                title: 工作计划
+                date: 2026-03-02
+                kind: report
+                summary: 本年计划。
+                index_no: "000000-2026-001"
+                publisher: {zh: 管委会, en: Committee}
+                doc_no: 示发〔2026〕1号
+                attachments:
+                  - media/plan.pdf
+                ---
+                第一段正文，见[缺失](none.md)。
+                """)
+            .With("parks/demo/news/2026-03-02-plan.en.md", "---\ntitle: Plan\ndate: 2026-03-02\nindex_no: x\n---\nText.\n")
+            .With("parks/demo/cases/heat.md", """
+                ---
+                title: 余热利用
+                date: 2026-01-01
+                enterprise: demo-steel
+                technology: {zh: 余热发电, en: Waste heat}
+                benefits: {energy_saved_tce: 1.5, co2_reduced_t: 0, economic_benefit_10k_cny: -2}
+                ---
+                正文从这里开始。
+                """)
+            .With("parks/demo/cases/bare.md", "---\ntitle: 无效益\ndate: 2026-01-02\n---\nx\n")
+            .With("parks/demo/pages/about.md", "---\ntitle: 关于\n---\n园区简介。\n")
+            .With("parks/demo/news/bad.md", "---\ntitle: 无日期\n---\nx\n");
+    }
+
+    public void Dispose() => _site.Dispose();
+
+    private byte[]? Hash(string rel) => SHA256.HashData(File.ReadAllBytes(Path.Combine(_site.Content, rel)));
+
+    /// <summary>One load of the content folder through the cache of the state folder; the cache is saved afterwards.</summary>
+    private (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics, LoadCache Cache) Load(string languages = "[zh, en]", Func<string, byte[]?>? hashOf = null)
+    {
+        _site.With("site.yaml", TestSite.SiteYaml.Replace("[zh, en]", languages));
+        var bag = new DiagnosticBag();
+        var tree = ContentTree.Scan(_site.Content, bag);
+        var config = SiteConfigLoader.Load(tree, DisclosureLoaderTests.Clock, bag)!;
+        var cache = LoadCache.Open(BuildState.Of(_state), config.Languages, hashOf ?? Hash);
+        var loaded = ContentLoader.Load(tree, config, bag, cache: cache);
+        cache.Save();
+        return (loaded, bag.ToSortedList(), cache);
+    }
+
+    private static string Describe(LocalizedText? t) => t is null ? "-" : string.Join(",", t.Values.Select(v => v.Key + "=" + v.Value));
+
+    private static string Describe(double? n) => n?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>Every field of every article version, one line each.</summary>
+    private static List<string> Describe(LoadedSite loaded) =>
+        loaded.Site.Parks.SelectMany(p => p.News.Concat(p.Cases).Concat(p.Pages)).SelectMany(a => a.Versions.Select(v =>
+            string.Join(" | ", a.ParkId, a.Section, a.Slug, v.Lang, v.File, v.Title, v.Date?.ToString("O") ?? "-", v.Kind, v.Summary, v.BodyHtml,
+                string.Join(";", v.Attachments.Select(x => $"{x.Name}@{x.SitePath}#{x.Bytes}")),
+                v.Case is not { } c ? "no case" : $"{(c.Enterprise is { } e ? $"{e.Id}@{e.File}:{e.Pos.Line}:{e.Pos.Column}" : "-")} {Describe(c.Technology)} " +
+                    string.Join("/", new[] { c.Benefits.EnergySavedTce, c.Benefits.WaterSavedM3, c.Benefits.Co2ReducedT, c.Benefits.SolidWasteUtilisedT, c.Benefits.EconomicBenefit10kCny }.Select(Describe)),
+                v.Record is not { } r ? "no record" : $"{r.IndexNo ?? "-"} {Describe(r.Publisher)} {r.DocNo ?? "-"}"))).ToList();
+
+    [Fact]
+    public void A_second_load_takes_every_article_and_diagnostic_from_the_cache_field_for_field()
+    {
+        var (cold, coldDiagnostics, first) = Load();
+        Assert.Equal((6, 0), (first.Parsed, first.Reused));
+        var (warm, warmDiagnostics, second) = Load();
+        Assert.Equal((0, 6), (second.Parsed, second.Reused));
+        var expected = Describe(cold);
+        Assert.Equal(5, expected.Count); // bad.md has no version: its entry records only its error
+        Assert.Equal(expected, Describe(warm));
+        // Both severities, with their positions, come back: the placeholder's warning, the dead link's and the missing date's errors.
+        Assert.Equal(new[] { ("ECO027", Severity.Warning, 8, 1), ("ECO031", Severity.Error, 12, 8), ("ECO013", Severity.Error, 2, 1) },
+            coldDiagnostics.Select(d => (d.Code, d.Severity, d.Line, d.Column)));
+        Assert.Equal(coldDiagnostics, warmDiagnostics);
+        Assert.Contains("1.5/-/0/-/-2", string.Join("\n", expected), StringComparison.Ordinal);
+        Assert.Contains("plan.pdf@parks/demo/media/plan.pdf#15", string.Join("\n", expected), StringComparison.Ordinal);
+        Assert.Contains("x - -", string.Join("\n", expected), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_file_is_parsed_again_and_the_others_are_not()
+    {
+        Load();
+        _site.With("parks/demo/pages/about.md", "---\ntitle: 关于我们\n---\n园区简介。\n");
+        var (loaded, _, cache) = Load();
+        Assert.Equal((1, 5), (cache.Parsed, cache.Reused));
+        Assert.Equal("关于我们", loaded.Site.Parks[0].Pages[0].Primary.Title);
+    }
+
+    [Fact]
+    public void Other_languages_or_no_hash_mean_every_file_is_parsed()
+    {
+        Load();
+        Assert.Equal(6, Load("[en, zh]").Cache.Parsed);
+        Assert.Equal(0, Load("[en, zh]").Cache.Parsed);
+        Assert.Equal(6, Load("[en, zh]", hashOf: _ => null).Cache.Parsed);
+    }
+
+    [Fact]
+    public void A_file_whose_lookup_answer_changes_is_parsed_again()
+    {
+        Load();
+        _site.WithBytes("parks/demo/media/plan.pdf", "%PDF-1.4\n% longer\n%%EOF\n"u8.ToArray());
+        var (loaded, _, cache) = Load();
+        Assert.Equal(1, cache.Parsed);
+        Assert.Equal(24, loaded.Site.Parks[0].News[0].Primary.Attachments[0].Bytes);
+        _site.With("parks/demo/news/none.md", "---\ntitle: 新\ndate: 2026-01-01\n---\nx\n");
+        var (_, diagnostics, third) = Load();
+        Assert.Equal(2, third.Parsed); // the new file and the one whose dead link now resolves
+        Assert.DoesNotContain(diagnostics, d => d.File == "parks/demo/news/2026-03-02-plan.md");
+    }
+
+    [Fact]
+    public void Nothing_is_written_when_nothing_was_parsed_or_dropped()
+    {
+        Load();
+        var file = BuildState.Of(_state).PathOf("load");
+        Assert.True(File.Exists(file));
+        File.Delete(file);
+        Load(); // every file parsed again (no cache), so it is written
+        Assert.True(File.Exists(file));
+        var written = File.ReadAllBytes(file);
+        File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Load();
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(file));
+        _site.Without("parks/demo/cases/bare.md");
+        var (_, _, cache) = Load();
+        Assert.Equal((0, 5), (cache.Parsed, cache.Reused));
+        Assert.NotEqual(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(file));
+        Assert.True(File.ReadAllBytes(file).Length < written.Length);
+        var last = Load().Cache;
+        Assert.Equal((0, 5), (last.Parsed, last.Reused));
+    }
+
+    [Theory]
+    [InlineData("cut")]
+    [InlineData("extra")]
+    [InlineData("format")]
+    public void A_cache_that_does_not_read_back_whole_is_not_used(string damage)
+    {
+        Load();
+        var file = BuildState.Of(_state).PathOf("load");
+        var bytes = File.ReadAllBytes(file);
+        // The state file has its own frame (BuildState); damage the payload through a fresh write of the same payload.
+        var payload = BuildState.Of(_state).Read("load")!;
+        byte[] damaged = damage switch
+        {
+            "cut" => payload[..^1],
+            "extra" => [.. payload, 0],
+            _ => [.. payload[..1], (byte)(payload[1] ^ 1), .. payload[2..]],
+        };
+        BuildState.Of(_state).Write("load", s => s.Write(damaged));
+        Assert.NotEqual(bytes, File.ReadAllBytes(file));
+        Assert.Equal(6, Load().Cache.Parsed);
+    }
+}
