@@ -100,4 +100,48 @@ public sealed class StateEncodingTests
     [InlineData(new byte[] { 0x80 })] // a length cut short
     public void The_state_reader_refuses_what_runs_past_the_end(byte[] bytes) =>
         Assert.Throws<InvalidDataException>(() => new StateReader(bytes).ReadString());
+
+    private static PageLinks Links(string path, string[] links, string[] images, string[] ids) =>
+        new(path, null, links, images, new HashSet<string>(ids, StringComparer.Ordinal));
+
+    [Fact]
+    public void The_link_state_gives_back_each_pages_links_images_and_ids_as_written()
+    {
+        PageLinks[] pages =
+        [
+            Links("a/index.html", ["../b.html", "#top", "../b.html"], [], ["top", "main"]),
+            Links("a/x.html", [], ["p.png"], []),
+            Links("b.html", ["a/index.html#top"], ["a/p.png", "q 空格.png"], ["main"]),
+            Links("c.html", ["line\nbreak"], [], []), // a string with a line break: left out, read back instead
+            Links("d.html", [], [], []),
+        ];
+        var text = ((TextFile)LinkState.ToFile(pages)).Text;
+        var state = LinkState.Parse(text);
+        foreach (var page in pages.Where(p => p.OutputPath != "c.html"))
+        {
+            var found = state.Find(page.OutputPath, "src.md");
+            Assert.NotNull(found);
+            Assert.Equal((page.OutputPath, "src.md"), (found.OutputPath, found.SourceFile));
+            Assert.Equal(page.Links, found.Links);
+            Assert.Equal(page.Images, found.Images);
+            Assert.True(page.Ids.SetEquals(found.Ids));
+        }
+        Assert.Null(state.Find("c.html", null));
+        Assert.Null(state.Find("a/none.html", null));
+        Assert.Null(state.Find("a", null));
+        Assert.Null(state.Find("zzz.html", null));
+        // Another generator's state, none, or a damaged line: not found, so the page is read back.
+        Assert.Null(LinkState.Parse(text.Replace(InputFingerprint.Tool, "another build")).Find("b.html", null));
+        Assert.Null(LinkState.Parse(null).Find("b.html", null));
+        var lines = text.Split('\n');
+        var b = Array.FindIndex(lines, l => l.StartsWith("b.html\t", StringComparison.Ordinal));
+        foreach (var damaged in new[] { lines[b] + "\t", lines[b].Replace("\t", "\t9999 "), lines[b][..lines[b].LastIndexOf('\t')], lines[b].Replace(" ", "  ") })
+        {
+            var copy = (string[])lines.Clone();
+            copy[b] = damaged;
+            var again = LinkState.Parse(string.Join('\n', copy));
+            Assert.Null(again.Find("b.html", null));
+            Assert.NotNull(again.Find("a/x.html", null));
+        }
+    }
 }
