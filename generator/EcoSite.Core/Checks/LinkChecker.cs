@@ -45,8 +45,8 @@ internal static class LinkChecker
 
                 void Check(PageLinks p, string url, bool image)
                 {
-                    if (url.Length == 0 || url.Contains(':')) return; // external (http:, mailto:, ...) or empty
                     if (!resolved.TryGetValue(url, out var t)) resolved[url] = t = Resolve(p.OutputPath, url, exists);
+                    if (t.External) return;
                     // A link without a path ("#top", "?q") is to the page itself, which exists.
                     var (target, found) = t.SamePage ? (p.OutputPath, exists(p.OutputPath) || exists(p.OutputPath.TrimEnd('/') + "/index.html")) : (t.Path, t.Exists);
                     if (target is null || !found)
@@ -66,10 +66,15 @@ internal static class LinkChecker
     }
 
     /// <summary>What a link says, resolved from a page of a folder: the same for every page of that folder.</summary>
-    private readonly record struct Target(bool SamePage, string? Path, bool Exists, string? Fragment);
+    private readonly record struct Target(bool SamePage, string? Path, bool Exists, string? Fragment)
+    {
+        /// <summary>Not checked: external (http:, mailto:, ...) or empty.</summary>
+        public bool External { get; init; }
+    }
 
     private static Target Resolve(string fromOutputPath, string url, Func<string, bool> exists)
     {
+        if (url.Length == 0 || url.Contains(':')) return new Target(false, null, false, null) { External = true };
         var hash = url.IndexOf('#');
         var fragment = hash >= 0 ? Uri.UnescapeDataString(url[(hash + 1)..]) : null;
         var path = hash >= 0 ? url[..hash] : url;

@@ -139,7 +139,8 @@ internal static class UnixStatus
 {
     // FileStatus of System.Native (src/native/libs/System.Native/pal_io.h): int32 Flags, Mode, Uid, Gid; int64 Size,
     // ATime, ATimeNsec, MTime, MTimeNsec, CTime, CTimeNsec, BirthTime, BirthTimeNsec, Dev, RDev, Ino; uint32 UserFlags.
-    private const int SizeAt = 16, MTimeAt = 40, MTimeNsecAt = 48, CTimeAt = 56, CTimeNsecAt = 64, InoAt = 104;
+    internal const int SizeAt = 16;
+    private const int MTimeAt = 40, MTimeNsecAt = 48, CTimeAt = 56, CTimeNsecAt = 64, InoAt = 104;
     private const int StatusBytes = 512;
 
     public static bool Usable { get; } = !OperatingSystem.IsWindows() && Confirm();
