@@ -16,43 +16,78 @@ internal static class LinkChecker
     /// <param name="exists">Whether the site has a file at an output path (a shard also knows the other shards' files by rule).</param>
     public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, Func<string, bool> exists)
     {
-        var ids = pages.ToDictionary(p => p.OutputPath, p => p.Ids, StringComparer.Ordinal);
-        // Pages are checked in parallel, each into its own list; concatenated in page order, the result does not
-        // depend on threads.
+        var ids = new Dictionary<string, IReadOnlySet<string>>(pages.Count, StringComparer.Ordinal);
+        foreach (var p in pages) ids.Add(p.OutputPath, p.Ids);
+        // A relative link resolves the same way from every page of a folder, and the pages of a folder share most of
+        // their links (the navigation, the footer): each folder's pages are checked together, and each link with a
+        // path is resolved and looked up once per folder. Folders are checked in parallel, each page into its own
+        // list; concatenated in page order, the result does not depend on threads.
+        var folders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var path = pages[i].OutputPath;
+            var folder = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
+            if (!folders.TryGetValue(folder, out var list)) folders[folder] = list = [];
+            list.Add(i);
+        }
         var perPage = new List<Diagnostic>?[pages.Count];
-        Parallel.For(0, pages.Count, i => perPage[i] = CheckPage(pages[i], ids, exists));
+        Parallel.ForEach(folders.Values, members => CheckFolder(pages, members, ids, exists, perPage));
         return perPage.Where(r => r is not null).SelectMany(r => r!).ToList();
     }
 
-    /// <summary>The broken links, anchors and images of one page; null when it has none. (A method of its own, not the
-    /// body of the parallel loop, so that mutation testing can mutate it: docs/security.md, "Mutation testing".)</summary>
-    private static List<Diagnostic>? CheckPage(PageLinks page, Dictionary<string, IReadOnlySet<string>> ids, Func<string, bool> exists)
+    /// <summary>The broken links, anchors and images of the pages of one folder, each page's into its slot of
+    /// <paramref name="perPage"/>. (A method of its own, not the body of the parallel loop, so that mutation testing
+    /// can mutate it: docs/security.md, "Mutation testing".)</summary>
+    private static void CheckFolder(IReadOnlyList<PageLinks> pages, List<int> members,
+        Dictionary<string, IReadOnlySet<string>> ids, Func<string, bool> exists, List<Diagnostic>?[] perPage)
     {
-        List<Diagnostic>? result = null;
-        var file = page.SourceFile ?? page.OutputPath;
-        foreach (var href in page.Links) Check(href, false);
-        foreach (var src in page.Images) Check(src, true);
-        return result;
-
-        void Check(string url, bool image)
+        var resolved = new Dictionary<string, Target>(StringComparer.Ordinal);
+        foreach (var i in members)
         {
-            if (url.Length == 0 || url.Contains(':')) return; // external (http:, mailto:, ...) or empty
-            var hash = url.IndexOf('#');
-            var fragment = hash >= 0 ? Uri.UnescapeDataString(url[(hash + 1)..]) : null;
-            var path = hash >= 0 ? url[..hash] : url;
-            var q = path.IndexOf('?');
-            if (q >= 0) path = path[..q];
-            var target = path.Length == 0 ? page.OutputPath : Routes.Resolve(page.OutputPath, Uri.UnescapeDataString(path));
-            if (target is null || !exists(target) && !exists(target.TrimEnd('/') + "/index.html"))
+            var page = pages[i];
+            List<Diagnostic>? result = null;
+            var file = page.SourceFile ?? page.OutputPath;
+            foreach (var href in page.Links) Check(page, href, false);
+            foreach (var src in page.Images) Check(page, src, true);
+            perPage[i] = result;
+
+            void Check(PageLinks p, string url, bool image)
             {
-                var code = image ? Codes.BrokenImage : Codes.BrokenLink;
-                (result ??= []).Add(new Diagnostic(code.Id, code.Severity, file, 0, 0,
-                    $"the page {page.OutputPath} {(image ? "shows the image" : "links to")} '{url}', which is not in the built site."));
-                return;
+                if (!resolved.TryGetValue(url, out var t)) resolved[url] = t = Resolve(p.OutputPath, url, exists);
+                if (t.External) return;
+                // A link without a path ("#top", "?q") is to the page itself, which exists.
+                var (target, found) = t.SamePage ? (p.OutputPath, exists(p.OutputPath) || exists(p.OutputPath.TrimEnd('/') + "/index.html")) : (t.Path, t.Exists);
+                if (target is null || !found)
+                {
+                    var code = image ? Codes.BrokenImage : Codes.BrokenLink;
+                    (result ??= []).Add(new Diagnostic(code.Id, code.Severity, file, 0, 0,
+                        $"the page {p.OutputPath} {(image ? "shows the image" : "links to")} '{url}', which is not in the built site."));
+                    return;
+                }
+                if (t.Fragment is { Length: > 0 } fragment && ids.TryGetValue(target, out var targetIds) && !targetIds.Contains(fragment))
+                    (result ??= []).Add(new Diagnostic(Codes.BrokenAnchor.Id, Codes.BrokenAnchor.Severity, file, 0, 0,
+                        $"the page {p.OutputPath} links to '#{fragment}' on {target}, which has no element with that id."));
             }
-            if (fragment is { Length: > 0 } && ids.TryGetValue(target, out var targetIds) && !targetIds.Contains(fragment))
-                (result ??= []).Add(new Diagnostic(Codes.BrokenAnchor.Id, Codes.BrokenAnchor.Severity, file, 0, 0,
-                    $"the page {page.OutputPath} links to '#{fragment}' on {target}, which has no element with that id."));
         }
+    }
+
+    /// <summary>What a link says, resolved from a page of a folder: the same for every page of that folder.</summary>
+    private readonly record struct Target(bool SamePage, string? Path, bool Exists, string? Fragment)
+    {
+        /// <summary>Not checked: external (http:, mailto:, ...) or empty.</summary>
+        public bool External { get; init; }
+    }
+
+    private static Target Resolve(string fromOutputPath, string url, Func<string, bool> exists)
+    {
+        if (url.Length == 0 || url.Contains(':')) return new Target(false, null, false, null) { External = true };
+        var hash = url.IndexOf('#');
+        var fragment = hash >= 0 ? Uri.UnescapeDataString(url[(hash + 1)..]) : null;
+        var path = hash >= 0 ? url[..hash] : url;
+        var q = path.IndexOf('?');
+        if (q >= 0) path = path[..q];
+        if (path.Length == 0) return new Target(true, null, false, fragment);
+        var target = Routes.Resolve(fromOutputPath, Uri.UnescapeDataString(path));
+        return new Target(false, target, target is not null && (exists(target) || exists(target.TrimEnd('/') + "/index.html")), fragment);
     }
 }

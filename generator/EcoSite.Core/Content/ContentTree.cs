@@ -129,6 +129,7 @@ internal sealed class ContentTree
     public static ContentTree Scan(string root, DiagnosticBag diagnostics)
     {
         root = Path.GetFullPath(root);
+        var under = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
         var files = new List<ContentFile>();
         var dirs = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
@@ -148,7 +149,7 @@ internal sealed class ContentTree
             }
             foreach (var entry in entries)
             {
-                var rel = Rel(root, entry.FullName);
+                var rel = Rel(root, entry.FullName, under);
                 if (entry.Name.StartsWith('.')) continue; // .git, .DS_Store, editor swap files
                 if (ControlCharacters.IndexOf(entry.Name) is var bad and >= 0)
                 {
@@ -157,7 +158,7 @@ internal sealed class ContentTree
                     continue;
                 }
                 // The file type comes first, from lstat: a pipe or a device is never opened (content-format.md section 4).
-                var kind = FileProbe.Kind(entry.FullName);
+                var kind = FileProbe.Kind(entry.FullName, out var size);
                 if (kind == FileKind.SymbolicLink)
                 {
                     FileSystemInfo? target;
@@ -190,7 +191,7 @@ internal sealed class ContentTree
                 }
                 else if (kind == FileKind.Regular && entry is FileInfo f)
                 {
-                    files.Add(ContentFile.Under(root, rel, f.Length));
+                    files.Add(ContentFile.Under(root, rel, size >= 0 ? size : f.Length));
                 }
                 else NotRegular(rel, kind, "this is ");
             }
@@ -224,4 +225,8 @@ internal sealed class ContentTree
     }
 
     private static string Rel(string root, string full) => Path.GetRelativePath(root, full).Replace('\\', '/');
+
+    /// <summary>As <see cref="Rel(string, string)"/> for a path the listing of a folder under the root gave: the rest after the root.</summary>
+    private static string Rel(string root, string full, string under) =>
+        full.StartsWith(under, StringComparison.Ordinal) && full.Length > under.Length ? full[under.Length..].Replace('\\', '/') : Rel(root, full);
 }

@@ -26,10 +26,17 @@ internal enum FileKind
 internal static class FileProbe
 {
     /// <summary>The type of <paramref name="path"/> itself: a symbolic link is <see cref="FileKind.SymbolicLink"/>.</summary>
-    public static FileKind Kind(string path) => Probe(path, follow: false);
+    public static FileKind Kind(string path) => Probe(path, follow: false, out _);
+
+    /// <summary>
+    /// As <see cref="Kind(string)"/>, with the size the same status call gave for a regular file (the scan of the content
+    /// folder needs both); -1 when it did not give one (Windows, or a status layout <see cref="Output.UnixStatus"/>
+    /// could not confirm): ask <see cref="FileInfo"/>.
+    /// </summary>
+    public static FileKind Kind(string path, out long size) => Probe(path, follow: false, out size);
 
     /// <summary>The type of what <paramref name="path"/> leads to, through symbolic links.</summary>
-    public static FileKind TargetKind(string path) => Probe(path, follow: true);
+    public static FileKind TargetKind(string path) => Probe(path, follow: true, out _);
 
     /// <summary>
     /// Opens a file for reading only if it is a regular file (after links); anything else throws
@@ -66,8 +73,9 @@ internal static class FileProbe
         _ => "a regular file",
     };
 
-    private static FileKind Probe(string path, bool follow)
+    private static FileKind Probe(string path, bool follow, out long size)
     {
+        size = -1;
         if (OperatingSystem.IsWindows())
         {
             FileAttributes attributes;
@@ -79,6 +87,7 @@ internal static class FileProbe
         var result = follow ? Stat(path, ref MemoryMarshal.GetReference(status)) : LStat(path, ref MemoryMarshal.GetReference(status));
         if (result != 0) return FileKind.Missing;
         var mode = MemoryMarshal.Read<int>(status[4..]);
+        if ((mode & 0xF000) == 0x8000 && Output.UnixStatus.Usable) size = MemoryMarshal.Read<long>(status[Output.UnixStatus.SizeAt..]);
         return (mode & 0xF000) switch
         {
             0x8000 => FileKind.Regular,

@@ -129,24 +129,26 @@ internal sealed class LoadCache
         });
     }
 
-    private static Dictionary<string, Entry> Read(byte[]? payload, string key)
+    private static Dictionary<string, Entry> Read(ReadOnlyMemory<byte>? bytes, string key)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        if (payload is null) return entries;
+        if (bytes is not { } payload) return entries;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+            var reader = new StateReader(payload);
             if (reader.ReadString() != Format || reader.ReadString() != key) return entries;
             var count = reader.ReadInt32();
+            if (count < 0 || count > payload.Length) return entries;
+            entries.EnsureCapacity(count);
             for (var i = 0; i < count; i++)
             {
-                var start = (int)reader.BaseStream.Position;
+                var start = reader.Position;
                 var (rel, entry) = ReadEntry(reader);
-                entries[rel] = entry with { Raw = payload.AsMemory(start, (int)reader.BaseStream.Position - start) };
+                entries[rel] = entry with { Raw = payload[start..reader.Position] };
             }
-            if (reader.BaseStream.Position == payload.Length) return entries;
+            if (reader.Position == payload.Length) return entries;
         }
-        catch (Exception e) when (e is IOException or ArgumentException or FormatException or InvalidDataException or OverflowException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
         {
         }
         // A cache that does not read back whole is not used at all.
@@ -217,7 +219,7 @@ internal sealed class LoadCache
         }
     }
 
-    private static (string, Entry) ReadEntry(BinaryReader r)
+    private static (string, Entry) ReadEntry(StateReader r)
     {
         var rel = r.ReadString();
         var hash = r.ReadBytes(32);
@@ -258,7 +260,7 @@ internal sealed class LoadCache
         return (rel, new Entry(hash, lookups, diagnostics, new LoadedVersion(parkId, section, slug, version)));
     }
 
-    private static int Count(BinaryReader r)
+    private static int Count(StateReader r)
     {
         var n = r.ReadInt32();
         return n is >= 0 and <= 1_000_000 ? n : throw new InvalidDataException("bad count");
@@ -272,7 +274,7 @@ internal sealed class LoadCache
         if (s is not null) w.Write(s);
     }
 
-    private static string? ReadString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    private static string? ReadString(StateReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
     private static void WriteNumber(BinaryWriter w, double? n)
     {
@@ -280,7 +282,7 @@ internal sealed class LoadCache
         if (n is { } v) w.Write(v);
     }
 
-    private static double? ReadNumber(BinaryReader r) => r.ReadBoolean() ? r.ReadDouble() : null;
+    private static double? ReadNumber(StateReader r) => r.ReadBoolean() ? r.ReadDouble() : null;
 
     private static void WriteText(BinaryWriter w, LocalizedText? text)
     {
@@ -293,7 +295,7 @@ internal sealed class LoadCache
         }
     }
 
-    private static LocalizedText? ReadText(BinaryReader r)
+    private static LocalizedText? ReadText(StateReader r)
     {
         var n = r.ReadInt32();
         if (n < 0) return null;

@@ -33,9 +33,9 @@ internal sealed class BuildState
 
     /// <summary>
     /// The payload of a state file whose checksum holds, or null: missing, not a regular file (a link is never read
-    /// through), cut short or changed since it was written.
+    /// through), cut short or changed since it was written. The payload is the file's bytes without the checksum, not copied.
     /// </summary>
-    public byte[]? Read(string name)
+    public ReadOnlyMemory<byte>? Read(string name)
     {
         var path = PathOf(name);
         try
@@ -43,8 +43,8 @@ internal sealed class BuildState
             if (FileProbe.Kind(Folder) != FileKind.Directory || FileProbe.Kind(path) != FileKind.Regular) return null;
             var bytes = File.ReadAllBytes(path);
             if (bytes.Length < ChecksumBytes) return null;
-            var payload = bytes.AsSpan(0, bytes.Length - ChecksumBytes);
-            return SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumBytes)) ? payload.ToArray() : null;
+            var payload = bytes.AsMemory(0, bytes.Length - ChecksumBytes);
+            return SHA256.HashData(payload.Span).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumBytes)) ? (ReadOnlyMemory<byte>)payload : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -78,10 +78,11 @@ internal sealed class FileStamps
         if (state.Read("stamps") is not { } payload) return None;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+            var reader = new StateReader(payload);
             if (reader.ReadString() != Format || reader.ReadBoolean() != UnixStatus.Usable) return None;
             var taken = reader.ReadInt64();
             var count = reader.ReadInt32();
+            if (count < 0 || count > payload.Length) return None;
             var files = new Dictionary<string, (FileStamp, byte[])>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
@@ -89,9 +90,9 @@ internal sealed class FileStamps
                 var stamp = new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
                 files[rel] = (stamp, reader.ReadBytes(32));
             }
-            return reader.BaseStream.Position == payload.Length ? new FileStamps(taken, files) : None;
+            return reader.Position == payload.Length ? new FileStamps(taken, files) : None;
         }
-        catch (Exception e) when (e is IOException or ArgumentException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
         {
             return None;
         }
@@ -138,7 +139,8 @@ internal static class UnixStatus
 {
     // FileStatus of System.Native (src/native/libs/System.Native/pal_io.h): int32 Flags, Mode, Uid, Gid; int64 Size,
     // ATime, ATimeNsec, MTime, MTimeNsec, CTime, CTimeNsec, BirthTime, BirthTimeNsec, Dev, RDev, Ino; uint32 UserFlags.
-    private const int SizeAt = 16, MTimeAt = 40, MTimeNsecAt = 48, CTimeAt = 56, CTimeNsecAt = 64, InoAt = 104;
+    internal const int SizeAt = 16;
+    private const int MTimeAt = 40, MTimeNsecAt = 48, CTimeAt = 56, CTimeNsecAt = 64, InoAt = 104;
     private const int StatusBytes = 512;
 
     public static bool Usable { get; } = !OperatingSystem.IsWindows() && Confirm();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using EcoSite.Core.Content;
@@ -156,18 +157,60 @@ internal sealed class InputFingerprint
     }
 
     /// <summary>Hash of a page's own inputs (content files, by path), mixed with the site-wide parts in <paramref name="global"/>.</summary>
+    /// <remarks>
+    /// The SHA-256 of: the generator's identity, <paramref name="global"/>, then each path in ordinal order, each
+    /// string in UTF-8 followed by a zero byte and each path by its file's hash (or "(missing)"). Called for every page
+    /// of every build, so the bytes are laid out in one buffer and hashed in one call, the part before the paths made
+    /// once per <paramref name="global"/>.
+    /// </remarks>
     public string ForJob(string global, IEnumerable<string> relPaths)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Add(hash, Tool);
-        Add(hash, global);
-        foreach (var rel in relPaths.Order(StringComparer.Ordinal))
+        var tool = Tool;
+        var prefix = _prefix is { } known && known.Tool == tool && known.Global == global ? known : _prefix = new JobPrefix(tool, global);
+        var rels = relPaths.ToArray();
+        Array.Sort(rels, StringComparer.Ordinal);
+        var size = prefix.Bytes.Length;
+        foreach (var rel in rels) size += Encoding.UTF8.GetMaxByteCount(rel.Length) + 1 + HashBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            Add(hash, rel);
-            if (Hash(rel) is { IsEmpty: false } h) hash.AppendData(h);
-            else Add(hash, "(missing)");
+            prefix.Bytes.CopyTo(buffer, 0);
+            var n = prefix.Bytes.Length;
+            foreach (var rel in rels)
+            {
+                n += Encoding.UTF8.GetBytes(rel, buffer.AsSpan(n));
+                buffer[n++] = 0;
+                if (Hash(rel) is { IsEmpty: false } h)
+                {
+                    h.CopyTo(buffer.AsSpan(n));
+                    n += h.Length;
+                }
+                else
+                {
+                    n += Encoding.UTF8.GetBytes(Missing, buffer.AsSpan(n));
+                    buffer[n++] = 0;
+                }
+            }
+            Span<byte> digest = stackalloc byte[HashBytes];
+            SHA256.HashData(buffer.AsSpan(0, n), digest);
+            return Convert.ToHexStringLower(digest);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const string Missing = "(missing)";
+
+    private JobPrefix? _prefix;
+
+    /// <summary>The bytes every page's input hash starts with: the generator's identity and the site-wide parts.</summary>
+    private sealed class JobPrefix(string tool, string global)
+    {
+        public string Tool { get; } = tool;
+        public string Global { get; } = global;
+        public byte[] Bytes { get; } = [.. Encoding.UTF8.GetBytes(tool), 0, .. Encoding.UTF8.GetBytes(global), 0];
     }
 
     private static void Add(IncrementalHash hash, string s)

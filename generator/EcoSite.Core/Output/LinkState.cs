@@ -11,13 +11,23 @@ namespace EcoSite.Core.Output;
 internal sealed class LinkState
 {
     private const string Kind = "links";
-    private readonly string[] _strings;
-    private readonly Dictionary<string, string> _pages;
+    private static readonly LinkState Empty = new("", [], []);
 
-    private LinkState(string[] strings, Dictionary<string, string> pages)
+    // The file is not split up front: a build reuses almost every page, but a page's line is only taken apart when it
+    // is asked for. The strings (one a line) are made on first use; pages are found by binary search over their
+    // lines, which a build writes in ordinal order of their paths (a line out of order is only not found: the page is
+    // then read back).
+    private readonly string _body;
+    private readonly int[] _stringStarts;
+    private readonly string?[] _strings;
+    private readonly int[] _pageStarts;
+
+    private LinkState(string body, int[] stringStarts, int[] pageStarts)
     {
-        _strings = strings;
-        _pages = pages;
+        _body = body;
+        _stringStarts = stringStarts;
+        _strings = new string?[Math.Max(0, stringStarts.Length - 1)];
+        _pageStarts = pageStarts;
     }
 
     public static TextFile ToFile(IReadOnlyList<PageLinks> pages)
@@ -57,37 +67,87 @@ internal sealed class LinkState
     /// <summary>The state file of the previous build, or an empty state when there is none or it is not this generator's.</summary>
     public static LinkState Parse(string? stateFile)
     {
-        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (RenderState.Body(stateFile, Kind) is not { } body) return new LinkState([], pages);
-        var lines = body.Split('\n');
-        if (!int.TryParse(lines[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count > lines.Length - 1)
-            return new LinkState([], pages);
-        var strings = lines[1..(count + 1)];
-        foreach (var line in lines.AsSpan(count + 1))
+        if (RenderState.Body(stateFile, Kind) is not { } body) return Empty;
+        var first = body.IndexOf('\n');
+        if (first < 0 || !int.TryParse(body.AsSpan(0, first), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            || count > body.Length)
+            return Empty;
+        // Line i of the strings runs from stringStarts[i] to stringStarts[i + 1] - 1 (its line break).
+        var stringStarts = new int[count + 1];
+        var at = first + 1;
+        for (var i = 0; i <= count; i++)
         {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            if (tab > 0) pages[line[..tab]] = line;
+            stringStarts[i] = at;
+            if (i == count) break;
+            var end = body.IndexOf('\n', at);
+            if (end < 0) return Empty;
+            at = end + 1;
         }
-        return new LinkState(strings, pages);
+        var pages = new List<int>();
+        while (at < body.Length)
+        {
+            pages.Add(at);
+            var end = body.IndexOf('\n', at);
+            if (end < 0) break;
+            at = end + 1;
+        }
+        return new LinkState(body, stringStarts, [.. pages]);
+    }
+
+    /// <summary>The line of a page (without its line break), or empty when the state has none for it.</summary>
+    private ReadOnlySpan<char> LineOf(string outputPath)
+    {
+        int lo = 0, hi = _pageStarts.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            var line = Line(_pageStarts[mid]);
+            var tab = line.IndexOf('\t');
+            var path = tab < 0 ? line : line[..tab];
+            var c = path.SequenceCompareTo(outputPath);
+            if (c == 0) return tab > 0 ? line : default;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return default;
+    }
+
+    private ReadOnlySpan<char> Line(int start)
+    {
+        var rest = _body.AsSpan(start);
+        var end = rest.IndexOf('\n');
+        return end < 0 ? rest : rest[..end];
     }
 
     /// <summary>The links of the page at <paramref name="outputPath"/> as the previous build found them; null when not kept or not readable.</summary>
     public PageLinks? Find(string outputPath, string? sourceFile)
     {
-        if (!_pages.TryGetValue(outputPath, out var line)) return null;
-        var parts = line.Split('\t');
-        if (parts.Length != 4 || Strings(parts[1]) is not { } links || Strings(parts[2]) is not { } images || Strings(parts[3]) is not { } ids) return null;
-        return new PageLinks(outputPath, sourceFile, links, images, new HashSet<string>(ids, StringComparer.Ordinal));
+        var line = LineOf(outputPath);
+        if (line.IsEmpty) return null;
+        line = line[(line.IndexOf('\t') + 1)..];
+        var lists = new List<string>[3];
+        for (var part = 0; part < 3; part++)
+        {
+            var tab = line.IndexOf('\t');
+            // Exactly three tab-separated lists after the path.
+            if (part < 2 ? tab < 0 : tab >= 0) return null;
+            if (Strings(part < 2 ? line[..tab] : line) is not { } list) return null;
+            lists[part] = list;
+            if (part < 2) line = line[(tab + 1)..];
+        }
+        return new PageLinks(outputPath, sourceFile, lists[0], lists[1], new HashSet<string>(lists[2], StringComparer.Ordinal));
     }
 
-    private List<string>? Strings(string indexes)
+    private List<string>? Strings(ReadOnlySpan<char> indexes)
     {
         var result = new List<string>();
-        if (indexes.Length == 0) return result;
-        foreach (var s in indexes.Split(' '))
+        if (indexes.IsEmpty) return result;
+        foreach (var range in indexes.Split(' '))
         {
-            if (!int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) || i >= _strings.Length) return null;
-            result.Add(_strings[i]);
+            if (!int.TryParse(indexes[range], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) || i >= _strings.Length)
+                return null;
+            // Made once, by whichever thread asks first (another thread making it too makes an equal string).
+            result.Add(_strings[i] ??= _body.Substring(_stringStarts[i], _stringStarts[i + 1] - 1 - _stringStarts[i]));
         }
         return result;
     }

@@ -72,6 +72,34 @@ public sealed class LinkCheckerTests
     }
 
     [Fact]
+    public void The_same_link_from_pages_of_different_folders_resolves_from_each()
+    {
+        // Links are resolved once per folder: the answer for one folder must not be taken for another's.
+        var found = Check(Page("parks/a/index.html", links: ["news/x.html"]), Page("index.html", links: ["news/x.html"]),
+            Page("parks/a/news/x.html", links: ["news/x.html"]), Page("parks/a/news/y.html", links: ["x.html"]));
+        Assert.Equal(["index.html", "parks/a/news/x.html"], found.Select(d => d.File));
+        Assert.All(found, d => Assert.Equal("ECO203", d.Code));
+    }
+
+    [Fact]
+    public void Pages_of_one_folder_sharing_a_link_are_each_checked_against_their_target()
+    {
+        // "#top" is on the page itself, whichever page of the folder it is; a shared path link is checked once for all.
+        var files = new HashSet<string>(Files, StringComparer.Ordinal) { "parks/a/other.html" };
+        var pages = new[]
+        {
+            Page("parks/a/index.html", links: ["#top", "news/x.html#top", "news/y.html"], ids: ["top"]),
+            Page("parks/a/other.html", links: ["#top", "news/x.html#top", "news/y.html"]),
+            Page("parks/a/news/x.html", ids: ["main"]),
+        };
+        var found = LinkChecker.Check(pages, files).Select(d => (d.Code, d.File, d.Message)).ToList();
+        Assert.Equal(["parks/a/index.html", "parks/a/index.html", "parks/a/other.html", "parks/a/other.html", "parks/a/other.html"], found.Select(d => d.File));
+        Assert.Equal(["ECO204", "ECO203", "ECO204", "ECO204", "ECO203"], found.Select(d => d.Code));
+        Assert.Single(found, d => d.Message.Contains("'#top' on parks/a/other.html"));
+        Assert.Equal(2, found.Count(d => d.Message.Contains("'#top' on parks/a/news/x.html")));
+    }
+
+    [Fact]
     public void Diagnostics_come_in_page_order_whatever_the_threads()
     {
         var pages = Enumerable.Range(0, 200).Select(i => Page($"p{i:D3}.html", links: ["none.html"])).ToArray();

@@ -25,4 +25,24 @@ public sealed class ContentTreeTests
         }
         Assert.Equal(["parks/demo/media/a.png", "parks/demo/media/sub/b.png"], tree.StartingWith("parks/demo/media/").Select(f => f.RelPath));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    [InlineData("/./")]
+    public void Each_file_is_listed_by_its_path_in_the_folder_with_its_size_however_the_folder_is_named(string suffix)
+    {
+        using var site = new TestSite()
+            .WithBytes("parks/demo/media/a.png", [1, 2, 3])
+            .WithBytes("parks/demo/media/深/空 格.png", new byte[70_000])
+            .WithBytes("parks/demo/media/empty.png", []);
+        var tree = ContentTree.Scan(site.Content + suffix, new DiagnosticBag());
+
+        var expected = Directory.EnumerateFiles(site.Content, "*", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(site.Content, f).Replace('\\', '/'), new FileInfo(f).Length))
+            .Order().ToList();
+        Assert.Equal(expected, tree.Files.Select(f => (f.RelPath, f.Bytes)).Order().ToList());
+        Assert.Equal(70_000, tree.Find("parks/demo/media/深/空 格.png")!.Bytes);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(site.Content, "parks/demo/media/a.png")), File.ReadAllBytes(tree.Find("parks/demo/media/a.png")!.FullPath));
+    }
 }
