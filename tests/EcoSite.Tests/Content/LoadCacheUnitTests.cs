@@ -165,7 +165,7 @@ public sealed class LoadCacheUnitTests : IDisposable
         var file = BuildState.Of(_state).PathOf("load");
         var bytes = File.ReadAllBytes(file);
         // The state file has its own frame (BuildState); damage the payload through a fresh write of the same payload.
-        var payload = BuildState.Of(_state).Read("load")!;
+        var payload = BuildState.Of(_state).Read("load")!.Value.ToArray();
         byte[] damaged = damage switch
         {
             "cut" => payload[..^1],
