@@ -81,6 +81,12 @@ public sealed class YamlReaderTests
     [InlineData("v: ~\n", null)]
     [InlineData("v: null\n", null)]
     [InlineData("v:\n", null)]
+    [InlineData("v: Null\n", null)]
+    [InlineData("v: NULL\n", null)]
+    [InlineData("v: 'null'\n", "null")]
+    [InlineData("v: \"~\"\n", "~")]
+    [InlineData("v: nulls\n", "nulls")]
+    [InlineData("v: nULL\n", "nULL")]
     public void Text_is_trimmed_and_null_is_no_text(string yaml, string? expected)
     {
         var (t, d) = Read(yaml, (r, m) => r.Text(Value(m), "v"));

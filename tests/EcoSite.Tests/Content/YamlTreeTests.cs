@@ -108,6 +108,7 @@ public sealed class YamlTreeShapeTests
     [InlineData("a: 'x\n", "x.yaml:3:4: error ECO010: a quoted text is not closed: the file ends before its closing quote." + Hint)]
     [InlineData("a: b: c\n", "x.yaml:3:5: error ECO010: a ': ' (colon and space) inside this value starts a key where none may start." + Hint)]
     [InlineData("a: “b”: c\n", "x.yaml:3:7: error ECO010: a ': ' (colon and space) inside this value starts a key where none may start." + Hint + " The line holds '“' (U+201C), a Chinese quotation mark, which YAML reads as text, not as a quote: quote with ASCII \" or ' instead.")]
+    [InlineData("a: “b”: c", "x.yaml:3:7: error ECO010: a ': ' (colon and space) inside this value starts a key where none may start." + Hint + " The line holds '“' (U+201C), a Chinese quotation mark, which YAML reads as text, not as a quote: quote with ASCII \" or ' instead.")]
     [InlineData("a: x\nb: “b”: c\n", "x.yaml:4:7: error ECO010: a ': ' (colon and space) inside this value starts a key where none may start." + Hint + " The line holds '“' (U+201C), a Chinese quotation mark, which YAML reads as text, not as a quote: quote with ASCII \" or ' instead.")]
     [InlineData("a: “x”\nb: c: d\n", "x.yaml:4:5: error ECO010: a ': ' (colon and space) inside this value starts a key where none may start." + Hint)]
     [InlineData("- a\nb: 1\n", "x.yaml:4:1: error ECO010: a list item starting with '- ' was expected here." + Hint)]
