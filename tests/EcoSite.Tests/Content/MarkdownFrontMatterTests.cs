@@ -60,6 +60,9 @@ public sealed class MarkdownFrontMatterTests
         Assert.NotEmpty(bag.ToSortedList());
         // The front matter alone is read without the body, so the body's nesting is not seen.
         Assert.Equal("\"title: a\"|1|1:1|17", Describe(MarkdownBody.ParseFrontMatter(deep, "x.md", new DiagnosticBag())));
+        // So is a front matter closed by '...', or by '---' with spaces after it.
+        Assert.Equal("\"title: a\"|1|1:1|17", Describe(MarkdownBody.ParseFrontMatter(deep.Replace("\n---\n", "\n...\n"), "x.md", new DiagnosticBag())));
+        Assert.Equal("\"title: a\"|1|1:1|19", Describe(MarkdownBody.ParseFrontMatter(deep.Replace("\n---\n", "\n---  \n"), "x.md", new DiagnosticBag())));
         Assert.Null(MarkdownBody.ParseFrontMatter(new string('>', 200) + " x\n", "x.md", new DiagnosticBag()));
     }
 
