@@ -262,4 +262,26 @@ public sealed class ContentTreeScanTests : IDisposable
         Assert.Null(without.Find("mixed/drop.md"));
         Assert.Equal([7], without.TakeKept(without.Find("keep/a.md")!));
     }
+
+    [Fact]
+    public void A_prefix_that_is_a_whole_file_path_finds_that_file_first()
+    {
+        Put("a.md");
+        Put("a.md.png");
+        Put("b.md");
+        var (tree, _) = Scan();
+        Assert.Equal(["a.md", "a.md.png"], tree.StartingWith("a.md").Select(f => f.RelPath));
+        Assert.Equal(["b.md"], tree.StartingWith("b.md").Select(f => f.RelPath));
+    }
+
+    [Fact]
+    public void A_folder_emptied_by_an_exclusion_goes_even_when_a_sibling_with_a_longer_name_keeps_files()
+    {
+        Put("gone/drop.md");
+        Put("gone2/keep.md");
+        var (tree, _) = Scan();
+        var without = tree.Without(p => p == "gone/drop.md");
+        Assert.False(without.IsDirectory("gone"));
+        Assert.True(without.IsDirectory("gone2"));
+    }
 }
