@@ -32,6 +32,8 @@ public sealed class FullWidthSyntaxTests
     [InlineData("name: {zh: 某某公司（甲，乙）, en: Demo}\n")]
     [InlineData("items: [\"甲，乙\", 丙]\n")]
     [InlineData("title: a\n中文键：值\n")]
+    // A comment may hold what would be syntax elsewhere, indented or not; so may a line that is blank or only spaces.
+    [InlineData("# 例：{zh：园区}\n  # [zh，en]\n\n   \n")]
     public void Full_width_characters_inside_text_or_comments_are_not_syntax(string yaml) => Assert.Null(FullWidthSyntax.Find(yaml));
 
     [Theory]

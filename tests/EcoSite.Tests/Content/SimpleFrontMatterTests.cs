@@ -71,6 +71,21 @@ public sealed class SimpleFrontMatterTests
         { "---\ntitle: \"byte order\uFEFFmark\"\ndate: 2026-01-01\n---\nx\n", false },
         { "---\n  title: \"indented\"\n  date: 2026-01-01\n---\nx\n", false },
         { "---\ntitle: \"a\"\ndate: 2026-01-01\nbenefits:\n  energy_saved_tce: 5\n---\nx\n", false },
+        // The edges of each rule: a first line other than '---', a one-letter key, keys from 'a' to 'z' holding '0' and
+        // '9', a key with a character outside a-z, 0-9 and '_', a value of only spaces, a lone or empty quote, '~'.
+        { "+++\ntitle: \"a\"\ndate: 2026-01-01\n---\nx\n", false },
+        { "--\ntitle: \"a\"\ndate: 2026-01-01\n---\nx\n", false },
+        { "---\na: 1\ntitle: \"a\"\ndate: 2026-01-01\n---\nx\n", true },
+        { "---\nabc: 1\nzed: 2\nk0z9_: 3\ntitle: \"a\"\ndate: 2026-01-01\n---\nx\n", true },
+        { "---\nkey-x: 1\ntitle: \"a\"\ndate: 2026-01-01\n---\nx\n", false },
+        { "---\n9key: 1\ntitle: \"a\"\ndate: 2026-01-01\n---\nx\n", false },
+        { "---\n_key: 1\ntitle: \"a\"\ndate: 2026-01-01\n---\nx\n", false },
+        { "---\ntitle: \ndate: 2026-01-01\n---\nx\n", false },
+        { "---\ntitle:   \ndate: 2026-01-01\n---\nx\n", false },
+        { "---\ntitle: \"\ndate: 2026-01-01\n---\nx\n", false },
+        { "---\ntitle: \"a\"\nsummary: \"\"\ndate: 2026-01-01\n---\nx\n", true },
+        { "---\ntitle: \"a~b\"\ndate: 2026-01-01\n---\nx\n", true },
+        { "---\ntitle: \"a\u00A0b\"\ndate: 2026-01-01\n---\nx\n", true },
     };
 
     [Theory]
