@@ -199,6 +199,17 @@ public sealed class YamlReaderTests
         Assert.Equal([Diag(1, 4, "ECO011", "'name' must be text or a map like {zh: ..., en: ...}, not a list.")], dl);
     }
 
+    [Fact]
+    public void A_translation_of_the_wrong_shape_is_named_by_its_field_and_language()
+    {
+        var (t, d) = Read("v: {zh: 园区, en: [a]}\n", (r, m) => r.Localized(Value(m), "name"));
+        Assert.Equal("zh=园区", Texts(t));
+        Assert.Equal([
+            Diag(1, 4, "ECO028", "'name' has no 'en' text; the en pages show the zh text instead. Add 'en: ...', or write the field as plain text if it needs no translation.", error: false),
+            Diag(1, 17, "ECO011", "'name.en' must be text, not a list."),
+        ], d);
+    }
+
     [Theory]
     [InlineData("v: 2026-03-02\n", "2026-03-02")]
     [InlineData("v: 2024-02-29\n", "2024-02-29")]
