@@ -167,4 +167,13 @@ public sealed class LinkCheckerTests
         var d = Assert.Single(Check(Page("index.html", links: ["parks/a/index.html#main"], ids: ["main"]), Page("parks/a/index.html", ids: ["other"])));
         Assert.Equal("ECO204", d.Code);
     }
+
+    [Fact]
+    public void A_same_page_anchor_on_a_page_written_as_its_folder_index_is_checked_against_its_ids()
+    {
+        // The page's output path is its folder; the file written is the folder's index.html.
+        Assert.Empty(Check(Page("data/", links: ["#y", "?x"], ids: ["y"])));
+        var d = Assert.Single(Check(Page("data/", links: ["#z"], ids: ["y"])));
+        Assert.Equal(("ECO204", "the page data/ links to '#z' on data/, which has no element with that id."), (d.Code, d.Message));
+    }
 }

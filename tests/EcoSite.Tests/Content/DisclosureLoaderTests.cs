@@ -295,6 +295,20 @@ public sealed class DisclosureLoaderTests
         Assert.Empty(park.Listings);
     }
 
+    [Theory]
+    [InlineData("waste", "once")]
+    [InlineData("by-product", "monthly")]
+    [InlineData("raw-material", "yearly")]
+    [InlineData("product", "continuous")]
+    [InlineData("disposal-service", "once")]
+    public void Every_category_and_frequency_is_accepted_and_a_zero_quantity_is_no_error(string category, string frequency)
+    {
+        var (park, diagnostics) = Load((Listing, $"kind: demand\ncategory: {category}\nenterprise: demo-cement\nmaterial: 粉煤灰\nposted: 2026-01-05\nfrequency: {frequency}\nquantity: 0\n"));
+        Assert.Empty(diagnostics);
+        var l = Assert.Single(park.Listings);
+        Assert.Equal((category, frequency, (double?)0), (l.Category, l.Frequency, l.Quantity));
+    }
+
     private const string Polluter = "parks/demo/polluters/demo-steel.yaml";
 
     [Fact]

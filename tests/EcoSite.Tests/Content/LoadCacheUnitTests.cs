@@ -176,4 +176,40 @@ public sealed class LoadCacheUnitTests : IDisposable
         Assert.NotEqual(bytes, File.ReadAllBytes(file));
         Assert.Equal(6, Load().Cache.Parsed);
     }
+    [Fact]
+    public void The_hash_recorded_is_of_the_bytes_parsed_not_the_one_handed_in()
+    {
+        // A hash the caller vouched for by stamp only (here a wrong one) is not recorded: the file is read and hashed.
+        var first = Load(hashOf: _ => new byte[32]).Cache;
+        Assert.Equal((6, 0), (first.Parsed, first.Reused));
+        var second = Load().Cache;
+        Assert.Equal((0, 6), (second.Parsed, second.Reused));
+        Assert.Equal(6, Load(hashOf: _ => new byte[32]).Cache.Parsed);
+    }
+
+    [Fact]
+    public void A_date_of_the_first_day_of_year_one_reads_back_as_that_date()
+    {
+        _site.With("parks/demo/pages/old.md", "---\ntitle: 旧\ndate: 0001-01-01\n---\nx\n");
+        var (cold, _, _) = Load();
+        var (warm, _, cache) = Load();
+        Assert.Equal(0, cache.Parsed);
+        var old = Assert.Single(warm.Site.Parks[0].Pages, a => a.Slug == "old");
+        Assert.Equal(new DateOnly(1, 1, 1), old.Primary.Date);
+        Assert.Equal(Describe(cold), Describe(warm));
+    }
+
+    [Fact]
+    public void A_file_of_exactly_the_size_limit_is_recorded_and_one_byte_more_is_not()
+    {
+        var body = "---\ntitle: 大\n---\n";
+        var atLimit = body + new string('x', (int)SourceText.MaxFileBytes - System.Text.Encoding.UTF8.GetByteCount(body));
+        _site.With("parks/demo/pages/big.md", atLimit);
+        // The stamp vouches for every file (no hash handed in is needed for the check): the file is read and hashed here.
+        Load(hashOf: _ => new byte[32]);
+        Assert.Equal(0, Load().Cache.Parsed);
+        _site.With("parks/demo/pages/big.md", atLimit + "x");
+        Load(hashOf: _ => new byte[32]);
+        Assert.Equal(1, Load().Cache.Parsed);
+    }
 }

@@ -46,7 +46,9 @@ public sealed class SiteConfigLoaderTests
         Assert.Null(empty);
         Assert.Equal(("ECO002", "site.yaml is empty; it needs at least 'title' and 'languages'."), (Assert.Single(diagnostics).Code, diagnostics[0].Message));
         Assert.Null(Load("title: [unclosed\n").Config);
-        Assert.Null(Load("- a list\n").Config);
+        var (list, listed) = Load("- a list\n");
+        Assert.Null(list);
+        At(Assert.Single(listed), "ECO011", 1, 1, "site.yaml must be a map of 'key: value' lines, not a list.");
     }
 
     [Fact]
