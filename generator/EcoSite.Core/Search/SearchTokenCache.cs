@@ -80,23 +80,31 @@ internal sealed class SearchTokenCache
     {
         counts = [];
         length = 0;
-        if (!_previous.TryGetValue(key, out var line)) return false;
-        // key \t length (\t term \t count)*
-        var pos = key.Length;
-        if (Field(line, ref pos) is not { } lengthField || !Count(line.AsSpan(lengthField), out length)) return false;
-        var list = new List<(int, int)>();
+        if (!_previous.TryGetValue(key, out var line) || Parse(line, key.Length, number) is not { } parsed) return false;
+        (counts, length) = (parsed.Counts.ToArray(), parsed.Length);
+        _kept.TryAdd(key, line);
+        return true;
+    }
+
+    /// <summary>
+    /// The length and the counts of a line as <see cref="ToText"/> writes it, from the tab at <paramref name="pos"/>
+    /// (after the key): key \t length (\t term \t count)*, terms in ordinal order, counts without leading zeros; each
+    /// term made by <paramref name="term"/>. Null for anything else.
+    /// </summary>
+    private static (List<(T Term, int Tf)> Counts, int Length)? Parse<T>(string line, int pos, Func<ReadOnlySpan<char>, T> term)
+    {
+        if (Field(line, ref pos) is not { } lengthField || !Count(line.AsSpan(lengthField), out var length)) return null;
+        var list = new List<(T, int)>();
         Range previous = default;
         while (pos < line.Length)
         {
-            if (Field(line, ref pos) is not { } term || term.End.Value == term.Start.Value
-                || (list.Count > 0 && line.AsSpan(term).SequenceCompareTo(line.AsSpan(previous)) <= 0)) return false;
-            if (Field(line, ref pos) is not { } tfField || !Count(line.AsSpan(tfField), out var tf)) return false;
-            list.Add((number(line.AsSpan(term)), tf));
-            previous = term;
+            if (Field(line, ref pos) is not { } t || t.End.Value == t.Start.Value
+                || (list.Count > 0 && line.AsSpan(t).SequenceCompareTo(line.AsSpan(previous)) <= 0)) return null;
+            if (Field(line, ref pos) is not { } tfField || !Count(line.AsSpan(tfField), out var tf)) return null;
+            list.Add((term(line.AsSpan(t)), tf));
+            previous = t;
         }
-        counts = list.ToArray();
-        _kept.TryAdd(key, line);
-        return true;
+        return (list, length);
     }
 
     /// <summary>The field after the tab at <paramref name="pos"/>, up to the next tab or the end; moves past it.</summary>
@@ -142,20 +150,7 @@ internal sealed class SearchTokenCache
     public static (List<(string Term, int Tf)> Counts, int Length)? ParseLine(string line)
     {
         var tab = line.IndexOf('\t', StringComparison.Ordinal);
-        if (tab <= 0) return null;
-        var pos = tab;
-        if (Field(line, ref pos) is not { } lengthField || !Count(line.AsSpan(lengthField), out var length)) return null;
-        var list = new List<(string, int)>();
-        Range previous = default;
-        while (pos < line.Length)
-        {
-            if (Field(line, ref pos) is not { } term || term.End.Value == term.Start.Value
-                || (list.Count > 0 && line.AsSpan(term).SequenceCompareTo(line.AsSpan(previous)) <= 0)) return null;
-            if (Field(line, ref pos) is not { } tfField || !Count(line.AsSpan(tfField), out var tf)) return null;
-            list.Add((line[term], tf));
-            previous = term;
-        }
-        return (list, length);
+        return tab <= 0 ? null : Parse(line, tab, span => span.ToString());
     }
 
     /// <summary>The state file: this build's documents, by key.</summary>
