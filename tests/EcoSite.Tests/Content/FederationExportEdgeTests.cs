@@ -222,4 +222,44 @@ public sealed class FederationExportEdgeTests : IDisposable
             ("ECO505", Severity.Warning, Dir + "listings.json", 0, 0, "the listing at /listings/0 of the platform 'js' is skipped: 'kind' 'offer' is none of supply, demand."),
         }, diagnostics.Select(Of));
     }
+
+    [Theory]
+    [InlineData("\"id\": \"js-park/oil\", ", "id")]
+    [InlineData("\"park_id\": \"js-park\", ", "park_id")]
+    [InlineData("\"category\": \"waste\", ", "category")]
+    [InlineData("\"enterprise\": \"js-chem\", ", "enterprise")]
+    [InlineData(", \"posted\": \"2026-10-01\"", "posted")]
+    public void A_listing_missing_a_required_field_is_ECO505_naming_it(string field, string name)
+    {
+        Assert.Contains(field, Listing(), StringComparison.Ordinal);
+        var (exports, diagnostics) = Load(PlatformJson(), ListingsJson(Listing().Replace(field, "")));
+        Assert.Empty(exports.Platforms[0].Listings);
+        Assert.Equal(new[]
+        {
+            ("ECO505", Severity.Warning, Dir + "listings.json", 0, 0, $"the listing at /listings/0 of the platform 'js' is skipped: '{name}' is missing."),
+        }, diagnostics.Select(Of));
+    }
+
+    [Theory]
+    [InlineData("schema_version", "platform.json", "/schema_version is missing")]
+    [InlineData("parks", "platform.json", "/parks is missing")]
+    [InlineData("name", "platform.json", "/parks/0/name is missing")]
+    [InlineData("listings", "listings.json", "/listings is missing")]
+    public void An_export_missing_a_required_field_is_ECO502_naming_it(string field, string file, string problem)
+    {
+        var platform = field switch
+        {
+            "schema_version" => PlatformJson().Replace($"\"schema_version\": {Version}, ", ""),
+            "parks" => PlatformJson().Replace(", \"parks\": [{\"id\": \"js-park\", \"name\": {\"zh\": \"江苏园区\"}}]", ""),
+            "name" => PlatformJson("[{\"id\": \"js-park\"}]"),
+            _ => PlatformJson(),
+        };
+        var listings = field == "listings" ? $"{{\"schema_version\": {Version}}}" : ListingsJson();
+        var (exports, diagnostics) = Load(platform, listings);
+        Assert.Empty(exports.Platforms);
+        Assert.Equal(new[]
+        {
+            ("ECO502", Severity.Warning, Dir + file, 0, 0, $"data/{file} of the platform 'js' does not follow its published schema: {problem}. Its listings are left out."),
+        }, diagnostics.Select(Of));
+    }
 }
