@@ -7,10 +7,11 @@ namespace EcoSite.Core.Content;
 /// <summary>park.yaml and enterprises.yaml (content-format.md section 6).</summary>
 internal static class ParkProfileLoader
 {
-    private static readonly string[] ParkFields =
+    // Built on each use, not static fields, so that mutation testing measures them (docs/security.md, "Mutation testing").
+    private static string[] ParkFields =>
         ["name", "level", "status", "standard", "province", "city", "established", "area_km2", "managing_body", "contact"];
-    private static readonly string[] ContactFields = ["phone", "email", "address"];
-    private static readonly string[] EnterpriseFields = ["id", "name", "credit_code", "industry", "key_polluter"];
+    private static string[] ContactFields => ["phone", "email", "address"];
+    private static string[] EnterpriseFields => ["id", "name", "credit_code", "industry", "key_polluter"];
 
     public static ParkProfile? LoadProfile(ContentTree tree, string parkDir, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
     {
