@@ -63,13 +63,13 @@ internal sealed class LinkState
 
     /// <summary>
     /// The state file of the site's files: after the header, the SHA-256 of their paths (every file emitted before the
-    /// link state, which itself follows from the pages' paths), sorted ordinally, each in UTF-8 with a line break. Notes
+    /// link state, which itself follows from the pages' paths, but the search index's chunks: <see cref="IsSearchChunk"/>), sorted ordinally, each in UTF-8 with a line break. Notes
     /// whether the previous output's file is the same, that is whether every link of an unchanged page finds, or misses,
     /// exactly what it did in the previous build.
     /// </summary>
     public OutputFile FileSet(IEnumerable<string> paths)
     {
-        var sorted = paths.ToArray();
+        var sorted = paths.Where(p => !IsSearchChunk(p)).ToArray();
         Array.Sort(sorted, StringComparer.Ordinal);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[4096];
@@ -84,6 +84,20 @@ internal sealed class LinkState
         var text = $"{RenderState.Header("files")}{Convert.ToHexStringLower(sha.GetHashAndReset())}\n";
         _sameFiles = _read(FilesPath) is { } old && old.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(text));
         return new TextFile(FilesPath, text);
+    }
+
+    /// <summary>
+    /// A chunk of a search index (<c>search-index/&lt;lang&gt;/c/&lt;name&gt;.js</c>): named by its contents, so its name
+    /// changes with almost every change of text, and no page links to one (only the index's entry script loads them,
+    /// and no page's view holds their names: a page that showed one would be rendered again when it changed). Left out
+    /// of the file list, which would otherwise differ after every change of text.
+    /// </summary>
+    public static bool IsSearchChunk(string path)
+    {
+        const string folder = "search-index/";
+        if (!path.StartsWith(folder, StringComparison.Ordinal)) return false;
+        var slash = path.IndexOf('/', folder.Length);
+        return slash > 0 && path.AsSpan(slash + 1).StartsWith(Search.SearchIndexBuilder.ChunkFolder, StringComparison.Ordinal);
     }
 
     /// <summary>

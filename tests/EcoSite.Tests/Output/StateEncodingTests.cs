@@ -305,6 +305,21 @@ public sealed class LinkResultTests
     }
 
     [Fact]
+    public void Search_chunks_named_anew_are_not_a_change_of_the_files_but_any_other_file_is()
+    {
+        string[] others = [.. Others, "search-index/zh/c/0123abcd.js", "search-index/en/c/99.js", "search-index/zh/index.js"];
+        var previous = Cold(Site(kept: false), others);
+        Assert.NotNull(Next(previous, Site(kept: true), [.. Others, "search-index/zh/c/4567ef.js", "search-index/zh/index.js"]).Known);
+        Assert.Null(Next(previous, Site(kept: true), [.. Others, "search-index/zh/c/0123abcd.js", "search-index/en/c/99.js"]).Known);
+        Assert.Null(Next(previous, Site(kept: true), [.. others, "search-index/zh/d/1.js"]).Known);
+        Assert.Null(Next(previous, Site(kept: true), [.. others, "c/1.js"]).Known);
+        Assert.True(LinkState.IsSearchChunk("search-index/zh/c/1.js"));
+        Assert.False(LinkState.IsSearchChunk("search-index/zh/index.js"));
+        Assert.False(LinkState.IsSearchChunk("search-index/c/1.js"));
+        Assert.False(LinkState.IsSearchChunk("x/search-index/zh/c/1.js"));
+    }
+
+    [Fact]
     public void Every_page_is_checked_when_a_rendered_page_has_other_ids()
     {
         var previous = Cold(Site(kept: false), Others);
