@@ -89,7 +89,8 @@ public static class SiteBuilder
         if (pages is null) return log.Stopped(report);
 
         // Broken links, anchors and images are warnings: the site is still published.
-        log.Diagnostics.AddRange(scope is null ? LinkChecker.Check(pages, output.Paths) : LinkChecker.Check(pages, scope.Known(output.Paths)));
+        log.Diagnostics.AddRange(scope is null ? LinkChecker.Check(pages, output.Paths.Contains, output.Reuse?.LinkResults(pages))
+            : LinkChecker.Check(pages, scope.Known(output.Paths)));
         log.Stage("link check");
         if (!output.Commit(Generator, pages.Count, log.Diagnostics, report)) return log.Stopped(report);
         log.Stage("swap");

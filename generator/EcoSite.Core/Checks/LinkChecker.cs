@@ -14,10 +14,15 @@ internal static class LinkChecker
         Check(pages, outputFiles.Contains);
 
     /// <param name="exists">Whether the site has a file at an output path (a shard also knows the other shards' files by rule).</param>
-    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, Func<string, bool> exists)
+    /// <param name="known">
+    /// A page's result when it is known without checking it (an unchanged page whose links find what they found in the
+    /// previous build: <see cref="PageReuse.LinkResults"/>); null for a page to check. Null: every page is checked.
+    /// </param>
+    public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, Func<string, bool> exists, Func<PageLinks, IReadOnlyList<Diagnostic>?>? known = null)
     {
         var ids = new Dictionary<string, IReadOnlySet<string>>(pages.Count, StringComparer.Ordinal);
         foreach (var p in pages) ids.Add(p.OutputPath, p.Ids);
+        var perPage = new IReadOnlyList<Diagnostic>?[pages.Count];
         // A relative link resolves the same way from every page of a folder, and the pages of a folder share most of
         // their links (the navigation, the footer): each folder's pages are checked together, and each link with a
         // path is resolved and looked up once per folder. Folders are checked in parallel, each page into its own
@@ -25,12 +30,16 @@ internal static class LinkChecker
         var folders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {
+            if (known?.Invoke(pages[i]) is { } result)
+            {
+                perPage[i] = result;
+                continue;
+            }
             var path = pages[i].OutputPath;
             var folder = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
             if (!folders.TryGetValue(folder, out var list)) folders[folder] = list = [];
             list.Add(i);
         }
-        var perPage = new List<Diagnostic>?[pages.Count];
         Parallel.ForEach(folders.Values, members => CheckFolder(pages, members, ids, exists, perPage));
         return perPage.Where(r => r is not null).SelectMany(r => r!).ToList();
     }
@@ -39,7 +48,7 @@ internal static class LinkChecker
     /// <paramref name="perPage"/>. (A method of its own, not the body of the parallel loop, so that mutation testing
     /// can mutate it: docs/security.md, "Mutation testing".)</summary>
     private static void CheckFolder(IReadOnlyList<PageLinks> pages, List<int> members,
-        Dictionary<string, IReadOnlySet<string>> ids, Func<string, bool> exists, List<Diagnostic>?[] perPage)
+        Dictionary<string, IReadOnlySet<string>> ids, Func<string, bool> exists, IReadOnlyList<Diagnostic>?[] perPage)
     {
         var resolved = new Dictionary<string, Target>(StringComparer.Ordinal);
         foreach (var i in members)

@@ -8,6 +8,12 @@ namespace EcoSite.Core.Output;
 internal sealed record PageLinks(string OutputPath, string? SourceFile, IReadOnlyList<string> Links, IReadOnlyList<string> Images, IReadOnlySet<string> Ids)
 {
     /// <summary>
+    /// The page was not rendered: its file in the previous output stays, so its links, images and ids are the ones the
+    /// previous build checked (<see cref="PageReuse"/>).
+    /// </summary>
+    public bool Kept { get; init; }
+
+    /// <summary>
     /// Finds href, src and id attributes in the HTML EcoSite itself wrote (templates, Markdig and the sanitizer all
     /// write double-quoted attributes).
     /// </summary>

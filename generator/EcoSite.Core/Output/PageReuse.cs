@@ -7,6 +7,22 @@ namespace EcoSite.Core.Output;
 /// </summary>
 internal sealed class PageReuse(OutputTree previous, BuildManifest manifest, IReadOnlyDictionary<string, string> jobs, LinkState links)
 {
+    /// <summary>The previous build's link state, which also says which of its parts can be kept.</summary>
+    public LinkState Links => links;
+
+    /// <summary>
+    /// The previous build's link check result of each kept page, when every one of them is still right (see
+    /// <see cref="LinkState.PreviousResults"/>); null when every page must be checked.
+    /// </summary>
+    public Func<PageLinks, IReadOnlyList<Diagnostics.Diagnostic>?>? LinkResults(IReadOnlyList<PageLinks> pages)
+    {
+        if (links.PreviousResults(pages, manifest.Diagnostics) is not { } results) return null;
+        // A kept page reports its broken links where this build says it comes from (as a cold build would).
+        return page => !page.Kept ? null
+            : results.TryGetValue(page.OutputPath, out var found) ? found.Select(d => d with { File = page.SourceFile ?? page.OutputPath }).ToList()
+            : [];
+    }
+
     public int Reused => _reused;
     private int _reused;
 
@@ -38,7 +54,7 @@ internal sealed class PageReuse(OutputTree previous, BuildManifest manifest, IRe
         if (links.Find(outputPath, sourceFile) is { } kept)
         {
             Interlocked.Increment(ref _reused);
-            return kept;
+            return kept with { Kept = true };
         }
         string html;
         try
@@ -51,6 +67,6 @@ internal sealed class PageReuse(OutputTree previous, BuildManifest manifest, IRe
         }
         Interlocked.Increment(ref _reused);
         Interlocked.Increment(ref _readBack);
-        return PageLinks.Scan(outputPath, sourceFile, html);
+        return PageLinks.Scan(outputPath, sourceFile, html) with { Kept = true };
     }
 }

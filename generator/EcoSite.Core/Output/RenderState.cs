@@ -11,7 +11,8 @@ namespace EcoSite.Core.Output;
 internal static class RenderState
 {
     public const string Folder = ".ecosite-state";
-    public const string Links = Folder + "/links.txt";
+    /// <summary>The folder of the link state's parts (<see cref="LinkState.PartPath"/>).</summary>
+    public const string Links = Folder + "/links";
 
     public static string Search(string lang) => $"{Folder}/search-{lang}.txt";
 

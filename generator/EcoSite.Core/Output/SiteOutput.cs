@@ -100,7 +100,7 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
             diagnostics.Add(SiteWriter.Failed(_dir, e, update ? "listing the previous output" : "creating the staging folder beside the output"));
             return false;
         }
-        if (update) Reuse = new PageReuse(_writer.Previous!, _previous!, _jobHashes, LinkState.Parse(PreviousState(RenderState.Links)));
+        if (update) Reuse = new PageReuse(_writer.Previous!, _previous!, _jobHashes, LinkState.Load(Read));
         DigestGlobal = _fingerprint.ForJob(global, [SiteConfigLoader.FileName]);
         return true;
     }

@@ -55,7 +55,10 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         }
         others.GetAwaiter().GetResult();
         var sorted = pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
-        output.Emit(LinkState.ToFile(sorted));
+        var state = output.Reuse?.Links ?? LinkState.Load(null);
+        // The site's files, for the next build's link check; not a shard's (its check knows other shards' files by rule).
+        if (Scope is null) output.Emit(state.FileSet(output.Paths));
+        foreach (var f in state.Files(sorted, output.Has)) output.Emit(f);
         return sorted;
     }
 

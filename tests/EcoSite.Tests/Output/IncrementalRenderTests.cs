@@ -81,7 +81,7 @@ public sealed class IncrementalRenderTests
     {
         using var site = Site();
         var first = site.Build();
-        File.Delete(Path.Combine(site.Output, RenderState.Links));
+        Directory.Delete(Path.Combine(site.Output, RenderState.Links), recursive: true);
         site.With("parks/demo/news/2026-11-02-item.md", "---\ntitle: 消息2\ndate: 2026-11-02\n---\n第2条消息，已更正。\n");
 
         var second = site.Build();
