@@ -13,7 +13,11 @@ internal static class RenderState
     public const string Folder = ".ecosite-state";
     public const string Links = Folder + "/links.txt";
 
-    public static string Search(string lang) => $"{Folder}/search-{lang}.txt";
+    /// <summary>
+    /// One file of the language's search term counts (<see cref="Search.SearchTokenCache"/>): the documents whose keys
+    /// start with <paramref name="bucket"/> (a hexadecimal digit).
+    /// </summary>
+    public static string Search(string lang, char bucket) => $"{Folder}/search-{lang}/{bucket}.txt";
 
     /// <summary>What the next build needs to patch the language's search index (<see cref="Search.SearchLayout"/>).</summary>
     public static string SearchLayout(string lang) => $"{Folder}/search-{lang}-layout.txt";
