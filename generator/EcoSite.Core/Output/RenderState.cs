@@ -14,7 +14,11 @@ internal static class RenderState
     /// <summary>The folder of the link state's parts (<see cref="LinkState.PartPath"/>).</summary>
     public const string Links = Folder + "/links";
 
-    public static string Search(string lang) => $"{Folder}/search-{lang}.txt";
+    /// <summary>
+    /// One file of the language's search term counts (<see cref="Search.SearchTokenCache"/>): the documents whose keys
+    /// start with <paramref name="bucket"/> (a hexadecimal digit).
+    /// </summary>
+    public static string Search(string lang, char bucket) => $"{Folder}/search-{lang}/{bucket}.txt";
 
     /// <summary>What the next build needs to patch the language's search index (<see cref="Search.SearchLayout"/>).</summary>
     public static string SearchLayout(string lang) => $"{Folder}/search-{lang}-layout.txt";

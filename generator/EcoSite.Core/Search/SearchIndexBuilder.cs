@@ -44,15 +44,38 @@ internal static class SearchIndexBuilder
     private const double ImpactScale = (Varint.Terminal - 1) / ((K1 + 1) * (1 + FreshnessBonus));
     private const double IdfScale = 4;
 
-    /// <summary>The documents in index order: by park, category, newest first, then path.</summary>
-    public static IReadOnlyList<SearchDocument> Order(SearchInput input)
+    /// <summary>Each input's documents in index order, sorted once per build: the search page and the index both ask.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SearchInput, IReadOnlyList<SearchDocument>> Ordered = new();
+
+    /// <summary>
+    /// The documents in index order: by park, category, newest first, then path (then their order in the input, as a
+    /// stable sort keeps it). Sorted once per input; the list is shared, never changed.
+    /// </summary>
+    public static IReadOnlyList<SearchDocument> Order(SearchInput input) => Ordered.GetValue(input, Sort);
+
+    private static IReadOnlyList<SearchDocument> Sort(SearchInput input)
     {
         var parks = input.Parks.Select((p, i) => (p.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
         var categories = input.Categories.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
-        return input.Documents
-            .OrderBy(d => parks[d.Park]).ThenBy(d => categories[d.Category])
-            .ThenByDescending(d => d.Date ?? DateOnly.MinValue).ThenBy(d => d.Path, StringComparer.Ordinal)
-            .ToList();
+        var docs = input.Documents;
+        // Each document's park, category and day looked up once, then an index sort (no key selector per comparison).
+        var keys = new (int Park, int Category, int Day)[docs.Count];
+        var order = new int[docs.Count];
+        for (var i = 0; i < docs.Count; i++)
+        {
+            keys[i] = (parks[docs[i].Park], categories[docs[i].Category], (docs[i].Date ?? DateOnly.MinValue).DayNumber);
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var (x, y) = (keys[a], keys[b]);
+            var c = x.Park.CompareTo(y.Park);
+            if (c == 0) c = x.Category.CompareTo(y.Category);
+            if (c == 0) c = y.Day.CompareTo(x.Day);
+            if (c == 0) c = string.CompareOrdinal(docs[a].Path, docs[b].Path);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        return Array.AsReadOnly(Array.ConvertAll(order, i => docs[i]));
     }
 
     /// <summary>The index files, with paths under <paramref name="folder"/> ("search-index/zh/").</summary>

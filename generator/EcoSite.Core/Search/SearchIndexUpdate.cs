@@ -48,38 +48,45 @@ internal static class SearchIndexUpdate
     /// <summary>The index files and the state files of one language, patched when the previous build's state allows.</summary>
     public static List<OutputFile> Files(SearchInput input, string folder, IPreviousOutput? previous, SearchIndexStats? stats = null)
     {
-        var countsPath = RenderState.Search(input.Lang);
         var layoutPath = RenderState.SearchLayout(input.Lang);
-        var counts = previous?.Read(countsPath);
-        var layout = counts is null ? null : SearchLayout.Parse(previous!.Read(layoutPath) is { } l ? Encoding.UTF8.GetString(l) : null);
+        var layout = previous?.Read(layoutPath) is { } l ? SearchLayout.Parse(Encoding.UTF8.GetString(l)) : null;
         List<OutputFile> files;
-        byte[] newCounts;
+        List<OutputFile> countFiles;
+        List<(char, string)> countHashes;
         bool patched;
         int tokenized;
         SearchLayout? newLayout;
-        if (layout is not null && Try(input, folder, layout, counts!, previous!) is { } update)
+        if (layout is not null && Try(input, folder, layout, previous!) is { } update)
         {
-            (files, newCounts, newLayout, tokenized) = update;
+            (files, countFiles, countHashes, newLayout, tokenized) = update;
             patched = true;
         }
         else
         {
-            var cache = SearchTokenCache.Parse(counts is null ? null : Encoding.UTF8.GetString(counts));
+            var cache = SearchTokenCache.Parse(previous is null ? []
+                : SearchTokenCache.Buckets.Select(b => previous.Read(RenderState.Search(input.Lang, b)) is { } bytes ? Encoding.UTF8.GetString(bytes) : null));
             (files, newLayout, tokenized) = SearchIndexBuilder.BuildWhole(input, folder, cache);
-            newCounts = Encoding.UTF8.GetBytes(cache.ToText());
+            var buckets = cache.ToFiles();
+            countFiles = buckets.Select(b => (OutputFile)new BinaryFile(RenderState.Search(input.Lang, b.Bucket), b.File)).ToList();
+            countHashes = buckets.Select(b => (b.Bucket, SearchLayout.BodySha(b.File))).ToList();
             patched = false;
         }
-        stats?.Add(patched, tokenized, files.Count(f => f.Path.StartsWith(folder + SearchIndexBuilder.ChunkFolder, StringComparison.Ordinal) && f is TextFile),
-            files.Count(f => f is ReusedFile));
-        files.Add(new BinaryFile(countsPath, newCounts));
-        if (newLayout?.ToText(newCounts) is { } text) files.Add(new TextFile(layoutPath, text));
+        var chunks = folder + SearchIndexBuilder.ChunkFolder;
+        stats?.Add(patched, tokenized, files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is TextFile),
+            files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is ReusedFile));
+        files.AddRange(countFiles);
+        if (newLayout?.ToText(countHashes) is { } text) files.Add(new TextFile(layoutPath, text));
         return files;
     }
 
-    /// <summary>The patched files, the new counts file and the new layout; null when the index must be built whole.</summary>
-    internal static (List<OutputFile> Files, byte[] Counts, SearchLayout Layout, int Tokenized)? Try(SearchInput input, string folder, SearchLayout old, byte[] oldCounts, IPreviousOutput previous)
+    /// <summary>
+    /// The patched files, the counts files (each kept, or rewritten with its lines changed) with each one's hash for the
+    /// layout, and the new layout; null when the index must be built whole.
+    /// </summary>
+    internal static (List<OutputFile> Files, List<OutputFile> CountFiles, List<(char, string)> CountHashes, SearchLayout Layout, int Tokenized)? Try(
+        SearchInput input, string folder, SearchLayout old, IPreviousOutput previous)
     {
-        if (input.Today != old.Today || old.CountsHash != SearchLayout.BodySha(oldCounts)) return null;
+        if (input.Today != old.Today || old.Counts.Count == 0) return null;
         var docs = SearchIndexBuilder.Order(input);
         var n = docs.Count;
         if (n == 0 || n != old.Docs.Count || old.Terms.Count == 0 || old.Documents.Count == 0) return null;
@@ -97,7 +104,16 @@ internal static class SearchIndexUpdate
         }
         // Many changes: patching chunk by chunk would cost more than building whole.
         if (changed.Count > Math.Max(16, n / 20)) return null;
-        if (CountsFile.Of(oldCounts) is not { } countsFile) return null;
+        // The counts files read back: only those holding a changed document's old key or a key added or removed, each
+        // checked against the hash the layout recorded for it (so its lines are as a build wrote them).
+        var recorded = old.Counts.ToDictionary(c => c.Bucket, c => c.Sha);
+        var read = new Dictionary<char, CountsFile?>();
+        CountsFile? Bucket(char b)
+        {
+            if (read.TryGetValue(b, out var file)) return file;
+            var bytes = recorded.TryGetValue(b, out var sha) ? previous.Read(RenderState.Search(input.Lang, b)) : null;
+            return read[b] = bytes is not null && SearchLayout.BodySha(bytes) == sha ? CountsFile.Of(bytes) : null;
+        }
 
         // The changed documents' old and new counts; the lengths, and the average that must not have moved.
         var lengths = old.Docs.Select(d => d.Length).ToArray();
@@ -106,7 +122,8 @@ internal static class SearchIndexUpdate
         var added = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var i in changed)
         {
-            if (countsFile.Line(old.Docs[i].Key) is not { } line || SearchTokenCache.ParseLine(line) is not { } parsed || parsed.Length != old.Docs[i].Length)
+            if (Bucket(old.Docs[i].Key[0]) is not { } countsFile || countsFile.Line(old.Docs[i].Key) is not { } line
+                || SearchTokenCache.ParseLine(line) is not { } parsed || parsed.Length != old.Docs[i].Length)
                 return null;
             before[i] = parsed.Counts;
             if (keys[i] == old.Docs[i].Key)
@@ -140,14 +157,50 @@ internal static class SearchIndexUpdate
         if (Documents(folder, old, docs, changedSet, previous) is not { } documents) return null;
 
         var files = SearchIndexBuilder.Assemble(input, folder, docs, terms, documents);
+        // Only a changed document's old key can leave the counts, and only its new key join them (when no other
+        // document has it, before or after).
         var oldKeys = old.Docs.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         var newKeys = keys.ToHashSet(StringComparer.Ordinal);
-        var removed = oldKeys.Where(k => !newKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        var removed = changed.Select(i => old.Docs[i].Key).Where(k => !newKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
         foreach (var k in added.Keys.Where(oldKeys.Contains).ToList()) added.Remove(k);
+        if (Counts(input.Lang, old, removed, added, Bucket, previous) is not { } countFiles) return null;
         var layout = new SearchLayout(input.Today, (int)average,
             docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources[i], lengths[i], d.Date, d.TextLang)).ToList(),
             terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
-        return (files, countsFile.With(removed, added), layout, changed.Count(i => keys[i] != old.Docs[i].Key));
+        return (files, countFiles.Files, countFiles.Hashes, layout, changed.Count(i => keys[i] != old.Docs[i].Key));
+    }
+
+    /// <summary>
+    /// The counts files after the patch: a file none of whose keys left or joined is kept as it is (not read); the
+    /// others are the old file with the lines of the <paramref name="removed"/> keys taken out and the
+    /// <paramref name="added"/> lines put in; a file left without lines is not written, as a cold build writes none.
+    /// </summary>
+    private static (List<OutputFile> Files, List<(char, string)> Hashes)? Counts(string lang, SearchLayout old, HashSet<string> removed,
+        SortedDictionary<string, string?> added, Func<char, CountsFile?> bucket, IPreviousOutput previous)
+    {
+        var dirty = removed.Select(k => k[0]).Concat(added.Keys.Select(k => k[0])).ToHashSet();
+        var recorded = old.Counts.ToDictionary(c => c.Bucket, c => c.Sha);
+        var files = new List<OutputFile>();
+        var hashes = new List<(char, string)>();
+        foreach (var b in SearchTokenCache.Buckets)
+        {
+            var path = RenderState.Search(lang, b);
+            if (!dirty.Contains(b))
+            {
+                if (!recorded.TryGetValue(b, out var sha)) continue;
+                if (!previous.Has(path)) return null;
+                files.Add(new ReusedFile(path));
+                hashes.Add((b, sha));
+                continue;
+            }
+            var file = recorded.ContainsKey(b) ? bucket(b) : CountsFile.Empty();
+            if (file is null) return null;
+            var bytes = file.With(removed, new SortedDictionary<string, string?>(added.Where(a => a.Key[0] == b).ToDictionary(), StringComparer.Ordinal));
+            if (!file.HasLines(bytes)) continue;
+            files.Add(new BinaryFile(path, bytes));
+            hashes.Add((b, SearchLayout.BodySha(bytes)));
+        }
+        return (files, hashes);
     }
 
     /// <summary>The term chunks: the old ones without a dirty term kept, the others cut again from the old chunks' entries.</summary>
@@ -321,6 +374,12 @@ internal static class SearchIndexUpdate
                 at += nl + 1;
             }
         }
+
+        /// <summary>A counts file with no lines yet (the first key of its character joins).</summary>
+        public static CountsFile Empty() => Of(Encoding.UTF8.GetBytes(RenderState.Header("search")))!;
+
+        /// <summary>Whether a file made by <see cref="With"/> holds any line (after its header).</summary>
+        public bool HasLines(byte[] bytes) => bytes.Length > _body;
 
         public static CountsFile? Of(byte[] bytes)
         {

@@ -8,7 +8,8 @@ namespace EcoSite.Core.Search;
 /// <summary>
 /// What the next build needs to patch a language's search index instead of building it whole
 /// (<see cref="SearchIndexUpdate"/>), kept in the build state (<c>.ecosite-state/search-&lt;lang&gt;-layout.txt</c>):
-/// "today", the rounded average length, the SHA-256 of the term counts file (<see cref="SearchTokenCache"/>), each
+/// "today", the rounded average length, the SHA-256 of each file of the term counts (<see cref="SearchTokenCache"/>:
+/// one file per first character of the keys, after its header line), each
 /// document in index order (path, key of its text, hash of its sources, length, date, text language), and each term chunk and document
 /// chunk (first item, name). The file ends with a SHA-256 of everything before it: a file cut short or edited is not
 /// used. Like every state file it is written from scratch by a cold build, so it is the same bytes whatever the history.
@@ -26,13 +27,14 @@ internal sealed record SearchLayout(
     internal readonly record struct Doc(string Path, string Key, string Source, int Length, DateOnly? Date, string? TextLang);
 
     /// <summary>The file; null when a path or a language cannot be written on a line (then there is no layout, cold or not).</summary>
-    public string? ToText(byte[] counts)
+    public string? ToText(IReadOnlyList<(char Bucket, string Sha)> counts)
     {
         var sb = new StringBuilder(RenderState.Header(Kind), 64 + Docs.Count * 100 + Terms.Count * 40);
         sb.Append("today\t").Append(Iso(Today)).Append('\n')
             .Append("average\t").Append(Average.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append("counts\t").Append(BodySha(counts)).Append('\n')
-            .Append("docs\t").Append(Docs.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            .Append("counts\t").Append(counts.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var (bucket, sha) in counts) sb.Append(bucket).Append('\t').Append(sha).Append('\n');
+        sb.Append("docs\t").Append(Docs.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var d in Docs)
         {
             if (!Plain(d.Path) || d.Path.Length == 0 || (d.TextLang is { } l && (!Plain(l) || l.Length == 0))) return null;
@@ -69,12 +71,18 @@ internal sealed record SearchLayout(
         {
             var today = DateOnly.ParseExact(Value(lines[at++], "today"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
             var average = Number(Value(lines[at++], "average"));
-            var counts = Value(lines[at++], "counts");
+            var counts = new (char, string)[Number(Value(lines[at++], "counts"))];
+            for (var i = 0; i < counts.Length; i++)
+            {
+                var f = lines[at++].Split('\t');
+                if (f.Length != 2 || f[0].Length != 1 || !SearchTokenCache.IsBucket(f[0][0]) || (i > 0 && f[0][0] <= counts[i - 1].Item1)) return null;
+                counts[i] = (f[0][0], f[1]);
+            }
             var docs = new Doc[Number(Value(lines[at++], "docs"))];
             for (var i = 0; i < docs.Length; i++)
             {
                 var f = lines[at++].Split('\t');
-                if (f.Length != 6) return null;
+                if (f.Length != 6 || f[1].Length == 0 || !SearchTokenCache.IsBucket(f[1][0])) return null;
                 docs[i] = new Doc(f[0], f[1], f[2], Number(f[3]),
                     f[4].Length == 0 ? null : DateOnly.ParseExact(f[4], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[5].Length == 0 ? null : f[5]);
             }
@@ -93,7 +101,7 @@ internal sealed record SearchLayout(
                 chunks[i] = (Number(f[0]), f[1]);
             }
             if (at != lines.Length - 1 || lines[at].Length != 0) return null;
-            return new SearchLayout(today, average, docs, terms, chunks) { CountsHash = counts };
+            return new SearchLayout(today, average, docs, terms, chunks) { Counts = counts };
         }
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
         {
@@ -101,8 +109,11 @@ internal sealed record SearchLayout(
         }
     }
 
-    /// <summary>The SHA-256 of the counts file the layout was written with (read back only).</summary>
-    public string? CountsHash { get; private init; }
+    /// <summary>
+    /// The counts files the layout was written with (read back only): each file's first character of the keys, and the
+    /// SHA-256 of its bytes after the header line, in order.
+    /// </summary>
+    public IReadOnlyList<(char Bucket, string Sha)> Counts { get; private init; } = [];
 
     public static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

@@ -24,16 +24,26 @@ internal sealed class SearchTokenCache
 
     private SearchTokenCache(Dictionary<string, string> previous) => _previous = previous;
 
-    /// <summary>Kept lines by key; parsed only when asked for (on the index's threads).</summary>
-    public static SearchTokenCache Parse(string? stateFile)
+    /// <summary>
+    /// The first characters a key can start with (<see cref="Key"/> is hexadecimal): the counts are kept in one file per
+    /// first character (<see cref="RenderState.Search"/>), so a build that changes a few documents reads and writes only
+    /// the files that hold their keys.
+    /// </summary>
+    public const string Buckets = "0123456789abcdef";
+
+    public static bool IsBucket(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f';
+
+    /// <summary>Kept lines by key, from the counts files (any of them missing); parsed only when asked for (on the index's threads).</summary>
+    public static SearchTokenCache Parse(IEnumerable<string?> stateFiles)
     {
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (RenderState.Body(stateFile, Kind) is { } body)
-            foreach (var line in body.Split('\n'))
-            {
-                var tab = line.IndexOf('\t', StringComparison.Ordinal);
-                if (tab > 0) previous[line[..tab]] = line;
-            }
+        foreach (var stateFile in stateFiles)
+            if (RenderState.Body(stateFile, Kind) is { } body)
+                foreach (var line in body.Split('\n'))
+                {
+                    var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                    if (tab > 0) previous[line[..tab]] = line;
+                }
         return new SearchTokenCache(previous);
     }
 
@@ -46,22 +56,38 @@ internal sealed class SearchTokenCache
     /// </summary>
     public static string Source(SearchDocument d)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string s)
-        {
-            Span<byte> length = stackalloc byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, s.Length);
-            hash.AppendData(length);
-            hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()));
-        }
         var html = d.BodyHtml;
-        Add(html is null ? "t" : "h");
-        Add(d.Title);
-        Add(d.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var k in d.Keywords) Add(k);
-        Add(d.Summary);
-        Add(html ?? d.Body);
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+        var kind = html is null ? "t" : "h";
+        var count = d.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var body = html ?? d.Body;
+        // The bytes the hash is over, laid out in one buffer and hashed in one call (no hash object per document).
+        var size = 4 * (5 + d.Keywords.Count) + 2L * (kind.Length + d.Title.Length + count.Length + d.Summary.Length + body.Length);
+        foreach (var k in d.Keywords) size += 2L * k.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(checked((int)size));
+        try
+        {
+            var at = 0;
+            void Add(string s)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(at), s.Length);
+                at += 4;
+                System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()).CopyTo(buffer.AsSpan(at));
+                at += 2 * s.Length;
+            }
+            Add(kind);
+            Add(d.Title);
+            Add(count);
+            foreach (var k in d.Keywords) Add(k);
+            Add(d.Summary);
+            Add(body);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(buffer.AsSpan(0, at), hash);
+            return Convert.ToHexStringLower(hash[..16]);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static string Key(SearchDocument d)
@@ -153,13 +179,21 @@ internal sealed class SearchTokenCache
         return tab <= 0 ? null : Parse(line, tab, span => span.ToString());
     }
 
-    /// <summary>The state file: this build's documents, by key.</summary>
-    public string ToText()
+    /// <summary>
+    /// The state files: this build's documents by key, one file for each first character of the keys that has any (a
+    /// character no key starts with has no file), in order.
+    /// </summary>
+    public List<(char Bucket, byte[] File)> ToFiles()
     {
-        var lines = _kept.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Value).ToList();
+        var files = new List<(char, byte[])>();
         var header = RenderState.Header(Kind);
-        var sb = new StringBuilder(header, header.Length + lines.Sum(l => l.Length + 1));
-        foreach (var line in lines) sb.Append(line).Append('\n');
-        return sb.ToString();
+        foreach (var bucket in _kept.OrderBy(k => k.Key, StringComparer.Ordinal).GroupBy(k => k.Key[0]))
+        {
+            if (!IsBucket(bucket.Key)) throw new InvalidOperationException("a search key that is not hexadecimal: " + bucket.First().Key);
+            var sb = new StringBuilder(header);
+            foreach (var (_, line) in bucket) sb.Append(line).Append('\n');
+            files.Add((bucket.Key, Encoding.UTF8.GetBytes(sb.ToString())));
+        }
+        return files;
     }
 }

@@ -187,11 +187,13 @@ public sealed class IncrementalRenderTests
     {
         using var site = Site();
         Assert.True(site.Build().Success);
-        var state = Path.Combine(site.Output, RenderState.Search("zh"));
-        var lines = File.ReadAllLines(state);
-        // Every cached document claims a term it does not have; a build that trusted a foreign header would index it.
-        File.WriteAllLines(state, lines.Take(1).Select(l => l.Replace("ecosite-state search ", "ecosite-state search other-", StringComparison.Ordinal))
-            .Concat(lines.Skip(1).Select(l => l + "\t伪造\t9")));
+        foreach (var state in Directory.GetFiles(Path.Combine(site.Output, ".ecosite-state", "search-zh")))
+        {
+            var lines = File.ReadAllLines(state);
+            // Every cached document claims a term it does not have; a build that trusted a foreign header would index it.
+            File.WriteAllLines(state, lines.Take(1).Select(l => l.Replace("ecosite-state search ", "ecosite-state search other-", StringComparison.Ordinal))
+                .Concat(lines.Skip(1).Select(l => l + "\t伪造\t9")));
+        }
         site.With("parks/demo/pages/about.md", "---\ntitle: 关于\n---\n园区简介。\n");
 
         Assert.True(site.Build().Success);
@@ -204,11 +206,13 @@ public sealed class IncrementalRenderTests
     {
         using var site = Site();
         Assert.True(site.Build().Success);
-        var state = Path.Combine(site.Output, RenderState.Search("zh"));
-        var lines = File.ReadAllLines(state);
-        // The same counts, one written "07" for 7: read as a number it is right, but kept as it is the state file would
-        // differ from a cold build's.
-        File.WriteAllLines(state, lines.Take(1).Concat(lines.Skip(1).Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\t([0-9]+)$", "\t0$1"))));
+        foreach (var state in Directory.GetFiles(Path.Combine(site.Output, ".ecosite-state", "search-zh")))
+        {
+            var lines = File.ReadAllLines(state);
+            // The same counts, one written "07" for 7: read as a number it is right, but kept as it is the state file would
+            // differ from a cold build's.
+            File.WriteAllLines(state, lines.Take(1).Concat(lines.Skip(1).Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\t([0-9]+)$", "\t0$1"))));
+        }
         site.With("parks/demo/pages/about.md", "---\ntitle: 关于\n---\n园区简介。\n");
 
         Assert.True(site.Build().Success);

@@ -72,7 +72,7 @@ public sealed class SearchIndexUpdateTests
         // have moved; every other chunk is kept without being read or encoded. Of the encoded ones, only those whose
         // bytes changed get a new name (and are written).
         Assert.InRange(counts.ChunksEncoded, 2, 16);
-        Assert.Equal(counts.ChunksKept, emitted.Count(f => f is ReusedFile));
+        Assert.Equal(counts.ChunksKept, emitted.Count(f => f is ReusedFile && f.Path.StartsWith(Folder + "c/", StringComparison.Ordinal)));
         Assert.Equal(after.Keys.Count(p => p.StartsWith(Folder + "c/", StringComparison.Ordinal)), counts.ChunksKept + counts.ChunksEncoded);
         Assert.True(counts.ChunksKept > chunks - 16, $"{counts.ChunksKept} of {chunks} chunks kept");
         var renamed = after.Keys.Count(p => !before.ContainsKey(p));
@@ -137,7 +137,7 @@ public sealed class SearchIndexUpdateTests
         var docs = Docs();
         var (before, _, _) = Build(docs, null);
         var layout = RenderState.SearchLayout("zh");
-        var counts = RenderState.Search("zh");
+        var counts = before.Keys.Where(p => p.StartsWith(".ecosite-state/search-zh/", StringComparison.Ordinal)).ToList();
         var doc = docs[300];
         // Every term chunk of more than one term (entries are separated by '!'): among them those a patch reads back.
         var termChunks = before.Keys.Where(p => p.StartsWith(Folder + "c/", StringComparison.Ordinal)
@@ -148,7 +148,8 @@ public sealed class SearchIndexUpdateTests
                 before[layout] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[layout]).Replace("average\t", "average\t1", StringComparison.Ordinal));
                 break;
             case "counts edited":
-                before[counts] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[counts]) + "f\t1\tx\t1\n");
+                // Every counts file: a patch reads back those that hold the changed document's keys.
+                foreach (var p in counts) before[p] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[p]) + "f\t1\tx\t1\n");
                 break;
             case "chunk edited":
                 foreach (var p in termChunks) before[p] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[p]).Replace("!", "!\u4E00 #$!", StringComparison.Ordinal));
@@ -250,5 +251,125 @@ public sealed class SearchIndexUpdateTests
         Assert.Equal(1, c1.Patched);
         Assert.Equal(1, c2.Patched);
         AssertSame(first, third);
+    }
+
+    // The state split and shared (docs/incremental.md, "Proportional to the change"): the term counts in one file per
+    // first character of the keys, only those a change touches read back and written; the documents sorted once.
+
+    private static bool IsCounts(string path) => path.StartsWith(".ecosite-state/search-zh/", StringComparison.Ordinal);
+
+    [Fact]
+    public void A_one_document_change_reads_and_writes_only_the_counts_files_of_its_keys()
+    {
+        var docs = Docs();
+        var (before, _, _) = Build(docs, null);
+        var files = before.Keys.Where(IsCounts).ToList();
+        Assert.Equal(16, files.Count);
+        var reads = new List<string>();
+        docs[300] = Page(300, Body(300) + "再生水回用");
+        var emitted = SearchIndexUpdate.Files(Input(docs), Folder, new Recording(before, reads), new SearchIndexStats());
+
+        // The changed document's old key and its new key: one or two files read back, rewritten; the rest kept unread.
+        var rewritten = emitted.Where(f => IsCounts(f.Path) && f is not ReusedFile).Select(f => f.Path).ToList();
+        Assert.InRange(rewritten.Count, 1, 2);
+        Assert.Equal(16 - rewritten.Count, emitted.Count(f => IsCounts(f.Path) && f is ReusedFile));
+        Assert.Equal(rewritten.Order(StringComparer.Ordinal), reads.Where(IsCounts).Distinct().Order(StringComparer.Ordinal));
+        AssertSame(Build(docs, null).Files, Written(emitted, before));
+    }
+
+    /// <summary>A previous output that records every file read back.</summary>
+    private sealed class Recording(Dictionary<string, byte[]> files, List<string> reads) : IPreviousOutput
+    {
+        public byte[]? Read(string path)
+        {
+            reads.Add(path);
+            return files.GetValueOrDefault(path);
+        }
+
+        public bool Has(string path) => files.ContainsKey(path);
+    }
+
+    [Fact]
+    public void With_few_documents_a_counts_file_that_empties_or_appears_follows_a_cold_build()
+    {
+        // Three documents use at most three of the sixteen files: a change moves a key to a file no key used, or leaves
+        // one without keys (then it is not written, as a cold build writes none).
+        List<SearchDocument> Few(int variant) => [Page(0, Body(0)), Page(1, Body(1) + variant), Page(2, Body(2))];
+        var (previous, _, _) = Build(Few(0), null);
+        int appeared = 0, emptied = 0;
+        for (var v = 1; v <= 24; v++)
+        {
+            var (after, counts, _) = Build(Few(v), previous);
+            Assert.Equal(1, counts.Patched);
+            AssertSame(Build(Few(v), null).Files, after);
+            var was = previous.Keys.Where(IsCounts).ToHashSet();
+            var now = after.Keys.Where(IsCounts).ToHashSet();
+            if (now.Except(was).Any()) appeared++;
+            if (was.Except(now).Any()) emptied++;
+            previous = after;
+        }
+        Assert.True(appeared > 0 && emptied > 0, $"appeared {appeared}, emptied {emptied}");
+    }
+
+    [Fact]
+    public void The_counts_file_of_the_changed_document_edited_builds_the_index_whole()
+    {
+        var docs = Docs();
+        var (before, _, _) = Build(docs, null);
+        var layout = Encoding.UTF8.GetString(before[RenderState.SearchLayout("zh")]);
+        // The changed document's old key, from its layout line: only its counts file is edited.
+        var key = layout.Split('\n').First(l => l.StartsWith(docs[300].Path + "\t", StringComparison.Ordinal)).Split('\t')[1];
+        var path = RenderState.Search("zh", key[0]);
+        before[path] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(before[path]) + "f\t1\tx\t1\n");
+        docs[300] = Page(300, Body(300) + "再生水回用");
+
+        var (after, counts, emitted) = Build(docs, before);
+
+        Assert.Equal(0, counts.Patched);
+        Assert.DoesNotContain(emitted, f => f is ReusedFile);
+        AssertSame(Build(docs, null).Files, after);
+    }
+
+    [Fact]
+    public void The_documents_are_sorted_once_per_input_in_the_documented_order()
+    {
+        var docs = new List<SearchDocument>();
+        var random = new Random(7);
+        for (var i = 0; i < 300; i++)
+            docs.Add(Page(random.Next(40), "", random.Next(3) == 0 ? null : new DateOnly(2026, 1 + random.Next(3), 1), park: random.Next(2) == 0 ? "a" : "b")
+                with { Category = random.Next(2) == 0 ? "news" : "cases" });
+        var input = Input(docs) with { Categories = [new("news", "动态"), new("cases", "案例")] };
+        var parks = new[] { "a", "b" };
+        var categories = new[] { "news", "cases" };
+        var expected = docs.OrderBy(d => Array.IndexOf(parks, d.Park)).ThenBy(d => Array.IndexOf(categories, d.Category))
+            .ThenByDescending(d => d.Date ?? DateOnly.MinValue).ThenBy(d => d.Path, StringComparer.Ordinal).ToList();
+
+        var order = SearchIndexBuilder.Order(input);
+
+        // Equal paths (the same page twice) keep their order in the input, as a stable sort does.
+        Assert.Equal(expected.Count, order.Count);
+        for (var i = 0; i < expected.Count; i++) Assert.Same(expected[i], order[i]);
+        Assert.Same(order, SearchIndexBuilder.Order(input));
+    }
+
+    [Fact]
+    public void A_document_s_source_hash_is_the_SHA_256_of_its_documented_parts()
+    {
+        var html = SearchDocument.FromHtml("p/index.html", "标题", null, "a", "news", null, "摘要", "<p>正文 \U0001F600</p>", ["甲", "", "乙乙"]);
+        var text = new SearchDocument("q/index.html", "title", null, "a", "news", null, "", new string('x', 70_000), []);
+        static string Reference(string kind, string title, IReadOnlyList<string> keywords, string summary, string body)
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            foreach (var s in new[] { kind, title, keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(keywords).Append(summary).Append(body))
+            {
+                hash.AppendData(BitConverter.GetBytes(s.Length));
+                hash.AppendData(Encoding.Unicode.GetBytes(s));
+            }
+            return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+        }
+
+        Assert.Equal(Reference("h", "标题", ["甲", "", "乙乙"], "摘要", "<p>正文 \U0001F600</p>"), SearchTokenCache.Source(html));
+        Assert.Equal(Reference("t", "title", [], "", new string('x', 70_000)), SearchTokenCache.Source(text));
+        Assert.False(html.TextMade);
     }
 }
