@@ -97,6 +97,9 @@ internal static class LinkChecker
         if (q >= 0) path = path[..q];
         if (path.Length == 0) return new Target(true, null, false, fragment);
         var target = Routes.Resolve(fromOutputPath, Uri.UnescapeDataString(path));
-        return new Target(false, target, target is not null && (exists(target) || exists(target.TrimEnd('/') + "/index.html")), fragment);
+        if (target is null || exists(target)) return new Target(false, target, target is not null, fragment);
+        // A folder without its slash ("data#x"): a web server answers with the folder's index page, whose ids the anchor is checked against.
+        var index = target.TrimEnd('/') + "/index.html";
+        return exists(index) ? new Target(false, index, true, fragment) : new Target(false, target, false, fragment);
     }
 }

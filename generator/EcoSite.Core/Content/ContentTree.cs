@@ -163,7 +163,13 @@ internal sealed class ContentTree
                 {
                     FileSystemInfo? target;
                     try { target = entry.ResolveLinkTarget(returnFinalTarget: true); }
-                    catch (IOException) { target = null; } // a loop of links
+                    catch (IOException)
+                    {
+                        // A loop of links (ELOOP): it leads nowhere, inside or out.
+                        diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
+                            "this symbolic link leads round a loop of links and never reaches a file; EcoSite never opens it. Remove it, or replace it with the file itself.");
+                        continue;
+                    }
                     if (target is null || !IsInside(root, target.FullName))
                     {
                         diagnostics.Add(Codes.PathOutsideContent, rel, SourcePos.File,
@@ -174,6 +180,13 @@ internal sealed class ContentTree
                     if (targetKind == FileKind.Directory)
                     {
                         diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, "linked folders are not followed; copy the folder instead.");
+                        continue;
+                    }
+                    if (targetKind == FileKind.Missing)
+                    {
+                        // A dangling link: name what it leads to (inside the content folder, so never a path of this machine).
+                        diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
+                            $"this symbolic link leads to '{Rel(root, target.FullName)}', which does not exist (or cannot be reached); EcoSite never opens it. Remove it, or replace it with the file itself.");
                         continue;
                     }
                     if (targetKind != FileKind.Regular)

@@ -77,7 +77,8 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
             var material = w.Localized("material", required: true);
             var quantity = w.Number("quantity", required: true);
             var unit = w.Text("unit", required: true);
-            if (quantity is < 0) r.Report(Codes.InvalidValue, w.PosOf("quantity"), "'quantity' cannot be negative.");
+            // An invalid value is not loaded (the flow, which needs a quantity, is left out), as a value of the wrong type is not.
+            if (quantity is < 0) { r.Report(Codes.InvalidValue, w.PosOf("quantity"), "'quantity' cannot be negative."); quantity = null; }
             if (from is null || to is null || material is null || quantity is null || unit is null) return null;
             var (code, hazardousClass) = WasteCodeField(r, w);
             return new WasteFlow(from, to, material, code, hazardousClass, quantity.Value, unit, w.Localized("use"), w.Pos, w.PosOf("code"));
@@ -96,7 +97,7 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
         var posted = f.Date("posted", required: true);
         var validUntil = f.Date("valid_until");
         var quantity = f.Number("quantity");
-        if (quantity is < 0) r.Report(Codes.InvalidValue, f.PosOf("quantity"), "'quantity' cannot be negative.");
+        if (quantity is < 0) { r.Report(Codes.InvalidValue, f.PosOf("quantity"), "'quantity' cannot be negative."); quantity = null; }
         var contact = f.Map("contact", ListingContactFields);
         if (posted is { } p && validUntil is { } u && u < p)
             r.Report(Codes.InvalidListingDates, f.PosOf("valid_until"), $"'valid_until' ({u:yyyy-MM-dd}) is before 'posted' ({p:yyyy-MM-dd}); the listing would never be active.");
@@ -127,7 +128,7 @@ internal sealed class DisclosureLoader(ContentTree tree, string parkId, IReadOnl
                 if (p is null) return null;
                 var name = p.Localized("name", required: true);
                 var exceedances = p.Integer("exceedances");
-                if (exceedances is < 0) r.Report(Codes.InvalidValue, p.PosOf("exceedances"), "'exceedances' counts days or samples and cannot be negative.");
+                if (exceedances is < 0) { r.Report(Codes.InvalidValue, p.PosOf("exceedances"), "'exceedances' counts days or samples and cannot be negative."); exceedances = null; }
                 var averaging = p.OneOf("averaging", Order24Reader.AveragingPeriods);
                 return name is null ? null : new Pollutant(name, p.Text("unit"), p.Number("concentration"), p.Number("limit"),
                     p.Number("total_t"), p.Number("permitted_total_t"), exceedances, p.Pos) { Averaging = averaging };

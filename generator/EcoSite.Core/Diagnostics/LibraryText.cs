@@ -10,7 +10,7 @@ namespace EcoSite.Core.Diagnostics;
 /// </summary>
 public static class LibraryText
 {
-    // YamlDotNet 18.1.0's syntax errors (the text after its "(Line: …) - (Line: …): " prefix; EditorMistakeTests and
+    // YamlDotNet 18.1.0's syntax errors (its exception's Message, which holds no location; EditorMistakeTests and
     // LibraryTextTests write the YAML that produces the common ones).
     private static readonly Dictionary<string, string> Yaml = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -34,7 +34,7 @@ public static class LibraryText
         ["Found incompatible YAML document."] = "phrase.yaml-version",
     };
 
-    /// <summary>YamlDotNet's <paramref name="message"/> (its location prefix removed) in EcoSite's English words.</summary>
+    /// <summary>YamlDotNet's <paramref name="message"/> (an exception's Message, without location) in EcoSite's English words.</summary>
     public static string YamlError(string message) =>
         Yaml.TryGetValue(message.Trim(), out var key) && MessageCatalog.Text(MessageCatalog.English, key) is not null ? MessageCatalog.Format(MessageCatalog.English, key) : message;
 

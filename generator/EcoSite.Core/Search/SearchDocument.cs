@@ -50,6 +50,19 @@ internal sealed record SearchDocument(
     public static SearchDocument FromHtml(string path, string title, string? textLang, string park, string category, DateOnly? date,
         string summary, string html, IReadOnlyList<string> keywords, ListingFacets? listing = null) =>
         new(path, title, textLang, park, category, date, summary, null!, keywords, listing) { _html = html };
+
+    /// <summary>
+    /// Equal when they say the same: the fields, the keywords item by item, and the body's source (the HTML of a
+    /// document made <see cref="FromHtml"/>, else the text), so whether the text has been made yet does not matter and
+    /// comparing never makes it. (The generated equality compared the lazily made text and the keyword list's instance.)
+    /// </summary>
+    public bool Equals(SearchDocument? other) =>
+        ReferenceEquals(this, other) || (other is not null && Path == other.Path && Title == other.Title && TextLang == other.TextLang
+            && Park == other.Park && Category == other.Category && Date == other.Date && Summary == other.Summary
+            && _html == other._html && (_html is not null || _body == other._body) && Keywords.SequenceEqual(other.Keywords)
+            && Listing == other.Listing);
+
+    public override int GetHashCode() => HashCode.Combine(Path, Title, TextLang, Park, Category, Date, Summary, _html ?? _body);
 }
 
 /// <summary>What an exchange listing can be filtered by: kind (supply or demand), material, hazardous class.</summary>

@@ -155,6 +155,18 @@ public sealed class LinkCheckerTests
     }
 
     [Fact]
+    public void An_anchor_on_a_folder_link_without_its_slash_is_checked_against_the_folder_index()
+    {
+        // "data#x" is answered with data/index.html, as a web server redirects "data" to "data/": its ids count.
+        var diagnostics = Check(Page("parks/a/index.html", "parks/a/park.yaml", links: ["../../data#y", "../../data#x", "../../data?q#z"]), Page("data/index.html", ids: ["y"]));
+        Assert.Equal(new[]
+        {
+            ("ECO204", "parks/a/park.yaml", "the page parks/a/index.html links to '#x' on data/index.html, which has no element with that id."),
+            ("ECO204", "parks/a/park.yaml", "the page parks/a/index.html links to '#z' on data/index.html, which has no element with that id."),
+        }, diagnostics.Select(d => (d.Code, d.File, d.Message)));
+    }
+
+    [Fact]
     public void A_link_to_a_folder_without_an_index_is_broken()
     {
         var d = Assert.Single(Check(Page("index.html", links: ["parks/a/news/"])));

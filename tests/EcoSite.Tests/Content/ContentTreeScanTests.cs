@@ -132,9 +132,46 @@ public sealed class ContentTreeScanTests : IDisposable
         var (tree, d) = Scan();
         Assert.Empty(tree.Files);
         const string Outside = ": error ECO030: this symbolic link points outside the content folder; it is not read or published. Copy the file into the folder instead.";
-        Assert.Equal(["loop1" + Outside, "loop2" + Outside, "out.md" + Outside, "sibling.md" + Outside], d[1..]);
-        // A dangling link inside is refused by its target's kind (missing), never opened.
-        Assert.StartsWith("gone.md: error ECO007: this symbolic link leads to it does not exist", d[0]);
+        const string Loop = ": error ECO007: this symbolic link leads round a loop of links and never reaches a file; EcoSite never opens it. Remove it, or replace it with the file itself.";
+        // A dangling link inside is refused by its target's kind (missing), never opened; the message names the target.
+        Assert.Equal([
+            "gone.md: error ECO007: this symbolic link leads to 'nothing.md', which does not exist (or cannot be reached); EcoSite never opens it. Remove it, or replace it with the file itself.",
+            "loop1" + Loop, "loop2" + Loop, "out.md" + Outside, "sibling.md" + Outside,
+        ], d);
+    }
+
+    /// <summary>Every kind of link target the scan refuses reads as a sentence in both languages (no English left in
+    /// the Chinese, no fallback to "title：English").</summary>
+    [Fact]
+    public void Every_refused_link_reads_well_in_english_and_chinese()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        Put("real/a.md");
+        Directory.CreateSymbolicLink(Path.Combine(Content, "linked"), Path.Combine(Content, "real"));
+        MakeFifo(Path.Combine(Content, "p/pipe"));
+        File.CreateSymbolicLink(Path.Combine(Content, "to-pipe.md"), Path.Combine(Content, "p/pipe"));
+        File.CreateSymbolicLink(Path.Combine(Content, "gone.md"), "sub/nothing.md");
+        File.CreateSymbolicLink(Path.Combine(Content, "loop"), Path.Combine(Content, "loop"));
+        File.CreateSymbolicLink(Path.Combine(Content, "out.md"), Path.Combine(_outside, "none.md"));
+        var bag = new DiagnosticBag();
+        ContentTree.Scan(Content, bag);
+        var list = bag.ToSortedList();
+        Assert.Equal([
+            "gone.md: error ECO007: this symbolic link leads to 'sub/nothing.md', which does not exist (or cannot be reached); EcoSite never opens it. Remove it, or replace it with the file itself.",
+            "linked: warning ECO024: linked folders are not followed; copy the folder instead.",
+            "loop: error ECO007: this symbolic link leads round a loop of links and never reaches a file; EcoSite never opens it. Remove it, or replace it with the file itself.",
+            "out.md: error ECO030: this symbolic link points outside the content folder; it is not read or published. Copy the file into the folder instead.",
+            "p/pipe: error ECO007: this is a named pipe (FIFO), not a regular file; EcoSite never opens it. Remove it, or replace it with the file itself.",
+            "to-pipe.md: error ECO007: this symbolic link leads to a named pipe (FIFO), not a regular file; EcoSite never opens it. Remove it, or replace it with the file itself.",
+        ], list.Select(x => x.ToString()));
+        Assert.Equal([
+            "这个符号链接指向 'sub/nothing.md'，但它不存在（或无法访问），EcoSite 不会打开它。请删除它，或换成文件本身。",
+            "不跟随链接的文件夹；请改为复制该文件夹。",
+            "这个符号链接绕成一个循环，永远到不了文件，EcoSite 不会打开它。请删除它，或换成文件本身。",
+            "这个符号链接指向内容文件夹之外，不会被读取或发布。请改为把文件复制到内容文件夹中。",
+            "这是命名管道（FIFO），不是普通文件，EcoSite 不会打开它。请删除它，或换成文件本身。",
+            "这个符号链接指向命名管道（FIFO），不是普通文件，EcoSite 不会打开它。请删除它，或换成文件本身。",
+        ], list.Select(x => EcoSite.Core.Diagnostics.Messages.MessageCatalog.Message(x, "zh")));
     }
 
     [Fact]

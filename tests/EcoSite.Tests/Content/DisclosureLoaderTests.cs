@@ -201,8 +201,8 @@ public sealed class DisclosureLoaderTests
               - {from: Bad_Id, to: demo-cement, material: 渣, quantity: 4, unit: t}
               - {from: demo-steel, to: demo-cement, material: 渣, quantity: 5, unit: t}
             """));
-        // The negative quantity is an error (the build stops) but the flow is still read.
-        Assert.Equal(new[] { -1.0, 5 }, Assert.Single(park.Waste).Flows.Select(f => f.Quantity));
+        // The negative quantity is an error, and the flow is not loaded: nothing downstream sees the value.
+        Assert.Equal(new[] { 5.0 }, Assert.Single(park.Waste).Flows.Select(f => f.Quantity));
         At(Assert.Single(diagnostics, d => d.Line == 3), Waste, 3, 5,
             "a flow needs 'from': an enterprise id, or {name: ..., external: true} for a party outside the park.");
         Assert.Equal(("ECO013", 4), (Assert.Single(diagnostics, d => d.Line == 4).Code, 4));
@@ -278,7 +278,8 @@ public sealed class DisclosureLoaderTests
         var (park, diagnostics) = Load((Listing, "kind: demand\ncategory: waste\nenterprise: demo-cement\nmaterial: 粉煤灰\nposted: 2026-01-05\nvalid_until: 2026-01-04\nquantity: -2\n"));
         At(Only(diagnostics, "ECO140"), Listing, 6, 14, "'valid_until' (2026-01-04) is before 'posted' (2026-01-05); the listing would never be active.");
         At(Only(diagnostics, "ECO016"), Listing, 7, 11, "'quantity' cannot be negative.");
-        Assert.Single(park.Listings);
+        // The listing is loaded without the invalid quantity (it is optional), as an invalid optional value is.
+        Assert.Null(Assert.Single(park.Listings).Quantity);
     }
 
     [Theory]
@@ -384,6 +385,7 @@ public sealed class DisclosureLoaderTests
         var o = Assert.Single(p.Outlets);
         Assert.Equal("DW001", o.Code);
         Assert.Equal("氨氮", Assert.Single(o.Pollutants).Name.In("zh", "zh").Text);
+        Assert.Null(Assert.Single(o.Pollutants).Exceedances); // the negative count is not loaded
         Assert.Empty(p.Facilities);
         Assert.Empty(p.Approvals);
         Assert.Equal(new[] { 3, 6, 9, 11 }, diagnostics.Where(d => d.Code == "ECO013").Select(d => d.Line));

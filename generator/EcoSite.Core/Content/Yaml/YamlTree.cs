@@ -161,11 +161,9 @@ internal static class YamlTree
 
     private static string Describe(YamlException e)
     {
-        var message = e.Message;
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the location is printed separately.
-        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-        if (message.StartsWith("(Line:", StringComparison.Ordinal) && cut > 0) message = message[(cut + 3)..];
-        message = LibraryText.YamlError(message).Trim();
+        // YamlDotNet 18 keeps the location out of the message (only ToString prefixes "(Line: …) - (Line: …): "):
+        // YamlLibraryMessageTests holds it to that, as the location is printed separately.
+        var message = LibraryText.YamlError(e.Message).Trim();
         if (!message.EndsWith('.')) message += ".";
         return char.ToLowerInvariant(message[0]) + message[1..];
     }
