@@ -30,38 +30,98 @@ internal sealed class LinkState
         _pageStarts = pageStarts;
     }
 
-    public static TextFile ToFile(IReadOnlyList<PageLinks> pages)
+    /// <summary>
+    /// The state file, UTF-8: the header, the number of strings, the strings one a line in order of first use, then a
+    /// line per page: its path and three tab-separated lists of string numbers (links, images, ids in ordinal order).
+    /// Made in two passes, the first numbering the strings and counting the bytes, the second writing them into one
+    /// array of that size: for a shard of a million-page site (200,000 pages) the file is tens of MB, and building it
+    /// as a string (then a second string with the header, then its UTF-8 copy) held several times that at the build's peak.
+    /// </summary>
+    public static BinaryFile ToFile(IReadOnlyList<PageLinks> pages)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var strings = new StringBuilder();
-        var lines = new StringBuilder();
-        void Add(IEnumerable<string> values)
+        var strings = new List<string>();
+        var header = RenderState.Header(Kind);
+        long size = Utf8.GetByteCount(header);
+        foreach (var p in pages)
         {
-            lines.Append('\t');
-            var first = true;
-            foreach (var v in values)
+            if (!Stored(p)) continue;
+            size += Utf8.GetByteCount(p.OutputPath) + 1; // the line break
+            foreach (var list in Lists(p))
             {
-                if (!index.TryGetValue(v, out var i))
+                size += 1 + Math.Max(0, list.Count - 1); // the tab before the list, the spaces between numbers
+                foreach (var v in list)
                 {
-                    index[v] = i = index.Count;
-                    strings.Append(v).Append('\n');
+                    if (!index.TryGetValue(v, out var i))
+                    {
+                        index[v] = i = strings.Count;
+                        strings.Add(v);
+                        size += Utf8.GetByteCount(v) + 1;
+                    }
+                    size += Digits(i);
                 }
-                if (!first) lines.Append(' ');
-                lines.Append(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                first = false;
             }
+        }
+        size += Digits(strings.Count) + 1;
+        var bytes = new byte[checked((int)size)];
+        var at = 0;
+        Write(header);
+        Number(strings.Count);
+        bytes[at++] = (byte)'\n';
+        foreach (var v in strings)
+        {
+            Write(v);
+            bytes[at++] = (byte)'\n';
         }
         foreach (var p in pages)
         {
-            if (p.OutputPath.AsSpan().IndexOfAny('\t', '\n', '\r') >= 0 || p.Links.Concat(p.Images).Concat(p.Ids).Any(s => s.AsSpan().IndexOfAny('\n', '\r') >= 0))
-                continue;
-            lines.Append(p.OutputPath);
-            Add(p.Links);
-            Add(p.Images);
-            Add(p.Ids.Order(StringComparer.Ordinal));
-            lines.Append('\n');
+            if (!Stored(p)) continue;
+            Write(p.OutputPath);
+            foreach (var list in Lists(p))
+            {
+                bytes[at++] = (byte)'\t';
+                for (var k = 0; k < list.Count; k++)
+                {
+                    if (k > 0) bytes[at++] = (byte)' ';
+                    Number(index[list[k]]);
+                }
+            }
+            bytes[at++] = (byte)'\n';
         }
-        return new TextFile(RenderState.Links, $"{RenderState.Header(Kind)}{index.Count}\n{strings}{lines}");
+        if (at != bytes.Length) throw new InvalidOperationException($"the link state was counted as {bytes.Length} bytes but is {at}");
+        return new BinaryFile(RenderState.Links, bytes);
+
+        void Write(string text) => at += Utf8.GetBytes(text, bytes.AsSpan(at));
+        void Number(int i)
+        {
+            if (!i.TryFormat(bytes.AsSpan(at), out var n, default, System.Globalization.CultureInfo.InvariantCulture))
+                throw new InvalidOperationException("the link state ran past its counted size");
+            at += n;
+        }
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>A page holding a string with a line break (an attribute can) is left out and read back from its file instead.</summary>
+    private static bool Stored(PageLinks p) =>
+        p.OutputPath.AsSpan().IndexOfAny('\t', '\n', '\r') < 0 && !p.Links.Concat(p.Images).Concat(p.Ids).Any(s => s.AsSpan().IndexOfAny('\n', '\r') >= 0);
+
+    private static IEnumerable<IReadOnlyList<string>> Lists(PageLinks p)
+    {
+        yield return p.Links;
+        yield return p.Images;
+        yield return p.Ids.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static int Digits(int i)
+    {
+        var n = 1;
+        while (i >= 10)
+        {
+            i /= 10;
+            n++;
+        }
+        return n;
     }
 
     /// <summary>The state file of the previous build, or an empty state when there is none or it is not this generator's.</summary>

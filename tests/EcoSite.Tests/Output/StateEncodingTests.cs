@@ -105,6 +105,28 @@ public sealed class StateEncodingTests
         new(path, null, links, images, new HashSet<string>(ids, StringComparer.Ordinal));
 
     [Fact]
+    public void Pages_scanned_with_one_pool_share_each_link_string_and_find_what_a_scan_without_it_finds()
+    {
+        const string html = "<a href=\"../b.html\">b</a> <img src=\"p.png\"> <h2 id=\"top\">t</h2> <a href=\"x.html?a=1&amp;b=2\">x</a>";
+        var pool = new LinkStrings();
+        var first = PageLinks.Scan("a/one.html", "one.md", html, pool);
+        var second = PageLinks.Scan("a/two.html", "two.md", html + " <a href=\"c.html\">c</a>", pool);
+        var alone = PageLinks.Scan("a/one.html", "one.md", html);
+        Assert.Equal(["../b.html", "x.html?a=1&b=2"], alone.Links);
+        Assert.Equal(alone.Links, first.Links);
+        Assert.Equal(alone.Images, first.Images);
+        Assert.True(alone.Ids.SetEquals(first.Ids));
+        Assert.Equal(["../b.html", "x.html?a=1&b=2", "c.html"], second.Links);
+        // One string a value: the second page's strings are the first's, decoded ones too.
+        Assert.Same(first.Links[0], second.Links[0]);
+        Assert.Same(first.Links[1], second.Links[1]);
+        Assert.Same(first.Images[0], second.Images[0]);
+        Assert.Same(first.Ids.Single(), second.Ids.Single());
+        Assert.NotSame(alone.Links[0], first.Links[0]);
+        Assert.Equal(5, pool.Count);
+    }
+
+    [Fact]
     public void The_link_state_gives_back_each_pages_links_images_and_ids_as_written()
     {
         PageLinks[] pages =
@@ -115,7 +137,12 @@ public sealed class StateEncodingTests
             Links("c.html", ["line\nbreak"], [], []), // a string with a line break: left out, read back instead
             Links("d.html", [], [], []),
         ];
-        var text = ((TextFile)LinkState.ToFile(pages)).Text;
+        var file = LinkState.ToFile(pages);
+        var text = System.Text.Encoding.UTF8.GetString(file.Bytes);
+        // Strings numbered in order of first use (links, images, then ids in ordinal order), written once each.
+        Assert.Equal(RenderState.Header("links") + "8\n../b.html\n#top\nmain\ntop\np.png\na/index.html#top\na/p.png\nq 空格.png\n"
+            + "a/index.html\t0 1 0\t\t2 3\na/x.html\t\t4\t\nb.html\t5\t6 7\t2\nd.html\t\t\t\n", text);
+        Assert.Equal(RenderState.Links, file.Path);
         var state = LinkState.Parse(text);
         foreach (var page in pages.Where(p => p.OutputPath != "c.html"))
         {
