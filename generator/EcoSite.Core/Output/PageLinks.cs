@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace EcoSite.Core.Output;
 
 /// <summary>
@@ -16,8 +18,10 @@ internal sealed record PageLinks(string OutputPath, string? SourceFile, IReadOnl
     /// <summary>
     /// Finds href, src and id attributes in the HTML EcoSite itself wrote (templates, Markdig and the sanitizer all
     /// write double-quoted attributes).
+    /// With <paramref name="strings"/>, every link, image and id is that pool's string: the pages of a build repeat each
+    /// other's navigation, and a shard of a million-page site keeps the links of its 200,000 pages for the link check.
     /// </summary>
-    public static PageLinks Scan(string outputPath, string? sourceFile, string html)
+    public static PageLinks Scan(string outputPath, string? sourceFile, string html, LinkStrings? strings = null)
     {
         var links = new List<string>();
         var images = new List<string>();
@@ -39,15 +43,40 @@ internal sealed record PageLinks(string OutputPath, string? SourceFile, IReadOnl
             var isAttr = nameStart > 0 && char.IsWhiteSpace(span[nameStart - 1]);
             if (isAttr)
             {
-                if (name.SequenceEqual("href")) links.Add(Decode(value));
-                else if (name.SequenceEqual("src")) images.Add(Decode(value));
-                else if (name.SequenceEqual("id")) ids.Add(Decode(value));
+                if (name.SequenceEqual("href")) links.Add(Decode(value, strings));
+                else if (name.SequenceEqual("src")) images.Add(Decode(value, strings));
+                else if (name.SequenceEqual("id")) ids.Add(Decode(value, strings));
             }
             i = valueStart + end + 1;
         }
-        return new PageLinks(outputPath, sourceFile, links, images, ids);
+        // Arrays, not the lists' doubled capacity: a shard keeps these until its link check.
+        return new PageLinks(outputPath, sourceFile, links.ToArray(), images.ToArray(), ids);
     }
 
-    private static string Decode(ReadOnlySpan<char> value) =>
-        value.Contains('&') ? System.Net.WebUtility.HtmlDecode(value.ToString()) : value.ToString();
+    private static string Decode(ReadOnlySpan<char> value, LinkStrings? strings)
+    {
+        if (!value.Contains('&')) return strings is null ? value.ToString() : strings.Of(value);
+        var decoded = System.Net.WebUtility.HtmlDecode(value.ToString());
+        return strings is null ? decoded : strings.Of(decoded);
+    }
+}
+
+/// <summary>
+/// One string for each distinct value the pages of a build link to or name as an id (<see cref="PageLinks.Scan"/>);
+/// thread-safe. A value already seen costs no new string.
+/// </summary>
+internal sealed class LinkStrings
+{
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public LinkStrings() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The pool's string equal to <paramref name="value"/>, added when there is none.</summary>
+    public string Of(ReadOnlySpan<char> value) => _lookup.TryGetValue(value, out var s) ? s : Of(value.ToString());
+
+    public string Of(string value) => _strings.GetOrAdd(value, value);
+
+    /// <summary>Distinct values so far.</summary>
+    public int Count => _strings.Count;
 }

@@ -28,6 +28,9 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
     /// <summary>A shard's parks (build --parks): only their files and the regional ones are written; null writes all.</summary>
     public ShardScope? Scope { get; init; }
 
+    /// <summary>The strings of every page's links, images and ids, each once (<see cref="PageLinks.Scan"/>).</summary>
+    private readonly LinkStrings _linkStrings = new();
+
     /// <summary>The links of every page written, sorted by output path, for the link check.</summary>
     public IReadOnlyList<PageLinks> Render(SiteOutput output, Action? pageDone = null)
     {
@@ -91,7 +94,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
                 }
             }
             var html = RenderPage(ctx, content, page);
-            pages.Add(PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html));
+            pages.Add(PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html, _linkStrings));
             output.Emit(new TextFile(ctx.OutputPath, html));
             pageDone?.Invoke();
         });

@@ -121,6 +121,28 @@ public sealed class StateEncodingTests
     }
 
     [Fact]
+    public void Pages_scanned_with_one_pool_share_each_link_string_and_find_what_a_scan_without_it_finds()
+    {
+        const string html = "<a href=\"../b.html\">b</a> <img src=\"p.png\"> <h2 id=\"top\">t</h2> <a href=\"x.html?a=1&amp;b=2\">x</a>";
+        var pool = new LinkStrings();
+        var first = PageLinks.Scan("a/one.html", "one.md", html, pool);
+        var second = PageLinks.Scan("a/two.html", "two.md", html + " <a href=\"c.html\">c</a>", pool);
+        var alone = PageLinks.Scan("a/one.html", "one.md", html);
+        Assert.Equal(["../b.html", "x.html?a=1&b=2"], alone.Links);
+        Assert.Equal(alone.Links, first.Links);
+        Assert.Equal(alone.Images, first.Images);
+        Assert.True(alone.Ids.SetEquals(first.Ids));
+        Assert.Equal(["../b.html", "x.html?a=1&b=2", "c.html"], second.Links);
+        // One string a value: the second page's strings are the first's, decoded ones too.
+        Assert.Same(first.Links[0], second.Links[0]);
+        Assert.Same(first.Links[1], second.Links[1]);
+        Assert.Same(first.Images[0], second.Images[0]);
+        Assert.Same(first.Ids.Single(), second.Ids.Single());
+        Assert.NotSame(alone.Links[0], first.Links[0]);
+        Assert.Equal(5, pool.Count);
+    }
+
+    [Fact]
     public void The_link_state_gives_back_each_pages_links_images_and_ids_as_written()
     {
         PageLinks[] pages =
