@@ -10,7 +10,7 @@ namespace EcoSite.Tests.Content;
 /// </summary>
 public sealed class ContentLoaderTests
 {
-    private static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(TestSite site, Func<string, bool>? light = null)
+    internal static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(TestSite site, Func<string, bool>? light = null)
     {
         var bag = new DiagnosticBag();
         var tree = ContentTree.Scan(site.Content, bag);
@@ -19,7 +19,7 @@ public sealed class ContentLoaderTests
         return (ContentLoader.Load(tree, config!, bag, light: light), bag.ToSortedList());
     }
 
-    private static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(params (string Path, string Text)[] files)
+    internal static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(params (string Path, string Text)[] files)
     {
         using var site = new TestSite();
         foreach (var (path, text) in files) site.With(path, text);

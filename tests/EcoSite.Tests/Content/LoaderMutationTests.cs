@@ -13,21 +13,12 @@ namespace EcoSite.Tests.Content;
 /// </summary>
 public sealed class LoaderMutationTests
 {
-    private static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(TestSite site, Func<string, bool>? light = null)
-    {
-        var bag = new DiagnosticBag();
-        var tree = ContentTree.Scan(site.Content, bag);
-        var config = SiteConfigLoader.Load(tree, DisclosureLoaderTests.Clock, bag);
-        Assert.NotNull(config);
-        return (ContentLoader.Load(tree, config!, bag, light: light), bag.ToSortedList());
-    }
+    // Stage 1 of a site, as ContentLoaderTests loads it.
+    private static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(TestSite site, Func<string, bool>? light = null) =>
+        ContentLoaderTests.Load(site, light);
 
-    private static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(params (string Path, string Text)[] files)
-    {
-        using var site = new TestSite();
-        foreach (var (path, text) in files) site.With(path, text);
-        return Load(site);
-    }
+    private static (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics) Load(params (string Path, string Text)[] files) =>
+        ContentLoaderTests.Load(files);
 
     private static void At(Diagnostic d, string code, string file, int line, int column, string message)
     {
