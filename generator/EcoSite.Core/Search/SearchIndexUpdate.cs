@@ -163,7 +163,7 @@ internal static class SearchIndexUpdate
         var newKeys = keys.ToHashSet(StringComparer.Ordinal);
         var removed = changed.Select(i => old.Docs[i].Key).Where(k => !newKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
         foreach (var k in added.Keys.Where(oldKeys.Contains).ToList()) added.Remove(k);
-        if (Counts(input.Lang, old, removed, added, Bucket, previous) is not { } countFiles) return null;
+        if (Counts(input.Lang, recorded, removed, added, Bucket, previous) is not { } countFiles) return null;
         var layout = new SearchLayout(input.Today, (int)average,
             docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources[i], lengths[i], d.Date, d.TextLang)).ToList(),
             terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
@@ -174,12 +174,12 @@ internal static class SearchIndexUpdate
     /// The counts files after the patch: a file none of whose keys left or joined is kept as it is (not read); the
     /// others are the old file with the lines of the <paramref name="removed"/> keys taken out and the
     /// <paramref name="added"/> lines put in; a file left without lines is not written, as a cold build writes none.
+    /// <paramref name="recorded"/> is the previous layout's hash of each counts file, by first character.
     /// </summary>
-    private static (List<OutputFile> Files, List<(char, string)> Hashes)? Counts(string lang, SearchLayout old, HashSet<string> removed,
+    private static (List<OutputFile> Files, List<(char, string)> Hashes)? Counts(string lang, Dictionary<char, string> recorded, HashSet<string> removed,
         SortedDictionary<string, string?> added, Func<char, CountsFile?> bucket, IPreviousOutput previous)
     {
         var dirty = removed.Select(k => k[0]).Concat(added.Keys.Select(k => k[0])).ToHashSet();
-        var recorded = old.Counts.ToDictionary(c => c.Bucket, c => c.Sha);
         var files = new List<OutputFile>();
         var hashes = new List<(char, string)>();
         foreach (var b in SearchTokenCache.Buckets)

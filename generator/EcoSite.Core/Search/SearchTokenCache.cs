@@ -31,7 +31,7 @@ internal sealed class SearchTokenCache
     /// </summary>
     public const string Buckets = "0123456789abcdef";
 
-    public static bool IsBucket(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f';
+    public static bool IsBucket(char c) => Buckets.Contains(c);
 
     /// <summary>Kept lines by key, from the counts files (any of them missing); parsed only when asked for (on the index's threads).</summary>
     public static SearchTokenCache Parse(IEnumerable<string?> stateFiles)
