@@ -27,7 +27,7 @@ internal sealed record PageContent(
     /// page): what the view digest walks instead of <see cref="Model"/>, holding everything the model is made from;
     /// <see cref="Model"/> is then a placeholder, and <see cref="MakeModel"/> builds the model when the page is rendered.
     /// </summary>
-    public object? DigestSource { get; init; }
+    public IDigestSource? DigestSource { get; init; }
 
     public Func<object>? MakeModel { get; init; }
 }

@@ -82,7 +82,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             var page = PageOf(ctx, content);
             // A page without declared inputs is kept when everything its templates see hashes as before.
             if (item.Job.Inputs is null && output.DigestGlobal is { } global
-                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, content.DigestSource ?? content.Model) is { } digest)
+                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, (object?)content.DigestSource ?? content.Model) is { } digest)
             {
                 output.RecordDigest(ctx.OutputPath, digest);
                 if (reuse?.TryReuseDigest(ctx.OutputPath, item.Job.SourceFile, digest) is { } kept)

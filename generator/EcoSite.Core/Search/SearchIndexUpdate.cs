@@ -75,7 +75,7 @@ internal static class SearchIndexUpdate
         stats?.Add(patched, tokenized, files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is TextFile),
             files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is ReusedFile));
         files.AddRange(countFiles);
-        if (newLayout?.ToText(countHashes) is { } text) files.Add(new TextFile(layoutPath, text));
+        if (newLayout?.ToBytes(countHashes) is { } layoutBytes) files.Add(new BinaryFile(layoutPath, layoutBytes));
         return files;
     }
 

@@ -26,33 +26,101 @@ internal sealed record SearchLayout(
     /// <param name="Source">The hash of what the document's text is made from (<see cref="SearchTokenCache.Source"/>).</param>
     internal readonly record struct Doc(string Path, string Key, string Source, int Length, DateOnly? Date, string? TextLang);
 
-    /// <summary>The file; null when a path or a language cannot be written on a line (then there is no layout, cold or not).</summary>
-    public string? ToText(IReadOnlyList<(char Bucket, string Sha)> counts)
+    /// <summary>
+    /// The file, as UTF-8 bytes written straight into one buffer (no text of the whole file is made: at 10,000 pages it is
+    /// a few megabytes per language, made on every build); null when a path or a language cannot be written on a line
+    /// (then there is no layout, cold or not).
+    /// </summary>
+    public byte[]? ToBytes(IReadOnlyList<(char Bucket, string Sha)> counts)
     {
-        var sb = new StringBuilder(RenderState.Header(Kind), 64 + Docs.Count * 100 + Terms.Count * 40);
-        sb.Append("today\t").Append(Iso(Today)).Append('\n')
-            .Append("average\t").Append(Average.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append("counts\t").Append(counts.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var (bucket, sha) in counts) sb.Append(bucket).Append('\t').Append(sha).Append('\n');
-        sb.Append("docs\t").Append(Docs.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        var header = RenderState.Header(Kind);
+        var w = new Utf8Buffer(Encoding.UTF8.GetByteCount(header) + 128 + Docs.Count * 200 + Terms.Count * 48 + Documents.Count * 48);
+        w.Text(header);
+        var body = w.Length;
+        w.Text("today\t").Date(Today).Line();
+        w.Text("average\t").Number(Average).Line();
+        w.Text("counts\t").Number(counts.Count).Line();
+        foreach (var (bucket, sha) in counts) w.Char(bucket).Tab().Text(sha).Line();
+        w.Text("docs\t").Number(Docs.Count).Line();
         foreach (var d in Docs)
         {
             if (!Plain(d.Path) || d.Path.Length == 0 || (d.TextLang is { } l && (!Plain(l) || l.Length == 0))) return null;
-            sb.Append(d.Path).Append('\t').Append(d.Key).Append('\t').Append(d.Source).Append('\t').Append(d.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .Append(d.Date is { } date ? Iso(date) : "").Append('\t').Append(d.TextLang ?? "").Append('\n');
+            w.Text(d.Path).Tab().Text(d.Key).Tab().Text(d.Source).Tab().Number(d.Length).Tab();
+            if (d.Date is { } date) w.Date(date);
+            w.Tab().Text(d.TextLang ?? "").Line();
         }
-        sb.Append("terms\t").Append(Terms.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        w.Text("terms\t").Number(Terms.Count).Line();
         foreach (var (first, name) in Terms)
         {
             if (!Plain(first)) return null;
-            sb.Append(name).Append('\t').Append(first).Append('\n');
+            w.Text(name).Tab().Text(first).Line();
         }
-        sb.Append("dchunks\t").Append(Documents.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var (first, name) in Documents)
-            sb.Append(first.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(name).Append('\n');
-        var hash = Sha(Encoding.UTF8.GetBytes(sb.ToString(RenderState.Header(Kind).Length, sb.Length - RenderState.Header(Kind).Length)));
-        sb.Append("sha256\t").Append(hash).Append('\n');
-        return sb.ToString();
+        w.Text("dchunks\t").Number(Documents.Count).Line();
+        foreach (var (first, name) in Documents) w.Number(first).Tab().Text(name).Line();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(w.Written[body..]));
+        w.Text("sha256\t").Text(hash).Line();
+        return w.Written.ToArray();
+    }
+
+    /// <summary>The file as text (<see cref="ToBytes"/>, decoded).</summary>
+    public string? ToText(IReadOnlyList<(char Bucket, string Sha)> counts) => ToBytes(counts) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>A growing byte buffer that UTF-8 is written into: texts encoded in place, numbers and dates formatted in place.</summary>
+    private sealed class Utf8Buffer(int capacity)
+    {
+        private byte[] _bytes = new byte[Math.Max(capacity, 256)];
+        private int _length;
+
+        public int Length => _length;
+
+        public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, _length);
+
+        private Span<byte> Room(int bytes)
+        {
+            if (_length + bytes > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + bytes));
+            return _bytes.AsSpan(_length);
+        }
+
+        public Utf8Buffer Text(string s)
+        {
+            _length += Encoding.UTF8.GetBytes(s, Room(Encoding.UTF8.GetMaxByteCount(s.Length)));
+            return this;
+        }
+
+        public Utf8Buffer Char(char c)
+        {
+            Span<char> one = [c];
+            _length += Encoding.UTF8.GetBytes(one, Room(4));
+            return this;
+        }
+
+        public Utf8Buffer Tab()
+        {
+            Room(1)[0] = (byte)'\t';
+            _length++;
+            return this;
+        }
+
+        public Utf8Buffer Line()
+        {
+            Room(1)[0] = (byte)'\n';
+            _length++;
+            return this;
+        }
+
+        public Utf8Buffer Number(int n)
+        {
+            if (!n.TryFormat(Room(11), out var written, default, CultureInfo.InvariantCulture)) throw new InvalidOperationException();
+            _length += written;
+            return this;
+        }
+
+        public Utf8Buffer Date(DateOnly d)
+        {
+            if (!d.TryFormat(Room(32), out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture)) throw new InvalidOperationException();
+            _length += written;
+            return this;
+        }
     }
 
     /// <summary>

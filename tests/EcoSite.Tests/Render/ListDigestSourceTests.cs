@@ -1,12 +1,13 @@
 using EcoSite.Core.Model;
+using EcoSite.Core.Render;
 using EcoSite.Core.Render.Pages;
 
 namespace EcoSite.Tests.Render;
 
 /// <summary>
 /// A park's news and cases lists are kept by a digest of what their items are made from
-/// (<see cref="ArticlePages.ListDigestSource"/>) instead of the item views: every part an item shows must change that
-/// text, and what the list does not show (the body, attachments, another language's version when this one exists) must not.
+/// (<see cref="ArticlePages.ListDigestSource"/>) instead of the item views: every part an item shows must change what it
+/// writes into the digest, and what the list does not show (the body, attachments, another language's version when this one exists) must not.
 /// </summary>
 public sealed class ListDigestSourceTests
 {
@@ -15,7 +16,7 @@ public sealed class ListDigestSourceTests
 
     private static Article News(params ArticleVersion[] versions) => new("a", Section.News, "2026-05-01-open-day", versions.Length == 0 ? [Version()] : versions);
 
-    private static string Source(Article a, string lang = "zh") => ArticlePages.ListDigestSource(lang, [News(Version() with { Title = "另一条" }), a]);
+    private static string Source(Article a, string lang = "zh") => ViewDigest.OfSource(ArticlePages.ListDigestSource(lang, [News(Version() with { Title = "另一条" }), a]));
 
     public static TheoryData<string> Shown() => ["title", "date", "no date", "summary", "kind", "slug", "park", "section", "language of the version", "list language", "an item added"];
 
@@ -36,7 +37,7 @@ public sealed class ListDigestSourceTests
             "section" => Source(News() with { Section = Section.Pages }),
             "language of the version" => Source(News(Version("en") with { Title = "园区开放日" })),
             "list language" => Source(News(), "en"),
-            "an item added" => ArticlePages.ListDigestSource("zh", [News(Version() with { Title = "另一条" }), News(), News()]),
+            "an item added" => ViewDigest.OfSource(ArticlePages.ListDigestSource("zh", [News(Version() with { Title = "另一条" }), News(), News()])),
             _ => throw new ArgumentException(change),
         };
         Assert.NotEqual(before, after);

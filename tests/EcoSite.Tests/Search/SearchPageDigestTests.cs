@@ -1,3 +1,4 @@
+using EcoSite.Core.Render;
 using EcoSite.Core.Render.Pages;
 using EcoSite.Core.Search;
 
@@ -15,7 +16,7 @@ public sealed class SearchPageDigestTests
     private static SearchInput Input(SearchDocument d, string parkLabel = "甲园区") => new("zh", new DateOnly(2026, 11, 29),
         [new("a", parkLabel), new("b", "乙园区")], [new("news", "动态"), new("exchange", "资源交换信息")], [new("supply", "供应"), new("demand", "需求")], [d]);
 
-    private static string Source(SearchInput input) => SearchPage.DigestSource(input, SearchIndexBuilder.Order(input));
+    private static string Source(SearchInput input) => ViewDigest.OfSource(SearchPage.DigestSource(input, SearchIndexBuilder.Order(input)));
 
     public static TheoryData<string> Shown() => ["park", "category", "path", "title", "date", "no date", "text language", "listing kind", "material", "hazardous class", "no listing", "park label"];
 

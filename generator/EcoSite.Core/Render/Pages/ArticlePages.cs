@@ -44,32 +44,41 @@ internal static class ArticlePages
     }
 
     /// <summary>
-    /// Everything a list's <see cref="ItemView"/>s are made from, in one text (each part with its length): each item's
-    /// page id, title, date, summary, news kind and language, in order. The rest of the list view (heading, intro, the
-    /// empty note, the date format and kind labels) comes from the theme's strings and the page's language and path,
-    /// which the digest covers apart (<see cref="ViewDigest"/>'s global part and output path).
+    /// Everything a list's <see cref="ItemView"/>s are made from, written straight into the page's digest: the list's
+    /// language, and each item's page id (its park, section and slug), title, date, summary, news kind and language, in
+    /// order, texts with their lengths. The rest of the list view (heading, intro, the empty note, the date format and
+    /// kind labels) comes from the theme's strings and the page's language and path, which the digest covers apart
+    /// (<see cref="ViewDigest"/>'s global part and output path). Nothing is made per item: no route, no date text.
     /// </summary>
-    internal static string ListDigestSource(string lang, IReadOnlyList<Article> articles)
+    internal static IDigestSource ListDigestSource(string lang, IReadOnlyList<Article> articles) => new ListSource(lang, articles);
+
+    private sealed class ListSource(string lang, IReadOnlyList<Article> articles) : IDigestSource
     {
-        var sb = new System.Text.StringBuilder(articles.Count * 128);
-        void Text(string? s)
+        public void WriteTo(ViewDigest.Writer w)
         {
-            if (s is null) sb.Append('-');
-            else sb.Append(s.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(s);
+            w.Text(lang);
+            w.Number(articles.Count);
+            foreach (var a in articles)
+            {
+                // The version shown: this language's, else the primary (Article.In without its closure).
+                var v = a.Primary;
+                foreach (var version in a.Versions)
+                    if (version.Lang == lang)
+                    {
+                        v = version;
+                        break;
+                    }
+                // The item's link is Routes.Article(a), a function of these three.
+                w.Text(a.ParkId);
+                w.Number((int)a.Section);
+                w.Text(a.Slug);
+                w.Text(v.Title);
+                w.Date(v.Date);
+                w.Text(v.Summary);
+                w.Number(a.Section == Section.News ? (int)v.Kind : -1);
+                w.Text(v.Lang);
+            }
         }
-        Text(lang);
-        foreach (var a in articles)
-        {
-            var v = a.In(lang) ?? a.Primary;
-            Text(Routes.Article(a));
-            Text(v.Title);
-            Text(v.Date is { } d ? Format.Iso(d) : null);
-            Text(v.Summary);
-            Text(a.Section == Section.News ? v.Kind.ToString() : null);
-            Text(v.Lang);
-            sb.Append(';');
-        }
-        return sb.ToString();
     }
 
     public static ItemView ItemView(PageContext ctx, Article a)

@@ -37,47 +37,45 @@ internal static class SearchPage
     }
 
     /// <summary>
-    /// Everything <see cref="Model"/> reads of the search input, in one text (each part with its length, so no two
-    /// inputs give the same text): the labels, and each document's park, category, path, title, date, text language and
-    /// listing facets, in index order. The rest of the model comes from the theme's strings and the page's path, which
-    /// the digest covers apart.
+    /// Everything <see cref="Model"/> reads of the search input, written straight into the page's digest (texts with
+    /// their lengths, so no two inputs write the same bytes): the labels, and each document's park, category, path,
+    /// title, date, text language and listing facets, in index order. The rest of the model comes from the theme's
+    /// strings and the page's path, which the digest covers apart.
     /// </summary>
-    internal static string DigestSource(SearchInput input, IReadOnlyList<SearchDocument> docs)
+    internal static IDigestSource DigestSource(SearchInput input, IReadOnlyList<SearchDocument> docs) => new Source(input, docs);
+
+    private sealed class Source(SearchInput input, IReadOnlyList<SearchDocument> docs) : IDigestSource
     {
-        var sb = new System.Text.StringBuilder(docs.Count * 96);
-        void Text(string? s)
+        public void WriteTo(ViewDigest.Writer w)
         {
-            if (s is null) sb.Append('-');
-            else sb.Append(s.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(s);
-        }
-        foreach (var labels in new[] { input.Parks, input.Categories, input.ListingKinds })
-        {
-            sb.Append('[');
-            foreach (var l in labels)
+            foreach (var labels in new[] { input.Parks, input.Categories, input.ListingKinds })
             {
-                Text(l.Key);
-                Text(l.Label);
+                w.Number(labels.Count);
+                foreach (var l in labels)
+                {
+                    w.Text(l.Key);
+                    w.Text(l.Label);
+                }
             }
-            sb.Append(']');
-        }
-        foreach (var d in docs)
-        {
-            Text(d.Park);
-            Text(d.Category);
-            Text(d.Path);
-            Text(d.Title);
-            Text(d.Date is { } date ? Format.Iso(date) : null);
-            Text(d.TextLang);
-            if (d.Listing is { } l)
+            w.Number(docs.Count);
+            foreach (var d in docs)
             {
-                sb.Append('L');
-                Text(l.Kind);
-                Text(l.Material);
-                Text(l.HazardousClass);
+                w.Text(d.Park);
+                w.Text(d.Category);
+                w.Text(d.Path);
+                w.Text(d.Title);
+                w.Date(d.Date);
+                w.Text(d.TextLang);
+                if (d.Listing is { } l)
+                {
+                    w.Mark('L');
+                    w.Text(l.Kind);
+                    w.Text(l.Material);
+                    w.Text(l.HazardousClass);
+                }
+                else w.Mark('-');
             }
-            sb.Append(';');
         }
-        return sb.ToString();
     }
 
     private static SearchView Model(PageContext ctx, SearchInput input, IReadOnlyList<SearchDocument> docs)
