@@ -49,7 +49,7 @@ internal static class SearchIndexUpdate
     public static List<OutputFile> Files(SearchInput input, string folder, IPreviousOutput? previous, SearchIndexStats? stats = null)
     {
         var layoutPath = RenderState.SearchLayout(input.Lang);
-        var layout = previous?.Read(layoutPath) is { } l ? SearchLayout.Parse(Encoding.UTF8.GetString(l)) : null;
+        var layout = previous?.Read(layoutPath) is { } l ? SearchLayout.Parse(l) : null;
         List<OutputFile> files;
         List<OutputFile> countFiles;
         List<(char, string)> countHashes;

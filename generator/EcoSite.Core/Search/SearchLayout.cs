@@ -127,53 +127,99 @@ internal sealed record SearchLayout(
     /// The layout in a state file of this generator; null for none, another generator's, or one that is not exactly
     /// as a build writes it (its closing hash does not match, a line does not parse).
     /// </summary>
-    public static SearchLayout? Parse(string? text)
+    public static SearchLayout? Parse(string? text) => text is null ? null : Parse(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// The layout from the state file's bytes, read in place: its closing hash checked over the bytes, each line split
+    /// at its tabs where it lies, and only the values kept made into strings (no text of the whole file, no line).
+    /// </summary>
+    public static SearchLayout? Parse(byte[] bytes)
     {
-        if (RenderState.Body(text, Kind) is null) return null;
-        var end = text!.LastIndexOf("sha256\t", StringComparison.Ordinal);
-        if (end < RenderState.Header(Kind).Length || text[^1] != '\n' || text.IndexOf('\n', end) != text.Length - 1
-            || text[(end + 7)..^1] != Sha(Encoding.UTF8.GetBytes(text[RenderState.Header(Kind).Length..end]))) return null;
-        var lines = text[..end].Split('\n');
-        var at = 1; // the header
+        var header = Encoding.UTF8.GetBytes(RenderState.Header(Kind));
+        var all = bytes.AsSpan();
+        if (!all.StartsWith(header)) return null;
+        var end = all.LastIndexOf("sha256\t"u8);
+        if (end < header.Length || all[^1] != '\n' || all[end..].IndexOf((byte)'\n') != all.Length - 1 - end
+            || !Ascii.Equals(all[(end + 7)..^1], Convert.ToHexStringLower(SHA256.HashData(all[header.Length..end])))) return null;
+        var lines = new Lines(bytes, header.Length, end);
+        Span<Range> f = stackalloc Range[7];
         try
         {
-            var today = DateOnly.ParseExact(Value(lines[at++], "today"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var average = Number(Value(lines[at++], "average"));
-            var counts = new (char, string)[Number(Value(lines[at++], "counts"))];
+            var today = ParseDate(Value(lines.Next(), "today"u8));
+            var average = Number(Value(lines.Next(), "average"u8));
+            var counts = new (char, string)[Number(Value(lines.Next(), "counts"u8))];
             for (var i = 0; i < counts.Length; i++)
             {
-                var f = lines[at++].Split('\t');
-                if (f.Length != 2 || f[0].Length != 1 || !SearchTokenCache.IsBucket(f[0][0]) || (i > 0 && f[0][0] <= counts[i - 1].Item1)) return null;
-                counts[i] = (f[0][0], f[1]);
+                var line = lines.Next();
+                if (Split(line, f) != 2 || line[f[0]].Length != 1 || !SearchTokenCache.IsBucket((char)line[f[0]][0])
+                    || (i > 0 && (char)line[f[0]][0] <= counts[i - 1].Item1)) return null;
+                counts[i] = ((char)line[f[0]][0], Encoding.UTF8.GetString(line[f[1]]));
             }
-            var docs = new Doc[Number(Value(lines[at++], "docs"))];
+            var docs = new Doc[Number(Value(lines.Next(), "docs"u8))];
             for (var i = 0; i < docs.Length; i++)
             {
-                var f = lines[at++].Split('\t');
-                if (f.Length != 6 || f[1].Length == 0 || !SearchTokenCache.IsBucket(f[1][0])) return null;
-                docs[i] = new Doc(f[0], f[1], f[2], Number(f[3]),
-                    f[4].Length == 0 ? null : DateOnly.ParseExact(f[4], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[5].Length == 0 ? null : f[5]);
+                var line = lines.Next();
+                if (Split(line, f) != 6 || line[f[1]].Length == 0 || !SearchTokenCache.IsBucket((char)line[f[1]][0])) return null;
+                docs[i] = new Doc(Encoding.UTF8.GetString(line[f[0]]), Encoding.UTF8.GetString(line[f[1]]), Encoding.UTF8.GetString(line[f[2]]), Number(line[f[3]]),
+                    line[f[4]].Length == 0 ? null : ParseDate(line[f[4]]), line[f[5]].Length == 0 ? null : Encoding.UTF8.GetString(line[f[5]]));
             }
-            var terms = new (string, string)[Number(Value(lines[at++], "terms"))];
+            var terms = new (string, string)[Number(Value(lines.Next(), "terms"u8))];
             for (var i = 0; i < terms.Length; i++)
             {
-                var f = lines[at++].Split('\t');
-                if (f.Length != 2) return null;
-                terms[i] = (f[1], f[0]);
+                var line = lines.Next();
+                if (Split(line, f) != 2) return null;
+                terms[i] = (Encoding.UTF8.GetString(line[f[1]]), Encoding.UTF8.GetString(line[f[0]]));
             }
-            var chunks = new (int, string)[Number(Value(lines[at++], "dchunks"))];
+            var chunks = new (int, string)[Number(Value(lines.Next(), "dchunks"u8))];
             for (var i = 0; i < chunks.Length; i++)
             {
-                var f = lines[at++].Split('\t');
-                if (f.Length != 2) return null;
-                chunks[i] = (Number(f[0]), f[1]);
+                var line = lines.Next();
+                if (Split(line, f) != 2) return null;
+                chunks[i] = (Number(line[f[0]]), Encoding.UTF8.GetString(line[f[1]]));
             }
-            if (at != lines.Length - 1 || lines[at].Length != 0) return null;
+            if (!lines.AtEnd) return null;
             return new SearchLayout(today, average, docs, terms, chunks) { Counts = counts };
         }
-        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The lines of the file's body, each without its line break; the body must end with one.</summary>
+    private ref struct Lines(byte[] bytes, int start, int end)
+    {
+        private int _at = start;
+
+        public readonly bool AtEnd => _at == end;
+
+        public ReadOnlySpan<byte> Next()
+        {
+            if (_at >= end) throw new FormatException("line");
+            var rest = bytes.AsSpan(_at, end - _at);
+            var nl = rest.IndexOf((byte)'\n');
+            if (nl < 0) throw new FormatException("line");
+            _at += nl + 1;
+            return rest[..nl];
+        }
+    }
+
+    /// <summary>The fields of a line at its tabs, into <paramref name="fields"/>; their number (one more than fits: too many).</summary>
+    private static int Split(ReadOnlySpan<byte> line, Span<Range> fields)
+    {
+        var n = 0;
+        var start = 0;
+        while (true)
+        {
+            var tab = line[start..].IndexOf((byte)'\t');
+            if (n == fields.Length) return n + 1;
+            if (tab < 0)
+            {
+                fields[n++] = start..line.Length;
+                return n;
+            }
+            fields[n++] = start..(start + tab);
+            start += tab + 1;
         }
     }
 
@@ -197,11 +243,17 @@ internal sealed record SearchLayout(
 
     private static bool Plain(string s) => s.AsSpan().IndexOfAny('\t', '\n') < 0;
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static ReadOnlySpan<byte> Value(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name) =>
+        line.StartsWith(name) && line.Length > name.Length && line[name.Length] == '\t' ? line[(name.Length + 1)..] : throw new FormatException("value");
 
-    private static string Value(string line, string name) =>
-        line.StartsWith(name + "\t", StringComparison.Ordinal) ? line[(name.Length + 1)..] : throw new FormatException(name);
+    private static int Number(ReadOnlySpan<byte> s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (s.Length == 1 || s[0] != '0') ? n : throw new FormatException("number");
 
-    private static int Number(string s) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && (s.Length == 1 || s[0] != '0') ? n : throw new FormatException(s);
+    private static DateOnly ParseDate(ReadOnlySpan<byte> s)
+    {
+        Span<char> chars = stackalloc char[16];
+        if (s.Length > chars.Length) throw new FormatException("date");
+        var n = Encoding.UTF8.GetChars(s, chars);
+        return DateOnly.ParseExact(chars[..n], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 }
