@@ -247,16 +247,17 @@ internal static class SearchIndexUpdate
                         continue;
                     }
                     var term = dirtyHere[t++];
-                    var postings = new List<SearchIndexBuilder.Posting>();
+                    List<SearchIndexBuilder.Posting> postings;
                     if (c == 0)
                     {
                         if (Postings(entries[e].Body, term.Length + 1) is not { } kept) return null;
-                        postings.AddRange(kept.Where(p => !changed.Contains(p.Doc)));
+                        // Both in document order (decoded postings ascend; the changed documents are added in order):
+                        // merged, not sorted.
+                        postings = Merge(kept, changed, gained[term]);
                         e++;
                     }
-                    postings.AddRange(gained[term]);
+                    else postings = gained[term];
                     if (postings.Count == 0) continue; // no document has it any more
-                    postings.Sort((a, b) => a.Doc.CompareTo(b.Doc));
                     chunker.Add(term, SearchIndexBuilder.TermBody(term, SearchIndexBuilder.Idf(documents, postings.Count), postings));
                 }
                 k++;
@@ -269,6 +270,31 @@ internal static class SearchIndexUpdate
                 result.Add(new SearchIndexBuilder.Chunk(c.First, SearchIndexBuilder.Hash(json), json));
             }
         }
+        return result;
+    }
+
+    /// <summary>
+    /// A dirty term's postings: its <paramref name="kept"/> ones without the changed documents', and the changed
+    /// documents' new ones, in document order. Both lists are in document order; a list that is not (a chunk that hashes
+    /// to its name but holds postings out of order) is sorted, as before.
+    /// </summary>
+    private static List<SearchIndexBuilder.Posting> Merge(List<SearchIndexBuilder.Posting> kept, HashSet<int> changed, List<SearchIndexBuilder.Posting> gained)
+    {
+        var result = new List<SearchIndexBuilder.Posting>(kept.Count + gained.Count);
+        int k = 0, g = 0;
+        while (true)
+        {
+            while (k < kept.Count && changed.Contains(kept[k].Doc)) k++;
+            if (k == kept.Count && g == gained.Count) break;
+            if (g == gained.Count || (k < kept.Count && kept[k].Doc < gained[g].Doc)) result.Add(kept[k++]);
+            else result.Add(gained[g++]);
+        }
+        for (var i = 1; i < result.Count; i++)
+            if (result[i - 1].Doc >= result[i].Doc)
+            {
+                result.Sort((a, b) => a.Doc.CompareTo(b.Doc));
+                break;
+            }
         return result;
     }
 
