@@ -26,6 +26,35 @@ public sealed class ViewDigestTests
         Assert.NotEqual(Digest(new[] { new TextView("ab", "zh") }), Digest(new[] { new TextView("a", "bzh") }));
     }
 
+    private sealed class Texts(params string?[] texts) : IDigestSource
+    {
+        public void WriteTo(ViewDigest.Writer writer)
+        {
+            foreach (var t in texts) writer.Text(t);
+        }
+    }
+
+    [Fact]
+    public void A_source_written_into_the_digest_keeps_where_each_text_ends()
+    {
+        Assert.Equal(ViewDigest.OfSource(new Texts("ab", "c")), ViewDigest.OfSource(new Texts("ab", "c")));
+        Assert.NotEqual(ViewDigest.OfSource(new Texts("ab", "c")), ViewDigest.OfSource(new Texts("a", "bc")));
+        Assert.NotEqual(ViewDigest.OfSource(new Texts("", null)), ViewDigest.OfSource(new Texts(null, "")));
+        // A source in a view is written as the source, and its change changes the page's digest.
+        Assert.NotEqual(Digest(new Texts("新闻一")), Digest(new Texts("新闻二")));
+    }
+
+    [Fact]
+    public void Numbers_dates_and_kinds_in_a_view_change_the_hash()
+    {
+        Assert.Equal(Digest(new object[] { 1, 2.5, new DateOnly(2026, 5, 1), DayOfWeek.Monday }), Digest(new object[] { 1, 2.5, new DateOnly(2026, 5, 1), DayOfWeek.Monday }));
+        Assert.NotEqual(Digest(new object[] { 1 }), Digest(new object[] { 2 }));
+        Assert.NotEqual(Digest(new object[] { 1 }), Digest(new object[] { 1L }));
+        Assert.NotEqual(Digest(new object[] { 2.5 }), Digest(new object[] { 2.25 }));
+        Assert.NotEqual(Digest(new object[] { new DateOnly(2026, 5, 1) }), Digest(new object[] { new DateOnly(2026, 5, 2) }));
+        Assert.NotEqual(Digest(new object[] { DayOfWeek.Monday }), Digest(new object[] { DayOfWeek.Tuesday }));
+    }
+
     [Fact]
     public void A_view_holding_a_type_from_outside_the_generator_gets_no_digest()
     {
