@@ -40,6 +40,8 @@ public sealed class ViewDigestTests
         Assert.Equal(ViewDigest.OfSource(new Texts("ab", "c")), ViewDigest.OfSource(new Texts("ab", "c")));
         Assert.NotEqual(ViewDigest.OfSource(new Texts("ab", "c")), ViewDigest.OfSource(new Texts("a", "bc")));
         Assert.NotEqual(ViewDigest.OfSource(new Texts("", null)), ViewDigest.OfSource(new Texts(null, "")));
+        // Without the lengths these two would write the same bytes: a mark, then U+3A41 is the bytes 41 3A ("A:").
+        Assert.NotEqual(ViewDigest.OfSource(new Texts("", "\u3A41z")), ViewDigest.OfSource(new Texts("\u413A", "z")));
         // A source in a view is written as the source, and its change changes the page's digest.
         Assert.NotEqual(Digest(new Texts("新闻一")), Digest(new Texts("新闻二")));
     }
