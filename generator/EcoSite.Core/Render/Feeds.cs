@@ -111,6 +111,27 @@ internal static class Feeds
         foreach (var chunk in urls.Chunk(maxUrls)) yield return new TextFile(parts[next++], UrlSet(cfg, routes, chunk));
     }
 
+    /// <summary>Every file <see cref="Sitemaps"/> makes: sitemap.xml, and sitemap-1.xml... after it when it is an index.</summary>
+    public static IReadOnlyList<string> SitemapFiles(int pages, int languages, int maxUrls = SitemapUrls)
+    {
+        var parts = SitemapParts(pages, languages, maxUrls);
+        return parts.Count == 1 ? parts : [Routes.Sitemap, .. parts];
+    }
+
+    /// <summary>
+    /// A hash of everything the sitemap files are made from: the page ids in order, the languages, base_url and the
+    /// URLs per file, after <paramref name="global"/> (generator, theme, today, site.yaml). Equal digests, equal files.
+    /// </summary>
+    public static string SitemapDigest(string global, SiteConfig cfg, IReadOnlyList<string> pageIds, int maxUrls = SitemapUrls)
+    {
+        using var d = new FileDigest(global, "sitemap");
+        d.Text(cfg.BaseUrl).Number(maxUrls).Number(cfg.Languages.Count);
+        foreach (var lang in cfg.Languages) d.Text(lang);
+        d.Number(pageIds.Count);
+        foreach (var id in pageIds) d.Text(id);
+        return d.Finish();
+    }
+
     /// <summary>The files holding the URLs: sitemap.xml, or sitemap-1.xml... when there are more than <paramref name="maxUrls"/>.</summary>
     public static IReadOnlyList<string> SitemapParts(int pages, int languages, int maxUrls = SitemapUrls)
     {
