@@ -81,6 +81,21 @@ public sealed class OtherFileReuseTests
     }
 
     [Fact]
+    public void A_renamed_page_changes_the_sitemap_though_the_count_of_pages_is_the_same()
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        site.Without("parks/demo/news/2026-11-01-item.md")
+            .With("parks/demo/news/2026-11-01-renamed.md", "---\ntitle: 消息\ndate: 2026-11-01\n---\n第一条消息。\n");
+
+        Assert.True(site.Build().Success);
+
+        Assert.Contains("2026-11-01-renamed.html", site.Read("sitemap.xml"));
+        Assert.DoesNotContain("2026-11-01-item.html", site.Read("sitemap.xml"));
+        AssertEqualsCold(site);
+    }
+
+    [Fact]
     public void The_open_data_digest_covers_every_member_of_scopes_tables_and_fields()
     {
         // OpenData.Digest names each member it hashes: a member added to these records must be added there (and here).
