@@ -112,9 +112,11 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         if (Scope is not { Regional: false })
         {
             emit(new TextFile(Routes.NotFound, NotFound()));
-            foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
+            // The feeds' entries are sorted out of every article once, for the Atom and the JSON feeds alike.
+            var entries = Feeds.Entries(site);
+            foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang, entries)));
             Sitemaps(emit, output);
-            foreach (var f in JsonFeed.Files(site)) emit(f);
+            foreach (var f in JsonFeed.Files(site, entries)) emit(f);
         }
         else
             foreach (var path in languages.SelectMany(l => new[] { _routes.InLanguage(Routes.AtomFeed, l), _routes.InLanguage(Routes.JsonFeed, l) }).Append(Routes.NotFound).Append(Routes.Sitemap)

@@ -95,6 +95,29 @@ public sealed class OtherFileReuseTests
         AssertEqualsCold(site);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("https://www.example.gov.cn/stgy/")]
+    public void The_sitemap_written_straight_as_bytes_equals_the_xml_writer_s(string? baseUrl)
+    {
+        using var site = new TestSite(minimal: false)
+            .With("site.yaml", TestSite.SiteYaml + (baseUrl is null ? "" : $"\nbase_url: {baseUrl}\n"))
+            .With("parks/demo/park.yaml", TestSite.ParkYaml);
+        var facts = site.Facts();
+        var cfg = facts.Site.Config;
+        string[] pages = ["index.html", "parks/demo/index.html", "parks/demo/news/2026-11-01-item.html", "ranking/index.html", "xindex.html", "a/b/c/index.htm"];
+        var urls = pages.SelectMany(p => cfg.Languages.Select(l => (p, l))).ToList();
+
+        var bytes = Feeds.PlainUrlSet(cfg, facts.Routes, urls);
+
+        Assert.NotNull(bytes);
+        Assert.Equal(Feeds.UrlSet(cfg, facts.Routes, urls), System.Text.Encoding.UTF8.GetString(bytes));
+        // An address the XML writer escapes is left to it.
+        Assert.Null(Feeds.PlainUrlSet(cfg, facts.Routes, [.. urls, ("a&b.html", cfg.Languages[0])]));
+        Assert.Contains("a&amp;b.html", Assert.IsType<Core.Output.TextFile>(Feeds.Sitemaps(facts.Site, [.. pages, "a&b.html"]).Single()).Text);
+        Assert.Null(Feeds.PlainUrlSet(cfg, facts.Routes, []));
+    }
+
     [Fact]
     public void The_open_data_digest_covers_every_member_of_scopes_tables_and_fields()
     {
