@@ -59,6 +59,35 @@ public sealed class OtherFileReuseTests
     }
 
     [Theory]
+    [InlineData("deleted")]
+    [InlineData("digest changed")]
+    [InlineData("digests dropped")]
+    public void A_file_missing_from_the_output_or_a_recorded_digest_that_differs_makes_the_file_again(string how)
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        var marker = Path.Combine(site.Output, ".ecosite-output");
+        var manifest = File.ReadAllText(marker);
+        foreach (var f in KeptFiles)
+        {
+            var path = Path.Combine(site.Output, f);
+            if (how == "deleted") File.Delete(path);
+            else File.WriteAllText(path, Tampered);
+            var recorded = System.Text.RegularExpressions.Regex.Match(manifest, $"\"{System.Text.RegularExpressions.Regex.Escape(f)}\":\"([0-9a-f]{{64}})\"");
+            Assert.True(recorded.Success, f);
+            if (how == "digest changed") manifest = manifest.Replace(recorded.Value, recorded.Value.Replace(recorded.Groups[1].Value, new string('0', 64)), StringComparison.Ordinal);
+            if (how == "digests dropped") manifest = manifest.Replace(recorded.Value + ",", "", StringComparison.Ordinal).Replace("," + recorded.Value, "", StringComparison.Ordinal);
+        }
+        File.WriteAllText(marker, manifest);
+        site.With("parks/demo/news/2026-11-01-item.md", "---\ntitle: 消息\ndate: 2026-11-01\n---\n第一条消息，已更正。\n");
+
+        Assert.True(site.Build().Success);
+
+        foreach (var f in KeptFiles) Assert.NotEqual(Tampered, site.Read(f));
+        AssertEqualsCold(site);
+    }
+
+    [Theory]
     [InlineData("sitemap.xml", "parks/demo/news/2026-11-02-new.md", "---\ntitle: 新消息\ndate: 2026-11-02\n---\n新增一条。\n")] // an added page
     [InlineData("sitemap.xml", "parks/demo/news/2026-11-01-item.md", null)] // a removed page
     [InlineData("sitemap.xml", "site.yaml", "title: {zh: 测试平台, en: Test Platform}\nlanguages: [zh, en]\nas_of: 2026-11-29\nbase_url: https://eco.example.invalid/\n")] // base_url
