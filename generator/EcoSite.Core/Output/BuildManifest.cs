@@ -21,7 +21,8 @@ internal sealed record BuildManifest(
 
     /// <summary>
     /// The view digest of each page written without declared inputs, by output path (<see cref="Render.ViewDigest"/>):
-    /// such a page is kept when its digest is unchanged. Sorted, so the marker's bytes do not depend on thread order.
+    /// such a page is kept when its digest is unchanged; and the digest of each sitemap and open data file
+    /// (<see cref="SiteOutput.Keeps"/>). Sorted, so the marker's bytes do not depend on thread order.
     /// </summary>
     public IReadOnlyDictionary<string, string> Digests { get; init; } = new Dictionary<string, string>();
 

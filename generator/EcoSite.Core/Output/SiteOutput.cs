@@ -119,6 +119,20 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
         lock (_digests) _digests[outputPath] = digest;
     }
 
+    /// <summary>
+    /// Whether a file that is not a page (the sitemap, an open dataset: docs/incremental.md, "Files that are not pages")
+    /// can stay as published: <paramref name="digest"/>, a hash of everything it is made from, is the one the previous
+    /// build recorded for its path, and the previous output has it as a regular file. The digest is recorded for the
+    /// next build either way (thread-safe). False when nothing is written or there is no digest.
+    /// </summary>
+    public bool Keeps(string path, string? digest)
+    {
+        if (digest is null || DigestGlobal is null) return false;
+        RecordDigest(path, digest);
+        return _writer?.Previous is not null && _previous is { } manifest
+            && manifest.Digests.TryGetValue(path, out var before) && before == digest && Has(path);
+    }
+
     /// <summary>A build-state file (<see cref="RenderState"/>) of the previous output of this generator; null when there is none.</summary>
     public string? PreviousState(string path) =>
         _writer?.Previous is { } tree && tree.Files.Contains(path) ? RenderState.Read(tree.PathOf(path)) : null;

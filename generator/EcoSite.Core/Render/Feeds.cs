@@ -15,13 +15,15 @@ internal static class Feeds
     private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
 
     /// <summary>News and cases of every park, newest first. Hrefs are absolute from base_url, else relative to the feed.</summary>
-    public static string Atom(Site site, Theme theme, string lang)
+    public static string Atom(Site site, Theme theme, string lang) => Atom(site, theme, lang, Entries(site));
+
+    /// <summary><see cref="Atom(Site, Theme, string)"/> of the <paramref name="entries"/> (<see cref="Entries"/>, made once for every feed).</summary>
+    public static string Atom(Site site, Theme theme, string lang, List<(Park Park, Article Article)> entries)
     {
         var cfg = site.Config;
         var routes = new Routes(cfg);
         var feedPath = routes.InLanguage(Routes.AtomFeed, lang);
         string Href(string pageId) => FeedHref(routes, feedPath, pageId, lang);
-        var entries = Entries(site);
         var updated = entries.Count > 0 ? entries[0].Article.Date!.Value : cfg.Today;
 
         return Write(w =>
@@ -85,7 +87,7 @@ internal static class Feeds
     /// is a sitemap index of sitemap-1.xml, sitemap-2.xml... of <paramref name="maxUrls"/> URLs each, made one at a
     /// time so the whole list is never one string.
     /// </summary>
-    public static IEnumerable<TextFile> Sitemaps(Site site, IReadOnlyList<string> pageIds, int maxUrls = SitemapUrls)
+    public static IEnumerable<OutputFile> Sitemaps(Site site, IReadOnlyList<string> pageIds, int maxUrls = SitemapUrls)
     {
         var cfg = site.Config;
         var routes = new Routes(cfg);
@@ -93,7 +95,7 @@ internal static class Feeds
         var parts = SitemapParts(pageIds.Count, cfg.Languages.Count, maxUrls);
         if (parts.Count == 1)
         {
-            yield return new TextFile(Routes.Sitemap, UrlSet(cfg, routes, urls));
+            yield return UrlSetFile(Routes.Sitemap, cfg, routes, urls);
             yield break;
         }
         yield return new TextFile(Routes.Sitemap, Write(w =>
@@ -108,7 +110,125 @@ internal static class Feeds
             w.WriteEndElement();
         }));
         var next = 0;
-        foreach (var chunk in urls.Chunk(maxUrls)) yield return new TextFile(parts[next++], UrlSet(cfg, routes, chunk));
+        foreach (var chunk in urls.Chunk(maxUrls)) yield return UrlSetFile(parts[next++], cfg, routes, chunk);
+    }
+
+    /// <summary>A file of URLs: written as UTF-8 straight into a pooled buffer when every address is plain ASCII, else through the XML writer.</summary>
+    private static OutputFile UrlSetFile(string path, SiteConfig cfg, Routes routes, IEnumerable<(string PageId, string Lang)> urls) =>
+        PlainUrlSet(cfg, routes, urls) is { } bytes ? new BinaryFile(path, bytes) : new TextFile(path, UrlSet(cfg, routes, urls));
+
+    /// <summary>
+    /// The bytes <see cref="UrlSet"/> writes, without a string per address or the whole file as text: null when an
+    /// address or language holds a character the XML writer would escape or check (anything but printable ASCII other
+    /// than &amp; &lt; &gt; "), or when there are no URLs; then <see cref="UrlSet"/> writes the file.
+    /// </summary>
+    internal static byte[]? PlainUrlSet(SiteConfig cfg, Routes routes, IEnumerable<(string PageId, string Lang)> urls)
+    {
+        var langs = cfg.Languages;
+        var hreflangs = langs.Select(Format.HtmlLang).ToArray();
+        if (!hreflangs.All(Plain) || !langs.All(Plain) || (routes.BaseUrl is { } b && !Plain(b))) return null;
+        using var w = new AsciiBuffer(1 << 16);
+        w.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns:xhtml=\"" + XhtmlNs + "\" xmlns=\"" + SitemapNs + "\">");
+        var any = false;
+        foreach (var (pageId, lang) in urls)
+        {
+            if (!Plain(pageId)) return null;
+            any = true;
+            w.Append("\n  <url>\n    <loc>");
+            Address(w, routes, pageId, lang);
+            w.Append("</loc>");
+            for (var i = 0; i < langs.Count; i++)
+            {
+                w.Append("\n    <xhtml:link rel=\"alternate\" hreflang=\"");
+                w.Append(hreflangs[i]);
+                w.Append("\" href=\"");
+                Address(w, routes, pageId, langs[i]);
+                w.Append("\" />");
+            }
+            w.Append("\n  </url>");
+        }
+        if (!any) return null;
+        w.Append("\n</urlset>\n");
+        return w.ToArray();
+    }
+
+    /// <summary>Printable ASCII that XML writes as itself in text and in a quoted attribute.</summary>
+    private static bool Plain(string s)
+    {
+        foreach (var c in s)
+            if (c is < ' ' or > '~' or '&' or '<' or '>' or '"') return false;
+        return true;
+    }
+
+    /// <summary><c>routes.Absolute(routes.InLanguage(pageId, lang))</c>, appended without making either string.</summary>
+    private static void Address(AsciiBuffer w, Routes routes, string pageId, string lang)
+    {
+        var prefixed = lang != routes.DefaultLanguage;
+        if (routes.BaseUrl is not { } baseUrl)
+        {
+            if (prefixed) w.Append(lang, "/");
+            w.Append(pageId);
+            return;
+        }
+        w.Append(baseUrl);
+        if (prefixed) w.Append(lang, "/");
+        // As Routes.Absolute: a folder's index.html is the folder's address, the home page its language's root.
+        if (pageId == Routes.Home) return;
+        w.Append(pageId.EndsWith("/index.html", StringComparison.Ordinal) ? pageId.AsSpan(0, pageId.Length - "index.html".Length) : pageId);
+    }
+
+    /// <summary>ASCII text into a pooled buffer that grows by renting a larger one.</summary>
+    private sealed class AsciiBuffer(int capacity) : IDisposable
+    {
+        private byte[] _bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(capacity);
+        private int _used;
+
+        public void Append(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+        {
+            Append(a);
+            Append(b);
+        }
+
+        public void Append(ReadOnlySpan<char> s)
+        {
+            if (_bytes.Length - _used < s.Length)
+            {
+                var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, _used + s.Length));
+                _bytes.AsSpan(0, _used).CopyTo(bigger);
+                System.Buffers.ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = bigger;
+            }
+            _used += Encoding.ASCII.GetBytes(s, _bytes.AsSpan(_used));
+        }
+
+        public byte[] ToArray() => _bytes.AsSpan(0, _used).ToArray();
+
+        public void Dispose()
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = [];
+        }
+    }
+
+    /// <summary>Every file <see cref="Sitemaps"/> makes: sitemap.xml, and sitemap-1.xml... after it when it is an index.</summary>
+    public static IReadOnlyList<string> SitemapFiles(int pages, int languages, int maxUrls = SitemapUrls)
+    {
+        var parts = SitemapParts(pages, languages, maxUrls);
+        return parts.Count == 1 ? parts : [Routes.Sitemap, .. parts];
+    }
+
+    /// <summary>
+    /// A hash of everything the sitemap files are made from: the page ids in order, the languages, base_url and the
+    /// URLs per file, after <paramref name="global"/> (generator, theme, today, site.yaml). Equal digests, equal files.
+    /// </summary>
+    public static string SitemapDigest(string global, SiteConfig cfg, IReadOnlyList<string> pageIds, int maxUrls = SitemapUrls)
+    {
+        using var d = new FileDigest(global, "sitemap");
+        d.Text(cfg.BaseUrl).Number(maxUrls).Number(cfg.Languages.Count);
+        foreach (var lang in cfg.Languages) d.Text(lang);
+        d.Number(pageIds.Count);
+        foreach (var id in pageIds) d.Text(id);
+        return d.Finish();
     }
 
     /// <summary>The files holding the URLs: sitemap.xml, or sitemap-1.xml... when there are more than <paramref name="maxUrls"/>.</summary>
@@ -119,7 +239,7 @@ internal static class Feeds
             : Enumerable.Range(1, (int)((urls + maxUrls - 1) / maxUrls)).Select(i => $"sitemap-{i}.xml").ToList();
     }
 
-    private static string UrlSet(SiteConfig cfg, Routes routes, IEnumerable<(string PageId, string Lang)> urls) => Write(w =>
+    internal static string UrlSet(SiteConfig cfg, Routes routes, IEnumerable<(string PageId, string Lang)> urls) => Write(w =>
     {
         w.WriteStartElement("urlset", SitemapNs);
         w.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);

@@ -10,16 +10,20 @@ namespace EcoSite.Core.Render;
 /// <summary>A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) per language beside each Atom feed: feed.json, en/feed.json.</summary>
 internal static class JsonFeed
 {
-    public static IEnumerable<OutputFile> Files(Site site) =>
-        site.Config.Languages.Select(l => new TextFile(new Routes(site.Config).InLanguage(Routes.JsonFeed, l), Render(site, l)));
+    public static IEnumerable<OutputFile> Files(Site site) => Files(site, Feeds.Entries(site));
 
-    public static string Render(Site site, string lang)
+    /// <summary>The feeds of the <paramref name="entries"/> (<see cref="Feeds.Entries"/>, made once for every feed).</summary>
+    public static IEnumerable<OutputFile> Files(Site site, List<(Park Park, Article Article)> entries) =>
+        site.Config.Languages.Select(l => new TextFile(new Routes(site.Config).InLanguage(Routes.JsonFeed, l), Render(site, l, entries)));
+
+    public static string Render(Site site, string lang) => Render(site, lang, Feeds.Entries(site));
+
+    private static string Render(Site site, string lang, List<(Park Park, Article Article)> entries)
     {
         var cfg = site.Config;
         var routes = new Routes(cfg);
         var feedPath = routes.InLanguage(Routes.JsonFeed, lang);
         string Href(string pageId) => Feeds.FeedHref(routes, feedPath, pageId, lang);
-        var entries = Feeds.Entries(site);
 
         return PublishedJson.Write(w =>
         {

@@ -58,26 +58,99 @@ internal static class OpenData
     private const string HazardousDescription =
         "true for a hazardous waste code (国家危险废物名录), false for a general solid waste code, empty (null) when unknown: no code";
 
-    public static IEnumerable<OutputFile> Files(SiteFacts facts)
+    /// <summary>
+    /// Every file of the export. With <paramref name="keeps"/> (an incremental build: <see cref="SiteOutput.Keeps"/>)
+    /// and <paramref name="global"/>, a file whose digest (<see cref="Digest"/>: its table's or the scopes' contents)
+    /// is the one the previous build recorded is not made again: it comes as a <see cref="ReusedFile"/>.
+    /// </summary>
+    public static IEnumerable<OutputFile> Files(SiteFacts facts, string? global = null, Func<string, string?, bool>? keeps = null)
     {
         var site = facts.Site;
         var datasets = new OpenDataSets(facts);
         // Each scope's tables are made once: written as JSON and CSV here, and counted in the catalogue.
         var scopes = new List<DataScope> { new(null, site.Config.Title, datasets.For(site.Parks)) };
         scopes.AddRange(site.Parks.Select(p => new DataScope(p.Id, p.Profile.Name, datasets.For([p]))));
+        // Both files of a pair are made from the same thing; each path's digest is recorded (no short cut).
+        bool Kept(string a, string b, string? digest) => keeps is not null && digest is not null & keeps(a, digest) & keeps(b, digest);
+        string? Of(string kind, IReadOnlyList<DataScope> scopes, bool rows) => global is null ? null : Digest(global, kind, scopes, rows);
         foreach (var scope in scopes)
             foreach (var table in scope.Tables)
             {
-                yield return new TextFile(Routes.DataJson(table.Name, scope.ParkId), Json(table));
-                yield return new TextFile(Routes.DataCsv(table.Name, scope.ParkId), Csv(table));
+                var (json, csv) = (Routes.DataJson(table.Name, scope.ParkId), Routes.DataCsv(table.Name, scope.ParkId));
+                if (Kept(json, csv, Of("table", [scope with { Tables = [table] }], rows: true)))
+                {
+                    yield return new ReusedFile(json);
+                    yield return new ReusedFile(csv);
+                    continue;
+                }
+                yield return new TextFile(json, Json(table));
+                yield return new TextFile(csv, Csv(table));
             }
         foreach (var table in datasets.For([]))
         {
-            yield return new TextFile(Routes.DataTableSchema(table.Name), TableSchema(table));
-            yield return new TextFile(Routes.DataJsonSchema(table.Name), JsonSchema(table));
+            var (tableSchema, jsonSchema) = (Routes.DataTableSchema(table.Name), Routes.DataJsonSchema(table.Name));
+            if (Kept(tableSchema, jsonSchema, Of("schemas", [new DataScope(null, site.Config.Title, [table])], rows: false)))
+            {
+                yield return new ReusedFile(tableSchema);
+                yield return new ReusedFile(jsonSchema);
+                continue;
+            }
+            yield return new TextFile(tableSchema, TableSchema(table));
+            yield return new TextFile(jsonSchema, JsonSchema(table));
+        }
+        // The catalogue and the package describe the scopes and their tables, not the rows.
+        if (Kept(Routes.DataCatalog, Routes.DataPackage, Of("catalog", scopes, rows: false)))
+        {
+            yield return new ReusedFile(Routes.DataCatalog);
+            yield return new ReusedFile(Routes.DataPackage);
+            yield break;
         }
         yield return new TextFile(Routes.DataCatalog, DataCatalog.Render(facts, scopes));
         yield return new TextFile(Routes.DataPackage, DataPackage.Render(facts, scopes));
+    }
+
+    /// <summary>
+    /// A hash of every member of the scopes, their tables and fields (<see cref="DataScope"/>, <see cref="DataTable"/>,
+    /// <see cref="DataField"/>: a test holds the list of members to this method), with the rows when
+    /// <paramref name="rows"/>, after <paramref name="global"/> (generator, theme, today, site.yaml, so the code that
+    /// writes the files and the site's settings are covered). Null when a row holds a value of a type the exports do not
+    /// write as such (then the file is always made).
+    /// </summary>
+    internal static string? Digest(string global, string kind, IReadOnlyList<DataScope> scopes, bool rows)
+    {
+        using var d = new FileDigest(global, kind);
+        d.Number(scopes.Count);
+        foreach (var scope in scopes)
+        {
+            d.Text(scope.ParkId).Number(scope.Name.Values.Count);
+            foreach (var (lang, text) in scope.Name.Values) d.Text(lang).Text(text);
+            d.Number(scope.Tables.Count);
+            foreach (var table in scope.Tables)
+            {
+                d.Text(table.Name).Text(table.Title).Text(table.Description).Number(table.PrimaryKey.Count);
+                foreach (var k in table.PrimaryKey) d.Text(k);
+                d.Number(table.Fields.Count);
+                foreach (var f in table.Fields)
+                {
+                    d.Text(f.Name).Number((int)f.Type).Number(f.Required ? 1 : 0).Text(f.Description).Number(f.List ? 1 : 0);
+                    if (f.Enum is null) d.Number(-1);
+                    else
+                    {
+                        d.Number(f.Enum.Count);
+                        foreach (var v in f.Enum) d.Text(v);
+                    }
+                }
+                if (!rows) continue;
+                d.Number(table.Rows.Count);
+                foreach (var row in table.Rows)
+                {
+                    d.Number(row.Length);
+                    foreach (var v in row)
+                        if (!d.Value(v)) return null;
+                }
+            }
+        }
+        return d.Finish();
     }
 
     /// <summary>The datasets of the given parks, in <see cref="Names"/> order.</summary>

@@ -112,20 +112,43 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         if (Scope is not { Regional: false })
         {
             emit(new TextFile(Routes.NotFound, NotFound()));
-            foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang)));
-            foreach (var f in Feeds.Sitemaps(site, plan.Jobs.Select(j => j.PageId).ToList())) emit(f);
-            foreach (var f in JsonFeed.Files(site)) emit(f);
+            // The feeds' entries are sorted out of every article once, for the Atom and the JSON feeds alike.
+            var entries = Feeds.Entries(site);
+            foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang, entries)));
+            Sitemaps(emit, output);
+            foreach (var f in JsonFeed.Files(site, entries)) emit(f);
         }
         else
             foreach (var path in languages.SelectMany(l => new[] { _routes.InLanguage(Routes.AtomFeed, l), _routes.InLanguage(Routes.JsonFeed, l) }).Append(Routes.NotFound).Append(Routes.Sitemap)
                          .Concat(Feeds.SitemapParts(plan.Jobs.Count, languages.Count)).Distinct())
                 Scope.WrittenElsewhere(path);
-        foreach (var f in OpenData.Files(facts).Concat(PlatformIndex.Files(facts))) emit(f);
+        foreach (var f in OpenData.Files(facts, output.DigestGlobal, output.Keeps).Concat(PlatformIndex.Files(facts))) emit(f);
         foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
         if (Scope is null)
             foreach (var f in SiteSearch.Files(facts, theme, output, output.Search)) emit(f);
         else
             foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
+    }
+
+    /// <summary>
+    /// The sitemap files, or (an incremental build where no page was added or removed and nothing global changed) the
+    /// published ones kept: their digest (<see cref="Feeds.SitemapDigest"/>) is the one the previous build recorded.
+    /// </summary>
+    private void Sitemaps(Action<OutputFile> emit, SiteOutput output)
+    {
+        var pageIds = plan.Jobs.Select(j => j.PageId).ToList();
+        var files = Feeds.SitemapFiles(pageIds.Count, site.Config.Languages.Count);
+        if (output.DigestGlobal is { } global)
+        {
+            var digest = Feeds.SitemapDigest(global, site.Config, pageIds);
+            // Every file's digest is recorded (no short cut), for the next build.
+            if (files.Count(f => output.Keeps(f, digest)) == files.Count)
+            {
+                foreach (var f in files) emit(new ReusedFile(f));
+                return;
+            }
+        }
+        foreach (var f in Feeds.Sitemaps(site, pageIds)) emit(f);
     }
 
     internal string RenderPage(PageContext ctx, PageContent content) => RenderPage(ctx, content, PageOf(ctx, content));

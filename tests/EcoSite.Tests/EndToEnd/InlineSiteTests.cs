@@ -128,16 +128,22 @@ public sealed class InlineSiteTests
         // Eight URLs (four pages, two languages): at the limit, one sitemap as before.
         var whole = EcoSite.Core.Render.Feeds.Sitemaps(facts, pages, maxUrls: 8).ToList();
         Assert.Equal(["sitemap.xml"], whole.Select(f => f.Path));
-        Assert.Contains("<urlset", whole[0].Text);
+        static string Text(EcoSite.Core.Output.OutputFile f) => f switch
+        {
+            EcoSite.Core.Output.TextFile t => t.Text,
+            EcoSite.Core.Output.BinaryFile b => System.Text.Encoding.UTF8.GetString(b.Bytes),
+            _ => throw new InvalidOperationException(f.Path),
+        };
+        Assert.Contains("<urlset", Text(whole[0]));
 
         // Above it, the protocol's sitemap index naming each part, and the same URLs spread over the parts in order.
         var split = EcoSite.Core.Render.Feeds.Sitemaps(facts, pages, maxUrls: 3).ToList();
         Assert.Equal(["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"], split.Select(f => f.Path));
-        Assert.Contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">", split[0].Text);
-        Assert.Contains("<loc>https://www.example.gov.cn/stgy/sitemap-3.xml</loc>", split[0].Text);
-        Assert.Equal([3, 3, 2], split.Skip(1).Select(f => f.Text.Split("<url>").Length - 1));
+        Assert.Contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">", Text(split[0]));
+        Assert.Contains("<loc>https://www.example.gov.cn/stgy/sitemap-3.xml</loc>", Text(split[0]));
+        Assert.Equal([3, 3, 2], split.Skip(1).Select(f => Text(f).Split("<url>").Length - 1));
         string Locs(string xml) => string.Join("\n", xml.Split('\n').Where(l => l.Contains("<loc>")));
-        Assert.Equal(Locs(whole[0].Text), string.Join("\n", split.Skip(1).Select(f => Locs(f.Text))));
+        Assert.Equal(Locs(Text(whole[0])), string.Join("\n", split.Skip(1).Select(f => Locs(Text(f)))));
     }
 
     [Fact]
