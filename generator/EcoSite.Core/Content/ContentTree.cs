@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using EcoSite.Core.Diagnostics;
 
 namespace EcoSite.Core.Content;
@@ -157,10 +158,12 @@ internal sealed class ContentTree
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            IEnumerable<FileSystemInfo> entries;
+            List<(string FullName, string Name)> entries;
             try
             {
-                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+                // Names only: the directory listing is not asked for anything a status call gives (FileSystemInfo
+                // objects each made one), so the one status call a file gets is FileProbe's below.
+                entries = new FileSystemEnumerable<(string, string)>(dir, (ref FileSystemEntry e) => (e.ToFullPath(), e.FileName.ToString()), ListingOptions).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -182,7 +185,7 @@ internal sealed class ContentTree
                 if (kind == FileKind.SymbolicLink)
                 {
                     FileSystemInfo? target;
-                    try { target = entry.ResolveLinkTarget(returnFinalTarget: true); }
+                    try { target = new FileInfo(entry.FullName).ResolveLinkTarget(returnFinalTarget: true); }
                     catch (IOException)
                     {
                         // A loop of links (ELOOP): it leads nowhere, inside or out.
@@ -222,9 +225,9 @@ internal sealed class ContentTree
                     dirs.Add(rel);
                     pending.Push(entry.FullName);
                 }
-                else if (kind == FileKind.Regular && entry is FileInfo f)
+                else if (kind == FileKind.Regular)
                 {
-                    files.Add((ContentFile.Under(root, rel, size >= 0 ? size : f.Length), stamp ?? default));
+                    files.Add((ContentFile.Under(root, rel, size >= 0 ? size : new FileInfo(entry.FullName).Length), stamp ?? default));
                 }
                 else NotRegular(rel, kind, "this is ");
             }
@@ -239,6 +242,15 @@ internal sealed class ContentTree
             diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
                 $"{what}{FileProbe.Describe(kind)}, not a regular file; EcoSite never opens it. Remove it, or replace it with the file itself.");
     }
+
+    /// <summary>One folder's entries, as listed (no filter, nothing skipped by its attributes); a folder that cannot be listed throws.</summary>
+    private static readonly EnumerationOptions ListingOptions = new()
+    {
+        RecurseSubdirectories = false,
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        ReturnSpecialDirectories = false,
+    };
 
     /// <summary>The same folder without the files <paramref name="excluded"/> names, and without folders left empty by that.</summary>
     internal ContentTree Without(Func<string, bool> excluded)
