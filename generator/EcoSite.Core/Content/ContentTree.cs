@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using EcoSite.Core.Diagnostics;
 
 namespace EcoSite.Core.Content;
@@ -33,10 +34,12 @@ internal sealed class ContentTree
     private readonly HashSet<string> _dirs;
     private readonly Dictionary<string, List<string>> _children = new(StringComparer.Ordinal);
 
-    private ContentTree(string root, List<ContentFile> files, HashSet<string> dirs)
+    private ContentTree(string root, List<ContentFile> files, HashSet<string> dirs, Output.FileStamp[]? stamps = null, long stampedFrom = 0)
     {
         Root = root;
         Files = files;
+        _stamps = stamps;
+        StampedFrom = stampedFrom;
         _files = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++) _files[files[i].RelPath] = i;
         _dirs = dirs;
@@ -51,6 +54,22 @@ internal sealed class ContentTree
     }
 
     public string Root { get; }
+
+    /// <summary>
+    /// The stamp of each file (by its number in <see cref="Files"/>) from the status call that found its type, so that
+    /// the input fingerprint does not ask the file system again; a default stamp where the scan had none (a symbolic
+    /// link, whose stamp is its target's, Windows, an unconfirmed status layout). Handed over once (<see cref="TakeStamps"/>).
+    /// </summary>
+    private Output.FileStamp[]? _stamps;
+
+    /// <summary>
+    /// When the scan began (UTC ticks, <see cref="Output.FileStamps.Now"/>): every stamp it took is from after it, so the
+    /// fingerprint records this as the time its stamping began (the racy rule, docs/incremental.md); 0 without stamps.
+    /// </summary>
+    internal long StampedFrom { get; }
+
+    /// <summary>The stamps the scan took (see <see cref="_stamps"/>), handed over once, then released; null when it took none.</summary>
+    internal Output.FileStamp[]? TakeStamps() => Interlocked.Exchange(ref _stamps, null);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _kept = new(StringComparer.Ordinal);
 
@@ -130,17 +149,21 @@ internal sealed class ContentTree
     {
         root = Path.GetFullPath(root);
         var under = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
-        var files = new List<ContentFile>();
+        // Taken before the first status call: see StampedFrom.
+        var stampedFrom = Output.FileStamps.Now();
+        var files = new List<(ContentFile File, Output.FileStamp Stamp)>();
         var dirs = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            IEnumerable<FileSystemInfo> entries;
+            List<(string FullName, string Name)> entries;
             try
             {
-                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().ToList();
+                // Names only: the directory listing is not asked for anything a status call gives (FileSystemInfo
+                // objects each made one), so the one status call a file gets is FileProbe's below.
+                entries = new FileSystemEnumerable<(string, string)>(dir, (ref FileSystemEntry e) => (e.ToFullPath(), e.FileName.ToString()), ListingOptions).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -158,11 +181,11 @@ internal sealed class ContentTree
                     continue;
                 }
                 // The file type comes first, from lstat: a pipe or a device is never opened (content-format.md section 4).
-                var kind = FileProbe.Kind(entry.FullName, out var size);
+                var kind = FileProbe.Kind(entry.FullName, out var size, out var stamp);
                 if (kind == FileKind.SymbolicLink)
                 {
                     FileSystemInfo? target;
-                    try { target = entry.ResolveLinkTarget(returnFinalTarget: true); }
+                    try { target = new FileInfo(entry.FullName).ResolveLinkTarget(returnFinalTarget: true); }
                     catch (IOException)
                     {
                         // A loop of links (ELOOP): it leads nowhere, inside or out.
@@ -194,7 +217,7 @@ internal sealed class ContentTree
                         NotRegular(rel, targetKind, "this symbolic link leads to ");
                         continue;
                     }
-                    files.Add(ContentFile.Link(target.FullName, rel, ((FileInfo)target).Length));
+                    files.Add((ContentFile.Link(target.FullName, rel, ((FileInfo)target).Length), default));
                     continue;
                 }
                 if (kind == FileKind.Directory)
@@ -202,20 +225,32 @@ internal sealed class ContentTree
                     dirs.Add(rel);
                     pending.Push(entry.FullName);
                 }
-                else if (kind == FileKind.Regular && entry is FileInfo f)
+                else if (kind == FileKind.Regular)
                 {
-                    files.Add(ContentFile.Under(root, rel, size >= 0 ? size : f.Length));
+                    files.Add((ContentFile.Under(root, rel, size >= 0 ? size : new FileInfo(entry.FullName).Length), stamp ?? default));
                 }
                 else NotRegular(rel, kind, "this is ");
             }
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.RelPath, b.RelPath));
-        return new ContentTree(root, files, dirs);
+        files.Sort((a, b) => string.CompareOrdinal(a.File.RelPath, b.File.RelPath));
+        var stamps = new Output.FileStamp[files.Count];
+        var any = false;
+        for (var i = 0; i < stamps.Length; i++) any |= (stamps[i] = files[i].Stamp) != default;
+        return new ContentTree(root, files.ConvertAll(f => f.File), dirs, any ? stamps : null, any ? stampedFrom : 0);
 
         void NotRegular(string rel, FileKind kind, string what) =>
             diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
                 $"{what}{FileProbe.Describe(kind)}, not a regular file; EcoSite never opens it. Remove it, or replace it with the file itself.");
     }
+
+    /// <summary>One folder's entries, as listed (no filter, nothing skipped by its attributes); a folder that cannot be listed throws.</summary>
+    private static readonly EnumerationOptions ListingOptions = new()
+    {
+        RecurseSubdirectories = false,
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        ReturnSpecialDirectories = false,
+    };
 
     /// <summary>The same folder without the files <paramref name="excluded"/> names, and without folders left empty by that.</summary>
     internal ContentTree Without(Func<string, bool> excluded)
@@ -226,7 +261,9 @@ internal sealed class ContentTree
         bool Holds(string dir, IEnumerable<string> paths) => paths.Any(p => p.StartsWith(dir + "/", StringComparison.Ordinal));
         var keptPaths = kept.Select(f => f.RelPath).ToList();
         var dirs = _dirs.Where(d => Holds(d, keptPaths) || !Holds(d, gone)).ToHashSet(StringComparer.Ordinal);
-        var tree = new ContentTree(Root, kept, dirs);
+        // The scan's stamps follow the files they belong to.
+        var stamps = _stamps is { } all ? kept.Select(f => all[_files[f.RelPath]]).ToArray() : null;
+        var tree = new ContentTree(Root, kept, dirs, stamps, StampedFrom);
         foreach (var (path, bytes) in _kept) tree._kept[path] = bytes;
         return tree;
     }

@@ -35,6 +35,48 @@ internal static class FileProbe
     /// </summary>
     public static FileKind Kind(string path, out long size) => Probe(path, follow: false, out size);
 
+    /// <summary>
+    /// As <see cref="Kind(string, out long)"/>, with the stamp (<see cref="Output.FileStamp"/>) the same status call gave
+    /// for a regular file, so that a file listed by the content scan is not asked again when it is fingerprinted; null
+    /// when it did not give one (not a regular file, Windows, a status layout <see cref="Output.UnixStatus"/> could not
+    /// confirm): ask <see cref="Output.FileStamp.Of"/>.
+    /// </summary>
+    public static FileKind Kind(string path, out long size, out Output.FileStamp? stamp)
+    {
+        stamp = null;
+        if (OperatingSystem.IsWindows()) return Probe(path, follow: false, out size);
+        Span<byte> status = stackalloc byte[StatusBytes];
+        var kind = Status(path, follow: false, status, out size);
+        if (kind == FileKind.Regular && Output.UnixStatus.Usable) stamp = Output.UnixStatus.StampOf(status);
+        return kind;
+    }
+
+    /// <summary>
+    /// The type of <paramref name="name"/> in the folder <paramref name="dir"/> itself (a symbolic link is
+    /// <see cref="FileKind.SymbolicLink"/>), its path made in a buffer on the stack rather than as a string: the
+    /// listing of a previous output asks this of every one of its files.
+    /// </summary>
+    public static FileKind Kind(ReadOnlySpan<char> dir, ReadOnlySpan<char> name)
+    {
+        if (OperatingSystem.IsWindows()) return Kind(Path.Join(dir, name));
+        var max = System.Text.Encoding.UTF8.GetMaxByteCount(dir.Length + 1 + name.Length) + 1;
+        byte[]? rented = null;
+        Span<byte> path = max <= 1024 ? stackalloc byte[1024] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            var n = System.Text.Encoding.UTF8.GetBytes(dir, path);
+            path[n++] = (byte)'/';
+            n += System.Text.Encoding.UTF8.GetBytes(name, path[n..]);
+            path[n] = 0;
+            Span<byte> status = stackalloc byte[StatusBytes];
+            return LStatBytes(ref MemoryMarshal.GetReference(path), ref MemoryMarshal.GetReference(status)) == 0 ? KindOfMode(status) : FileKind.Missing;
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>The type of what <paramref name="path"/> leads to, through symbolic links.</summary>
     public static FileKind TargetKind(string path) => Probe(path, follow: true, out _);
 
@@ -84,10 +126,24 @@ internal static class FileProbe
             return KindOf(attributes, follow);
         }
         Span<byte> status = stackalloc byte[StatusBytes];
+        return Status(path, follow, status, out size);
+    }
+
+    /// <summary>lstat or stat into <paramref name="status"/>: the kind, and the size of a regular file when the layout is confirmed.</summary>
+    private static FileKind Status(string path, bool follow, Span<byte> status, out long size)
+    {
+        size = -1;
         var result = follow ? Stat(path, ref MemoryMarshal.GetReference(status)) : LStat(path, ref MemoryMarshal.GetReference(status));
         if (result != 0) return FileKind.Missing;
+        var kind = KindOfMode(status);
+        if (kind == FileKind.Regular && Output.UnixStatus.Usable) size = MemoryMarshal.Read<long>(status[Output.UnixStatus.SizeAt..]);
+        return kind;
+    }
+
+    /// <summary>The kind the mode of a status struct (its second 32-bit field) tells.</summary>
+    private static FileKind KindOfMode(ReadOnlySpan<byte> status)
+    {
         var mode = MemoryMarshal.Read<int>(status[4..]);
-        if ((mode & 0xF000) == 0x8000 && Output.UnixStatus.Usable) size = MemoryMarshal.Read<long>(status[Output.UnixStatus.SizeAt..]);
         return (mode & 0xF000) switch
         {
             0x8000 => FileKind.Regular,
@@ -114,6 +170,10 @@ internal static class FileProbe
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
     private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte status);
+
+    /// <summary>lstat of a path already in UTF-8 and ending with a zero byte.</summary>
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat")]
+    private static extern int LStatBytes(ref byte path, ref byte status);
 
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
     private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref byte status);

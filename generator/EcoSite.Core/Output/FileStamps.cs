@@ -48,12 +48,17 @@ internal sealed class FileStamps
     /// </summary>
     public static readonly long RacyTicks = TimeSpan.FromSeconds(2).Ticks;
 
-    private readonly Dictionary<string, (FileStamp Stamp, byte[] Hash)> _files;
+    private const int HashBytes = 32;
 
-    private FileStamps(long taken, Dictionary<string, (FileStamp, byte[])> files)
+    // Each file's stamp with where its hash starts in _hashes: one array for every hash, not one array a file.
+    private readonly Dictionary<string, (FileStamp Stamp, int At)> _files;
+    private readonly ReadOnlyMemory<byte> _hashes;
+
+    private FileStamps(long taken, Dictionary<string, (FileStamp, int)> files, ReadOnlyMemory<byte> hashes)
     {
         Taken = taken;
         _files = files;
+        _hashes = hashes;
     }
 
     /// <summary>When the previous build began stamping (UTC ticks): every recorded stamp was taken after it.</summary>
@@ -61,7 +66,7 @@ internal sealed class FileStamps
 
     public int Count => _files.Count;
 
-    public static FileStamps None { get; } = new(0, new Dictionary<string, (FileStamp, byte[])>(StringComparer.Ordinal));
+    public static FileStamps None { get; } = new(0, new Dictionary<string, (FileStamp, int)>(StringComparer.Ordinal), default);
 
     /// <summary>Lets a test take stamps as if at another time (scoped to the calling flow), so its fresh files are not racy.</summary>
     internal static readonly AsyncLocal<TimeSpan?> ClockShiftForTests = new();
@@ -70,8 +75,19 @@ internal sealed class FileStamps
     public static long Now() => DateTime.UtcNow.Ticks + (ClockShiftForTests.Value ?? TimeSpan.Zero).Ticks;
 
     /// <summary>The recorded hash of <paramref name="relPath"/> when its stamp is unchanged and was not racy; else null (read it).</summary>
-    public byte[]? Reuse(string relPath, FileStamp stamp) =>
-        _files.TryGetValue(relPath, out var known) && known.Stamp == stamp && stamp.LatestTicks + RacyTicks < Taken ? known.Hash : null;
+    public byte[]? Reuse(string relPath, FileStamp stamp)
+    {
+        var hash = new byte[HashBytes];
+        return Reuse(relPath, hash, stamp) ? hash : null;
+    }
+
+    /// <summary>As <see cref="Reuse(string, FileStamp)"/>, the recorded hash copied into <paramref name="hash"/>: true when it was.</summary>
+    public bool Reuse(string relPath, Span<byte> hash, FileStamp stamp)
+    {
+        if (!_files.TryGetValue(relPath, out var known) || known.Stamp != stamp || stamp.LatestTicks + RacyTicks >= Taken) return false;
+        _hashes.Span.Slice(known.At, HashBytes).CopyTo(hash);
+        return true;
+    }
 
     public static FileStamps Read(BuildState state)
     {
@@ -83,14 +99,16 @@ internal sealed class FileStamps
             var taken = reader.ReadInt64();
             var count = reader.ReadInt32();
             if (count < 0 || count > payload.Length) return None;
-            var files = new Dictionary<string, (FileStamp, byte[])>(count, StringComparer.Ordinal);
+            var files = new Dictionary<string, (FileStamp, int)>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var rel = reader.ReadString();
                 var stamp = new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
-                files[rel] = (stamp, reader.ReadBytes(32));
+                // The hash stays where it is in the payload (which this reader does not copy).
+                files[rel] = (stamp, reader.Position);
+                reader.Skip(HashBytes);
             }
-            return reader.Position == payload.Length ? new FileStamps(taken, files) : None;
+            return reader.Position == payload.Length ? new FileStamps(taken, files, payload) : None;
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
         {
@@ -99,6 +117,49 @@ internal sealed class FileStamps
     }
 
     /// <summary>Records the stamps of this build, taken from <paramref name="taken"/> on, with the hashes they go with (sorted: same input, same bytes).</summary>
+    /// <summary>
+    /// As <see cref="Write(BuildState, long, IEnumerable{ValueTuple{string, FileStamp, ReadOnlyMemory{byte}}})"/> for a
+    /// fingerprint's arrays, by file number: the files of the content tree (sorted ordinally), their stamps, whether each
+    /// has one, and their hashes one after another. Written straight from them, not gathered into a list first.
+    /// </summary>
+    public static void Write(BuildState state, long taken, IReadOnlyList<Content.ContentFile> files, FileStamp[] stamps, bool[] stamped, byte[] hashes)
+    {
+        for (var i = 1; i < files.Count; i++)
+            if (string.CompareOrdinal(files[i - 1].RelPath, files[i].RelPath) >= 0)
+            {
+                Write(state, taken, Enumerable.Range(0, files.Count).Where(i => stamped[i])
+                    .Select(i => (files[i].RelPath, stamps[i], (ReadOnlyMemory<byte>)hashes.AsMemory(i * HashBytes, HashBytes))));
+                return;
+            }
+        var count = 0;
+        foreach (var s in stamped) if (s) count++;
+        state.Write("stamps", stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            WriteHead(writer, taken, count);
+            for (var i = 0; i < files.Count; i++)
+                if (stamped[i]) WriteFile(writer, files[i].RelPath, stamps[i], hashes.AsSpan(i * HashBytes, HashBytes));
+        });
+    }
+
+    private static void WriteHead(BinaryWriter writer, long taken, int count)
+    {
+        writer.Write(Format);
+        writer.Write(UnixStatus.Usable);
+        writer.Write(taken);
+        writer.Write(count);
+    }
+
+    private static void WriteFile(BinaryWriter writer, string rel, FileStamp stamp, ReadOnlySpan<byte> hash)
+    {
+        writer.Write(rel);
+        writer.Write(stamp.Size);
+        writer.Write(stamp.WriteTicks);
+        writer.Write(stamp.ChangeTicks);
+        writer.Write(stamp.Inode);
+        writer.Write(hash);
+    }
+
     public static void Write(BuildState state, long taken, IEnumerable<(string RelPath, FileStamp Stamp, ReadOnlyMemory<byte> Hash)> files)
     {
         var list = files.ToList();
@@ -112,19 +173,8 @@ internal sealed class FileStamps
         state.Write("stamps", stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Format);
-            writer.Write(UnixStatus.Usable);
-            writer.Write(taken);
-            writer.Write(list.Count);
-            foreach (var (rel, stamp, hash) in list)
-            {
-                writer.Write(rel);
-                writer.Write(stamp.Size);
-                writer.Write(stamp.WriteTicks);
-                writer.Write(stamp.ChangeTicks);
-                writer.Write(stamp.Inode);
-                writer.Write(hash.Span);
-            }
+            WriteHead(writer, taken, list.Count);
+            foreach (var (rel, stamp, hash) in list) WriteFile(writer, rel, stamp, hash.Span);
         });
     }
 }
@@ -150,9 +200,13 @@ internal static class UnixStatus
         Span<byte> status = stackalloc byte[StatusBytes];
         stamp = default;
         if (SystemStat(path, ref MemoryMarshal.GetReference(status)) != 0) return false;
-        stamp = new FileStamp(Read(status, SizeAt), Ticks(status, MTimeAt, MTimeNsecAt), Ticks(status, CTimeAt, CTimeNsecAt), Read(status, InoAt));
+        stamp = StampOf(status);
         return true;
     }
+
+    /// <summary>The stamp a status struct the shim filled (by stat or lstat) carries; only when <see cref="Usable"/>.</summary>
+    internal static FileStamp StampOf(ReadOnlySpan<byte> status) =>
+        new(Read(status, SizeAt), Ticks(status, MTimeAt, MTimeNsecAt), Ticks(status, CTimeAt, CTimeNsecAt), Read(status, InoAt));
 
     private static bool Confirm()
     {

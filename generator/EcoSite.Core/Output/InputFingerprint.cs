@@ -35,26 +35,28 @@ internal sealed class InputFingerprint
     public static InputFingerprint Compute(ContentTree tree, DiagnosticBag diagnostics, ParallelOptions? parallel = null, FileStamps? previous = null)
     {
         previous ??= FileStamps.None;
-        var taken = FileStamps.Now();
+        // The stamps the content scan took with each file's type (the file is not asked again); stamping began when the
+        // scan did, which only makes the racy rule stricter. Files without one (links) are stamped here, after that.
+        var scanned = tree.TakeStamps();
+        var taken = scanned is null ? FileStamps.Now() : tree.StampedFrom;
         var hashes = new byte[tree.Files.Count * HashBytes];
-        var stamps = new FileStamp[tree.Files.Count];
+        var stamps = scanned ?? new FileStamp[tree.Files.Count];
         var stamped = new bool[tree.Files.Count];
         var read = 0;
         Parallel.For(0, tree.Files.Count, parallel ?? new ParallelOptions(), i =>
         {
             var file = tree.Files[i];
             var hash = hashes.AsSpan(i * HashBytes, HashBytes);
-            var fullPath = file.FullPath;
-            // The stamp is taken before the file is read: a write after it changes the stamp, so a recorded stamp never
-            // vouches for bytes older than the file's.
-            var stamp = FileStamp.Of(fullPath);
-            if (stamp is { } s && previous.Reuse(file.RelPath, s) is { } known)
+            // The stamp is taken before the file is read (by the scan, or here): a write after it changes the stamp, so a
+            // recorded stamp never vouches for bytes older than the file's.
+            var stamp = scanned is not null && scanned[i] != default ? scanned[i] : FileStamp.Of(file.FullPath);
+            if (stamp is { } s && previous.Reuse(file.RelPath, hash, s))
             {
-                known.CopyTo(hash);
                 (stamps[i], stamped[i]) = (s, true);
                 return;
             }
             Interlocked.Increment(ref read);
+            var fullPath = file.FullPath;
             try
             {
                 // The loader needs the same bytes next: keep Markdown and YAML (not media) so each file is read once.
@@ -106,8 +108,7 @@ internal sealed class InputFingerprint
         if (_stamps is not { } stamps || _stamped is not { } stamped) return;
         var count = stamped.Count(s => s);
         if (Read > 0 || count != _previousStamps)
-            FileStamps.Write(state, _taken, Enumerable.Range(0, stamps.Length).Where(i => stamped[i])
-                .Select(i => (_tree.Files[i].RelPath, stamps[i], (ReadOnlyMemory<byte>)_hashes.AsMemory(i * HashBytes, HashBytes))));
+            FileStamps.Write(state, _taken, _tree.Files, stamps, stamped, _hashes);
         (_stamps, _stamped) = (null, null);
     }
 
@@ -163,11 +164,22 @@ internal sealed class InputFingerprint
     /// of every build, so the bytes are laid out in one buffer and hashed in one call, the part before the paths made
     /// once per <paramref name="global"/>.
     /// </remarks>
-    public string ForJob(string global, IEnumerable<string> relPaths)
+    public string ForJob(string global, IEnumerable<string> relPaths) => ForJob(global, relPaths.ToArray());
+
+    /// <summary>As <see cref="ForJob(string, IEnumerable{string})"/> for a page's inputs and one more path (site.yaml), gathered into one array.</summary>
+    public string ForJob(string global, IReadOnlyList<string> relPaths, string also)
+    {
+        var rels = new string[relPaths.Count + 1];
+        for (var i = 0; i < relPaths.Count; i++) rels[i] = relPaths[i];
+        rels[^1] = also;
+        return ForJob(global, rels);
+    }
+
+    /// <summary>Sorts <paramref name="rels"/> (the caller's own array) and hashes them as <see cref="ForJob(string, IEnumerable{string})"/>.</summary>
+    private string ForJob(string global, string[] rels)
     {
         var tool = Tool;
         var prefix = _prefix is { } known && known.Tool == tool && known.Global == global ? known : _prefix = new JobPrefix(tool, global);
-        var rels = relPaths.ToArray();
         Array.Sort(rels, StringComparer.Ordinal);
         var size = prefix.Bytes.Length;
         foreach (var rel in rels) size += Encoding.UTF8.GetMaxByteCount(rel.Length) + 1 + HashBytes;

@@ -3,10 +3,12 @@ using System.IO.Enumeration;
 namespace EcoSite.Core.Output;
 
 /// <summary>
-/// What a previous output holds, listed once before an update in place (docs/incremental.md): its files, its folders,
-/// and everything else (symbolic links, pipes), which an update removes without following. The listing never enters a
-/// linked folder, so a file reached through a link is not "in" the output: it is neither reused nor compared, and the
-/// link itself is removed before anything is written under its name (docs/security.md).
+/// What a previous output holds, listed once before an update in place (docs/incremental.md): its regular files, its
+/// folders, and everything else (symbolic links, pipes, sockets, devices), which an update removes without following.
+/// Each entry's type comes from one lstat(2) at the listing, which is also the only one it gets: a page kept or a file
+/// compared is one <see cref="Files"/> holds, with no second look at its type. The listing never enters a linked folder,
+/// so a file reached through a link is not "in" the output: it is neither reused nor compared, and the link itself is
+/// removed before anything is written under its name (docs/security.md).
 /// </summary>
 internal sealed class OutputTree
 {
@@ -21,12 +23,15 @@ internal sealed class OutputTree
     /// <summary>The output folder, full path without a trailing separator.</summary>
     public string Root { get; }
 
-    /// <summary>Entries that were files when listed, '/'-separated and relative to <see cref="Root"/>.</summary>
+    /// <summary>Entries that were regular files when listed (lstat), '/'-separated and relative to <see cref="Root"/>.</summary>
     public IReadOnlySet<string> Files { get; }
 
     public IReadOnlyList<string> Folders { get; }
 
-    /// <summary>Symbolic links (to files or folders): removed by the update, never followed.</summary>
+    /// <summary>
+    /// Symbolic links (to files or folders) and anything else that is neither a regular file nor a folder (a pipe, a
+    /// socket, a device, an entry gone or unreadable by the time it was asked): removed by the update, never followed or opened.
+    /// </summary>
     public IReadOnlyList<string> Others { get; }
 
     /// <summary>Lists <paramref name="root"/>; an entry that cannot be read throws (the caller reports ECO303).</summary>
@@ -45,10 +50,11 @@ internal sealed class OutputTree
             var dir = e.Directory;
             var rel = dir.Length == root.Length ? e.FileName.ToString() : string.Concat(dir[(root.Length + 1)..], "/", e.FileName);
             if (Path.DirectorySeparatorChar != '/') rel = rel.Replace(Path.DirectorySeparatorChar, '/');
-            return (rel, IsLink(ref e) ? 'l' : e.IsDirectory ? 'd' : 'f');
+            return (rel, KindOf(ref e));
         }, options)
         {
-            ShouldRecursePredicate = (ref FileSystemEntry e) => e.IsDirectory && !IsLink(ref e),
+            // Asked before the transform, of entries the directory listing says are folders (or links to one).
+            ShouldRecursePredicate = (ref FileSystemEntry e) => e.IsDirectory && KindOf(ref e) == 'd',
         };
         var files = new HashSet<string>(StringComparer.Ordinal);
         var folders = new List<string>();
@@ -65,7 +71,22 @@ internal sealed class OutputTree
         return new OutputTree(root, files, folders, others);
     }
 
-    private static bool IsLink(ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) != 0;
+    /// <summary>
+    /// 'f' for a regular file, 'd' for a folder, 'l' for anything else: on Unix from one lstat of the entry (not through
+    /// <see cref="FileSystemEntry.Attributes"/>, which asks the same and does not tell a pipe from a file); on Windows
+    /// from the attributes (a reparse point is a link).
+    /// </summary>
+    private static char KindOf(ref FileSystemEntry e)
+    {
+        if (OperatingSystem.IsWindows())
+            return (e.Attributes & FileAttributes.ReparsePoint) != 0 ? 'l' : e.IsDirectory ? 'd' : 'f';
+        return Content.FileProbe.Kind(e.Directory, e.FileName) switch
+        {
+            Content.FileKind.Regular => 'f',
+            Content.FileKind.Directory => 'd',
+            _ => 'l',
+        };
+    }
 
     /// <summary>The full path of an output path ('/'-separated, relative).</summary>
     public string PathOf(string rel) => Path.Combine(Root, rel.Replace('/', Path.DirectorySeparatorChar));

@@ -46,11 +46,10 @@ internal sealed class PageReuse(OutputTree previous, BuildManifest manifest, IRe
 
     private PageLinks? Keep(string? sourceFile, string outputPath)
     {
-        // Only a file the listing found (never one behind a linked folder) that is still a regular file is kept: a link
-        // planted there would stay in the new site, and a pipe would never end.
+        // Only a regular file the listing found (never one behind a linked folder; its lstat there is the one it gets) is
+        // kept: a link planted there would stay in the new site, and a pipe would never end. A file replaced after the
+        // listing is replaced after any look at it too; reading one back opens it only if it is still a regular file.
         if (!previous.Files.Contains(outputPath)) return null;
-        var path = previous.PathOf(outputPath);
-        if (Content.FileProbe.Kind(path) != Content.FileKind.Regular) return null;
         if (links.Find(outputPath, sourceFile) is { } kept)
         {
             Interlocked.Increment(ref _reused);
@@ -59,7 +58,9 @@ internal sealed class PageReuse(OutputTree previous, BuildManifest manifest, IRe
         string html;
         try
         {
-            html = File.ReadAllText(path);
+            // As File.ReadAllText reads it (UTF-8 unless a byte order mark says otherwise), opened only if still a regular file.
+            using var reader = new StreamReader(Content.FileProbe.OpenRegular(previous.PathOf(outputPath)), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            html = reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

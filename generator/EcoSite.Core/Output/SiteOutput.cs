@@ -87,7 +87,7 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
     {
         if (_dir is null || _fingerprint is null) return true;
         foreach (var (pageId, inputs) in pages)
-            if (inputs is not null) _jobHashes[pageId] = _fingerprint.ForJob(global, inputs.Append(SiteConfigLoader.FileName));
+            if (inputs is not null) _jobHashes[pageId] = _fingerprint.ForJob(global, inputs, SiteConfigLoader.FileName);
         // A previous output of this generator is updated in place (docs/incremental.md); anything else is built whole
         // beside it and swapped in.
         var update = _previous is not null && _previous.Generator == generator;
@@ -151,9 +151,11 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
         }
     }
 
-    /// <summary>Whether the previous output of this generator has a regular file at <paramref name="path"/>, which can be kept.</summary>
-    public bool Has(string path) =>
-        _writer?.Previous is { } tree && tree.Files.Contains(path) && FileProbe.Kind(tree.PathOf(path)) == FileKind.Regular;
+    /// <summary>
+    /// Whether the previous output of this generator had a regular file at <paramref name="path"/> when it was listed
+    /// (<see cref="OutputTree"/>), which can be kept.
+    /// </summary>
+    public bool Has(string path) => _writer?.Previous is { } tree && tree.Files.Contains(path);
 
     /// <summary>Takes one file; thread-safe. Two files at one path are a bug in a page module, not a content problem.</summary>
     public void Emit(OutputFile file)

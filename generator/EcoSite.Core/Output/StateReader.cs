@@ -35,6 +35,9 @@ internal sealed class StateReader(ReadOnlyMemory<byte> bytes)
 
     public byte[] ReadBytes(int count) => Take(count).ToArray();
 
+    /// <summary>Passes over <paramref name="count"/> bytes (read in place by the caller, from <see cref="Position"/>).</summary>
+    public void Skip(int count) => Take(count);
+
     public string ReadString() => Encoding.UTF8.GetString(Take(Read7BitEncodedInt()));
 
     /// <summary>As <see cref="BinaryReader.Read7BitEncodedInt"/>: at most five bytes, the fifth holding four bits.</summary>
