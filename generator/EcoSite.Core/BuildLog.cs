@@ -20,8 +20,9 @@ internal sealed class BuildLog
     public LoadCounts? Counts { get; set; }
 
     /// <summary>
-    /// Ends a stage: its wall time and the process's CPU time (all threads) since the previous one, and the garbage collections and their pauses. On a loaded machine
-    /// the CPU time is the comparable figure. The managed heap at the stage's end is read without a collection (approximate).
+    /// Ends a stage: its wall time and the process's CPU time (all threads) since the previous one, and what the garbage
+    /// collector did meanwhile (bytes allocated, collections, pauses). On a loaded machine the CPU time is the comparable
+    /// figure. The managed heap at the stage's end is read without a collection (approximate).
     /// </summary>
     public void Stage(string name)
     {
