@@ -30,7 +30,11 @@ internal static class IncrementalGc
     /// <summary>Starts the build again under <see cref="Setting"/> when it <see cref="Applies"/>; returns if not, or if that failed.</summary>
     public static void SwitchIfIncremental(BuildOptions options)
     {
-        var nativeLinux = OperatingSystem.IsLinux() && !RuntimeFeature.IsDynamicCodeSupported;
+        // Not the JIT build, which the runtime's host starts with the assembly as the first argument (and which a project
+        // with PublishAot also runs without dynamic code, so that flag alone does not tell).
+        var arguments = Environment.GetCommandLineArgs();
+        var nativeLinux = OperatingSystem.IsLinux() && !RuntimeFeature.IsDynamicCodeSupported
+            && arguments.Length > 0 && !arguments[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         if (!Applies(options, Environment.GetEnvironmentVariable(Variable), nativeLinux) || Environment.ProcessPath is not { } self) return;
         var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => $"{e.Key}={e.Value}").Append($"{Variable}={Setting}");
@@ -43,7 +47,7 @@ internal static class IncrementalGc
                 strings.Add(p);
                 return p;
             }
-            nint[] argv = [.. Environment.GetCommandLineArgs().Select(Utf8), 0];
+            nint[] argv = [.. arguments.Select(Utf8), 0];
             nint[] envp = [.. environment.Select(Utf8), 0];
             Execve(Utf8(self), argv, envp); // returns only on failure: the build goes on as it is
         }
