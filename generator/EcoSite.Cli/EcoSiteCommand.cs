@@ -17,6 +17,9 @@ public static class EcoSiteCommand
     public const int UsageError = 2;
     public const int InternalError = 70; // EX_SOFTWARE (sysexits.h)
 
+    /// <summary>Runs before <c>ecosite build</c> builds: the executable's choice of the collector's setting (<see cref="IncrementalGc"/>), not a test's.</summary>
+    internal static Action<BuildOptions>? BeforeBuild { get; set; }
+
     /// <summary>The version of the tool, from the one place it is set (Directory.Build.props).</summary>
     public static string Version { get; } = SiteBuilder.Generator["EcoSite ".Length..];
 
@@ -81,6 +84,7 @@ public static class EcoSiteCommand
             {
                 Parks = parse.GetResult(parks) is null ? null : parse.GetValue(parks) ?? [],
             };
+            BeforeBuild?.Invoke(options);
             var console = new Reporter(stdout, stderr, parse.GetValue(verbose), parse.GetValue(quiet), lang);
             var result = console.WithProgress(p => SiteBuilder.Build(options, p));
             console.PrintDiagnostics(result.Diagnostics);

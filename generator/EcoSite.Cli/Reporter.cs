@@ -70,7 +70,7 @@ internal sealed class Reporter(TextWriter stdout, TextWriter stderr, bool verbos
         var seconds = r.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
         if (verbose)
             foreach (var t in r.Timings)
-                stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms, cpu {t.Cpu.TotalMilliseconds,6:0} ms, heap {t.HeapBytes / (1024 * 1024),5} MB");
+                stdout.WriteLine($"  {t.Stage,-18} {t.Elapsed.TotalMilliseconds,8:0} ms, cpu {t.Cpu.TotalMilliseconds,6:0} ms, heap {t.HeapBytes / (1024 * 1024),5} MB, allocated {t.AllocatedBytes / (1024 * 1024)} MB, gc {t.Collections.Gen0}/{t.Collections.Gen1}/{t.Collections.Gen2} paused {t.GcPause.TotalMilliseconds:0} ms");
         if (verbose && r.Load is { InputsRead: { } read } load)
             stdout.WriteLine($"  content files read {read}" + (load.Parsed is { } parsed ? $", Markdown parsed {parsed}, from the load cache {load.Reused}" : ""));
         if (verbose && r.SearchIndex is { } s)

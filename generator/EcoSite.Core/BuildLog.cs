@@ -10,6 +10,9 @@ internal sealed class BuildLog
     private readonly List<StageTiming> _timings = [];
     private TimeSpan _lap;
     private TimeSpan _cpuLap = Process.GetCurrentProcess().TotalProcessorTime;
+    private (int, int, int) _gcLap = Collections();
+    private TimeSpan _pauseLap = GC.GetTotalPauseDuration();
+    private long _allocLap = GC.GetTotalAllocatedBytes();
 
     public DiagnosticBag Diagnostics { get; } = new();
 
@@ -17,16 +20,24 @@ internal sealed class BuildLog
     public LoadCounts? Counts { get; set; }
 
     /// <summary>
-    /// Ends a stage: its wall time and the process's CPU time (all threads) since the previous one. On a loaded machine
-    /// the CPU time is the comparable figure. The managed heap at the stage's end is read without a collection (approximate).
+    /// Ends a stage: its wall time and the process's CPU time (all threads) since the previous one, and what the garbage
+    /// collector did meanwhile (bytes allocated, collections, pauses). On a loaded machine the CPU time is the comparable
+    /// figure. The managed heap at the stage's end is read without a collection (approximate).
     /// </summary>
     public void Stage(string name)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        _timings.Add(new StageTiming(name, _clock.Elapsed - _lap, cpu - _cpuLap) { HeapBytes = GC.GetTotalMemory(false) });
-        _lap = _clock.Elapsed;
-        _cpuLap = cpu;
+        var (cpu, gc, pause, alloc) = (Process.GetCurrentProcess().TotalProcessorTime, Collections(), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        _timings.Add(new StageTiming(name, _clock.Elapsed - _lap, cpu - _cpuLap)
+        {
+            HeapBytes = GC.GetTotalMemory(false),
+            Collections = (gc.Item1 - _gcLap.Item1, gc.Item2 - _gcLap.Item2, gc.Item3 - _gcLap.Item3),
+            GcPause = pause - _pauseLap,
+            AllocatedBytes = alloc - _allocLap,
+        });
+        (_lap, _cpuLap, _gcLap, _pauseLap, _allocLap) = (_clock.Elapsed, cpu, gc, pause, alloc);
     }
+
+    private static (int, int, int) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
     public BuildResult Stopped(Diagnostic refused)
     {

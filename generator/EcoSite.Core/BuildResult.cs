@@ -61,6 +61,15 @@ public sealed record StageTiming(string Stage, TimeSpan Elapsed, TimeSpan Cpu = 
 {
     /// <summary>The managed heap when the stage ended (without a forced collection, so approximate).</summary>
     public long HeapBytes { get; init; }
+
+    /// <summary>Garbage collections during the stage: of generation 0 or older, of 1 or older, of 2 (<see cref="GC.CollectionCount"/>).</summary>
+    public (int Gen0, int Gen1, int Gen2) Collections { get; init; }
+
+    /// <summary>Bytes allocated on the managed heap during the stage, by every thread.</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>The time the collector kept the program's threads paused during the stage.</summary>
+    public TimeSpan GcPause { get; init; }
 }
 
 /// <summary>Progress of a build, for a progress bar: pages done out of pages planned.</summary>

@@ -31,6 +31,22 @@ public static class SiteBuilder
     /// </summary>
     internal static BuildResult Check(BuildOptions options, Action<SiteFacts, Theme> valid) => Run(options, write: false, null, valid);
 
+    /// <summary>
+    /// Whether a build into <paramref name="outputDir"/> starts from a previous build's output and state (an incremental
+    /// build), as far as a look at the folders tells; a state that turns out unusable makes the build a cold one anyway.
+    /// </summary>
+    public static bool HasBuildState(string outputDir)
+    {
+        try
+        {
+            return Directory.Exists(outputDir) && Directory.Exists(Output.BuildState.Of(outputDir).Folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
     private static BuildResult Run(BuildOptions options, bool write, IBuildProgress? progress, Action<SiteFacts, Theme>? valid = null)
     {
         var log = new BuildLog();

@@ -92,6 +92,8 @@ public sealed class TerminalTests
         Assert.Equal(30, Regex.Matches(stderr, ": warning ECO").Count);
         Assert.Contains("load", stdout);
         Assert.Matches(@"render.*\d+ ms", stdout);
+        // Each stage says what the collector did in it.
+        Assert.Matches(@"render.*allocated \d+ MB, gc \d+/\d+/\d+ paused \d+ ms", stdout);
     }
 
     [Fact]
