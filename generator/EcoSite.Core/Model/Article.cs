@@ -26,7 +26,14 @@ internal sealed record Article(string ParkId, Section Section, string Slug, IRea
 
     public DateOnly? Date => Primary.Date;
 
-    public ArticleVersion? In(string lang) => Versions.FirstOrDefault(v => v.Lang == lang);
+    public ArticleVersion? In(string lang)
+    {
+        // A loop, not a query: asked for every article by every page that lists it, in every language.
+        var versions = Versions;
+        for (var i = 0; i < versions.Count; i++)
+            if (versions[i].Lang == lang) return versions[i];
+        return null;
+    }
 }
 
 internal sealed record ArticleVersion(
