@@ -358,7 +358,8 @@ internal sealed class LoadCache
         DateOnly? date = day < 0 ? null : DateOnly.FromDayNumber(day);
         var kind = (NewsKind)InRange(r.ReadInt32(), (int)NewsKind.Report);
         var summary = r.ReadString();
-        var html = r.ReadString();
+        // The body, by far the largest string, stays UTF-8 until something asks for it.
+        var html = r.TakeStringMemory();
         var placeholder = r.ReadBoolean();
         var count = Count(r);
         var attachments = new List<Attachment>(count);
@@ -372,7 +373,10 @@ internal sealed class LoadCache
         }
         DocumentRecord? record = null;
         if (r.ReadBoolean()) record = new DocumentRecord(ReadString(r), ReadText(r), ReadString(r));
-        var version = new ArticleVersion(lang, file, title, date, kind, summary, html, attachments, caseInfo) { Record = record, PlaceholderInBody = placeholder };
+        var version = new ArticleVersion(lang, file, title, date, kind, summary, null!, attachments, caseInfo)
+        {
+            BodyUtf8 = html, Record = record, PlaceholderInBody = placeholder,
+        };
         return (diagnostics, new LoadedVersion(parkId, section, slug, version));
     }
 

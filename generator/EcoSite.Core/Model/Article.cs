@@ -47,6 +47,52 @@ internal sealed record ArticleVersion(
     IReadOnlyList<Attachment> Attachments,
     CaseInfo? Case)
 {
+    private string? _bodyHtml = BodyHtml;
+    private readonly ReadOnlyMemory<byte> _bodyUtf8;
+
+    /// <summary>The body rendered to HTML; a version from the load cache decodes it on first use (<see cref="BodyUtf8"/>).</summary>
+    public string BodyHtml
+    {
+        get => _bodyHtml ?? DecodeBody();
+        init
+        {
+            _bodyHtml = value;
+            _bodyUtf8 = default;
+        }
+    }
+
+    /// <summary>
+    /// The body as UTF-8 bytes (the load cache's, not copied), made into <see cref="BodyHtml"/> when first asked for: a
+    /// build that never shows or indexes a cached article's body never decodes it. Set after the constructor's body, which it replaces.
+    /// </summary>
+    internal ReadOnlyMemory<byte> BodyUtf8
+    {
+        init
+        {
+            _bodyUtf8 = value;
+            _bodyHtml = null;
+        }
+    }
+
+    /// <summary>Whether <see cref="BodyHtml"/> has been made (for tests: a cached body is decoded only when asked for).</summary>
+    internal bool BodyMade => _bodyHtml is not null;
+
+    // Thread-safe: threads that race each decode, and all get the string that was stored first.
+    private string DecodeBody()
+    {
+        var made = System.Text.Encoding.UTF8.GetString(_bodyUtf8.Span);
+        return Interlocked.CompareExchange(ref _bodyHtml, made, null) ?? made;
+    }
+
+    /// <summary>Equal when every member is (the body compared as text, whether decoded yet or not), as the generated equality compared them.</summary>
+    public bool Equals(ArticleVersion? other) =>
+        ReferenceEquals(this, other) || (other is not null && Lang == other.Lang && File == other.File && Title == other.Title
+            && Date == other.Date && Kind == other.Kind && Summary == other.Summary && BodyHtml == other.BodyHtml
+            && EqualityComparer<IReadOnlyList<Attachment>>.Default.Equals(Attachments, other.Attachments) && Case == other.Case
+            && Record == other.Record && PlaceholderInBody == other.PlaceholderInBody && Light == other.Light);
+
+    public override int GetHashCode() => HashCode.Combine(Lang, File, Title, Date, Kind, Summary, BodyHtml, HashCode.Combine(Attachments, Case, Record, PlaceholderInBody, Light));
+
     /// <summary>索引号, 发布机构 and 文号 when the front matter gives any (content-format.md v2 section 7).</summary>
     public DocumentRecord? Record { get; init; }
 

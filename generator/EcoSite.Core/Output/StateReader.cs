@@ -38,6 +38,15 @@ internal sealed class StateReader(ReadOnlyMemory<byte> bytes)
 
     public string ReadString() => Encoding.UTF8.GetString(TakeString());
 
+    /// <summary>The UTF-8 bytes of the next string as a slice of the bytes read (kept alive by it), not decoded or copied.</summary>
+    public ReadOnlyMemory<byte> TakeStringMemory()
+    {
+        var count = Read7BitEncodedInt();
+        var start = Position;
+        Take(count);
+        return _bytes.Slice(start, count);
+    }
+
     /// <summary>The UTF-8 bytes of the next string, not decoded.</summary>
     public ReadOnlySpan<byte> TakeString() => Take(Read7BitEncodedInt());
 

@@ -89,9 +89,23 @@ public sealed class LoadCacheUnitTests : IDisposable
         Assert.Equal((6, 0), (first.Parsed, first.Reused));
         var (warm, warmDiagnostics, second) = Load();
         Assert.Equal((0, 6), (second.Parsed, second.Reused));
+        // A cached body stays UTF-8 until it is asked for; a parsed one is a string from the start.
+        var versions = warm.Site.Parks.SelectMany(p => p.News.Concat(p.Cases).Concat(p.Pages)).SelectMany(a => a.Versions).ToList();
+        Assert.All(versions, v => Assert.False(v.BodyMade));
+        Assert.All(cold.Site.Parks.SelectMany(p => p.News.Concat(p.Cases).Concat(p.Pages)).SelectMany(a => a.Versions), v => Assert.True(v.BodyMade));
         var expected = Describe(cold);
         Assert.Equal(5, expected.Count); // bad.md has no version: its entry records only its error
         Assert.Equal(expected, Describe(warm));
+        Assert.All(versions, v => Assert.True(v.BodyMade));
+        // Equal as records whether the body was decoded yet or not, and not equal with another body.
+        var (again, _, _) = Load();
+        var lazy = again.Site.Parks[0].Pages[0].Primary;
+        Assert.False(lazy.BodyMade);
+        var decoded = lazy with { BodyHtml = cold.Site.Parks[0].Pages[0].Primary.BodyHtml };
+        Assert.False(lazy.BodyMade);
+        Assert.True(decoded.Equals(lazy));
+        Assert.Equal(decoded.GetHashCode(), lazy.GetHashCode());
+        Assert.False((lazy with { BodyHtml = lazy.BodyHtml + " " }).Equals(lazy));
         // Both severities, with their positions, come back: the placeholder's warning, the dead link's and the missing date's errors.
         Assert.Equal(new[] { ("ECO027", Severity.Warning, 8, 1), ("ECO031", Severity.Error, 12, 8), ("ECO013", Severity.Error, 2, 1) },
             coldDiagnostics.Select(d => (d.Code, d.Severity, d.Line, d.Column)));
