@@ -217,8 +217,8 @@ internal sealed class LoadCache
                 var start = reader.Position;
                 var rel = reader.ReadString();
                 reader.Skip(reader.ReadInt32());
-                // In ordinal order (so a part is the same bytes however its entries came), each in its own part.
-                if ((last is not null && string.CompareOrdinal(last, rel) >= 0) || PartOf(rel) != part) return null;
+                // In ordinal order, as a build writes them (an entry in another part than its path's is never asked for).
+                if (last is not null && string.CompareOrdinal(last, rel) >= 0) return null;
                 entries.Add(rel, payload[start..reader.Position]);
                 last = rel;
             }
