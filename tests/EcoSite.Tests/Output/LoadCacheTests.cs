@@ -150,6 +150,8 @@ public sealed class LoadCacheTests
     public void A_cached_case_whose_body_is_still_the_placeholder_scores_nothing_as_in_a_cold_build()
     {
         using var site = Site();
+        // The park's only case: scored, it would fill the cases part of the park's completeness.
+        site.Without("parks/demo/cases/2026-heat.md");
         site.With("parks/demo/cases/2026-new.md",
             "---\ntitle: 节能改造\ndate: 2026-08-01\nenterprise: demo-steel\nbenefits:\n  energy_saved_tce: 10\n---\n正文从这里开始。\n");
         Assert.True(site.Build().Success);
