@@ -106,7 +106,7 @@ internal sealed class LoadCache
         if (hash is not null && _previous[part] is { } entries && entries.TryGetValue(rel, out var raw)
             && Decode(raw, rel, hash, tree) is { } known)
         {
-            diagnostics.AddRange(known.Diagnostics);
+            if (known.Diagnostics.Count > 0) diagnostics.AddRange(known.Diagnostics);
             _next[rel] = new Next(raw, null);
             Interlocked.Increment(ref _reusedIn[part]);
             Interlocked.Increment(ref _reused);
@@ -211,16 +211,14 @@ internal sealed class LoadCache
             var count = reader.ReadInt32();
             if (count < 0 || count > payload.Length) return null;
             var entries = new Dictionary<string, ReadOnlyMemory<byte>>(count, StringComparer.Ordinal);
-            string? last = null;
             for (var i = 0; i < count; i++)
             {
                 var start = reader.Position;
                 var rel = reader.ReadString();
                 reader.Skip(reader.ReadInt32());
-                // In ordinal order, as a build writes them (an entry in another part than its path's is never asked for).
-                if (last is not null && string.CompareOrdinal(last, rel) >= 0) return null;
+                // A build writes them in ordinal order of their paths, each in its path's part; neither is needed to read
+                // them (an entry in another part is never asked for), but a path twice is not as a build writes it.
                 entries.Add(rel, payload[start..reader.Position]);
-                last = rel;
             }
             return reader.Position == payload.Length ? entries : null;
         }
@@ -337,10 +335,12 @@ internal sealed class LoadCache
     /// An entry's diagnostics and result, after its lookups. Short strings that repeat across entries (codes, paths,
     /// languages, park ids) come from <paramref name="pool"/>; one equal to the entry's path is that string.
     /// </summary>
+    private static readonly List<Diagnostic> NoDiagnostics = [];
+
     private static (List<Diagnostic>, LoadedVersion?) ReadRest(StateReader r, string rel, Pool pool)
     {
         var n = Count(r);
-        var diagnostics = new List<Diagnostic>(n);
+        var diagnostics = n == 0 ? NoDiagnostics : new List<Diagnostic>(n);
         for (; n > 0; n--)
         {
             var code = pool.Read(r);
