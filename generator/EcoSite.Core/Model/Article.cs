@@ -48,40 +48,53 @@ internal sealed record ArticleVersion(
     CaseInfo? Case)
 {
     private string? _bodyHtml = BodyHtml;
-    private readonly ReadOnlyMemory<byte> _bodyUtf8;
+    // The body's UTF-8 bytes while it is not decoded (an array, not a memory: a reference is read whole by any thread).
+    private byte[]? _bodyBytes;
+    private int _bodyStart;
+    private int _bodyLength;
 
     /// <summary>The body rendered to HTML; a version from the load cache decodes it on first use (<see cref="BodyUtf8"/>).</summary>
     public string BodyHtml
     {
-        get => _bodyHtml ?? DecodeBody();
+        get => Volatile.Read(ref _bodyHtml) ?? DecodeBody();
         init
         {
             _bodyHtml = value;
-            _bodyUtf8 = default;
+            _bodyBytes = null;
         }
     }
 
     /// <summary>
     /// The body as UTF-8 bytes (the load cache's, not copied), made into <see cref="BodyHtml"/> when first asked for: a
-    /// build that never shows or indexes a cached article's body never decodes it. Set after the constructor's body, which it replaces.
+    /// build that never shows or indexes a cached article's body never decodes it. Once decoded the bytes are let go
+    /// (the load cache's part they are in is freed when every body of it has been). Set after the constructor's body,
+    /// which it replaces.
     /// </summary>
     internal ReadOnlyMemory<byte> BodyUtf8
     {
         init
         {
-            _bodyUtf8 = value;
-            _bodyHtml = null;
+            if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(value, out var segment))
+            {
+                (_bodyBytes, _bodyStart, _bodyLength) = (segment.Array, segment.Offset, segment.Count);
+                _bodyHtml = null;
+            }
+            else _bodyHtml = System.Text.Encoding.UTF8.GetString(value.Span);
         }
     }
 
     /// <summary>Whether <see cref="BodyHtml"/> has been made (for tests: a cached body is decoded only when asked for).</summary>
-    internal bool BodyMade => _bodyHtml is not null;
+    internal bool BodyMade => Volatile.Read(ref _bodyHtml) is not null;
 
-    // Thread-safe: threads that race each decode, and all get the string that was stored first.
+    // Thread-safe: threads that race each decode, and all get the string stored first; the bytes are let go only after
+    // it is stored, so a thread that finds them gone finds the string.
     private string DecodeBody()
     {
-        var made = System.Text.Encoding.UTF8.GetString(_bodyUtf8.Span);
-        return Interlocked.CompareExchange(ref _bodyHtml, made, null) ?? made;
+        if (Volatile.Read(ref _bodyBytes) is not { } bytes) return Volatile.Read(ref _bodyHtml)!;
+        var made = System.Text.Encoding.UTF8.GetString(bytes, _bodyStart, _bodyLength);
+        var text = Interlocked.CompareExchange(ref _bodyHtml, made, null) ?? made;
+        Volatile.Write(ref _bodyBytes, null);
+        return text;
     }
 
     /// <summary>Equal when every member is (the body compared as text, whether decoded yet or not), as the generated equality compared them.</summary>
