@@ -94,7 +94,12 @@ internal static partial class ContentLoader
                 : cache.Load(item.File, tree, diagnostics, own => ArticleLoader.Load(item.File, item.ParkId, item.Section, tree, languages, own));
             if (v is not null) loaded.Add(v);
         });
-        var byPark = loaded.GroupBy(v => v.ParkId).ToDictionary(g => g.Key, g => g.ToList());
+        var byPark = new Dictionary<string, List<LoadedVersion>>(StringComparer.Ordinal);
+        foreach (var v in loaded)
+        {
+            if (!byPark.TryGetValue(v.ParkId, out var list)) byPark[v.ParkId] = list = [];
+            list.Add(v);
+        }
 
         var parks = new List<Park>();
         foreach (var dir in parkDirs)
@@ -145,24 +150,44 @@ internal static partial class ContentLoader
     /// <summary>Pairs language versions by slug (foo.md with foo.en.md); default language first, then the site's order.</summary>
     private static List<Article> Articles(string parkId, Section section, List<LoadedVersion> versions, IReadOnlyList<string> languages, DiagnosticBag diagnostics)
     {
-        var result = new List<Article>();
-        foreach (var group in versions.Where(v => v.Section == section).GroupBy(v => v.Slug).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Sorted once by slug, then language, then file (every key differs by file), and cut into runs of one slug.
+        var sorted = new List<(LoadedVersion V, int Lang)>();
+        foreach (var v in versions)
+            if (v.Section == section) sorted.Add((v, IndexOf(languages, v.Version.Lang)));
+        sorted.Sort(static (a, b) =>
         {
-            var list = new List<ArticleVersion>();
-            foreach (var v in group.OrderBy(v => IndexOf(languages, v.Version.Lang)).ThenBy(v => v.Version.File, StringComparer.Ordinal))
+            var c = string.CompareOrdinal(a.V.Slug, b.V.Slug);
+            if (c == 0) c = a.Lang.CompareTo(b.Lang);
+            return c != 0 ? c : string.CompareOrdinal(a.V.Version.File, b.V.Version.File);
+        });
+        var result = new List<Article>();
+        for (var start = 0; start < sorted.Count;)
+        {
+            var slug = sorted[start].V.Slug;
+            var end = start + 1;
+            while (end < sorted.Count && sorted[end].V.Slug == slug) end++;
+            var list = new List<ArticleVersion>(end - start);
+            for (var i = start; i < end; i++)
             {
+                var v = sorted[i].V;
                 if (list.Find(x => x.Lang == v.Version.Lang) is { } first)
                 {
                     diagnostics.Add(Codes.DuplicateId, v.Version.File, SourcePos.File,
-                        $"'{first.File}' and '{v.Version.File}' are both the '{v.Version.Lang}' version of '{group.Key}'; keep one.");
+                        $"'{first.File}' and '{v.Version.File}' are both the '{v.Version.Lang}' version of '{slug}'; keep one.");
                     continue;
                 }
                 list.Add(v.Version);
             }
-            result.Add(new Article(parkId, section, group.Key, list));
+            result.Add(new Article(parkId, section, slug, list));
+            start = end;
         }
-        // Newest first; undated pages after dated ones, by slug.
-        return result.OrderByDescending(a => a.Date ?? DateOnly.MinValue).ThenBy(a => a.Slug, StringComparer.Ordinal).ToList();
+        // Newest first; undated pages after dated ones, by slug (each slug once, so the order is total).
+        result.Sort(static (a, b) =>
+        {
+            var c = (b.Date ?? DateOnly.MinValue).CompareTo(a.Date ?? DateOnly.MinValue);
+            return c != 0 ? c : string.CompareOrdinal(a.Slug, b.Slug);
+        });
+        return result;
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string item)

@@ -18,18 +18,55 @@ namespace EcoSite.Core.Content;
 /// cold load assembles it (docs/incremental.md, "The load cache").
 /// The format is a small hand-written binary one (no reflection: Native AOT), checked by <see cref="BuildState"/>.
 /// </summary>
+/// <summary>
+/// What loading each Markdown file produced in the previous build into the same output (state files <c>load-00</c> to
+/// <c>load-3f</c>, see <see cref="BuildState"/>): the article version with its rendered body, the diagnostics the file
+/// reported, and the lookups its links and attachments made in the content tree. A file is parsed again unless its
+/// SHA-256, its path and every lookup's answer (present, with the same size) are the recorded ones; a part is ignored
+/// when the generator (<see cref="InputFingerprint.Tool"/>, which changes with any change to its code) or the site's
+/// languages differ, or when it is missing, garbled or not as a build writes it (its files are then parsed again).
+/// Nothing else reaches an article's parse (the loader takes no clock and no other setting), so a cached result is
+/// what parsing the file again would give, and the site is assembled from cached and fresh results as a cold load
+/// assembles it (docs/incremental.md, "The load cache").
+/// The entries are spread over <see cref="Parts"/> files by a hash of their paths (<see cref="PartOf"/>), so a one-file
+/// change rewrites and checksums one part; an entry is framed by its length and only its path is decoded when its part
+/// is read, the rest when its file asks for it. The format is a small hand-written binary one (no reflection: Native
+/// AOT), each part checked by <see cref="BuildState"/>.
+/// </summary>
 internal sealed class LoadCache
 {
-    private const string Format = "EcoSite load cache 1";
+    private const string Format = "EcoSite load cache 2";
+
+    /// <summary>How many files the entries are spread over (a function of nothing but the path, so a cold build makes the same parts).</summary>
+    public const int Parts = 64;
+
+    /// <summary>The state file of a part: <c>load-00</c> to <c>load-3f</c>.</summary>
+    public static string PartName(int part) => "load-" + part.ToString("x2", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The state file of the cache before it was in parts (2026-12-03), deleted by the first save.</summary>
+    private const string Whole = "load";
+
+    /// <summary>The part an entry is kept in: FNV-1a over the path's UTF-16 code units, modulo <see cref="Parts"/>.</summary>
+    public static int PartOf(string relPath)
+    {
+        var h = 2166136261u;
+        foreach (var c in relPath) h = (h ^ c) * 16777619u;
+        return (int)(h % Parts);
+    }
 
     private readonly BuildState _state;
     private readonly string _key;
     private readonly Func<string, byte[]?> _hashOf;
-    private readonly Dictionary<string, Entry> _previous;
-    private readonly ConcurrentDictionary<string, Entry> _next = new(StringComparer.Ordinal);
+    // Each part's entries by path, as read; null when the part is missing or unusable.
+    private readonly Dictionary<string, ReadOnlyMemory<byte>>?[] _previous;
+    private readonly ConcurrentDictionary<string, Next> _next = new(StringComparer.Ordinal);
+    // Per part: entries taken from it, and whether an entry was parsed into it (both make a part be written again).
+    private readonly int[] _reusedIn = new int[Parts];
+    private readonly bool[] _parsedIn = new bool[Parts];
     private int _parsed;
+    private int _reused;
 
-    private LoadCache(BuildState state, string key, Func<string, byte[]?> hashOf, Dictionary<string, Entry> previous)
+    private LoadCache(BuildState state, string key, Func<string, byte[]?> hashOf, Dictionary<string, ReadOnlyMemory<byte>>?[] previous)
     {
         _state = state;
         _key = key;
@@ -41,21 +78,20 @@ internal sealed class LoadCache
     public int Parsed => _parsed;
 
     /// <summary>Markdown files taken from the cache.</summary>
-    public int Reused => _next.Count(e => e.Value.Reused);
+    public int Reused => _reused;
 
-    private sealed record Entry(byte[] Hash, IReadOnlyList<(string RelPath, long Bytes)> Lookups, IReadOnlyList<Diagnostic> Diagnostics, LoadedVersion? Result)
-    {
-        public bool Reused { get; init; }
+    /// <summary>An entry of this build: the bytes read (kept, written back as they are) or a fresh parse's.</summary>
+    private readonly record struct Next(ReadOnlyMemory<byte> Raw, Entry? Fresh);
 
-        /// <summary>The entry's bytes as read, written back as they are: a one-file change does not encode 10,000 entries again.</summary>
-        public ReadOnlyMemory<byte> Raw { get; init; }
-    }
+    private sealed record Entry(byte[] Hash, IReadOnlyList<(string RelPath, long Bytes)> Lookups, IReadOnlyList<Diagnostic> Diagnostics, LoadedVersion? Result);
 
-    /// <summary>The cache of <paramref name="state"/> for this generator and these languages; empty when there is none that fits.</summary>
+    /// <summary>The cache of <paramref name="state"/> for this generator and these languages; parts that do not fit are empty.</summary>
     public static LoadCache Open(BuildState state, IReadOnlyList<string> languages, Func<string, byte[]?> hashOf)
     {
         var key = $"{InputFingerprint.Tool}\n{string.Join(",", languages)}";
-        return new LoadCache(state, key, hashOf, Read(state.Read("load"), key));
+        var previous = new Dictionary<string, ReadOnlyMemory<byte>>?[Parts];
+        Parallel.For(0, Parts, i => previous[i] = ReadPart(state.Read(PartName(i)), key, i));
+        return new LoadCache(state, key, hashOf, previous);
     }
 
     /// <summary>
@@ -65,11 +101,15 @@ internal sealed class LoadCache
     public LoadedVersion? Load(ContentFile file, ContentTree tree, DiagnosticBag diagnostics, Func<DiagnosticBag, LoadedVersion?> parse)
     {
         var rel = file.RelPath;
+        var part = PartOf(rel);
         var hash = _hashOf(rel);
-        if (hash is not null && _previous.TryGetValue(rel, out var known) && known.Hash.AsSpan().SequenceEqual(hash) && Same(known.Lookups, tree))
+        if (hash is not null && _previous[part] is { } entries && entries.TryGetValue(rel, out var raw)
+            && Decode(raw, rel, hash, tree) is { } known)
         {
-            diagnostics.AddRange(known.Diagnostics);
-            _next[rel] = known with { Reused = true };
+            if (known.Diagnostics.Count > 0) diagnostics.AddRange(known.Diagnostics);
+            _next[rel] = new Next(raw, null);
+            Interlocked.Increment(ref _reusedIn[part]);
+            Interlocked.Increment(ref _reused);
             return known.Result;
         }
         Interlocked.Increment(ref _parsed);
@@ -96,68 +136,139 @@ internal sealed class LoadCache
         var result = ContentTree.RecordLookups(() => parse(own), out var lookups);
         var reported = own.ToSortedList();
         diagnostics.AddRange(reported);
-        if (hash is not null) _next[rel] = new Entry(hash, lookups.Distinct().ToList(), reported, result);
+        if (hash is not null)
+        {
+            _next[rel] = new Next(default, new Entry(hash, lookups.Distinct().ToList(), reported, result));
+            Volatile.Write(ref _parsedIn[part], true);
+        }
         return result;
     }
 
-    private static bool Same(IReadOnlyList<(string RelPath, long Bytes)> lookups, ContentTree tree)
-    {
-        foreach (var (rel, bytes) in lookups)
-            if ((tree.Find(rel)?.Bytes ?? -1) != bytes) return false;
-        return true;
-    }
-
     /// <summary>
-    /// Records the entries of this build's files (a file no longer loaded drops out) when any was parsed or dropped;
-    /// best effort, as every state file (<see cref="BuildState"/>).
+    /// Records the parts whose entries changed: one that an entry was parsed into, or that gave fewer entries than it
+    /// holds (a file gone, changed or no longer recorded), is written again from this build's entries of it (deleted
+    /// when it has none); the others are left as they are. Best effort, as every state file (<see cref="BuildState"/>).
     /// </summary>
     public void Save()
     {
-        if (_parsed == 0 && _next.Count == _previous.Count) return;
-        _state.Write("load", stream =>
+        List<(string Rel, Next Entry)>?[]? byPart = null;
+        for (var i = 0; i < Parts; i++)
         {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Format);
-            writer.Write(_key);
-            var entries = _next.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-            writer.Write(entries.Count);
-            foreach (var (rel, entry) in entries)
+            if (!_parsedIn[i] && _reusedIn[i] == (_previous[i]?.Count ?? 0)) continue;
+            if (byPart is null)
             {
-                if (entry.Raw.IsEmpty) Write(writer, rel, entry);
-                else writer.Write(entry.Raw.Span);
+                byPart = new List<(string, Next)>?[Parts];
+                foreach (var (rel, entry) in _next) (byPart[PartOf(rel)] ??= []).Add((rel, entry));
             }
-        });
+            var entries = byPart[i];
+            if (entries is null)
+            {
+                Delete(PartName(i));
+                continue;
+            }
+            entries.Sort((a, b) => string.CompareOrdinal(a.Rel, b.Rel));
+            var part = i;
+            _state.Write(PartName(i), stream =>
+            {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+                writer.Write(Format);
+                writer.Write(_key);
+                writer.Write(part);
+                writer.Write(entries.Count);
+                foreach (var (rel, entry) in entries)
+                {
+                    if (entry.Fresh is { } fresh) WriteFramed(writer, rel, fresh);
+                    else writer.Write(entry.Raw.Span);
+                }
+            });
+        }
+        if (byPart is not null) Delete(Whole);
     }
 
-    private static Dictionary<string, Entry> Read(ReadOnlyMemory<byte>? bytes, string key)
+    private void Delete(string name)
     {
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        if (bytes is not { } payload) return entries;
+        try
+        {
+            var path = _state.PathOf(name);
+            if (FileProbe.Kind(path) == FileKind.Regular) File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A part's entries by path, each its bytes as written (the path, the length of the rest, the rest), or null when the
+    /// part is missing, of another format, generator, languages or part, or does not read back whole.
+    /// </summary>
+    private static Dictionary<string, ReadOnlyMemory<byte>>? ReadPart(ReadOnlyMemory<byte>? bytes, string key, int part)
+    {
+        if (bytes is not { } payload) return null;
         try
         {
             var reader = new StateReader(payload);
-            if (reader.ReadString() != Format || reader.ReadString() != key) return entries;
+            if (!reader.StringIs(Format) || !reader.StringIs(key) || reader.ReadInt32() != part) return null;
             var count = reader.ReadInt32();
-            if (count < 0 || count > payload.Length) return entries;
-            entries.EnsureCapacity(count);
+            if (count < 0 || count > payload.Length) return null;
+            var entries = new Dictionary<string, ReadOnlyMemory<byte>>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var start = reader.Position;
-                var (rel, entry) = ReadEntry(reader);
-                entries[rel] = entry with { Raw = payload[start..reader.Position] };
+                var rel = reader.ReadString();
+                reader.Skip(reader.ReadInt32());
+                // A build writes them in ordinal order of their paths, each in its path's part; neither is needed to read
+                // them (an entry in another part is never asked for), but a path twice is not as a build writes it.
+                entries.Add(rel, payload[start..reader.Position]);
             }
-            if (reader.Position == payload.Length) return entries;
+            return reader.Position == payload.Length ? entries : null;
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
         {
+            return null;
         }
-        // A cache that does not read back whole is not used at all.
-        return new Dictionary<string, Entry>(StringComparer.Ordinal);
     }
 
-    private static void Write(BinaryWriter w, string rel, Entry e)
+    /// <summary>
+    /// The entry framed in <paramref name="raw"/> when it holds <paramref name="hash"/> and every lookup it recorded
+    /// gets the same answer from <paramref name="tree"/>; null otherwise, and when it does not read back whole (then
+    /// the file is parsed again).
+    /// </summary>
+    private static Entry? Decode(ReadOnlyMemory<byte> raw, string rel, byte[] hash, ContentTree tree)
     {
+        try
+        {
+            var r = new StateReader(raw);
+            r.Skip(r.ReadLength());
+            var length = r.ReadInt32();
+            if (length != r.Length - r.Position) return null;
+            if (!r.Take(32).SequenceEqual(hash)) return null;
+            var pool = Pool.Get();
+            for (var n = Count(r); n > 0; n--)
+            {
+                var path = pool.Read(r);
+                if ((tree.Find(path)?.Bytes ?? -1) != r.ReadInt64()) return null;
+            }
+            var (diagnostics, result) = ReadRest(r, rel, pool);
+            return r.Position == r.Length ? new Entry(hash, [], diagnostics, result) : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An entry as a part holds it: its path, the length of the rest, the rest (<see cref="WriteRest"/>).</summary>
+    private static void WriteFramed(BinaryWriter w, string rel, Entry e)
+    {
+        using var rest = new MemoryStream();
+        using (var inner = new BinaryWriter(rest, Encoding.UTF8, leaveOpen: true)) WriteRest(inner, e);
         w.Write(rel);
+        w.Write(checked((int)rest.Length));
+        w.Write(rest.GetBuffer(), 0, (int)rest.Length);
+    }
+
+    private static void WriteRest(BinaryWriter w, Entry e)
+    {
         w.Write(e.Hash);
         w.Write(e.Lookups.Count);
         foreach (var (path, bytes) in e.Lookups)
@@ -188,6 +299,7 @@ internal sealed class LoadCache
         w.Write((int)v.Kind);
         w.Write(v.Summary);
         w.Write(v.BodyHtml);
+        w.Write(v.PlaceholderInBody);
         w.Write(v.Attachments.Count);
         foreach (var a in v.Attachments)
         {
@@ -219,45 +331,89 @@ internal sealed class LoadCache
         }
     }
 
-    private static (string, Entry) ReadEntry(StateReader r)
+    /// <summary>
+    /// An entry's diagnostics and result, after its lookups. Short strings that repeat across entries (codes, paths,
+    /// languages, park ids) come from <paramref name="pool"/>; one equal to the entry's path is that string.
+    /// </summary>
+    private static readonly List<Diagnostic> NoDiagnostics = [];
+
+    private static (List<Diagnostic>, LoadedVersion?) ReadRest(StateReader r, string rel, Pool pool)
     {
-        var rel = r.ReadString();
-        var hash = r.ReadBytes(32);
-        if (hash.Length != 32) throw new InvalidDataException("cut short");
-        var lookups = new List<(string, long)>();
-        for (var n = Count(r); n > 0; n--) lookups.Add((r.ReadString(), r.ReadInt64()));
-        var diagnostics = new List<Diagnostic>();
-        for (var n = Count(r); n > 0; n--)
+        var n = Count(r);
+        var diagnostics = n == 0 ? NoDiagnostics : new List<Diagnostic>(n);
+        for (; n > 0; n--)
         {
-            var code = r.ReadString();
+            var code = pool.Read(r);
             var severity = r.ReadBoolean() ? Severity.Error : Severity.Warning;
-            diagnostics.Add(new Diagnostic(code, severity, r.ReadString(), r.ReadInt32(), r.ReadInt32(), r.ReadString()));
+            diagnostics.Add(new Diagnostic(code, severity, pool.Read(r, rel), r.ReadInt32(), r.ReadInt32(), r.ReadString()));
         }
-        if (!r.ReadBoolean()) return (rel, new Entry(hash, lookups, diagnostics, null));
-        var parkId = r.ReadString();
+        if (!r.ReadBoolean()) return (diagnostics, null);
+        var parkId = pool.Read(r);
         var section = (Section)InRange(r.ReadInt32(), (int)Section.Pages);
         var slug = r.ReadString();
-        var lang = r.ReadString();
-        var file = r.ReadString();
+        var lang = pool.Read(r);
+        var file = pool.Read(r, rel);
         var title = r.ReadString();
         var day = r.ReadInt32();
         DateOnly? date = day < 0 ? null : DateOnly.FromDayNumber(day);
         var kind = (NewsKind)InRange(r.ReadInt32(), (int)NewsKind.Report);
         var summary = r.ReadString();
-        var html = r.ReadString();
-        var attachments = new List<Attachment>();
-        for (var n = Count(r); n > 0; n--) attachments.Add(new Attachment(r.ReadString(), r.ReadString(), r.ReadInt64()));
+        // The body, by far the largest string, stays UTF-8 until something asks for it.
+        var html = r.TakeStringMemory();
+        var placeholder = r.ReadBoolean();
+        var count = Count(r);
+        var attachments = new List<Attachment>(count);
+        for (; count > 0; count--) attachments.Add(new Attachment(r.ReadString(), pool.Read(r), r.ReadInt64()));
         CaseInfo? caseInfo = null;
         if (r.ReadBoolean())
         {
-            var enterprise = r.ReadBoolean() ? new EnterpriseRef(r.ReadString(), r.ReadString(), new SourcePos(r.ReadInt32(), r.ReadInt32())) : null;
+            var enterprise = r.ReadBoolean() ? new EnterpriseRef(r.ReadString(), pool.Read(r, rel), new SourcePos(r.ReadInt32(), r.ReadInt32())) : null;
             var technology = ReadText(r);
             caseInfo = new CaseInfo(enterprise, technology, new Benefits(ReadNumber(r), ReadNumber(r), ReadNumber(r), ReadNumber(r), ReadNumber(r)));
         }
         DocumentRecord? record = null;
         if (r.ReadBoolean()) record = new DocumentRecord(ReadString(r), ReadText(r), ReadString(r));
-        var version = new ArticleVersion(lang, file, title, date, kind, summary, html, attachments, caseInfo) { Record = record };
-        return (rel, new Entry(hash, lookups, diagnostics, new LoadedVersion(parkId, section, slug, version)));
+        var version = new ArticleVersion(lang, file, title, date, kind, summary, null!, attachments, caseInfo)
+        {
+            BodyUtf8 = html, Record = record, PlaceholderInBody = placeholder,
+        };
+        return (diagnostics, new LoadedVersion(parkId, section, slug, version));
+    }
+
+    /// <summary>
+    /// Strings of this thread's decoding that repeat across entries, each made once: decoded into a buffer on the stack
+    /// and looked up by its characters, so a string already made costs no allocation.
+    /// </summary>
+    private sealed class Pool
+    {
+        private const int MaxChars = 256;
+
+        [ThreadStatic]
+        private static Pool? t_pool;
+
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        private Pool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public static Pool Get() => t_pool ??= new Pool();
+
+        /// <summary>The next string of <paramref name="r"/>; <paramref name="same"/> itself when it is equal to it.</summary>
+        public string Read(StateReader r, string? same = null)
+        {
+            var bytes = r.TakeString();
+            if (bytes.Length > MaxChars) return Encoding.UTF8.GetString(bytes);
+            Span<char> chars = stackalloc char[MaxChars];
+            var n = Encoding.UTF8.GetChars(bytes, chars);
+            var span = chars[..n];
+            if (same is not null && span.SequenceEqual(same)) return same;
+            if (_lookup.TryGetValue(span, out var known)) return known;
+            // A long-running process (serve) keeps its threads: the pool does not grow without end.
+            if (_strings.Count >= 100_000) _strings.Clear();
+            var made = new string(span);
+            _strings[made] = made;
+            return made;
+        }
     }
 
     private static int Count(StateReader r)

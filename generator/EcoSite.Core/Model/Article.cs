@@ -26,7 +26,14 @@ internal sealed record Article(string ParkId, Section Section, string Slug, IRea
 
     public DateOnly? Date => Primary.Date;
 
-    public ArticleVersion? In(string lang) => Versions.FirstOrDefault(v => v.Lang == lang);
+    public ArticleVersion? In(string lang)
+    {
+        // A loop, not a query: asked for every article by every page that lists it, in every language.
+        var versions = Versions;
+        for (var i = 0; i < versions.Count; i++)
+            if (versions[i].Lang == lang) return versions[i];
+        return null;
+    }
 }
 
 internal sealed record ArticleVersion(
@@ -40,6 +47,65 @@ internal sealed record ArticleVersion(
     IReadOnlyList<Attachment> Attachments,
     CaseInfo? Case)
 {
+    private string? _bodyHtml = BodyHtml;
+    // The body's UTF-8 bytes while it is not decoded (an array, not a memory: a reference is read whole by any thread).
+    private byte[]? _bodyBytes;
+    private int _bodyStart;
+    private int _bodyLength;
+
+    /// <summary>The body rendered to HTML; a version from the load cache decodes it on first use (<see cref="BodyUtf8"/>).</summary>
+    public string BodyHtml
+    {
+        get => Volatile.Read(ref _bodyHtml) ?? DecodeBody();
+        init
+        {
+            _bodyHtml = value;
+            _bodyBytes = null;
+        }
+    }
+
+    /// <summary>
+    /// The body as UTF-8 bytes (the load cache's, not copied), made into <see cref="BodyHtml"/> when first asked for: a
+    /// build that never shows or indexes a cached article's body never decodes it. Once decoded the bytes are let go
+    /// (the load cache's part they are in is freed when every body of it has been). Set after the constructor's body,
+    /// which it replaces.
+    /// </summary>
+    internal ReadOnlyMemory<byte> BodyUtf8
+    {
+        init
+        {
+            if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(value, out var segment))
+            {
+                (_bodyBytes, _bodyStart, _bodyLength) = (segment.Array, segment.Offset, segment.Count);
+                _bodyHtml = null;
+            }
+            else _bodyHtml = System.Text.Encoding.UTF8.GetString(value.Span);
+        }
+    }
+
+    /// <summary>Whether <see cref="BodyHtml"/> has been made (for tests: a cached body is decoded only when asked for).</summary>
+    internal bool BodyMade => Volatile.Read(ref _bodyHtml) is not null;
+
+    // Thread-safe: threads that race each decode, and all get the string stored first; the bytes are let go only after
+    // it is stored, so a thread that finds them gone finds the string.
+    private string DecodeBody()
+    {
+        if (Volatile.Read(ref _bodyBytes) is not { } bytes) return Volatile.Read(ref _bodyHtml)!;
+        var made = System.Text.Encoding.UTF8.GetString(bytes, _bodyStart, _bodyLength);
+        var text = Interlocked.CompareExchange(ref _bodyHtml, made, null) ?? made;
+        Volatile.Write(ref _bodyBytes, null);
+        return text;
+    }
+
+    /// <summary>Equal when every member is (the body compared as text, whether decoded yet or not), as the generated equality compared them.</summary>
+    public bool Equals(ArticleVersion? other) =>
+        ReferenceEquals(this, other) || (other is not null && Lang == other.Lang && File == other.File && Title == other.Title
+            && Date == other.Date && Kind == other.Kind && Summary == other.Summary && BodyHtml == other.BodyHtml
+            && EqualityComparer<IReadOnlyList<Attachment>>.Default.Equals(Attachments, other.Attachments) && Case == other.Case
+            && Record == other.Record && PlaceholderInBody == other.PlaceholderInBody && Light == other.Light);
+
+    public override int GetHashCode() => HashCode.Combine(Lang, File, Title, Date, Kind, Summary, BodyHtml, HashCode.Combine(Attachments, Case, Record, PlaceholderInBody, Light));
+
     /// <summary>索引号, 发布机构 and 文号 when the front matter gives any (content-format.md v2 section 7).</summary>
     public DocumentRecord? Record { get; init; }
 

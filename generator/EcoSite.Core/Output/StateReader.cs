@@ -17,7 +17,8 @@ internal sealed class StateReader(ReadOnlyMemory<byte> bytes)
 
     public int Length => _bytes.Length;
 
-    private ReadOnlySpan<byte> Take(int count)
+    /// <summary>The next <paramref name="count"/> bytes, not copied.</summary>
+    public ReadOnlySpan<byte> Take(int count)
     {
         if (count < 0 || count > _bytes.Length - Position) throw new InvalidDataException("cut short");
         var span = _bytes.Span.Slice(Position, count);
@@ -35,10 +36,32 @@ internal sealed class StateReader(ReadOnlyMemory<byte> bytes)
 
     public byte[] ReadBytes(int count) => Take(count).ToArray();
 
-    /// <summary>Passes over <paramref name="count"/> bytes (read in place by the caller, from <see cref="Position"/>).</summary>
+    public string ReadString() => Encoding.UTF8.GetString(TakeString());
+
+    /// <summary>The UTF-8 bytes of the next string as a slice of the bytes read (kept alive by it), not decoded or copied.</summary>
+    public ReadOnlyMemory<byte> TakeStringMemory()
+    {
+        var count = Read7BitEncodedInt();
+        var start = Position;
+        Take(count);
+        return _bytes.Slice(start, count);
+    }
+
+    /// <summary>The UTF-8 bytes of the next string, not decoded.</summary>
+    public ReadOnlySpan<byte> TakeString() => Take(Read7BitEncodedInt());
+
+    /// <summary>Whether the next string is <paramref name="expected"/> (read past either way), without decoding it.</summary>
+    public bool StringIs(string expected)
+    {
+        var bytes = TakeString();
+        return bytes.Length == Encoding.UTF8.GetByteCount(expected) && Encoding.UTF8.GetString(bytes) == expected;
+    }
+
+    /// <summary>Passes over the next <paramref name="count"/> bytes (read in place by the caller, from <see cref="Position"/>).</summary>
     public void Skip(int count) => Take(count);
 
-    public string ReadString() => Encoding.UTF8.GetString(Take(Read7BitEncodedInt()));
+    /// <summary>The length prefix of the next string (for <see cref="Skip"/>).</summary>
+    public int ReadLength() => Read7BitEncodedInt();
 
     /// <summary>As <see cref="BinaryReader.Read7BitEncodedInt"/>: at most five bytes, the fifth holding four bits.</summary>
     private int Read7BitEncodedInt()

@@ -79,7 +79,8 @@ public sealed class LoadCacheUnitTests : IDisposable
                 string.Join(";", v.Attachments.Select(x => $"{x.Name}@{x.SitePath}#{x.Bytes}")),
                 v.Case is not { } c ? "no case" : $"{(c.Enterprise is { } e ? $"{e.Id}@{e.File}:{e.Pos.Line}:{e.Pos.Column}" : "-")} {Describe(c.Technology)} " +
                     string.Join("/", new[] { c.Benefits.EnergySavedTce, c.Benefits.WaterSavedM3, c.Benefits.Co2ReducedT, c.Benefits.SolidWasteUtilisedT, c.Benefits.EconomicBenefit10kCny }.Select(Describe)),
-                v.Record is not { } r ? "no record" : $"{r.IndexNo ?? "-"} {Describe(r.Publisher)} {r.DocNo ?? "-"}"))).ToList();
+                v.Record is not { } r ? "no record" : $"{r.IndexNo ?? "-"} {Describe(r.Publisher)} {r.DocNo ?? "-"}",
+                v.PlaceholderInBody ? "placeholder in body" : "no placeholder", v.Light ? "light" : "full"))).ToList();
 
     [Fact]
     public void A_second_load_takes_every_article_and_diagnostic_from_the_cache_field_for_field()
@@ -88,9 +89,23 @@ public sealed class LoadCacheUnitTests : IDisposable
         Assert.Equal((6, 0), (first.Parsed, first.Reused));
         var (warm, warmDiagnostics, second) = Load();
         Assert.Equal((0, 6), (second.Parsed, second.Reused));
+        // A cached body stays UTF-8 until it is asked for; a parsed one is a string from the start.
+        var versions = warm.Site.Parks.SelectMany(p => p.News.Concat(p.Cases).Concat(p.Pages)).SelectMany(a => a.Versions).ToList();
+        Assert.All(versions, v => Assert.False(v.BodyMade));
+        Assert.All(cold.Site.Parks.SelectMany(p => p.News.Concat(p.Cases).Concat(p.Pages)).SelectMany(a => a.Versions), v => Assert.True(v.BodyMade));
         var expected = Describe(cold);
         Assert.Equal(5, expected.Count); // bad.md has no version: its entry records only its error
         Assert.Equal(expected, Describe(warm));
+        Assert.All(versions, v => Assert.True(v.BodyMade));
+        // Equal as records whether the body was decoded yet or not, and not equal with another body.
+        var (again, _, _) = Load();
+        var lazy = again.Site.Parks[0].Pages[0].Primary;
+        Assert.False(lazy.BodyMade);
+        var decoded = lazy with { BodyHtml = cold.Site.Parks[0].Pages[0].Primary.BodyHtml };
+        Assert.False(lazy.BodyMade);
+        Assert.True(decoded.Equals(lazy));
+        Assert.Equal(decoded.GetHashCode(), lazy.GetHashCode());
+        Assert.False((lazy with { BodyHtml = lazy.BodyHtml + " " }).Equals(lazy));
         // Both severities, with their positions, come back: the placeholder's warning, the dead link's and the missing date's errors.
         Assert.Equal(new[] { ("ECO027", Severity.Warning, 8, 1), ("ECO031", Severity.Error, 12, 8), ("ECO013", Severity.Error, 2, 1) },
             coldDiagnostics.Select(d => (d.Code, d.Severity, d.Line, d.Column)));
@@ -98,6 +113,8 @@ public sealed class LoadCacheUnitTests : IDisposable
         Assert.Contains("1.5/-/0/-/-2", string.Join("\n", expected), StringComparison.Ordinal);
         Assert.Contains("plan.pdf@parks/demo/media/plan.pdf#15", string.Join("\n", expected), StringComparison.Ordinal);
         Assert.Contains("x - -", string.Join("\n", expected), StringComparison.Ordinal);
+        // heat.md's body is the text 'ecosite new' writes: the item scores nothing, from the cache too.
+        Assert.Single(expected, l => l.Contains("placeholder in body", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,49 +150,137 @@ public sealed class LoadCacheUnitTests : IDisposable
         Assert.DoesNotContain(diagnostics, d => d.File == "parks/demo/news/2026-03-02-plan.md");
     }
 
+    private string PartFile(int part) => BuildState.Of(_state).PathOf(LoadCache.PartName(part));
+
+    /// <summary>The part files there are, by part, with their write times.</summary>
+    private Dictionary<int, DateTime> PartFiles() =>
+        Enumerable.Range(0, LoadCache.Parts).Where(p => File.Exists(PartFile(p))).ToDictionary(p => p, p => File.GetLastWriteTimeUtc(PartFile(p)));
+
+    private static readonly DateTime Old = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private void Age(IEnumerable<int> parts)
+    {
+        foreach (var p in parts) File.SetLastWriteTimeUtc(PartFile(p), Old);
+    }
+
+    private static readonly string[] Markdown =
+    [
+        "parks/demo/news/2026-03-02-plan.md", "parks/demo/news/2026-03-02-plan.en.md", "parks/demo/cases/heat.md",
+        "parks/demo/cases/bare.md", "parks/demo/pages/about.md", "parks/demo/news/bad.md",
+    ];
+
     [Fact]
-    public void Nothing_is_written_when_nothing_was_parsed_or_dropped()
+    public void Each_entry_is_in_the_part_its_path_hashes_to_and_only_parts_with_entries_are_written()
     {
         Load();
-        var file = BuildState.Of(_state).PathOf("load");
-        Assert.True(File.Exists(file));
-        File.Delete(file);
-        Load(); // every file parsed again (no cache), so it is written
-        Assert.True(File.Exists(file));
-        var written = File.ReadAllBytes(file);
-        File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var expected = Markdown.Select(LoadCache.PartOf).Distinct().Order().ToList();
+        Assert.True(expected.Count > 1);
+        Assert.Equal(expected, PartFiles().Keys.Order());
+        // FNV-1a over the UTF-16 code units, modulo 64: a function of the path alone.
+        var h = 2166136261u;
+        h = unchecked((h ^ 'a') * 16777619u);
+        h = unchecked((h ^ 'b') * 16777619u);
+        Assert.Equal((int)(h % 64), LoadCache.PartOf("ab"));
+        Assert.Equal("load-00", LoadCache.PartName(0));
+        Assert.Equal("load-3f", LoadCache.PartName(63));
+    }
+
+    [Fact]
+    public void Nothing_is_written_when_nothing_was_parsed_or_dropped_and_only_the_changed_parts_otherwise()
+    {
         Load();
-        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(file));
-        _site.Without("parks/demo/cases/bare.md");
+        var parts = PartFiles().Keys.ToList();
+        foreach (var p in parts) File.Delete(PartFile(p));
+        Load(); // every file parsed again (no cache), so every part is written
+        Assert.Equal(parts, PartFiles().Keys);
+        Age(parts);
+        Load();
+        Assert.All(PartFiles().Values, t => Assert.Equal(Old, t));
+
+        // A file dropped: only its part is written again (or deleted, when it held nothing else).
+        const string gone = "parks/demo/cases/bare.md";
+        var gonePart = LoadCache.PartOf(gone);
+        var before = File.ReadAllBytes(PartFile(gonePart)).Length;
+        _site.Without(gone);
         var (_, _, cache) = Load();
         Assert.Equal((0, 5), (cache.Parsed, cache.Reused));
-        Assert.NotEqual(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(file));
-        Assert.True(File.ReadAllBytes(file).Length < written.Length);
+        var alone = Markdown.Count(f => LoadCache.PartOf(f) == gonePart) == 1;
+        foreach (var (p, t) in PartFiles()) Assert.Equal(p != gonePart, t == Old);
+        if (alone) Assert.False(File.Exists(PartFile(gonePart)));
+        else Assert.True(File.ReadAllBytes(PartFile(gonePart)).Length < before);
         var last = Load().Cache;
         Assert.Equal((0, 5), (last.Parsed, last.Reused));
+
+        // A file changed: only its part is written again.
+        Age(PartFiles().Keys);
+        const string changed = "parks/demo/pages/about.md";
+        _site.With(changed, "---\ntitle: 关于我们\n---\n园区简介。\n");
+        var afterChange = Load().Cache;
+        Assert.Equal((1, 4), (afterChange.Parsed, afterChange.Reused));
+        foreach (var (p, t) in PartFiles()) Assert.Equal(p != LoadCache.PartOf(changed), t == Old);
+    }
+
+    [Fact]
+    public void The_cache_of_one_file_before_the_parts_is_deleted_by_the_first_save()
+    {
+        var whole = BuildState.Of(_state).PathOf("load");
+        BuildState.Of(_state).Write("load", s => s.Write("EcoSite load cache 1"u8));
+        Assert.True(File.Exists(whole));
+        Assert.Equal(6, Load().Cache.Parsed);
+        Assert.False(File.Exists(whole));
     }
 
     [Theory]
     [InlineData("cut")]
     [InlineData("extra")]
     [InlineData("format")]
-    public void A_cache_that_does_not_read_back_whole_is_not_used(string damage)
+    [InlineData("part")]
+    [InlineData("twice")]
+    public void A_part_that_does_not_read_back_whole_is_not_used_and_its_files_are_parsed_again(string damage)
     {
         Load();
-        var file = BuildState.Of(_state).PathOf("load");
+        var part = Markdown.GroupBy(LoadCache.PartOf).MaxBy(g => g.Count())!.Key;
+        var inPart = Markdown.Count(f => LoadCache.PartOf(f) == part);
+        var file = PartFile(part);
         var bytes = File.ReadAllBytes(file);
         // The state file has its own frame (BuildState); damage the payload through a fresh write of the same payload.
-        var payload = BuildState.Of(_state).Read("load")!.Value.ToArray();
+        var payload = BuildState.Of(_state).Read(LoadCache.PartName(part))!.Value.ToArray();
         byte[] damaged = damage switch
         {
             "cut" => payload[..^1],
             "extra" => [.. payload, 0],
-            _ => [.. payload[..1], (byte)(payload[1] ^ 1), .. payload[2..]],
+            "format" => [.. payload[..1], (byte)(payload[1] ^ 1), .. payload[2..]],
+            "part" => Rewrite(payload, part ^ 1, twice: false),
+            _ => Rewrite(payload, part, twice: true),
         };
-        BuildState.Of(_state).Write("load", s => s.Write(damaged));
+        BuildState.Of(_state).Write(LoadCache.PartName(part), s => s.Write(damaged));
         Assert.NotEqual(bytes, File.ReadAllBytes(file));
-        Assert.Equal(6, Load().Cache.Parsed);
+        var (site, _, cache) = Load();
+        Assert.Equal((inPart, 6 - inPart), (cache.Parsed, cache.Reused));
+        Assert.Equal(6, Load().Cache.Reused);
     }
+
+    /// <summary>A part's payload with another part number, or with its first entry twice.</summary>
+    private static byte[] Rewrite(byte[] payload, int part, bool twice)
+    {
+        var r = new StateReader(payload);
+        r.ReadString();
+        r.ReadString();
+        var numberAt = r.Position;
+        r.ReadInt32();
+        var count = r.ReadInt32();
+        var entries = new List<byte[]>();
+        for (var i = 0; i < count; i++)
+        {
+            var start = r.Position;
+            r.ReadString();
+            r.Skip(r.ReadInt32());
+            entries.Add(payload[start..r.Position]);
+        }
+        if (twice) entries.Insert(0, entries[0]);
+        return [.. payload[..numberAt], .. BitConverter.GetBytes(part), .. BitConverter.GetBytes(entries.Count), .. entries.SelectMany(e => e)];
+    }
+
     [Fact]
     public void The_hash_recorded_is_of_the_bytes_parsed_not_the_one_handed_in()
     {

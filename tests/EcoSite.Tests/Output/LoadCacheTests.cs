@@ -1,4 +1,5 @@
 using EcoSite.Core;
+using EcoSite.Core.Content;
 using EcoSite.Core.Output;
 
 namespace EcoSite.Tests.Output;
@@ -37,7 +38,28 @@ public sealed class LoadCacheTests
         Directory.Delete(cold, recursive: true);
     }
 
-    private static string LoadCacheFile(TestSite site) => BuildState.Of(site.Output).PathOf("load");
+    /// <summary>The load cache's part files a build wrote (each holds the entries of the paths that hash to it).</summary>
+    private static string[] LoadCacheFiles(TestSite site) =>
+        Enumerable.Range(0, LoadCache.Parts).Select(i => BuildState.Of(site.Output).PathOf(LoadCache.PartName(i))).Where(File.Exists).ToArray();
+
+    /// <summary>The Markdown files of <see cref="Site"/> whose entries are in <paramref name="part"/>.</summary>
+    private static string[] FilesIn(TestSite site, int part) =>
+        Directory.EnumerateFiles(Path.Combine(site.Content, "parks"), "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Content, f).Replace('\\', '/')).Where(f => LoadCache.PartOf(f) == part).ToArray();
+
+    private static void Damage(string path, string damage)
+    {
+        var bytes = File.ReadAllBytes(path);
+        switch (damage)
+        {
+            case "truncated": File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]); break;
+            case "garbled": bytes[bytes.Length / 2] ^= 0x55; File.WriteAllBytes(path, bytes); break;
+            case "empty": File.WriteAllBytes(path, []); break;
+            case "foreign": File.WriteAllText(path, "{\"format\": \"another tool's cache\"}"); break;
+            case "missing": File.Delete(path); break;
+            default: File.Delete(path); Directory.CreateDirectory(path); break;
+        }
+    }
 
     [Theory]
     [InlineData("parks/demo/news/2026-11-03-item.md", "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息，补充一句。\n")] // the body
@@ -125,6 +147,23 @@ public sealed class LoadCacheTests
     }
 
     [Fact]
+    public void A_cached_case_whose_body_is_still_the_placeholder_scores_nothing_as_in_a_cold_build()
+    {
+        using var site = Site();
+        // The park's only case: scored, it would fill the cases part of the park's completeness.
+        site.Without("parks/demo/cases/2026-heat.md");
+        site.With("parks/demo/cases/2026-new.md",
+            "---\ntitle: 节能改造\ndate: 2026-08-01\nenterprise: demo-steel\nbenefits:\n  energy_saved_tce: 10\n---\n正文从这里开始。\n");
+        Assert.True(site.Build().Success);
+
+        site.With("parks/demo/news/2026-11-03-item.md", "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息，补充一句。\n");
+        var result = site.Build();
+
+        Assert.Equal(1, result.Load!.Parsed);
+        AssertEqualsCold(site);
+    }
+
+    [Fact]
     public void A_file_whose_link_target_appears_is_parsed_again()
     {
         using var site = Site();
@@ -174,16 +213,9 @@ public sealed class LoadCacheTests
         using var site = Site();
         var first = site.Build();
         Assert.True(first.Success);
-        var path = LoadCacheFile(site);
-        var bytes = File.ReadAllBytes(path);
-        switch (damage)
-        {
-            case "truncated": File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]); break;
-            case "garbled": bytes[bytes.Length / 2] ^= 0x55; File.WriteAllBytes(path, bytes); break;
-            case "empty": File.WriteAllBytes(path, []); break;
-            case "foreign": File.WriteAllText(path, "{\"format\": \"another tool's cache\"}"); break;
-            default: File.Delete(path); Directory.CreateDirectory(path); break;
-        }
+        var parts = LoadCacheFiles(site);
+        Assert.True(parts.Length > 1, "the entries are spread over several parts");
+        foreach (var path in parts) Damage(path, damage);
         site.With("parks/demo/news/2026-11-03-item.md", "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息，补充一句。\n");
 
         var result = site.Build();
@@ -192,6 +224,38 @@ public sealed class LoadCacheTests
         Assert.Equal(first.Diagnostics, result.Diagnostics); // no diagnostic about the cache
         Assert.Equal(Markdown, result.Load!.Parsed);
         AssertEqualsCold(site);
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("garbled")]
+    [InlineData("foreign")]
+    [InlineData("missing")]
+    [InlineData("a folder")]
+    public void A_damaged_part_means_only_its_files_are_parsed_again(string damage)
+    {
+        using var site = Site();
+        var first = site.Build();
+        Assert.True(first.Success);
+        const string changed = "parks/demo/news/2026-11-03-item.md";
+        // The fullest part that does not hold the changed file.
+        var part = Enumerable.Range(0, LoadCache.Parts).Where(p => p != LoadCache.PartOf(changed)).MaxBy(p => FilesIn(site, p).Length);
+        var inPart = FilesIn(site, part).Length;
+        Assert.True(inPart > 0);
+        Damage(BuildState.Of(site.Output).PathOf(LoadCache.PartName(part)), damage);
+        site.With(changed, "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息，补充一句。\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Success);
+        Assert.Equal(first.Diagnostics, result.Diagnostics);
+        Assert.Equal((1 + inPart, Markdown - 1 - inPart), (result.Load!.Parsed, result.Load.Reused));
+        AssertEqualsCold(site);
+        // The part is written again whole: the next build takes every file from the cache (a folder in its place stays).
+        if (damage == "a folder") return;
+        site.With(changed, "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息。\n");
+        var next = site.Build();
+        Assert.Equal((1, Markdown - 1), (next.Load!.Parsed, next.Load.Reused));
     }
 
     [Fact]
@@ -244,7 +308,7 @@ public sealed class LoadCacheTests
         using var site = Site();
         Assert.True(site.Build().Success);
 
-        Assert.True(File.Exists(LoadCacheFile(site)));
+        Assert.NotEmpty(LoadCacheFiles(site));
         Assert.Equal(Path.Combine(site.Root, BuildState.FolderName, "_site"), BuildState.Of(site.Output).Folder);
         Assert.DoesNotContain(TestSite.Snapshot(site.Output).Keys, p => p.Contains("ecosite-cache", StringComparison.Ordinal));
         Assert.True(site.Check().Success); // check reads everything and writes no state
