@@ -89,6 +89,24 @@ public sealed class TestSite : IDisposable
         return result;
     }
 
+    /// <summary>Asserts that the folder <paramref name="actual"/> holds the files of <paramref name="expected"/>, byte for byte, and no others.</summary>
+    public static void AssertSameFiles(string expected, string actual)
+    {
+        var a = Snapshot(expected);
+        var b = Snapshot(actual);
+        Xunit.Assert.Equal(a.Keys, b.Keys);
+        foreach (var (path, bytes) in a) Xunit.Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs from a cold build");
+    }
+
+    /// <summary>Builds the site cold into a new folder and asserts that the output is that build byte for byte; the cold build is deleted.</summary>
+    public void AssertOutputEqualsColdBuild()
+    {
+        var cold = Path.Combine(Root, "cold-" + Guid.NewGuid().ToString("N"));
+        Xunit.Assert.True(Build(cold).Success);
+        AssertSameFiles(cold, Output);
+        Directory.Delete(cold, recursive: true);
+    }
+
     public static string RepoRoot()
     {
         var dir = AppContext.BaseDirectory;

@@ -31,14 +31,6 @@ public sealed class IncrementalRenderTests
         return (site.Build(dir), dir);
     }
 
-    private static void AssertSameTree(string expected, string actual)
-    {
-        var a = TestSite.Snapshot(expected);
-        var b = TestSite.Snapshot(actual);
-        Assert.Equal(a.Keys, b.Keys);
-        foreach (var (path, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs from a cold build");
-    }
-
     [Fact]
     public void A_broken_link_in_an_unchanged_page_is_still_reported_and_the_page_is_not_read_back()
     {
@@ -55,7 +47,7 @@ public sealed class IncrementalRenderTests
         Assert.Equal(Broken(first), Broken(second));
         var (cold, dir) = Cold(site);
         Assert.Equal(Broken(cold), Broken(second));
-        AssertSameTree(dir, site.Output);
+        TestSite.AssertSameFiles(dir, site.Output);
     }
 
     [Fact]
@@ -73,7 +65,7 @@ public sealed class IncrementalRenderTests
         Assert.Contains(Broken(result), d => d.StartsWith("parks/demo/pages/about.md", StringComparison.Ordinal) && d.Contains("#goal", StringComparison.Ordinal));
         var (cold, dir) = Cold(site);
         Assert.Equal(Broken(cold), Broken(result));
-        AssertSameTree(dir, site.Output);
+        TestSite.AssertSameFiles(dir, site.Output);
     }
 
     [Fact]
@@ -88,7 +80,7 @@ public sealed class IncrementalRenderTests
 
         Assert.Equal(second.ReusedPages, second.PagesReadBack);
         Assert.Equal(Broken(first), Broken(second));
-        AssertSameTree(Cold(site).Dir, site.Output);
+        TestSite.AssertSameFiles(Cold(site).Dir, site.Output);
     }
 
     [Theory]
@@ -106,7 +98,7 @@ public sealed class IncrementalRenderTests
         Assert.True(site.Build().Success);
 
         var (_, dir) = Cold(site);
-        AssertSameTree(dir, site.Output);
+        TestSite.AssertSameFiles(dir, site.Output);
         // Search chunks are named by their contents: a chunk kept under its name kept its bytes.
         var after = TestSite.Snapshot(site.Output);
         foreach (var (path, bytes) in after.Where(f => f.Key.Contains("/c/", StringComparison.Ordinal) && before.ContainsKey(f.Key)))
@@ -128,7 +120,7 @@ public sealed class IncrementalRenderTests
 
         Assert.True(site.Build().Success);
 
-        AssertSameTree(Cold(site).Dir, site.Output);
+        TestSite.AssertSameFiles(Cold(site).Dir, site.Output);
     }
 
     [Fact]
@@ -142,7 +134,7 @@ public sealed class IncrementalRenderTests
         Assert.True(site.Build().Success);
 
         Assert.Contains("<p>themed</p>", site.Read("parks/demo/news/index.html"), StringComparison.Ordinal);
-        AssertSameTree(Cold(site).Dir, site.Output);
+        TestSite.AssertSameFiles(Cold(site).Dir, site.Output);
     }
 
     [Fact]
@@ -158,7 +150,7 @@ public sealed class IncrementalRenderTests
         // portal and the search page are kept by their view digests.
         Assert.Equal(2, second.Pages - second.ReusedPages);
         Assert.Equal(first.Pages, second.Pages);
-        AssertSameTree(Cold(site).Dir, site.Output);
+        TestSite.AssertSameFiles(Cold(site).Dir, site.Output);
     }
 
     [Fact]
@@ -177,7 +169,7 @@ public sealed class IncrementalRenderTests
         Assert.Equal(2, result.SearchIndex.Languages);
         Assert.Equal(2, result.SearchIndex.Patched);
         Assert.Equal(2, result.SearchIndex.Tokenized);
-        AssertSameTree(Cold(site).Dir, site.Output);
+        TestSite.AssertSameFiles(Cold(site).Dir, site.Output);
         // A build with no previous output builds each index whole.
         Assert.Equal(0, Cold(site).Result.SearchIndex!.Patched);
     }
@@ -198,7 +190,7 @@ public sealed class IncrementalRenderTests
 
         Assert.True(site.Build().Success);
 
-        AssertSameTree(Cold(site).Dir, site.Output);
+        TestSite.AssertSameFiles(Cold(site).Dir, site.Output);
     }
 
     [Fact]
@@ -217,6 +209,6 @@ public sealed class IncrementalRenderTests
 
         Assert.True(site.Build().Success);
 
-        AssertSameTree(Cold(site).Dir, site.Output);
+        TestSite.AssertSameFiles(Cold(site).Dir, site.Output);
     }
 }

@@ -46,10 +46,7 @@ public sealed class IncrementalUpdateTests
 
     private static void AssertSameTree(string expected, string actual)
     {
-        var a = TestSite.Snapshot(expected);
-        var b = TestSite.Snapshot(actual);
-        Assert.Equal(a.Keys, b.Keys);
-        foreach (var (path, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs from a cold build");
+        TestSite.AssertSameFiles(expected, actual);
         Assert.Equal(Folders(expected), Folders(actual));
     }
 

@@ -27,17 +27,6 @@ public sealed class LoadCacheTests
         return site;
     }
 
-    private static void AssertEqualsCold(TestSite site)
-    {
-        var cold = Path.Combine(site.Root, "cold-" + Guid.NewGuid().ToString("N"));
-        Assert.True(site.Build(cold).Success);
-        var a = TestSite.Snapshot(cold);
-        var b = TestSite.Snapshot(site.Output);
-        Assert.Equal(a.Keys, b.Keys);
-        foreach (var (path, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[path]), $"{path} differs from a cold build");
-        Directory.Delete(cold, recursive: true);
-    }
-
     /// <summary>The load cache's part files a build wrote (each holds the entries of the paths that hash to it).</summary>
     private static string[] LoadCacheFiles(TestSite site) =>
         Enumerable.Range(0, LoadCache.Parts).Select(i => BuildState.Of(site.Output).PathOf(LoadCache.PartName(i))).Where(File.Exists).ToArray();
@@ -80,7 +69,7 @@ public sealed class LoadCacheTests
         Assert.True(result.Success);
         Assert.Equal(1, result.Load!.Parsed);
         Assert.Equal(Markdown - 1, result.Load.Reused);
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Theory]
@@ -97,7 +86,7 @@ public sealed class LoadCacheTests
 
         Assert.True(result.Success);
         Assert.Equal(0, result.Load!.Parsed);
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]
@@ -111,7 +100,7 @@ public sealed class LoadCacheTests
 
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         Assert.Equal(Markdown, result.Load!.Parsed);
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]
@@ -127,7 +116,7 @@ public sealed class LoadCacheTests
         Assert.True(result.Success);
         Assert.Equal(1, result.Load!.Parsed);
         Assert.Equal(Markdown - 1, result.Load.Reused);
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]
@@ -160,7 +149,7 @@ public sealed class LoadCacheTests
         var result = site.Build();
 
         Assert.Equal(1, result.Load!.Parsed);
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]
@@ -177,7 +166,7 @@ public sealed class LoadCacheTests
 
         Assert.True(result.Success);
         Assert.Equal(2, result.Load!.Parsed); // the new page, and the page whose link now resolves
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]
@@ -194,7 +183,7 @@ public sealed class LoadCacheTests
 
         Assert.True(result.Success);
         Assert.Equal(1, result.Load!.Parsed);
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     private static byte[] Pdf(int size)
@@ -223,7 +212,7 @@ public sealed class LoadCacheTests
         Assert.True(result.Success);
         Assert.Equal(first.Diagnostics, result.Diagnostics); // no diagnostic about the cache
         Assert.Equal(Markdown, result.Load!.Parsed);
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Theory]
@@ -250,7 +239,7 @@ public sealed class LoadCacheTests
         Assert.True(result.Success);
         Assert.Equal(first.Diagnostics, result.Diagnostics);
         Assert.Equal((1 + inPart, Markdown - 1 - inPart), (result.Load!.Parsed, result.Load.Reused));
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
         // The part is written again whole: the next build takes every file from the cache (a folder in its place stays).
         if (damage == "a folder") return;
         site.With(changed, "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息。\n");
@@ -294,7 +283,7 @@ public sealed class LoadCacheTests
             var result = site.Build();
             Assert.True(result.Success);
             Assert.Equal(Markdown, result.Load!.Parsed);
-            AssertEqualsCold(site);
+            site.AssertOutputEqualsColdBuild();
         }
         finally
         {
@@ -336,7 +325,7 @@ public sealed class LoadCacheTests
         {
             FileStamps.ClockShiftForTests.Value = null;
         }
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]
@@ -356,7 +345,7 @@ public sealed class LoadCacheTests
 
         Assert.False(result.Unchanged);
         Assert.Contains("第9条消息", site.Read("parks/demo/news/2026-11-03-item.html"));
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]

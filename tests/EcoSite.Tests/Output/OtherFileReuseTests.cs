@@ -34,16 +34,6 @@ public sealed class OtherFileReuseTests
         foreach (var f in KeptFiles) File.WriteAllText(Path.Combine(site.Output, f), Tampered);
     }
 
-    private static void AssertEqualsCold(TestSite site)
-    {
-        var dir = Path.Combine(site.Root, "cold-" + Guid.NewGuid().ToString("N"));
-        Assert.True(site.Build(dir).Success);
-        var cold = TestSite.Snapshot(dir);
-        var built = TestSite.Snapshot(site.Output);
-        Assert.Equal(cold.Keys, built.Keys);
-        foreach (var (path, bytes) in cold) Assert.True(bytes.AsSpan().SequenceEqual(built[path]), $"{path} differs from a cold build");
-    }
-
     [Fact]
     public void A_change_none_of_them_is_made_from_keeps_the_sitemap_and_the_open_data_as_published()
     {
@@ -84,7 +74,7 @@ public sealed class OtherFileReuseTests
         Assert.True(site.Build().Success);
 
         foreach (var f in KeptFiles) Assert.NotEqual(Tampered, site.Read(f));
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Theory]
@@ -106,7 +96,7 @@ public sealed class OtherFileReuseTests
         Assert.True(site.Build().Success);
 
         Assert.NotEqual(before, site.Read(file));
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Fact]
@@ -121,7 +111,7 @@ public sealed class OtherFileReuseTests
 
         Assert.Contains("2026-11-01-renamed.html", site.Read("sitemap.xml"));
         Assert.DoesNotContain("2026-11-01-item.html", site.Read("sitemap.xml"));
-        AssertEqualsCold(site);
+        site.AssertOutputEqualsColdBuild();
     }
 
     [Theory]
