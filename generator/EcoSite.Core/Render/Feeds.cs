@@ -223,8 +223,8 @@ internal static class Feeds
     /// </summary>
     public static string SitemapDigest(string global, SiteConfig cfg, IReadOnlyList<string> pageIds, int maxUrls = SitemapUrls)
     {
-        using var d = new FileDigest(global, "sitemap");
-        d.Text(cfg.BaseUrl).Number(maxUrls).Number(cfg.Languages.Count);
+        using var d = new ViewDigest.Writer();
+        d.Text(global).Text("sitemap").Text(cfg.BaseUrl).Number(maxUrls).Number(cfg.Languages.Count);
         foreach (var lang in cfg.Languages) d.Text(lang);
         d.Number(pageIds.Count);
         foreach (var id in pageIds) d.Text(id);

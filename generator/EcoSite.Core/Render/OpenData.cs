@@ -118,8 +118,8 @@ internal static class OpenData
     /// </summary>
     internal static string? Digest(string global, string kind, IReadOnlyList<DataScope> scopes, bool rows)
     {
-        using var d = new FileDigest(global, kind);
-        d.Number(scopes.Count);
+        using var d = new ViewDigest.Writer();
+        d.Text(global).Text(kind).Number(scopes.Count);
         foreach (var scope in scopes)
         {
             d.Text(scope.ParkId).Number(scope.Name.Values.Count);
@@ -146,12 +146,15 @@ internal static class OpenData
                 {
                     d.Number(row.Length);
                     foreach (var v in row)
-                        if (!d.Value(v)) return null;
+                        if (!Exported(v) || !d.Value(v, 0)) return null;
                 }
             }
         }
         return d.Finish();
     }
+
+    /// <summary>A row value of a type the exports write as such; any other is written by Convert.ToString and gets no digest.</summary>
+    private static bool Exported(object? value) => value is null or string or bool or int or double or DateOnly or IEnumerable<string>;
 
     /// <summary>The datasets of the given parks, in <see cref="Names"/> order.</summary>
     public static IReadOnlyList<DataTable> Tables(SiteFacts facts, IReadOnlyList<Park> parks) => new OpenDataSets(facts).For(parks);

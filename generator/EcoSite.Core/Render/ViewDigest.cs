@@ -105,19 +105,24 @@ internal static class ViewDigest
         /// <summary>One byte that says what follows (a value's kind, an optional part present or not, an item's end).</summary>
         public void Mark(char tag) => Room(1)[0] = checked((byte)tag);
 
-        public void Number(long n) => BinaryPrimitives.WriteInt64LittleEndian(Room(8), n);
+        public Writer Number(long n)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(Room(8), n);
+            return this;
+        }
 
         /// <summary>A text with its length; null is a mark of its own, apart from every text.</summary>
-        public void Text(string? s)
+        public Writer Text(string? s)
         {
             if (s is null)
             {
                 Mark('-');
-                return;
+                return this;
             }
             Mark(':');
             Number(s.Length);
             Chars(s);
+            return this;
         }
 
         /// <summary>A date, or none (the ISO date a view shows is a function of its day number).</summary>
