@@ -61,6 +61,7 @@ internal sealed record ArticleVersion(
         {
             _bodyHtml = value;
             _bodyBytes = null;
+            _bodySha256 = null;
         }
     }
 
@@ -80,7 +81,41 @@ internal sealed record ArticleVersion(
                 _bodyHtml = null;
             }
             else _bodyHtml = System.Text.Encoding.UTF8.GetString(value.Span);
+            _bodySha256 = null;
         }
+    }
+
+    // The SHA-256 of the body's UTF-8 bytes once asked for (reset by either init, which a 'with' copy runs).
+    private byte[]? _bodySha256;
+
+    /// <summary>
+    /// The SHA-256 of the body's UTF-8 bytes: of the load cache's bytes while the body is not decoded (so asking never
+    /// decodes it), else of the decoded text encoded again, which gives the same hash for the same body. The search
+    /// index tells an unchanged body by it (<see cref="Search.SearchTokenCache.Source"/>). Thread-safe; not to be changed.
+    /// </summary>
+    internal byte[] BodySha256 => Volatile.Read(ref _bodySha256) ?? HashBody();
+
+    private byte[] HashBody()
+    {
+        var hash = new byte[32];
+        // The bytes stay valid when another thread decodes the body meanwhile (it only lets go of its reference).
+        if (Volatile.Read(ref _bodyBytes) is { } bytes)
+            System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(_bodyStart, _bodyLength), hash);
+        else
+        {
+            var html = BodyHtml;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(html.Length));
+            try
+            {
+                var n = System.Text.Encoding.UTF8.GetBytes(html, buffer);
+                System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, n), hash);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        return Interlocked.CompareExchange(ref _bodySha256, hash, null) ?? hash;
     }
 
     /// <summary>Whether <see cref="BodyHtml"/> has been made (for tests: a cached body is decoded only when asked for).</summary>

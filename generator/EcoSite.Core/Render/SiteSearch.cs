@@ -103,7 +103,18 @@ internal static class SiteSearch
         }
         keywords.AddRange(v.Attachments.Select(x => x.Name));
         return SearchDocument.FromHtml(Path(ctx, Routes.Article(a)), v.Title, Lang(ctx, v.Lang), park.Id, category, v.Date,
-            v.Summary, v.BodyHtml, keywords);
+            v.Summary, new ArticleBody(v), keywords);
+    }
+
+    /// <summary>
+    /// An article version's body as the index reads it: its hash from the version (of the load cache's bytes, so a
+    /// build that keeps the document never decodes the body), its HTML only when the text is made.
+    /// </summary>
+    private sealed class ArticleBody(ArticleVersion v) : HtmlBody
+    {
+        public override string Html => v.BodyHtml;
+
+        public override byte[] Sha256 => v.BodySha256;
     }
 
     private static SearchDocument Indicators(PageContext ctx, Park park)

@@ -23,7 +23,7 @@ internal sealed record SearchDocument(
     ListingFacets? Listing = null)
 {
     /// <summary>The body as HTML (<see cref="FromHtml"/>), turned into <see cref="Body"/> only when the text is read.</summary>
-    private string? _html;
+    private HtmlBody? _html;
     private string? _body = Body;
 
     /// <summary>
@@ -32,7 +32,7 @@ internal sealed record SearchDocument(
     /// </summary>
     public string Body
     {
-        get => _body ??= HtmlText.Plain(_html!);
+        get => _body ??= HtmlText.Plain(_html!.Html);
         init
         {
             _body = value;
@@ -44,11 +44,19 @@ internal sealed record SearchDocument(
     internal bool TextMade => _body is not null;
 
     /// <summary>The body's source when it is HTML, else null (<see cref="SearchTokenCache.Source"/>).</summary>
-    internal string? BodyHtml => _html;
+    internal HtmlBody? BodyHtml => _html;
 
     /// <summary>A document whose body is the text of <paramref name="html"/> (<see cref="HtmlText.Plain"/>), made when first read.</summary>
     public static SearchDocument FromHtml(string path, string title, string? textLang, string park, string category, DateOnly? date,
         string summary, string html, IReadOnlyList<string> keywords, ListingFacets? listing = null) =>
+        FromHtml(path, title, textLang, park, category, date, summary, HtmlBody.Of(html), keywords, listing);
+
+    /// <summary>
+    /// A document whose body is the text of the HTML <paramref name="html"/> holds, read (and turned into text) only when
+    /// the text is: a build that keeps the document's index entries tells it unchanged by the HTML's hash alone.
+    /// </summary>
+    public static SearchDocument FromHtml(string path, string title, string? textLang, string park, string category, DateOnly? date,
+        string summary, HtmlBody html, IReadOnlyList<string> keywords, ListingFacets? listing = null) =>
         new(path, title, textLang, park, category, date, summary, null!, keywords, listing) { _html = html };
 
     /// <summary>
@@ -59,10 +67,36 @@ internal sealed record SearchDocument(
     public bool Equals(SearchDocument? other) =>
         ReferenceEquals(this, other) || (other is not null && Path == other.Path && Title == other.Title && TextLang == other.TextLang
             && Park == other.Park && Category == other.Category && Date == other.Date && Summary == other.Summary
-            && _html == other._html && (_html is not null || _body == other._body) && Keywords.SequenceEqual(other.Keywords)
-            && Listing == other.Listing);
+            && (_html is null ? other._html is null && _body == other._body : other._html is not null && (ReferenceEquals(_html, other._html) || _html.Html == other._html.Html))
+            && Keywords.SequenceEqual(other.Keywords) && Listing == other.Listing);
 
-    public override int GetHashCode() => HashCode.Combine(Path, Title, TextLang, Park, Category, Date, Summary, _html ?? _body);
+    public override int GetHashCode() => HashCode.Combine(Path, Title, TextLang, Park, Category, Date, Summary, _html is null ? _body : null);
+}
+
+/// <summary>
+/// The HTML a document's body is made from, read only when asked for, and the SHA-256 of its UTF-8 bytes, which an
+/// article's version gives without decoding its body (<see cref="Model.ArticleVersion.BodySha256"/>): a build tells an
+/// unchanged body by the hash and never reads it (<see cref="SearchTokenCache.Source"/>).
+/// </summary>
+internal abstract class HtmlBody
+{
+    /// <summary>The HTML.</summary>
+    public abstract string Html { get; }
+
+    /// <summary>The SHA-256 of <see cref="Html"/> as UTF-8 (32 bytes, not to be changed).</summary>
+    public abstract byte[] Sha256 { get; }
+
+    /// <summary>A body of HTML already in memory; its hash is made when first asked for.</summary>
+    public static HtmlBody Of(string html) => new InMemory(html);
+
+    private sealed class InMemory(string html) : HtmlBody
+    {
+        private byte[]? _sha256;
+
+        public override string Html => html;
+
+        public override byte[] Sha256 => _sha256 ??= System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(html));
+    }
 }
 
 /// <summary>What an exchange listing can be filtered by: kind (supply or demand), material, hazardous class.</summary>

@@ -325,8 +325,11 @@ internal static class SearchIndexUpdate
             while (true)
             {
                 var end = k + 1 < firsts.Length ? firsts[k + 1] : docs.Count;
+                // An unchanged document's entry is the old chunk's, read back: its text is not made for its snippet.
+                var kept = DocumentEntries(folder, old.Documents[k].Name, docs, firsts[k], end, previous);
                 for (var i = firsts[k]; i < end; i++)
-                    chunker.Add(i, docs[i].Path, SearchIndexBuilder.DocumentEntry(docs[i]), i == docs.Count - 1);
+                    chunker.Add(i, docs[i].Path, kept is not null && !changed.Contains(i) ? kept[i - firsts[k]] : SearchIndexBuilder.DocumentEntry(docs[i]),
+                        i == docs.Count - 1);
                 k++;
                 if (chunker.AtCut) break;
             }
@@ -355,6 +358,50 @@ internal static class SearchIndexUpdate
             entries.Add((entry[..space], entry));
         }
         return entries;
+    }
+
+    /// <summary>
+    /// The entries of a document chunk of the previous output, one per document from <paramref name="first"/> to
+    /// <paramref name="end"/>, each as the chunk holds it (<see cref="SearchIndexBuilder.DocumentEntry"/>). Null unless
+    /// the file is exactly what a build writes under that name (its contents hash to it), holds that many entries, and
+    /// each starts with its document's path; the caller then makes every entry again.
+    /// </summary>
+    private static string[]? DocumentEntries(string folder, string name, IReadOnlyList<SearchDocument> docs, int first, int end, IPreviousOutput previous)
+    {
+        if (previous.Read(SearchIndexBuilder.ChunkPath(folder, name)) is not { } bytes) return null;
+        var text = Encoding.UTF8.GetString(bytes);
+        var prefix = "EcoSearch.add(" + Json.String(SearchIndexBuilder.ChunkFolder + name) + ",";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(");\n", StringComparison.Ordinal)) return null;
+        var literal = text.AsSpan(prefix.Length, text.Length - prefix.Length - 3);
+        if (literal.Length < 2 || literal[0] != '[' || literal[^1] != ']' || SearchIndexBuilder.Hash(literal.ToString()) != name) return null;
+        // The entries are arrays of JSON strings: each runs from a '[' to the first ']' outside a string.
+        var entries = new string[end - first];
+        var n = 0;
+        var at = 1;
+        while (at < literal.Length - 1)
+        {
+            if (n == entries.Length || literal[at] != '[') return null;
+            var start = at;
+            var inString = false;
+            for (at++; at < literal.Length - 1; at++)
+            {
+                var c = literal[at];
+                if (inString)
+                {
+                    if (c == '\\') at++;
+                    else if (c == '"') inString = false;
+                }
+                else if (c == '"') inString = true;
+                else if (c == ']') break;
+            }
+            if (at >= literal.Length - 1) return null;
+            var entry = literal[start..(at + 1)].ToString();
+            if (!entry.StartsWith("[" + Json.String(docs[first + n].Path) + ",", StringComparison.Ordinal)) return null;
+            entries[n++] = entry;
+            at++;
+            if (at < literal.Length - 1 && (literal[at++] != ',' || at == literal.Length - 1)) return null;
+        }
+        return n == entries.Length ? entries : null;
     }
 
     /// <summary>The postings of a term's entry (after its idf), from <paramref name="at"/>; null when they do not decode.</summary>

@@ -48,38 +48,44 @@ internal sealed class SearchTokenCache
     }
 
     /// <summary>
-    /// A hash of what a document's indexed text is made from (its title, keywords, summary, and its body's HTML when it
-    /// was made <see cref="SearchDocument.FromHtml"/>, else its body): equal sources give an equal text, so the next
-    /// build takes a document whose source hashes as recorded (<see cref="SearchLayout.Doc.Source"/>) with its recorded
-    /// <see cref="Key"/>, without turning its HTML into text or hashing the text. The strings are hashed as they are in
-    /// memory (UTF-16), each with its length, so nothing is encoded.
+    /// A hash of what a document's indexed text is made from (its title, keywords, summary, and its body: the SHA-256 of
+    /// its HTML's UTF-8 bytes when it was made <see cref="SearchDocument.FromHtml"/>, else its text): equal sources give
+    /// an equal text, so the next build takes a document whose source hashes as recorded
+    /// (<see cref="SearchLayout.Doc.Source"/>) with its recorded <see cref="Key"/>, without reading its HTML (an
+    /// article's body is hashed from the load cache's bytes, never decoded: <see cref="HtmlBody.Sha256"/>), turning it
+    /// into text or hashing the text. The strings are hashed as they are in memory (UTF-16), each with its length, so
+    /// nothing is encoded; the body's hash goes in as 32 bytes after the length 32.
     /// </summary>
     public static string Source(SearchDocument d)
     {
         var html = d.BodyHtml;
         var kind = html is null ? "t" : "h";
         var count = d.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var body = html ?? d.Body;
+        var body = html is null ? d.Body : null;
+        var bodySha = html?.Sha256;
         // The bytes the hash is over, laid out in one buffer and hashed in one call (no hash object per document).
-        var size = 4 * (5 + d.Keywords.Count) + 2L * (kind.Length + d.Title.Length + count.Length + d.Summary.Length + body.Length);
+        var size = 4 * (5 + d.Keywords.Count) + 2L * (kind.Length + d.Title.Length + count.Length + d.Summary.Length) + (body is null ? 32 : 2L * body.Length);
         foreach (var k in d.Keywords) size += 2L * k.Length;
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(checked((int)size));
         try
         {
             var at = 0;
-            void Add(string s)
+            void Add(ReadOnlySpan<byte> bytes, int length)
             {
-                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(at), s.Length);
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(at), length);
                 at += 4;
-                System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()).CopyTo(buffer.AsSpan(at));
-                at += 2 * s.Length;
+                bytes.CopyTo(buffer.AsSpan(at));
+                at += bytes.Length;
             }
-            Add(kind);
-            Add(d.Title);
-            Add(count);
-            foreach (var k in d.Keywords) Add(k);
-            Add(d.Summary);
-            Add(body);
+            void AddText(string s) => Add(System.Runtime.InteropServices.MemoryMarshal.AsBytes(s.AsSpan()), s.Length);
+            AddText(kind);
+            AddText(d.Title);
+            AddText(count);
+            foreach (var k in d.Keywords) AddText(k);
+            AddText(d.Summary);
+            if (body is not null) AddText(body);
+            else if (bodySha is { Length: 32 }) Add(bodySha, 32);
+            else throw new InvalidOperationException("an HTML body's hash that is not a SHA-256");
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(buffer.AsSpan(0, at), hash);
             return Convert.ToHexStringLower(hash[..16]);
