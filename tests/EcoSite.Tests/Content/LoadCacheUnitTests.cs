@@ -106,6 +106,17 @@ public sealed class LoadCacheUnitTests : IDisposable
         Assert.True(decoded.Equals(lazy));
         Assert.Equal(decoded.GetHashCode(), lazy.GetHashCode());
         Assert.False((lazy with { BodyHtml = lazy.BodyHtml + " " }).Equals(lazy));
+        // The body's hash (the search index's sign of an unchanged body) comes from the cached bytes without decoding
+        // them, equals the hash of the parsed text, and follows a body set by 'with' (not copied from the original).
+        var (hashed, _, _) = Load();
+        var cachedVersions = hashed.Site.Parks.SelectMany(p => p.News.Concat(p.Cases).Concat(p.Pages)).SelectMany(a => a.Versions).ToList();
+        var parsedVersions = cold.Site.Parks.SelectMany(p => p.News.Concat(p.Cases).Concat(p.Pages)).SelectMany(a => a.Versions).ToList();
+        Assert.Equal(parsedVersions.Select(v => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(v.BodyHtml)))),
+            cachedVersions.Select(v => Convert.ToHexString(v.BodySha256)));
+        Assert.All(cachedVersions, v => Assert.False(v.BodyMade));
+        var hashedFirst = cachedVersions[0];
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("<p>另一正文</p>")), (hashedFirst with { BodyHtml = "<p>另一正文</p>" }).BodySha256);
+        Assert.Equal(hashedFirst.BodySha256, (hashedFirst with { Title = "另一标题" }).BodySha256);
         // Both severities, with their positions, come back: the placeholder's warning, the dead link's and the missing date's errors.
         Assert.Equal(new[] { ("ECO027", Severity.Warning, 8, 1), ("ECO031", Severity.Error, 12, 8), ("ECO013", Severity.Error, 2, 1) },
             coldDiagnostics.Select(d => (d.Code, d.Severity, d.Line, d.Column)));

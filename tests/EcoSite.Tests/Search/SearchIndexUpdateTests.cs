@@ -201,6 +201,45 @@ public sealed class SearchIndexUpdateTests
         AssertSame(Build(HtmlDocs(i => i == 300 ? HtmlPage(300, Html(300) + "<p>再生水回用</p>") : null), null).Files, after);
     }
 
+    /// <summary>An article's body as the site hands it over: its hash known, its HTML counted when read.</summary>
+    private sealed class CountedBody(string html) : HtmlBody
+    {
+        public int Reads;
+
+        public override string Html
+        {
+            get
+            {
+                Interlocked.Increment(ref Reads);
+                return html;
+            }
+        }
+
+        public override byte[] Sha256 { get; } = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(html));
+    }
+
+    [Fact]
+    public void A_one_article_change_reads_the_html_of_only_the_changed_document()
+    {
+        static (List<SearchDocument> Docs, List<CountedBody> Bodies) Gathered(Func<int, string> html)
+        {
+            var bodies = Enumerable.Range(0, 600).Select(i => new CountedBody(html(i))).ToList();
+            var docs = bodies.Select((b, i) => SearchDocument.FromHtml($"parks/a/news/{i:D4}/index.html", $"第{i}号通知 notice {i}", null, "a", "news",
+                new DateOnly(2026, 1, 1), "", b, ["动态"])).ToList();
+            return (docs, bodies);
+        }
+        var (before, _, _) = Build(Gathered(Html).Docs, null);
+        var (docs, bodies) = Gathered(i => i == 300 ? Html(300) + "<p>再生水回用</p>" : Html(i));
+
+        var (after, counts, _) = Build(docs, before);
+
+        Assert.Equal(1, counts.Patched);
+        // The body of every unchanged document is told by its hash: its HTML is never asked for (a cached article's
+        // is never decoded), not for its terms nor for its snippet in a document chunk cut again.
+        Assert.Equal([300], bodies.Select((b, i) => (b, i)).Where(x => x.b.Reads > 0).Select(x => x.i));
+        AssertSame(Build(Gathered(i => i == 300 ? Html(300) + "<p>再生水回用</p>" : Html(i)).Docs, null).Files, after);
+    }
+
     public static TheoryData<string> HtmlChanges() =>
         ["body", "title only", "summary only", "keywords only", "same text, other markup", "added", "deleted", "today moves", "several"];
 
