@@ -92,10 +92,15 @@ internal static class SearchIndexUpdate
         if (n == 0 || n != old.Docs.Count || old.Terms.Count == 0 || old.Documents.Count == 0) return null;
         for (var i = 0; i < n; i++)
             if (!string.Equals(docs[i].Path, old.Docs[i].Path, StringComparison.Ordinal)) return null;
-        // A document whose sources hash as recorded has the recorded key: its text is neither made nor hashed.
-        var sources = SearchIndexBuilder.Sources(docs);
+        // A document whose sources hash as recorded has the recorded key: its text is neither made nor hashed (and the
+        // recorded strings are kept, no new ones made).
+        var sources = new string[n];
         var keys = new string[n];
-        Parallel.For(0, n, i => keys[i] = sources[i] == old.Docs[i].Source ? old.Docs[i].Key : SearchTokenCache.Key(docs[i]));
+        Parallel.For(0, n, i =>
+        {
+            if (SearchTokenCache.HasSource(docs[i], old.Docs[i].Source)) (sources[i], keys[i]) = (old.Docs[i].Source, old.Docs[i].Key);
+            else (sources[i], keys[i]) = (SearchTokenCache.Source(docs[i]), SearchTokenCache.Key(docs[i]));
+        });
         var changed = new List<int>();
         for (var i = 0; i < n; i++)
         {
@@ -158,11 +163,11 @@ internal static class SearchIndexUpdate
 
         var files = SearchIndexBuilder.Assemble(input, folder, docs, terms, documents);
         // Only a changed document's old key can leave the counts, and only its new key join them (when no other
-        // document has it, before or after).
-        var oldKeys = old.Docs.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
-        var newKeys = keys.ToHashSet(StringComparer.Ordinal);
-        var removed = changed.Select(i => old.Docs[i].Key).Where(k => !newKeys.Contains(k)).ToHashSet(StringComparer.Ordinal);
-        foreach (var k in added.Keys.Where(oldKeys.Contains).ToList()) added.Remove(k);
+        // document has it, before or after). A key of an unchanged document is the same before and after, so one pass
+        // over the keys looks for the few changed ones (no set of every key is made).
+        var removed = changed.Select(i => old.Docs[i].Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var k in keys) removed.Remove(k);
+        foreach (var d in old.Docs) added.Remove(d.Key);
         if (Counts(input.Lang, recorded, removed, added, Bucket, previous) is not { } countFiles) return null;
         var layout = new SearchLayout(input.Today, (int)average,
             docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources[i], lengths[i], d.Date, d.TextLang)).ToList(),

@@ -58,6 +58,23 @@ internal sealed class SearchTokenCache
     /// </summary>
     public static string Source(SearchDocument d)
     {
+        Span<byte> hash = stackalloc byte[16];
+        Source(d, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>Whether <paramref name="d"/>'s <see cref="Source"/> is <paramref name="recorded"/>, without making a string of it.</summary>
+    public static bool HasSource(SearchDocument d, string recorded)
+    {
+        Span<byte> hash = stackalloc byte[16];
+        Source(d, hash);
+        Span<char> hex = stackalloc char[32];
+        return Convert.TryToHexStringLower(hash, hex, out var n) && hex[..n].SequenceEqual(recorded);
+    }
+
+    /// <summary>The first 16 bytes of the SHA-256 that <see cref="Source"/> writes in hexadecimal.</summary>
+    private static void Source(SearchDocument d, Span<byte> result)
+    {
         var html = d.BodyHtml;
         var kind = html is null ? "t" : "h";
         var count = d.Keywords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -88,7 +105,7 @@ internal sealed class SearchTokenCache
             else throw new InvalidOperationException("an HTML body's hash that is not a SHA-256");
             Span<byte> hash = stackalloc byte[32];
             SHA256.HashData(buffer.AsSpan(0, at), hash);
-            return Convert.ToHexStringLower(hash[..16]);
+            hash[..16].CopyTo(result);
         }
         finally
         {
