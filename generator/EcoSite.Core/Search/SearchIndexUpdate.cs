@@ -225,6 +225,7 @@ internal static class SearchIndexUpdate
             list.Add(term);
         }
         var result = new List<SearchIndexBuilder.Chunk>();
+        var splice = new System.Text.StringBuilder();
         for (var k = 0; k < firsts.Length;)
         {
             if (!dirty.ContainsKey(k))
@@ -255,6 +256,15 @@ internal static class SearchIndexUpdate
                     List<SearchIndexBuilder.Posting> postings;
                     if (c == 0)
                     {
+                        // The old entry spliced: its unchanged postings copied as they are, the changed documents' put
+                        // in; decoded into a list and encoded again only when it does not splice.
+                        var spliced = Splice(entries[e].Body, term.Length + 1, changed, gained[term], documents, splice);
+                        if (spliced is { } body)
+                        {
+                            e++;
+                            if (body.Length > 0) chunker.Add(term, body); // empty: no document has it any more
+                            continue;
+                        }
                         if (Postings(entries[e].Body, term.Length + 1) is not { } kept) return null;
                         // Both in document order (decoded postings ascend; the changed documents are added in order):
                         // merged, not sorted.
@@ -276,6 +286,93 @@ internal static class SearchIndexUpdate
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// A dirty term's entry made from its old one (<paramref name="body"/>: the term, a space, its idf and its postings,
+    /// from <paramref name="at"/> the idf) without decoding it into a list: the postings of documents not
+    /// <paramref name="changed"/> are copied as they are (runs of them at once), except the gap of the first one after
+    /// a changed or <paramref name="gained"/> posting, which is encoded again; the gained postings are encoded in
+    /// document order; the idf follows the new document frequency. The same string
+    /// <see cref="SearchIndexBuilder.TermBody"/> makes of the merged postings (the old entry is as a build wrote it: its
+    /// chunk hashes to its name). Empty when no document has the term any more; null when the entry does not decode
+    /// (the caller decodes it, or builds the index whole).
+    /// </summary>
+    private static string? Splice(string body, int at, HashSet<int> changed, List<SearchIndexBuilder.Posting> gained, int documents, System.Text.StringBuilder postings)
+    {
+        // One varint from i: its value and the index after it; false when a symbol is not one.
+        static bool Read(string s, ref int i, out int value)
+        {
+            value = 0;
+            for (; i < s.Length; i++)
+            {
+                var c = s[i];
+                if (c is < '#' or > '~' or '\\') return false;
+                var d = c - 0x23 - (c > '\\' ? 1 : 0);
+                if (d >= Varint.Terminal) value = value * Varint.Terminal + d - Varint.Terminal;
+                else
+                {
+                    value = value * Varint.Terminal + d;
+                    i++;
+                    return true;
+                }
+            }
+            return false;
+        }
+        var i = at;
+        if (!Read(body, ref i, out _) || i >= body.Length) return null;
+        postings.Clear();
+        int previous = -1, oldPrevious = -1, g = 0, count = 0;
+        int runStart = -1, runEnd = -1;
+        void Flush()
+        {
+            if (runStart >= 0) postings.Append(body, runStart, runEnd - runStart);
+            runStart = -1;
+        }
+        void Encode(int doc, int impact)
+        {
+            Flush();
+            Varint.Write(postings, doc - previous - 1);
+            Varint.Write(postings, impact);
+            previous = doc;
+            count++;
+        }
+        while (i < body.Length)
+        {
+            var start = i;
+            if (!Read(body, ref i, out var gap)) return null;
+            var impactStart = i;
+            if (!Read(body, ref i, out var impact)) return null;
+            var doc = oldPrevious + gap + 1;
+            oldPrevious = doc;
+            for (; g < gained.Count && gained[g].Doc < doc; g++) Encode(gained[g].Doc, gained[g].Impact);
+            if (changed.Contains(doc)) continue;
+            if (g < gained.Count && gained[g].Doc == doc) return null; // a gained document that is not a changed one
+            if (doc - previous - 1 == gap)
+            {
+                // Its gap is what it was: copied with the run it continues.
+                if (runStart < 0) runStart = start;
+                runEnd = i;
+                previous = doc;
+                count++;
+            }
+            else
+            {
+                Flush();
+                Varint.Write(postings, doc - previous - 1);
+                postings.Append(body, impactStart, i - impactStart);
+                previous = doc;
+                count++;
+            }
+        }
+        for (; g < gained.Count; g++) Encode(gained[g].Doc, gained[g].Impact);
+        Flush();
+        if (count == 0) return "";
+        var entry = new System.Text.StringBuilder(at + 4 + postings.Length);
+        entry.Append(body, 0, at);
+        Varint.Write(entry, SearchIndexBuilder.Idf(documents, count));
+        entry.Append(postings);
+        return entry.ToString();
     }
 
     /// <summary>
