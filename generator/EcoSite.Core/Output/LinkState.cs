@@ -302,9 +302,11 @@ internal sealed class LinkState
             while (lo <= hi)
             {
                 var mid = lo + (hi - lo) / 2;
-                var line = Line(_pageStarts[mid]);
-                var tab = line.IndexOf((byte)'\t');
-                var c = Compare(tab < 0 ? line : line[..tab], outputPath, buffer);
+                // Only the path is looked at: up to the tab that ends it (or the end of a line without one).
+                var rest = _body.AsSpan(_pageStarts[mid]);
+                var end = rest.IndexOfAny((byte)'\t', (byte)'\n');
+                var tab = end >= 0 && rest[end] == (byte)'\t' ? end : -1;
+                var c = Compare(end < 0 ? rest : rest[..end], outputPath, buffer);
                 if (c == 0) return tab > 0 ? mid : -1;
                 if (c < 0) lo = mid + 1;
                 else hi = mid - 1;
