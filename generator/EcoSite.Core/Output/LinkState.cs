@@ -298,6 +298,13 @@ internal sealed class LinkState
         private int LineOf(string outputPath)
         {
             Span<char> buffer = stackalloc char[512];
+            // A path of ASCII characters (every page path of a generated site) is compared as UTF-8 bytes, without
+            // decoding: against an ASCII path, bytes order as UTF-16 code units do (a byte above 0x7F starts a character
+            // above every ASCII one in both).
+            Span<byte> ascii = stackalloc byte[256];
+            var written = 0;
+            var asBytes = outputPath.Length <= ascii.Length && System.Text.Ascii.FromUtf16(outputPath, ascii, out written) == System.Buffers.OperationStatus.Done;
+            ReadOnlySpan<byte> sought = ascii[..written];
             int lo = 0, hi = _pageStarts.Length - 1;
             while (lo <= hi)
             {
@@ -306,7 +313,8 @@ internal sealed class LinkState
                 var rest = _body.AsSpan(_pageStarts[mid]);
                 var end = rest.IndexOfAny((byte)'\t', (byte)'\n');
                 var tab = end >= 0 && rest[end] == (byte)'\t' ? end : -1;
-                var c = Compare(end < 0 ? rest : rest[..end], outputPath, buffer);
+                var path = end < 0 ? rest : rest[..end];
+                var c = asBytes ? path.SequenceCompareTo(sought) : Compare(path, outputPath, buffer);
                 if (c == 0) return tab > 0 ? mid : -1;
                 if (c < 0) lo = mid + 1;
                 else hi = mid - 1;
