@@ -20,8 +20,9 @@ internal static class LinkChecker
     /// </param>
     public static IReadOnlyList<Diagnostic> Check(IReadOnlyList<PageLinks> pages, Func<string, bool> exists, Func<PageLinks, IReadOnlyList<Diagnostic>?>? known = null)
     {
-        var ids = new Dictionary<string, IReadOnlySet<string>>(pages.Count, StringComparer.Ordinal);
-        foreach (var p in pages) ids.Add(p.OutputPath, p.Ids);
+        // The pages, not their ids: a kept page's are only taken from the build state when a link asks for one of them.
+        var ids = new Dictionary<string, PageLinks>(pages.Count, StringComparer.Ordinal);
+        foreach (var p in pages) ids.Add(p.OutputPath, p);
         var perPage = new IReadOnlyList<Diagnostic>?[pages.Count];
         // A relative link resolves the same way from every page of a folder, and the pages of a folder share most of
         // their links (the navigation, the footer): each folder's pages are checked together, and each link with a
@@ -48,7 +49,7 @@ internal static class LinkChecker
     /// <paramref name="perPage"/>. (A method of its own, not the body of the parallel loop, so that mutation testing
     /// can mutate it: docs/security.md, "Mutation testing".)</summary>
     private static void CheckFolder(IReadOnlyList<PageLinks> pages, List<int> members,
-        Dictionary<string, IReadOnlySet<string>> ids, Func<string, bool> exists, IReadOnlyList<Diagnostic>?[] perPage)
+        Dictionary<string, PageLinks> ids, Func<string, bool> exists, IReadOnlyList<Diagnostic>?[] perPage)
     {
         var resolved = new Dictionary<string, Target>(StringComparer.Ordinal);
         foreach (var i in members)
@@ -73,7 +74,7 @@ internal static class LinkChecker
                         $"the page {p.OutputPath} {(image ? "shows the image" : "links to")} '{url}', which is not in the built site."));
                     return;
                 }
-                if (t.Fragment is { Length: > 0 } fragment && ids.TryGetValue(target, out var targetIds) && !targetIds.Contains(fragment))
+                if (t.Fragment is { Length: > 0 } fragment && ids.TryGetValue(target, out var targetPage) && !targetPage.Ids.Contains(fragment))
                     (result ??= []).Add(new Diagnostic(Codes.BrokenAnchor.Id, Codes.BrokenAnchor.Severity, file, 0, 0,
                         $"the page {p.OutputPath} links to '#{fragment}' on {target}, which has no element with that id."));
             }

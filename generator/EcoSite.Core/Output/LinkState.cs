@@ -178,10 +178,11 @@ internal sealed class LinkState
     /// </summary>
     internal sealed class Part
     {
-        // The file is not split up front: a page's line is only taken apart when it is asked for. The strings are made on
-        // first use; pages are found by binary search over their lines, which a build writes in ordinal order of their
-        // paths (a line out of order is only not found: the page is then read back).
-        private readonly string _body;
+        // The file is kept as its bytes and not split up front: a page is found by binary search over its lines, which a
+        // build writes in ordinal order of their paths (a line out of order is only not found: the page is then read
+        // back), and its line is only checked, not taken apart; its strings are decoded when its links are first asked
+        // for (most kept pages' never are). The strings are made once each.
+        private readonly byte[] _body;
         private readonly int[] _stringStarts;
         private readonly string?[] _strings;
         private readonly int[] _pageStarts;
@@ -189,7 +190,7 @@ internal sealed class LinkState
         // pages than the build has in it, is what this build would write again.
         private readonly bool[] _gave;
 
-        private Part(string body, int[] stringStarts, int[] pageStarts)
+        private Part(byte[] body, int[] stringStarts, int[] pageStarts)
         {
             _body = body;
             _stringStarts = stringStarts;
@@ -241,38 +242,53 @@ internal sealed class LinkState
             const int hex = 64;
             if (!bytes.AsSpan().StartsWith(header) || bytes.Length < header.Length + hex + 1 || bytes[header.Length + hex] != (byte)'\n')
                 return null;
-            var rest = bytes.AsSpan(header.Length + hex + 1);
+            var from = header.Length + hex + 1;
+            var rest = bytes.AsSpan(from);
             Span<byte> sha = stackalloc byte[32];
             SHA256.HashData(rest, sha);
             Span<byte> recorded = stackalloc byte[32];
             if (Convert.FromHexString(bytes.AsSpan(header.Length, hex), recorded, out _, out var written) != System.Buffers.OperationStatus.Done
                 || written != 32 || !sha.SequenceEqual(recorded))
                 return null;
-            var body = Encoding.UTF8.GetString(rest);
-            var first = body.IndexOf('\n');
-            if (first < 0 || !int.TryParse(body.AsSpan(0, first), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
-                || count > body.Length)
+            var first = rest.IndexOf((byte)'\n');
+            if (first < 0 || !TryNumber(rest[..first], out var count) || count > rest.Length)
                 return null;
-            // Line i of the strings runs from stringStarts[i] to stringStarts[i + 1] - 1 (its line break).
+            // Line i of the strings runs from stringStarts[i] to stringStarts[i + 1] - 1 (its line break), as offsets
+            // into the file's bytes.
             var stringStarts = new int[count + 1];
             var at = first + 1;
             for (var i = 0; i <= count; i++)
             {
-                stringStarts[i] = at;
+                stringStarts[i] = from + at;
                 if (i == count) break;
-                var end = body.IndexOf('\n', at);
+                var end = rest[at..].IndexOf((byte)'\n');
                 if (end < 0) return null;
-                at = end + 1;
+                at += end + 1;
             }
             var pages = new List<int>();
-            while (at < body.Length)
+            while (at < rest.Length)
             {
-                pages.Add(at);
-                var end = body.IndexOf('\n', at);
+                pages.Add(from + at);
+                var end = rest[at..].IndexOf((byte)'\n');
                 if (end < 0) break;
-                at = end + 1;
+                at += end + 1;
             }
-            return new Part(body, stringStarts, [.. pages]);
+            return new Part(bytes, stringStarts, [.. pages]);
+        }
+
+        /// <summary>Digits only (as int.TryParse with no number styles), without overflow.</summary>
+        private static bool TryNumber(ReadOnlySpan<byte> digits, out int value)
+        {
+            value = 0;
+            if (digits.IsEmpty) return false;
+            foreach (var d in digits)
+            {
+                if (d is < (byte)'0' or > (byte)'9') return false;
+                var next = (long)value * 10 + (d - '0');
+                if (next > int.MaxValue) return false;
+                value = (int)next;
+            }
+            return true;
         }
 
         /// <summary>Whether every page line of the part answered a Find, and it holds exactly <paramref name="pages"/> lines.</summary>
@@ -281,14 +297,24 @@ internal sealed class LinkState
         /// <summary>The index of the line of a page, or -1 when the part has none for it.</summary>
         private int LineOf(string outputPath)
         {
+            Span<char> buffer = stackalloc char[512];
+            // A path of ASCII characters (every page path of a generated site) is compared as UTF-8 bytes, without
+            // decoding: against an ASCII path, bytes order as UTF-16 code units do (a byte above 0x7F starts a character
+            // above every ASCII one in both).
+            Span<byte> ascii = stackalloc byte[256];
+            var written = 0;
+            var asBytes = outputPath.Length <= ascii.Length && System.Text.Ascii.FromUtf16(outputPath, ascii, out written) == System.Buffers.OperationStatus.Done;
+            ReadOnlySpan<byte> sought = ascii[..written];
             int lo = 0, hi = _pageStarts.Length - 1;
             while (lo <= hi)
             {
                 var mid = lo + (hi - lo) / 2;
-                var line = Line(_pageStarts[mid]);
-                var tab = line.IndexOf('\t');
-                var path = tab < 0 ? line : line[..tab];
-                var c = path.SequenceCompareTo(outputPath);
+                // Only the path is looked at: up to the tab that ends it (or the end of a line without one).
+                var rest = _body.AsSpan(_pageStarts[mid]);
+                var end = rest.IndexOfAny((byte)'\t', (byte)'\n');
+                var tab = end >= 0 && rest[end] == (byte)'\t' ? end : -1;
+                var path = end < 0 ? rest : rest[..end];
+                var c = asBytes ? path.SequenceCompareTo(sought) : Compare(path, outputPath, buffer);
                 if (c == 0) return tab > 0 ? mid : -1;
                 if (c < 0) lo = mid + 1;
                 else hi = mid - 1;
@@ -296,44 +322,86 @@ internal sealed class LinkState
             return -1;
         }
 
-        private ReadOnlySpan<char> Line(int start)
+        /// <summary>A line's path against a page's, in UTF-16 ordinal order (as the lines were sorted): decoded, never made a string.</summary>
+        private static int Compare(ReadOnlySpan<byte> path, string outputPath, Span<char> buffer)
+        {
+            // A UTF-8 path has no more chars than bytes.
+            char[]? rented = null;
+            var chars = path.Length <= buffer.Length ? buffer : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(path.Length));
+            try
+            {
+                System.Text.Unicode.Utf8.ToUtf16(path, chars, out _, out var n);
+                return ((ReadOnlySpan<char>)chars[..n]).SequenceCompareTo(outputPath);
+            }
+            finally
+            {
+                if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        private ReadOnlySpan<byte> Line(int start)
         {
             var rest = _body.AsSpan(start);
-            var end = rest.IndexOf('\n');
+            var end = rest.IndexOf((byte)'\n');
             return end < 0 ? rest : rest[..end];
         }
 
+        /// <summary>
+        /// The page's links, when the part has a well-formed line for it (its strings decoded only when they are asked
+        /// for: <see cref="PageLinks"/>).
+        /// </summary>
         /// <param name="mark">Whether the page takes these links (so the part may be kept), or they are only looked at.</param>
         public PageLinks? Find(string outputPath, string? sourceFile, bool mark)
         {
             var n = LineOf(outputPath);
             if (n < 0) return null;
             var line = Line(_pageStarts[n]);
-            line = line[(line.IndexOf('\t') + 1)..];
-            var lists = new List<string>[3];
+            line = line[(line.IndexOf((byte)'\t') + 1)..];
+            // Exactly three tab-separated lists of string numbers after the path.
             for (var part = 0; part < 3; part++)
             {
-                var tab = line.IndexOf('\t');
-                // Exactly three tab-separated lists after the path.
+                var tab = line.IndexOf((byte)'\t');
                 if (part < 2 ? tab < 0 : tab >= 0) return null;
-                if (Strings(part < 2 ? line[..tab] : line) is not { } list) return null;
-                lists[part] = list;
+                if (!Valid(part < 2 ? line[..tab] : line)) return null;
                 if (part < 2) line = line[(tab + 1)..];
             }
             if (mark) _gave[n] = true;
-            return new PageLinks(outputPath, sourceFile, lists[0], lists[1], new HashSet<string>(lists[2], StringComparer.Ordinal));
+            return new PageLinks(outputPath, sourceFile, () => Values(n));
         }
 
-        private List<string>? Strings(ReadOnlySpan<char> indexes)
+        /// <summary>Whether a list is empty or numbers of this part's strings, one space between each two.</summary>
+        private bool Valid(ReadOnlySpan<byte> indexes)
+        {
+            if (indexes.IsEmpty) return true;
+            foreach (var range in indexes.Split((byte)' '))
+                if (!TryNumber(indexes[range], out var i) || i >= _strings.Length) return false;
+            return true;
+        }
+
+        /// <summary>The links, images and ids of the (checked) line <paramref name="n"/>.</summary>
+        private PageLinks.Values Values(int n)
+        {
+            var line = Line(_pageStarts[n]);
+            line = line[(line.IndexOf((byte)'\t') + 1)..];
+            var lists = new List<string>[3];
+            for (var part = 0; part < 3; part++)
+            {
+                var tab = line.IndexOf((byte)'\t');
+                lists[part] = Strings(part < 2 ? line[..tab] : line);
+                if (part < 2) line = line[(tab + 1)..];
+            }
+            return new PageLinks.Values(lists[0], lists[1], new HashSet<string>(lists[2], StringComparer.Ordinal));
+        }
+
+        private List<string> Strings(ReadOnlySpan<byte> indexes)
         {
             var result = new List<string>();
             if (indexes.IsEmpty) return result;
-            foreach (var range in indexes.Split(' '))
+            foreach (var range in indexes.Split((byte)' '))
             {
-                if (!int.TryParse(indexes[range], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) || i >= _strings.Length)
-                    return null;
+                TryNumber(indexes[range], out var i);
                 // Made once, by whichever thread asks first (another thread making it too makes an equal string).
-                result.Add(_strings[i] ??= _body.Substring(_stringStarts[i], _stringStarts[i + 1] - 1 - _stringStarts[i]));
+                result.Add(_strings[i] ??= Encoding.UTF8.GetString(_body, _stringStarts[i], _stringStarts[i + 1] - 1 - _stringStarts[i]));
             }
             return result;
         }

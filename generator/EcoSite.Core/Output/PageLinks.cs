@@ -7,8 +7,45 @@ namespace EcoSite.Core.Output;
 /// this build or taken over from the previous output. <see cref="SourceFile"/> is the content file the page shows,
 /// where a broken link is reported.
 /// </summary>
-internal sealed record PageLinks(string OutputPath, string? SourceFile, IReadOnlyList<string> Links, IReadOnlyList<string> Images, IReadOnlySet<string> Ids)
+internal sealed record PageLinks
 {
+    public PageLinks(string outputPath, string? sourceFile, IReadOnlyList<string> links, IReadOnlyList<string> images, IReadOnlySet<string> ids)
+    {
+        OutputPath = outputPath;
+        SourceFile = sourceFile;
+        _values = new Values(links, images, ids);
+    }
+
+    /// <summary>
+    /// A kept page's links as the build state holds them, taken apart only when asked for: a one-page build keeps
+    /// thousands of pages whose links the link check never looks at (their previous results stand,
+    /// <see cref="LinkState.PreviousResults"/>). <paramref name="values"/> must not fail (the state checked the line).
+    /// </summary>
+    internal PageLinks(string outputPath, string? sourceFile, Func<Values> values)
+    {
+        OutputPath = outputPath;
+        SourceFile = sourceFile;
+        _make = values;
+    }
+
+    internal sealed record Values(IReadOnlyList<string> Links, IReadOnlyList<string> Images, IReadOnlySet<string> Ids);
+
+    private readonly Func<Values>? _make;
+    // Made once by whichever thread asks first (another thread making it too makes equal values).
+    private Values? _values;
+
+    private Values Get() => _values ??= _make!();
+
+    public string OutputPath { get; }
+
+    public string? SourceFile { get; }
+
+    public IReadOnlyList<string> Links => Get().Links;
+
+    public IReadOnlyList<string> Images => Get().Images;
+
+    public IReadOnlySet<string> Ids => Get().Ids;
+
     /// <summary>
     /// The page was not rendered: its file in the previous output stays, so its links, images and ids are the ones the
     /// previous build checked (<see cref="PageReuse"/>).

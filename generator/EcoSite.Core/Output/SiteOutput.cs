@@ -164,7 +164,8 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
         {
             if (!_paths.Add(file.Path)) throw new InvalidOperationException($"two outputs claim {file.Path}");
         }
-        _writer?.Enqueue(file);
+        // A kept file has nothing to write: it does not go through the writers' queue (a one-page build keeps thousands).
+        if (file is not ReusedFile) _writer?.Enqueue(file);
     }
 
     /// <summary>Waits for every file to be written.</summary>

@@ -106,12 +106,13 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile(Routes.Asset(path), bytes));
         foreach (var park in site.Parks)
             foreach (var m in park.Media) emit(new CopiedFile(m.SitePath, m.SourcePath));
-        foreach (var f in CompletenessFiles.For(facts, theme)) emit(f);
+        foreach (var f in CompletenessFiles.For(facts, theme, output.DigestGlobal, output.Keeps)) emit(f);
         // Regional files a shard does not write are not made at all (a sitemap of a million pages is large); the
         // search index is never a shard's: merge builds it from every shard's fragment (ShardFragments).
         if (Scope is not { Regional: false })
         {
-            emit(new TextFile(Routes.NotFound, NotFound()));
+            // Made from site.yaml, the theme and the generator alone, which the digests' common start covers.
+            emit(output.Keeps(Routes.NotFound, OtherDigest(output.DigestGlobal, "404")) ? new ReusedFile(Routes.NotFound) : new TextFile(Routes.NotFound, NotFound()));
             // The feeds' entries are sorted out of every article once, for the Atom and the JSON feeds alike.
             var entries = Feeds.Entries(site);
             foreach (var lang in languages) emit(new TextFile(_routes.InLanguage(Routes.AtomFeed, lang), Feeds.Atom(site, theme, lang, entries)));
@@ -123,11 +124,30 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
                          .Concat(Feeds.SitemapParts(plan.Jobs.Count, languages.Count)).Distinct())
                 Scope.WrittenElsewhere(path);
         foreach (var f in OpenData.Files(facts, output.DigestGlobal, output.Keeps).Concat(PlatformIndex.Files(facts))) emit(f);
-        foreach (var f in Schemas.SchemaFiles.Files()) emit(f);
+        // The schemas are the generator's own (embedded): its identity is in the digests' common start.
+        foreach (var name in Schemas.SchemaFiles.Names)
+        {
+            var path = Schemas.SchemaFiles.PathOf(name);
+            emit(output.Keeps(path, OtherDigest(output.DigestGlobal, "schema", name)) ? new ReusedFile(path) : Schemas.SchemaFiles.File(name));
+        }
         if (Scope is null)
             foreach (var f in SiteSearch.Files(facts, theme, output, output.Search)) emit(f);
         else
             foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
+    }
+
+    /// <summary>
+    /// The digest of a file that is not a page made from nothing but what every digest starts with (generator, theme,
+    /// imported indexes, "today", site.yaml: <paramref name="global"/>) and <paramref name="names"/>; null when nothing
+    /// is written.
+    /// </summary>
+    internal static string? OtherDigest(string? global, params ReadOnlySpan<string> names)
+    {
+        if (global is null) return null;
+        using var d = new ViewDigest.Writer();
+        d.Text(global).Text("file");
+        foreach (var name in names) d.Text(name);
+        return d.Finish();
     }
 
     /// <summary>

@@ -29,5 +29,11 @@ internal static class SchemaFiles
     }
 
     /// <summary>The files to publish: schemas/&lt;name&gt;.</summary>
-    public static IEnumerable<OutputFile> Files() => Names.Select(n => new BinaryFile(Prefix + n, Read(n)));
+    public static IEnumerable<OutputFile> Files() => Names.Select(File);
+
+    /// <summary>Where the schema <paramref name="name"/> is published.</summary>
+    public static string PathOf(string name) => Prefix + name;
+
+    /// <summary>The file of the schema <paramref name="name"/>.</summary>
+    public static OutputFile File(string name) => new BinaryFile(PathOf(name), Read(name));
 }

@@ -16,6 +16,8 @@ public sealed class OtherFileReuseTests
     [
         "sitemap.xml", "data/indicators.json", "data/indicators.csv", "data/parks/demo/indicators.json",
         "data/schemas/indicators.schema.json", "data/catalog.jsonld", "data/datapackage.json",
+        "404.html", "schemas/news.schema.json", "schemas/site.schema.json", "badge.svg", "badge.en.svg", "completeness.json",
+        "parks/demo/badge.svg", "parks/demo/completeness.en.json",
     ];
 
     private static TestSite Site() => new TestSite()
@@ -84,6 +86,12 @@ public sealed class OtherFileReuseTests
     [InlineData("data/indicators.json", "parks/demo/indicators/2025.yaml", null)] // a changed value: the row
     [InlineData("data/parks/demo/indicators.csv", "parks/demo/indicators/2025.yaml", null)] // the park's file too
     [InlineData("data/catalog.jsonld", "parks/demo/park.yaml", "name: {zh: 新园区名, en: Renamed Park}\nlevel: national\nstatus: named\n")] // a scope's name
+    [InlineData("404.html", "site.yaml", "title: {zh: 新的平台名, en: Renamed Platform}\nlanguages: [zh, en]\nas_of: 2026-11-29\n")] // the site's title
+    [InlineData("404.html", "site.yaml", "title: {zh: 测试平台, en: Test Platform}\nlanguages: [zh, en]\nas_of: 2026-11-29\nicp: 京ICP备00000000号\n")] // the footer
+    [InlineData("parks/demo/badge.svg", "parks/demo/cases/2026-11-01-case.md", "---\ntitle: 案例\ndate: 2026-11-01\n---\n一个案例。\n")] // a park's score
+    [InlineData("parks/demo/completeness.en.json", "parks/demo/cases/2026-11-01-case.md", "---\ntitle: 案例\ndate: 2026-11-01\n---\n一个案例。\n")]
+    [InlineData("badge.en.svg", "parks/demo/cases/2026-11-01-case.md", "---\ntitle: 案例\ndate: 2026-11-01\n---\n一个案例。\n")] // the platform's average
+    [InlineData("completeness.json", "parks/demo/cases/2026-11-01-case.md", "---\ntitle: 案例\ndate: 2026-11-01\n---\n一个案例。\n")]
     public void A_change_to_what_a_kept_file_is_made_from_makes_it_again(string file, string changed, string? text)
     {
         using var site = Site();
@@ -97,6 +105,27 @@ public sealed class OtherFileReuseTests
 
         Assert.NotEqual(before, site.Read(file));
         site.AssertOutputEqualsColdBuild();
+    }
+
+    [Fact]
+    public void Another_build_of_the_generator_makes_the_kept_files_again()
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        Tamper(site);
+        EcoSite.Core.Output.InputFingerprint.ToolForTests.Value = EcoSite.Core.Output.InputFingerprint.Tool + "-rebuilt";
+        try
+        {
+            Assert.True(site.Build().Success);
+
+            // The schemas and the 404 page are made from the generator itself (and site.yaml, the theme).
+            foreach (var f in KeptFiles) Assert.NotEqual(Tampered, site.Read(f));
+            site.AssertOutputEqualsColdBuild(); // by the same build of the generator (its state files name it)
+        }
+        finally
+        {
+            EcoSite.Core.Output.InputFingerprint.ToolForTests.Value = null;
+        }
     }
 
     [Fact]

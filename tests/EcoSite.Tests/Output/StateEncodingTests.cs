@@ -191,6 +191,24 @@ public sealed class StateEncodingTests
         }
     }
 
+    [Fact]
+    public void A_page_is_found_by_its_path_in_the_order_the_paths_were_written_whatever_characters_they_hold()
+    {
+        // UTF-16 ordinal order (the order a build writes) puts a character above U+FFFF (a surrogate pair, D800-DFFF)
+        // before U+E000..U+FFFF; in UTF-8 bytes it comes after them. The search must compare as the lines were sorted.
+        var names = new[] { "a.html", "b/é.html", "b/中.html", "b/\uFF21.html", "b/\uE000.html", "b/\U0001F600.html", "b/\U00020000x.html", "c.html" };
+        var pages = names.SelectMany(n => Enumerable.Range(0, 200).Select(i => $"{i:D3}/{n}"))
+            .Select(p => Links(p, [p + "#x"], [], ["x"])).OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        var state = Load(StateOf(pages));
+        foreach (var page in pages)
+        {
+            var found = state.Find(page.OutputPath, null);
+            Assert.NotNull(found);
+            Assert.Equal(page.Links, found.Links);
+        }
+        Assert.Null(state.Find("000/b/\uFF22.html", null));
+    }
+
     /// <summary>Pages spread over many parts, and a page of a given part.</summary>
     private static List<PageLinks> ManyPages(int count) =>
         Enumerable.Range(0, count).Select(i => Links($"p/{i:000}.html", ["../index.html", $"{(i + 1) % count:000}.html#x"], [], ["x"]))
