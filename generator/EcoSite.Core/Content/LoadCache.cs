@@ -65,6 +65,7 @@ internal sealed class LoadCache
     private readonly bool[] _parsedIn = new bool[Parts];
     private int _parsed;
     private int _reused;
+    private bool _saved;
 
     private LoadCache(BuildState state, string key, Func<string, byte[]?> hashOf, Dictionary<string, ReadOnlyMemory<byte>>?[] previous)
     {
@@ -151,6 +152,9 @@ internal sealed class LoadCache
     /// </summary>
     public void Save()
     {
+        // Once: the entries are let go after it (below).
+        if (_saved) return;
+        _saved = true;
         List<(string Rel, Next Entry)>?[]? byPart = null;
         for (var i = 0; i < Parts; i++)
         {
@@ -183,6 +187,11 @@ internal sealed class LoadCache
             });
         }
         if (byPart is not null) Delete(Whole);
+        // What was read and recorded is not needed after this: the loaded site keeps only the entries' results. Let go of
+        // the parts' lookups (one path string an entry) and this build's entries before the render, whose every full
+        // collection would mark them again.
+        Array.Clear(_previous);
+        _next.Clear();
     }
 
     private void Delete(string name)

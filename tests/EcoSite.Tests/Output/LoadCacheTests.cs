@@ -272,6 +272,44 @@ public sealed class LoadCacheTests
     }
 
     [Fact]
+    public void A_build_that_stops_records_no_stamps_and_an_unchanged_build_records_its_own()
+    {
+        using var site = Site();
+        FileStamps.ClockShiftForTests.Value = TimeSpan.FromHours(1);
+        const string file = "parks/demo/news/2026-11-03-item.md";
+        try
+        {
+            Assert.True(site.Build().Success);
+            var path = BuildState.Of(site.Output).PathOf("stamps");
+            var recorded = File.ReadAllBytes(path);
+
+            site.With(file, "---\ntitle: 消息3\ndate: 2026-13-45\n---\n第3条消息。\n");
+            var stopped = site.Build();
+            Assert.False(stopped.Success);
+            Assert.Equal(1, stopped.Load!.InputsRead);
+            // The failed build wrote no stamps: the next one reads the broken file again, and only it.
+            Assert.Equal(recorded, File.ReadAllBytes(path));
+            Assert.Equal(1, site.Build().Load!.InputsRead);
+
+            site.With(file, "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息，补充一句。\n");
+            Assert.True(site.Build().Success);
+            // Stamps damaged: an unchanged build reads every file, and records the stamps it took for the next one.
+            var bytes = File.ReadAllBytes(path);
+            bytes[bytes.Length / 3] ^= 0x55;
+            File.WriteAllBytes(path, bytes);
+            var unchanged = site.Build();
+            Assert.True(unchanged.Unchanged);
+            Assert.Equal(Markdown + 3, unchanged.Load!.InputsRead);
+            Assert.Equal(0, site.Build().Load!.InputsRead);
+        }
+        finally
+        {
+            FileStamps.ClockShiftForTests.Value = null;
+        }
+        site.AssertOutputEqualsColdBuild();
+    }
+
+    [Fact]
     public void Another_generator_parses_every_file_again()
     {
         using var site = Site();
