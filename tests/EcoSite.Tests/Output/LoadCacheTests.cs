@@ -272,6 +272,29 @@ public sealed class LoadCacheTests
     }
 
     [Fact]
+    public void A_part_written_again_keeps_the_entries_it_took_so_the_next_build_parses_one_file_again()
+    {
+        // Enough files that the changed file's part holds others: they must be written back as they were taken.
+        using var site = Site();
+        for (var i = 1; i <= 200; i++)
+            site.With($"parks/demo/news/2026-10-{i % 28 + 1:00}-more-{i:000}.md", $"---\ntitle: 更多{i}\ndate: 2026-10-{i % 28 + 1:00}\n---\n第{i}条。\n");
+        Assert.True(site.Build().Success);
+        const string changed = "parks/demo/news/2026-10-02-more-001.md";
+        Assert.True(FilesIn(site, LoadCache.PartOf(changed)).Length > 1);
+        site.With(changed, "---\ntitle: 更多1\ndate: 2026-10-02\n---\n第1条，补充一句。\n");
+        Assert.Equal(1, site.Build().Load!.Parsed);
+
+        // Another file, in another part: every entry of the part written above is still there.
+        var other = Enumerable.Range(2, 199).Select(i => $"parks/demo/news/2026-10-{i % 28 + 1:00}-more-{i:000}.md")
+            .First(f => LoadCache.PartOf(f) != LoadCache.PartOf(changed));
+        site.With(other, "---\ntitle: 另一条\ndate: 2026-10-05\n---\n另一条。\n");
+        var result = site.Build();
+        Assert.True(result.Success);
+        Assert.Equal(1, result.Load!.Parsed);
+        site.AssertOutputEqualsColdBuild();
+    }
+
+    [Fact]
     public void A_build_that_stops_records_no_stamps_and_an_unchanged_build_records_its_own()
     {
         using var site = Site();
