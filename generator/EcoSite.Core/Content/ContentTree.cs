@@ -43,12 +43,24 @@ internal sealed class ContentTree
         _files = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++) _files[files[i].RelPath] = i;
         _dirs = dirs;
-        // Folder -> its direct children, built once: a lookup per folder must not scan every file again.
-        foreach (var path in _files.Keys.Concat(_dirs).Order(StringComparer.Ordinal))
+        // Folder -> its direct children, built once: a lookup per folder must not scan every file again. The files are
+        // sorted already (the scan sorts them; a tree without some keeps their order): only the folders are sorted, and
+        // the two merged; a parent is looked up by its characters, so only a new one becomes a string.
+        var sortedDirs = new string[dirs.Count];
+        dirs.CopyTo(sortedDirs);
+        Array.Sort(sortedDirs, StringComparer.Ordinal);
+        var sortedFiles = true;
+        for (var i = 1; i < files.Count && sortedFiles; i++) sortedFiles = string.CompareOrdinal(files[i - 1].RelPath, files[i].RelPath) < 0;
+        IReadOnlyList<string> filePaths = sortedFiles ? files.ConvertAll(f => f.RelPath) : files.Select(f => f.RelPath).Order(StringComparer.Ordinal).ToList();
+        var byParent = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+        int fi = 0, di = 0;
+        while (fi < filePaths.Count || di < sortedDirs.Length)
         {
+            var path = di >= sortedDirs.Length || (fi < filePaths.Count && string.CompareOrdinal(filePaths[fi], sortedDirs[di]) < 0)
+                ? filePaths[fi++] : sortedDirs[di++];
             var slash = path.LastIndexOf('/');
-            var parent = slash < 0 ? "" : path[..slash];
-            if (!_children.TryGetValue(parent, out var list)) _children[parent] = list = [];
+            var parent = slash < 0 ? ReadOnlySpan<char>.Empty : path.AsSpan(0, slash);
+            if (!byParent.TryGetValue(parent, out var list)) _children[parent.ToString()] = list = [];
             list.Add(path);
         }
     }
@@ -232,11 +244,22 @@ internal sealed class ContentTree
                 else NotRegular(rel, kind, "this is ");
             }
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.File.RelPath, b.File.RelPath));
+        // Sorted by path through an array of the paths and one of the files' numbers: the comparer sees strings, and
+        // no 40-byte file-and-stamp pair is moved at every swap.
+        var keys = new string[files.Count];
+        var order = new int[files.Count];
+        for (var i = 0; i < keys.Length; i++) (keys[i], order[i]) = (files[i].File.RelPath, i);
+        Array.Sort(keys, order, StringComparer.Ordinal);
+        var sorted = new List<ContentFile>(files.Count);
         var stamps = new Output.FileStamp[files.Count];
         var any = false;
-        for (var i = 0; i < stamps.Length; i++) any |= (stamps[i] = files[i].Stamp) != default;
-        return new ContentTree(root, files.ConvertAll(f => f.File), dirs, any ? stamps : null, any ? stampedFrom : 0);
+        for (var i = 0; i < stamps.Length; i++)
+        {
+            var (file, stamp) = files[order[i]];
+            sorted.Add(file);
+            any |= (stamps[i] = stamp) != default;
+        }
+        return new ContentTree(root, sorted, dirs, any ? stamps : null, any ? stampedFrom : 0);
 
         void NotRegular(string rel, FileKind kind, string what) =>
             diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,

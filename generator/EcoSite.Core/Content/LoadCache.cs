@@ -57,22 +57,32 @@ internal sealed class LoadCache
     private readonly BuildState _state;
     private readonly string _key;
     private readonly Func<string, byte[]?> _hashOf;
-    // Each part's entries by path, as read; null when the part is missing or unusable.
-    private readonly Dictionary<string, ReadOnlyMemory<byte>>?[] _previous;
-    private readonly ConcurrentDictionary<string, Next> _next = new(StringComparer.Ordinal);
+    // Each part's entries by path, as read (with their number in the part); null when the part is missing or unusable.
+    private readonly Dictionary<string, Recorded>?[] _previous;
+    // Per part, which of its entries this build took (by number): a taken entry is written back as it was read. One
+    // flag an entry rather than a concurrent dictionary node per file (10,000 a build, for the one part rewritten).
+    private readonly bool[]?[] _taken;
+    // The entries this build parsed, by path.
+    private readonly ConcurrentDictionary<string, Entry> _fresh = new(StringComparer.Ordinal);
     // Per part: entries taken from it, and whether an entry was parsed into it (both make a part be written again).
     private readonly int[] _reusedIn = new int[Parts];
     private readonly bool[] _parsedIn = new bool[Parts];
     private int _parsed;
     private int _reused;
+    private bool _saved;
 
-    private LoadCache(BuildState state, string key, Func<string, byte[]?> hashOf, Dictionary<string, ReadOnlyMemory<byte>>?[] previous)
+    private LoadCache(BuildState state, string key, Func<string, byte[]?> hashOf, Dictionary<string, Recorded>?[] previous)
     {
         _state = state;
         _key = key;
         _hashOf = hashOf;
         _previous = previous;
+        _taken = new bool[]?[Parts];
+        for (var i = 0; i < Parts; i++) _taken[i] = previous[i] is { } entries ? new bool[entries.Count] : null;
     }
+
+    /// <summary>An entry of a part as read: its bytes as written (path, length, rest) and its number in the part.</summary>
+    private readonly record struct Recorded(ReadOnlyMemory<byte> Raw, int Index);
 
     /// <summary>Markdown files parsed by this build (the others came from the cache).</summary>
     public int Parsed => _parsed;
@@ -89,7 +99,7 @@ internal sealed class LoadCache
     public static LoadCache Open(BuildState state, IReadOnlyList<string> languages, Func<string, byte[]?> hashOf)
     {
         var key = $"{InputFingerprint.Tool}\n{string.Join(",", languages)}";
-        var previous = new Dictionary<string, ReadOnlyMemory<byte>>?[Parts];
+        var previous = new Dictionary<string, Recorded>?[Parts];
         Parallel.For(0, Parts, i => previous[i] = ReadPart(state.Read(PartName(i)), key, i));
         return new LoadCache(state, key, hashOf, previous);
     }
@@ -103,11 +113,12 @@ internal sealed class LoadCache
         var rel = file.RelPath;
         var part = PartOf(rel);
         var hash = _hashOf(rel);
-        if (hash is not null && _previous[part] is { } entries && entries.TryGetValue(rel, out var raw)
-            && Decode(raw, rel, hash, tree) is { } known)
+        if (hash is not null && _previous[part] is { } entries && entries.TryGetValue(rel, out var recorded)
+            && Decode(recorded.Raw, rel, hash, tree) is { } known)
         {
             if (known.Diagnostics.Count > 0) diagnostics.AddRange(known.Diagnostics);
-            _next[rel] = new Next(raw, null);
+            // Each file is loaded once, so each flag is set by one thread; Save reads them after the parallel load has joined.
+            _taken[part]![recorded.Index] = true;
             Interlocked.Increment(ref _reusedIn[part]);
             Interlocked.Increment(ref _reused);
             return known.Result;
@@ -138,7 +149,7 @@ internal sealed class LoadCache
         diagnostics.AddRange(reported);
         if (hash is not null)
         {
-            _next[rel] = new Next(default, new Entry(hash, lookups.Distinct().ToList(), reported, result));
+            _fresh[rel] = new Entry(hash, lookups.Distinct().ToList(), reported, result);
             Volatile.Write(ref _parsedIn[part], true);
         }
         return result;
@@ -151,6 +162,9 @@ internal sealed class LoadCache
     /// </summary>
     public void Save()
     {
+        // Once: the entries are let go after it (below).
+        if (_saved) return;
+        _saved = true;
         List<(string Rel, Next Entry)>?[]? byPart = null;
         for (var i = 0; i < Parts; i++)
         {
@@ -158,8 +172,11 @@ internal sealed class LoadCache
             if (byPart is null)
             {
                 byPart = new List<(string, Next)>?[Parts];
-                foreach (var (rel, entry) in _next) (byPart[PartOf(rel)] ??= []).Add((rel, entry));
+                foreach (var (rel, entry) in _fresh) (byPart[PartOf(rel)] ??= []).Add((rel, new Next(default, entry)));
             }
+            if (_previous[i] is { } previous && _taken[i] is { } taken)
+                foreach (var (rel, recorded) in previous)
+                    if (taken[recorded.Index]) (byPart[i] ??= []).Add((rel, new Next(recorded.Raw, null)));
             var entries = byPart[i];
             if (entries is null)
             {
@@ -183,6 +200,12 @@ internal sealed class LoadCache
             });
         }
         if (byPart is not null) Delete(Whole);
+        // What was read and recorded is not needed after this: the loaded site keeps only the entries' results. Let go of
+        // the parts' lookups (one path string an entry) and this build's entries before the render, whose every full
+        // collection would mark them again.
+        Array.Clear(_previous);
+        Array.Clear(_taken);
+        _fresh.Clear();
     }
 
     private void Delete(string name)
@@ -201,7 +224,7 @@ internal sealed class LoadCache
     /// A part's entries by path, each its bytes as written (the path, the length of the rest, the rest), or null when the
     /// part is missing, of another format, generator, languages or part, or does not read back whole.
     /// </summary>
-    private static Dictionary<string, ReadOnlyMemory<byte>>? ReadPart(ReadOnlyMemory<byte>? bytes, string key, int part)
+    private static Dictionary<string, Recorded>? ReadPart(ReadOnlyMemory<byte>? bytes, string key, int part)
     {
         if (bytes is not { } payload) return null;
         try
@@ -210,7 +233,7 @@ internal sealed class LoadCache
             if (!reader.StringIs(Format) || !reader.StringIs(key) || reader.ReadInt32() != part) return null;
             var count = reader.ReadInt32();
             if (count < 0 || count > payload.Length) return null;
-            var entries = new Dictionary<string, ReadOnlyMemory<byte>>(count, StringComparer.Ordinal);
+            var entries = new Dictionary<string, Recorded>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var start = reader.Position;
@@ -218,7 +241,7 @@ internal sealed class LoadCache
                 reader.Skip(reader.ReadInt32());
                 // A build writes them in ordinal order of their paths, each in its path's part; neither is needed to read
                 // them (an entry in another part is never asked for), but a path twice is not as a build writes it.
-                entries.Add(rel, payload[start..reader.Position]);
+                entries.Add(rel, new Recorded(payload[start..reader.Position], i));
             }
             return reader.Position == payload.Length ? entries : null;
         }

@@ -38,6 +38,18 @@ internal sealed class OutputTree
     public static OutputTree Scan(string root)
     {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (!OperatingSystem.IsWindows() && !ByStatusForTests.Value && DirectoryListing.Scan(root) is { } listed)
+            return new OutputTree(root, listed.Files, listed.Folders, listed.Others);
+        return ScanByStatus(root);
+    }
+
+    /// <summary>Lets a test list as before the directory entries' types were used (one lstat an entry), to compare the two.</summary>
+    internal static readonly AsyncLocal<bool> ByStatusForTests = new();
+
+    /// <summary>The listing with one lstat(2) an entry (Windows, and wherever the directory entries' types cannot be confirmed).</summary>
+    internal static OutputTree ScanByStatus(string root)
+    {
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = true,

@@ -39,9 +39,16 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
     {
         // Stamps and the load cache are hidden state beside the output (BuildState), never part of the site.
         var state = BuildState.Of(outputDir);
+        // The stamps are recorded once the build has published its output (or confirmed it unchanged): a build that
+        // stops writes no state file for them, and the next build reads the changed files again (a few files).
         var fingerprint = InputFingerprint.Compute(tree, diagnostics, parallel, FileStamps.Read(state));
-        fingerprint.SaveStamps(state);
         return new(outputDir, fingerprint, BuildManifest.Read(outputDir)) { _state = state };
+    }
+
+    /// <summary>Records this build's stamps beside the output (best effort, <see cref="BuildState"/>): after a commit or an unchanged build.</summary>
+    private void SaveStamps()
+    {
+        if (_state is not null) _fingerprint?.SaveStamps(_state);
     }
 
     private BuildState? _state;
@@ -75,7 +82,9 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
     {
         if (_fingerprint is null) return null;
         _inputs = _fingerprint.Value(generator, themeFingerprint, today);
-        return _previous is { Report: not null } p && p.Inputs == _inputs && p.Generator == generator ? p : null;
+        if (_previous is not { Report: not null } p || p.Inputs != _inputs || p.Generator != generator) return null;
+        SaveStamps();
+        return p;
     }
 
     /// <summary>
@@ -178,6 +187,7 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
         try
         {
             _writer.Commit(new BuildManifest(generator, _inputs!, pages, FileCount, diagnostics.ToSortedList(), _jobHashes) { Report = report, Digests = _digests }, _paths);
+            SaveStamps();
             return true;
         }
         catch (Exception e) when (SiteWriter.IsFileSystemError(e))

@@ -37,6 +37,18 @@ public sealed class IncrementalGcTests
     }
 
     [Fact]
+    public void The_build_starts_again_with_both_settings_and_keeps_a_users_own()
+    {
+        var current = new System.Collections.Hashtable { ["PATH"] = "/usr/bin", ["LANG"] = "zh_CN.UTF-8" };
+        Assert.Equal(["DOTNET_GCConserveMemory=5", "DOTNET_gcConcurrent=0", "LANG=zh_CN.UTF-8", "PATH=/usr/bin"],
+            IncrementalGc.Environment(current).Order(StringComparer.Ordinal));
+        current["DOTNET_gcConcurrent"] = "1";
+        var kept = IncrementalGc.Environment(current);
+        Assert.Contains("DOTNET_gcConcurrent=1", kept);
+        Assert.DoesNotContain("DOTNET_gcConcurrent=0", kept);
+    }
+
+    [Fact]
     public void A_missing_output_folder_is_not_an_incremental_build()
     {
         using var site = new TestSite();

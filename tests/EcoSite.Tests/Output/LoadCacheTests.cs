@@ -272,6 +272,67 @@ public sealed class LoadCacheTests
     }
 
     [Fact]
+    public void A_part_written_again_keeps_the_entries_it_took_so_the_next_build_parses_one_file_again()
+    {
+        // Enough files that the changed file's part holds others: they must be written back as they were taken.
+        using var site = Site();
+        for (var i = 1; i <= 200; i++)
+            site.With($"parks/demo/news/2026-10-{i % 28 + 1:00}-more-{i:000}.md", $"---\ntitle: 更多{i}\ndate: 2026-10-{i % 28 + 1:00}\n---\n第{i}条。\n");
+        Assert.True(site.Build().Success);
+        const string changed = "parks/demo/news/2026-10-02-more-001.md";
+        Assert.True(FilesIn(site, LoadCache.PartOf(changed)).Length > 1);
+        site.With(changed, "---\ntitle: 更多1\ndate: 2026-10-02\n---\n第1条，补充一句。\n");
+        Assert.Equal(1, site.Build().Load!.Parsed);
+
+        // Another file, in another part: every entry of the part written above is still there.
+        var other = Enumerable.Range(2, 199).Select(i => $"parks/demo/news/2026-10-{i % 28 + 1:00}-more-{i:000}.md")
+            .First(f => LoadCache.PartOf(f) != LoadCache.PartOf(changed));
+        site.With(other, "---\ntitle: 另一条\ndate: 2026-10-05\n---\n另一条。\n");
+        var result = site.Build();
+        Assert.True(result.Success);
+        Assert.Equal(1, result.Load!.Parsed);
+        site.AssertOutputEqualsColdBuild();
+    }
+
+    [Fact]
+    public void A_build_that_stops_records_no_stamps_and_an_unchanged_build_records_its_own()
+    {
+        using var site = Site();
+        FileStamps.ClockShiftForTests.Value = TimeSpan.FromHours(1);
+        const string file = "parks/demo/news/2026-11-03-item.md";
+        try
+        {
+            Assert.True(site.Build().Success);
+            var path = BuildState.Of(site.Output).PathOf("stamps");
+            var recorded = File.ReadAllBytes(path);
+
+            site.With(file, "---\ntitle: 消息3\ndate: 2026-13-45\n---\n第3条消息。\n");
+            var stopped = site.Build();
+            Assert.False(stopped.Success);
+            Assert.Equal(1, stopped.Load!.InputsRead);
+            // The failed build wrote no stamps: the next one reads the broken file again, and only it.
+            Assert.Equal(recorded, File.ReadAllBytes(path));
+            Assert.Equal(1, site.Build().Load!.InputsRead);
+
+            site.With(file, "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息，补充一句。\n");
+            Assert.True(site.Build().Success);
+            // Stamps damaged: an unchanged build reads every file, and records the stamps it took for the next one.
+            var bytes = File.ReadAllBytes(path);
+            bytes[bytes.Length / 3] ^= 0x55;
+            File.WriteAllBytes(path, bytes);
+            var unchanged = site.Build();
+            Assert.True(unchanged.Unchanged);
+            Assert.Equal(Markdown + 3, unchanged.Load!.InputsRead);
+            Assert.Equal(0, site.Build().Load!.InputsRead);
+        }
+        finally
+        {
+            FileStamps.ClockShiftForTests.Value = null;
+        }
+        site.AssertOutputEqualsColdBuild();
+    }
+
+    [Fact]
     public void Another_generator_parses_every_file_again()
     {
         using var site = Site();
