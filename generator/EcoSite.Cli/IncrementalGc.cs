@@ -16,6 +16,12 @@ namespace EcoSite.Cli;
 /// it on, the runtime caps the youngest generation's budget at 6 MB, so the render's 100 MB of short-lived allocations
 /// set off 8-9 collections, each of which marks the cards of the whole loaded site; without it the budget follows the
 /// cache size and the render collects about twice (docs/benchmarks.md, "Start-up, listing, load and state files").
+/// And it raises the size from which an array goes to the large object heap to 4 MiB (<c>DOTNET_GCLOHThreshold</c>,
+/// hexadecimal, unless the user set it): that heap starts with a small budget, and every time its allocations exceed
+/// it the collector runs a blocking full collection. The load cache's 64 parts (about 260 KB each, 17 MB at 10,000
+/// pages, kept until the cache is saved) used to exceed it four times in the load, and the search layouts' buffers once
+/// more in the render, each a collection of the whole loaded site (docs/benchmarks.md, "What sets off the full
+/// collections"). Below 4 MiB such arrays are ordinary young allocations.
 /// Nothing else changes: same arguments, same environment, same output.
 /// </summary>
 internal static class IncrementalGc
@@ -27,15 +33,20 @@ internal static class IncrementalGc
     public const string ConcurrentVariable = "DOTNET_gcConcurrent";
     public const string ConcurrentSetting = "0";
 
+    /// <summary>The large object heap's threshold, set to <see cref="LargeObjectSetting"/> (4 MiB, hexadecimal) unless the user chose it.</summary>
+    public const string LargeObjectVariable = "DOTNET_GCLOHThreshold";
+    public const string LargeObjectSetting = "400000";
+
     /// <summary>
     /// The environment the build starts again with: <paramref name="current"/> as it is, with <see cref="Variable"/> (which
-    /// <see cref="Applies"/> found unset) and <see cref="ConcurrentVariable"/> unless it is set already.
+    /// <see cref="Applies"/> found unset), <see cref="ConcurrentVariable"/> and <see cref="LargeObjectVariable"/> unless each is set already.
     /// </summary>
     public static List<string> Environment(System.Collections.IDictionary current)
     {
         var environment = current.Cast<System.Collections.DictionaryEntry>().Select(e => $"{e.Key}={e.Value}").ToList();
         environment.Add($"{Variable}={Setting}");
         if (!current.Contains(ConcurrentVariable)) environment.Add($"{ConcurrentVariable}={ConcurrentSetting}");
+        if (!current.Contains(LargeObjectVariable)) environment.Add($"{LargeObjectVariable}={LargeObjectSetting}");
         return environment;
     }
 
