@@ -40,7 +40,7 @@ public sealed class IncrementalGcTests
     public void The_build_starts_again_with_both_settings_and_keeps_a_users_own()
     {
         var current = new System.Collections.Hashtable { ["PATH"] = "/usr/bin", ["LANG"] = "zh_CN.UTF-8" };
-        Assert.Equal(["DOTNET_GCConserveMemory=5", "DOTNET_gcConcurrent=0", "DOTNET_GCLOHThreshold=400000", "LANG=zh_CN.UTF-8", "PATH=/usr/bin"],
+        Assert.Equal(["DOTNET_GCConserveMemory=5", "DOTNET_GCLOHThreshold=400000", "DOTNET_gcConcurrent=0", "LANG=zh_CN.UTF-8", "PATH=/usr/bin"],
             IncrementalGc.Environment(current).Order(StringComparer.Ordinal));
         current["DOTNET_gcConcurrent"] = "1";
         var kept = IncrementalGc.Environment(current);
