@@ -253,25 +253,17 @@ internal static class SearchIndexUpdate
                         continue;
                     }
                     var term = dirtyHere[t++];
-                    List<SearchIndexBuilder.Posting> postings;
                     if (c == 0)
                     {
                         // The old entry spliced: its unchanged postings copied as they are, the changed documents' put
-                        // in; decoded into a list and encoded again only when it does not splice.
-                        var spliced = Splice(entries[e].Body, term.Length + 1, changed, gained[term], documents, splice);
-                        if (spliced is { } body)
-                        {
-                            e++;
-                            if (body.Length > 0) chunker.Add(term, body); // empty: no document has it any more
-                            continue;
-                        }
-                        if (Postings(entries[e].Body, term.Length + 1) is not { } kept) return null;
-                        // Both in document order (decoded postings ascend; the changed documents are added in order):
-                        // merged, not sorted.
-                        postings = Merge(kept, changed, gained[term]);
+                        // in. An entry that does not splice was not written by a build (its chunk hashes to its name, so
+                        // it was read as written): the index is built whole.
+                        if (Splice(entries[e].Body, term.Length + 1, changed, gained[term], documents, splice) is not { } body) return null;
                         e++;
+                        if (body.Length > 0) chunker.Add(term, body); // empty: no document has it any more
+                        continue;
                     }
-                    else postings = gained[term];
+                    var postings = gained[term];
                     if (postings.Count == 0) continue; // no document has it any more
                     chunker.Add(term, SearchIndexBuilder.TermBody(term, SearchIndexBuilder.Idf(documents, postings.Count), postings));
                 }
@@ -373,31 +365,6 @@ internal static class SearchIndexUpdate
         Varint.Write(entry, SearchIndexBuilder.Idf(documents, count));
         entry.Append(postings);
         return entry.ToString();
-    }
-
-    /// <summary>
-    /// A dirty term's postings: its <paramref name="kept"/> ones without the changed documents', and the changed
-    /// documents' new ones, in document order. Both lists are in document order; a list that is not (a chunk that hashes
-    /// to its name but holds postings out of order) is sorted, as before.
-    /// </summary>
-    private static List<SearchIndexBuilder.Posting> Merge(List<SearchIndexBuilder.Posting> kept, HashSet<int> changed, List<SearchIndexBuilder.Posting> gained)
-    {
-        var result = new List<SearchIndexBuilder.Posting>(kept.Count + gained.Count);
-        int k = 0, g = 0;
-        while (true)
-        {
-            while (k < kept.Count && changed.Contains(kept[k].Doc)) k++;
-            if (k == kept.Count && g == gained.Count) break;
-            if (g == gained.Count || (k < kept.Count && kept[k].Doc < gained[g].Doc)) result.Add(kept[k++]);
-            else result.Add(gained[g++]);
-        }
-        for (var i = 1; i < result.Count; i++)
-            if (result[i - 1].Doc >= result[i].Doc)
-            {
-                result.Sort((a, b) => a.Doc.CompareTo(b.Doc));
-                break;
-            }
-        return result;
     }
 
     /// <summary>The document chunks: those without a changed document kept, the others cut again.</summary>
@@ -504,30 +471,6 @@ internal static class SearchIndexUpdate
             if (at < literal.Length - 1 && (literal[at++] != ',' || at == literal.Length - 1)) return null;
         }
         return n == entries.Length ? entries : null;
-    }
-
-    /// <summary>The postings of a term's entry (after its idf), from <paramref name="at"/>; null when they do not decode.</summary>
-    private static List<SearchIndexBuilder.Posting>? Postings(string body, int at)
-    {
-        var values = new List<int>();
-        var v = 0;
-        for (var i = at; i < body.Length; i++)
-        {
-            var c = body[i];
-            if (c is < '#' or > '~' or '\\') return null;
-            var d = c - 0x23 - (c > '\\' ? 1 : 0);
-            if (d >= Varint.Terminal) v = v * Varint.Terminal + d - Varint.Terminal;
-            else
-            {
-                values.Add(v * Varint.Terminal + d);
-                v = 0;
-            }
-        }
-        if (values.Count == 0 || values.Count % 2 != 1) return null;
-        var postings = new List<SearchIndexBuilder.Posting>(values.Count / 2);
-        var doc = -1;
-        for (var j = 1; j < values.Count; j += 2) postings.Add(new SearchIndexBuilder.Posting(doc += values[j] + 1, values[j + 1]));
-        return postings;
     }
 
     /// <summary>The counts file (<see cref="SearchTokenCache"/>) as bytes: its lines found by key, and a copy with some lines removed and added.</summary>
