@@ -386,7 +386,9 @@ internal static class SearchIndexBuilder
         /// <summary>Nothing added since the last cut.</summary>
         public bool AtCut => _first is null;
 
-        public void Add(string term, string body)
+        public void Add(string term, string body) => Add(term, body.AsSpan());
+
+        public void Add(string term, ReadOnlySpan<char> body)
         {
             var bang = _sb.Length > 0;
             if (bang) _sb.Append('!');
@@ -491,6 +493,14 @@ internal static class SearchIndexBuilder
     }
 
     internal static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+
+    /// <summary><see cref="Hash(string)"/> of JSON already in UTF-8.</summary>
+    internal static string Hash(ReadOnlySpan<byte> json)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(json, hash);
+        return Convert.ToHexStringLower(hash[..8]);
+    }
 }
 
 /// <summary>

@@ -240,7 +240,8 @@ internal static class SearchIndexUpdate
             var chunker = new SearchIndexBuilder.TermChunker();
             while (true)
             {
-                if (Entries(folder, old.Terms[k].Name, previous) is not { } entries) return null;
+                if (Entries(folder, old.Terms[k].Name, previous) is not { } chunk) return null;
+                var (data, entries) = chunk;
                 var dirtyHere = dirty.GetValueOrDefault(k) ?? [];
                 int e = 0, t = 0;
                 while (e < entries.Count || t < dirtyHere.Count)
@@ -248,7 +249,7 @@ internal static class SearchIndexUpdate
                     var c = e == entries.Count ? 1 : t == dirtyHere.Count ? -1 : string.CompareOrdinal(entries[e].Term, dirtyHere[t]);
                     if (c < 0)
                     {
-                        chunker.Add(entries[e].Term, entries[e].Body);
+                        chunker.Add(entries[e].Term, data.AsSpan(entries[e].Start, entries[e].Length));
                         e++;
                         continue;
                     }
@@ -258,7 +259,7 @@ internal static class SearchIndexUpdate
                         // The old entry spliced: its unchanged postings copied as they are, the changed documents' put
                         // in. An entry that does not splice was not written by a build (its chunk hashes to its name, so
                         // it was read as written): the index is built whole.
-                        if (Splice(entries[e].Body, term.Length + 1, changed, gained[term], documents, splice) is not { } body) return null;
+                        if (Splice(data.AsSpan(entries[e].Start, entries[e].Length), term.Length + 1, changed, gained[term], documents, splice) is not { } body) return null;
                         e++;
                         if (body.Length > 0) chunker.Add(term, body); // empty: no document has it any more
                         continue;
@@ -290,10 +291,10 @@ internal static class SearchIndexUpdate
     /// chunk hashes to its name). Empty when no document has the term any more; null when the entry does not decode
     /// (the caller decodes it, or builds the index whole).
     /// </summary>
-    private static string? Splice(string body, int at, HashSet<int> changed, List<SearchIndexBuilder.Posting> gained, int documents, System.Text.StringBuilder postings)
+    private static string? Splice(ReadOnlySpan<char> body, int at, HashSet<int> changed, List<SearchIndexBuilder.Posting> gained, int documents, System.Text.StringBuilder postings)
     {
         // One varint from i: its value and the index after it; false when a symbol is not one.
-        static bool Read(string s, ref int i, out int value)
+        static bool Read(ReadOnlySpan<char> s, ref int i, out int value)
         {
             value = 0;
             for (; i < s.Length; i++)
@@ -316,19 +317,6 @@ internal static class SearchIndexUpdate
         postings.Clear();
         int previous = -1, oldPrevious = -1, g = 0, count = 0;
         int runStart = -1, runEnd = -1;
-        void Flush()
-        {
-            if (runStart >= 0) postings.Append(body, runStart, runEnd - runStart);
-            runStart = -1;
-        }
-        void Encode(int doc, int impact)
-        {
-            Flush();
-            Varint.Write(postings, doc - previous - 1);
-            Varint.Write(postings, impact);
-            previous = doc;
-            count++;
-        }
         while (i < body.Length)
         {
             var start = i;
@@ -337,7 +325,11 @@ internal static class SearchIndexUpdate
             if (!Read(body, ref i, out var impact)) return null;
             var doc = oldPrevious + gap + 1;
             oldPrevious = doc;
-            for (; g < gained.Count && gained[g].Doc < doc; g++) Encode(gained[g].Doc, gained[g].Impact);
+            if (g < gained.Count && gained[g].Doc < doc)
+            {
+                Flush(postings, body, ref runStart, runEnd);
+                for (; g < gained.Count && gained[g].Doc < doc; g++) Encode(postings, gained[g], ref previous, ref count);
+            }
             if (changed.Contains(doc)) continue;
             if (g < gained.Count && gained[g].Doc == doc) return null; // a gained document that is not a changed one
             if (doc - previous - 1 == gap)
@@ -350,21 +342,37 @@ internal static class SearchIndexUpdate
             }
             else
             {
-                Flush();
+                Flush(postings, body, ref runStart, runEnd);
                 Varint.Write(postings, doc - previous - 1);
-                postings.Append(body, impactStart, i - impactStart);
+                postings.Append(body[impactStart..i]);
                 previous = doc;
                 count++;
             }
         }
-        for (; g < gained.Count; g++) Encode(gained[g].Doc, gained[g].Impact);
-        Flush();
+        Flush(postings, body, ref runStart, runEnd);
+        for (; g < gained.Count; g++) Encode(postings, gained[g], ref previous, ref count);
         if (count == 0) return "";
         var entry = new System.Text.StringBuilder(at + 4 + postings.Length);
-        entry.Append(body, 0, at);
+        entry.Append(body[..at]);
         Varint.Write(entry, SearchIndexBuilder.Idf(documents, count));
         entry.Append(postings);
         return entry.ToString();
+    }
+
+    /// <summary>The run of postings copied as they are, if one is open.</summary>
+    private static void Flush(System.Text.StringBuilder postings, ReadOnlySpan<char> body, ref int runStart, int runEnd)
+    {
+        if (runStart >= 0) postings.Append(body[runStart..runEnd]);
+        runStart = -1;
+    }
+
+    /// <summary>A gained posting encoded after <paramref name="previous"/> (the run before it flushed).</summary>
+    private static void Encode(System.Text.StringBuilder postings, SearchIndexBuilder.Posting p, ref int previous, ref int count)
+    {
+        Varint.Write(postings, p.Doc - previous - 1);
+        Varint.Write(postings, p.Impact);
+        previous = p.Doc;
+        count++;
     }
 
     /// <summary>The document chunks: those without a changed document kept, the others cut again.</summary>
@@ -408,25 +416,37 @@ internal static class SearchIndexUpdate
     }
 
     /// <summary>
-    /// A term chunk of the previous output read back: each entry's term and body (term, idf, postings) in order. Null
-    /// unless the file is exactly what a build writes under that name (its contents hash to it).
+    /// A term chunk of the previous output read back: the chunk's data (its JSON string's contents) and each entry's term
+    /// and where its body (term, idf, postings) lies in the data, in order. Null unless the file is exactly what a build
+    /// writes under that name (its bytes after the prefix hash to it). The data is decoded from the file's bytes once:
+    /// no text of the whole file, no substring per entry (only its term).
     /// </summary>
-    private static List<(string Term, string Body)>? Entries(string folder, string name, IPreviousOutput previous)
+    internal static (string Data, List<(string Term, int Start, int Length)> Entries)? Entries(string folder, string name, IPreviousOutput previous)
     {
         if (previous.Read(SearchIndexBuilder.ChunkPath(folder, name)) is not { } bytes) return null;
-        var text = Encoding.UTF8.GetString(bytes);
-        var prefix = "EcoSearch.add(" + Json.String(SearchIndexBuilder.ChunkFolder + name) + ",";
-        if (!text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(");\n", StringComparison.Ordinal)) return null;
-        var literal = text[prefix.Length..^3];
-        if (SearchIndexBuilder.Hash(literal) != name || Json.Parse(literal) is not { } data) return null;
-        var entries = new List<(string, string)>();
-        foreach (var entry in data.Split('!'))
+        var prefix = Encoding.UTF8.GetBytes("EcoSearch.add(" + Json.String(SearchIndexBuilder.ChunkFolder + name) + ",");
+        var all = bytes.AsSpan();
+        if (!all.StartsWith(prefix) || !all.EndsWith(");\n"u8)) return null;
+        var literal = all[prefix.Length..^3];
+        // The name is the hash of the literal's UTF-8, which is these bytes (a build writes no other encoding of it).
+        if (literal.Length < 2 || literal[0] != '"' || literal[^1] != '"' || SearchIndexBuilder.Hash(literal) != name) return null;
+        var inner = literal[1..^1];
+        string? data;
+        if (inner.IndexOfAny((byte)'\\', (byte)'"') < 0 && !inner.ContainsAnyInRange((byte)0, (byte)0x1f)) data = Encoding.UTF8.GetString(inner);
+        else data = Json.Parse(Encoding.UTF8.GetString(literal));
+        if (data is null) return null;
+        var entries = new List<(string, int, int)>();
+        for (var at = 0; ;)
         {
-            var space = entry.IndexOf(' ', StringComparison.Ordinal);
+            var end = data.IndexOf('!', at);
+            if (end < 0) end = data.Length;
+            var space = data.AsSpan(at, end - at).IndexOf(' ');
             if (space <= 0) return null;
-            entries.Add((entry[..space], entry));
+            entries.Add((data.Substring(at, space), at, end - at));
+            if (end == data.Length) break;
+            at = end + 1;
         }
-        return entries;
+        return (data, entries);
     }
 
     /// <summary>
