@@ -52,38 +52,37 @@ internal static class SearchIndexUpdate
         var layout = previous?.Read(layoutPath) is { } l ? SearchLayout.Parse(l) : null;
         List<OutputFile> files;
         List<OutputFile> countFiles;
-        List<(char, string)> countHashes;
         bool patched;
         int tokenized;
-        SearchLayout? newLayout;
+        byte[]? layoutBytes;
         if (layout is not null && Try(input, folder, layout, previous!) is { } update)
         {
-            (files, countFiles, countHashes, newLayout, tokenized) = update;
+            (files, countFiles, layoutBytes, tokenized) = update;
             patched = true;
         }
         else
         {
             var cache = SearchTokenCache.Parse(previous is null ? []
                 : SearchTokenCache.Buckets.Select(b => previous.Read(RenderState.Search(input.Lang, b)) is { } bytes ? Encoding.UTF8.GetString(bytes) : null));
-            (files, newLayout, tokenized) = SearchIndexBuilder.BuildWhole(input, folder, cache);
+            (files, var newLayout, tokenized) = SearchIndexBuilder.BuildWhole(input, folder, cache);
             var buckets = cache.ToFiles();
             countFiles = buckets.Select(b => (OutputFile)new BinaryFile(RenderState.Search(input.Lang, b.Bucket), b.File)).ToList();
-            countHashes = buckets.Select(b => (b.Bucket, SearchLayout.BodySha(b.File))).ToList();
+            layoutBytes = newLayout?.ToBytes(buckets.Select(b => (b.Bucket, SearchLayout.BodySha(b.File))).ToList());
             patched = false;
         }
         var chunks = folder + SearchIndexBuilder.ChunkFolder;
         stats?.Add(patched, tokenized, files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is TextFile),
             files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is ReusedFile));
         files.AddRange(countFiles);
-        if (newLayout?.ToBytes(countHashes) is { } layoutBytes) files.Add(new BinaryFile(layoutPath, layoutBytes));
+        if (layoutBytes is not null) files.Add(new BinaryFile(layoutPath, layoutBytes));
         return files;
     }
 
     /// <summary>
-    /// The patched files, the counts files (each kept, or rewritten with its lines changed) with each one's hash for the
-    /// layout, and the new layout; null when the index must be built whole.
+    /// The patched files, the counts files (each kept, or rewritten with its lines changed), and the new layout's bytes
+    /// (the old file's lines copied where a document's values are the recorded ones); null when the index must be built whole.
     /// </summary>
-    internal static (List<OutputFile> Files, List<OutputFile> CountFiles, List<(char, string)> CountHashes, SearchLayout Layout, int Tokenized)? Try(
+    internal static (List<OutputFile> Files, List<OutputFile> CountFiles, byte[]? Layout, int Tokenized)? Try(
         SearchInput input, string folder, SearchLayout old, IPreviousOutput previous)
     {
         if (input.Today != old.Today || old.Counts.Count == 0) return null;
@@ -91,22 +90,20 @@ internal static class SearchIndexUpdate
         var n = docs.Count;
         if (n == 0 || n != old.Docs.Count || old.Terms.Count == 0 || old.Documents.Count == 0) return null;
         for (var i = 0; i < n; i++)
-            if (!string.Equals(docs[i].Path, old.Docs[i].Path, StringComparison.Ordinal)) return null;
-        // A document whose sources hash as recorded has the recorded key: its text is neither made nor hashed (and the
-        // recorded strings are kept, no new ones made).
-        var sources = new string[n];
-        var keys = new string[n];
+            if (!old.PathIs(i, docs[i].Path)) return null;
+        // A document whose sources hash as recorded has the recorded key: its text is neither made nor hashed, and
+        // neither its recorded key nor its source hash is made into a string (null here: as recorded).
+        var sources = new string?[n];
+        var keys = new string?[n];
         Parallel.For(0, n, i =>
         {
-            if (SearchTokenCache.HasSource(docs[i], old.Docs[i].Source)) (sources[i], keys[i]) = (old.Docs[i].Source, old.Docs[i].Key);
-            else (sources[i], keys[i]) = (SearchTokenCache.Source(docs[i]), SearchTokenCache.Key(docs[i]));
+            if (!old.SourceIs(i, docs[i])) (sources[i], keys[i]) = (SearchTokenCache.Source(docs[i]), SearchTokenCache.Key(docs[i]));
         });
         var changed = new List<int>();
         for (var i = 0; i < n; i++)
-        {
-            var o = old.Docs[i];
-            if (keys[i] != o.Key || docs[i].Date != o.Date || docs[i].TextLang != o.TextLang) changed.Add(i);
-        }
+            if ((keys[i] is { } k && !old.KeyIs(i, k)) || docs[i].Date != old.DateOf(i) || !old.TextLangIs(i, docs[i].TextLang)) changed.Add(i);
+        var oldKeys = changed.ToDictionary(i => i, old.KeyOf);
+        string KeyOf(int i) => keys[i] ?? oldKeys.GetValueOrDefault(i) ?? old.KeyOf(i);
         // Many changes: patching chunk by chunk would cost more than building whole.
         if (changed.Count > Math.Max(16, n / 20)) return null;
         // The counts files read back: only those holding a changed document's old key or a key added or removed, each
@@ -121,24 +118,26 @@ internal static class SearchIndexUpdate
         }
 
         // The changed documents' old and new counts; the lengths, and the average that must not have moved.
-        var lengths = old.Docs.Select(d => d.Length).ToArray();
+        var lengths = new int[n];
+        for (var i = 0; i < n; i++) lengths[i] = old.LengthOf(i);
         var before = new Dictionary<int, List<(string Term, int Tf)>>();
         var after = new Dictionary<int, List<(string Term, int Tf)>>();
         var added = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var i in changed)
         {
-            if (Bucket(old.Docs[i].Key[0]) is not { } countsFile || countsFile.Line(old.Docs[i].Key) is not { } line
-                || SearchTokenCache.ParseLine(line) is not { } parsed || parsed.Length != old.Docs[i].Length)
+            var oldKey = oldKeys[i];
+            if (Bucket(oldKey[0]) is not { } countsFile || countsFile.Line(oldKey) is not { } line
+                || SearchTokenCache.ParseLine(line) is not { } parsed || parsed.Length != old.LengthOf(i))
                 return null;
             before[i] = parsed.Counts;
-            if (keys[i] == old.Docs[i].Key)
+            if (KeyOf(i) == oldKey)
                 after[i] = parsed.Counts;
             else
             {
                 var (counts, length) = SearchIndexBuilder.Count(docs[i]);
                 after[i] = counts;
                 lengths[i] = length;
-                added[keys[i]] = SearchTokenCache.Line(keys[i], counts, length);
+                added[keys[i]!] = SearchTokenCache.Line(keys[i]!, counts, length);
             }
         }
         var average = SearchIndexBuilder.Average(lengths);
@@ -165,14 +164,34 @@ internal static class SearchIndexUpdate
         // Only a changed document's old key can leave the counts, and only its new key join them (when no other
         // document has it, before or after). A key of an unchanged document is the same before and after, so one pass
         // over the keys looks for the few changed ones (no set of every key is made).
-        var removed = changed.Select(i => old.Docs[i].Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var k in keys) removed.Remove(k);
-        foreach (var d in old.Docs) added.Remove(d.Key);
+        var removed = changed.Select(i => oldKeys[i]).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < n && removed.Count > 0; i++)
+        {
+            if (keys[i] is { } k) removed.Remove(k);
+            else
+                foreach (var r in removed)
+                    if (old.KeyIs(i, r))
+                    {
+                        removed.Remove(r);
+                        break;
+                    }
+        }
+        for (var i = 0; i < n && added.Count > 0; i++)
+            foreach (var a in added.Keys)
+                if (old.KeyIs(i, a))
+                {
+                    added.Remove(a);
+                    break;
+                }
         if (Counts(input.Lang, recorded, removed, added, Bucket, previous) is not { } countFiles) return null;
-        var layout = new SearchLayout(input.Today, (int)average,
-            docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources[i], lengths[i], d.Date, d.TextLang)).ToList(),
+        // Only the lines of documents whose sources or values changed are written; every other is copied as read.
+        var rewritten = new Dictionary<int, SearchLayout.Doc>();
+        for (var i = 0; i < n; i++)
+            if (sources[i] is not null || oldKeys.ContainsKey(i))
+                rewritten[i] = new SearchLayout.Doc(docs[i].Path, KeyOf(i), sources[i] ?? old.SourceOf(i), lengths[i], docs[i].Date, docs[i].TextLang);
+        var layout = old.Patched(input.Today, (int)average, countFiles.Hashes, rewritten,
             terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
-        return (files, countFiles.Files, countFiles.Hashes, layout, changed.Count(i => keys[i] != old.Docs[i].Key));
+        return (files, countFiles.Files, layout, changed.Count(i => KeyOf(i) != oldKeys[i]));
     }
 
     /// <summary>

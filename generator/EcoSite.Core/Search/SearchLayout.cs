@@ -31,35 +31,61 @@ internal sealed record SearchLayout(
     /// a few megabytes per language, made on every build); null when a path or a language cannot be written on a line
     /// (then there is no layout, cold or not).
     /// </summary>
-    public byte[]? ToBytes(IReadOnlyList<(char Bucket, string Sha)> counts)
+    public byte[]? ToBytes(IReadOnlyList<(char Bucket, string Sha)> counts) => Write(Today, Average, counts, Docs.Count, (w, i) => Line(w, Docs[i]), Terms, Documents);
+
+    /// <summary>
+    /// This layout as read back (<see cref="Parse(byte[])"/>) with some documents' lines <paramref name="rewritten"/> and
+    /// the rest copied from the file's bytes as they are, with new counts hashes and chunks: the same bytes
+    /// <see cref="ToBytes"/> writes for the new values, since a line read back holds exactly what a build writes for
+    /// its values (the parse checked each field) and a copied line's values are the ones kept. Without the bytes of a
+    /// parse (a layout made in memory), every line is written.
+    /// </summary>
+    public byte[]? Patched(DateOnly today, int average, IReadOnlyList<(char Bucket, string Sha)> counts, IReadOnlyDictionary<int, Doc> rewritten,
+        IReadOnlyList<(string First, string Name)> terms, IReadOnlyList<(int First, string Name)> documents) =>
+        Write(today, average, counts, Docs.Count, (w, i) =>
+        {
+            if (rewritten.TryGetValue(i, out var d)) return Line(w, d);
+            if (_read is not { } read) return Line(w, Docs[i]);
+            var start = read.Fields[i * FieldBounds];
+            w.Bytes(read.Bytes.AsSpan(start, read.Fields[i * FieldBounds + FieldBounds - 1] + 1 - start));
+            return true;
+        }, terms, documents);
+
+    private static byte[]? Write(DateOnly today, int average, IReadOnlyList<(char Bucket, string Sha)> counts, int docs, Func<Utf8Buffer, int, bool> doc,
+        IReadOnlyList<(string First, string Name)> terms, IReadOnlyList<(int First, string Name)> documents)
     {
         var header = RenderState.Header(Kind);
-        var w = new Utf8Buffer(Encoding.UTF8.GetByteCount(header) + 128 + Docs.Count * 200 + Terms.Count * 48 + Documents.Count * 48);
+        var w = new Utf8Buffer(Encoding.UTF8.GetByteCount(header) + 128 + docs * 200 + terms.Count * 48 + documents.Count * 48);
         w.Text(header);
         var body = w.Length;
-        w.Text("today\t").Date(Today).Line();
-        w.Text("average\t").Number(Average).Line();
+        w.Text("today\t").Date(today).Line();
+        w.Text("average\t").Number(average).Line();
         w.Text("counts\t").Number(counts.Count).Line();
         foreach (var (bucket, sha) in counts) w.Char(bucket).Tab().Text(sha).Line();
-        w.Text("docs\t").Number(Docs.Count).Line();
-        foreach (var d in Docs)
-        {
-            if (!Plain(d.Path) || d.Path.Length == 0 || (d.TextLang is { } l && (!Plain(l) || l.Length == 0))) return null;
-            w.Text(d.Path).Tab().Text(d.Key).Tab().Text(d.Source).Tab().Number(d.Length).Tab();
-            if (d.Date is { } date) w.Date(date);
-            w.Tab().Text(d.TextLang ?? "").Line();
-        }
-        w.Text("terms\t").Number(Terms.Count).Line();
-        foreach (var (first, name) in Terms)
+        w.Text("docs\t").Number(docs).Line();
+        for (var i = 0; i < docs; i++)
+            if (!doc(w, i)) return null;
+        w.Text("terms\t").Number(terms.Count).Line();
+        foreach (var (first, name) in terms)
         {
             if (!Plain(first)) return null;
             w.Text(name).Tab().Text(first).Line();
         }
-        w.Text("dchunks\t").Number(Documents.Count).Line();
-        foreach (var (first, name) in Documents) w.Number(first).Tab().Text(name).Line();
+        w.Text("dchunks\t").Number(documents.Count).Line();
+        foreach (var (first, name) in documents) w.Number(first).Tab().Text(name).Line();
         var hash = Convert.ToHexStringLower(SHA256.HashData(w.Written[body..]));
         w.Text("sha256\t").Text(hash).Line();
         return w.Written.ToArray();
+    }
+
+    /// <summary>A document's line; false when its path or language cannot be written on a line.</summary>
+    private static bool Line(Utf8Buffer w, Doc d)
+    {
+        if (!Plain(d.Path) || d.Path.Length == 0 || (d.TextLang is { } l && (!Plain(l) || l.Length == 0))) return false;
+        w.Text(d.Path).Tab().Text(d.Key).Tab().Text(d.Source).Tab().Number(d.Length).Tab();
+        if (d.Date is { } date) w.Date(date);
+        w.Tab().Text(d.TextLang ?? "").Line();
+        return true;
     }
 
     /// <summary>The file as text (<see cref="ToBytes"/>, decoded).</summary>
@@ -91,6 +117,13 @@ internal sealed record SearchLayout(
         {
             Span<char> one = [c];
             _length += Encoding.UTF8.GetBytes(one, Room(4));
+            return this;
+        }
+
+        public Utf8Buffer Bytes(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(Room(bytes.Length));
+            _length += bytes.Length;
             return this;
         }
 
@@ -155,14 +188,26 @@ internal sealed record SearchLayout(
                     || (i > 0 && (char)line[f[0]][0] <= counts[i - 1].Item1)) return null;
                 counts[i] = ((char)line[f[0]][0], Encoding.UTF8.GetString(line[f[1]]));
             }
-            var docs = new Doc[Number(Value(lines.Next(), "docs"u8))];
-            for (var i = 0; i < docs.Length; i++)
+            // Each document's line is checked and its fields' bounds kept; its strings are made only when asked for
+            // (a patch compares most documents' fields with the new ones in place and copies their lines as they are).
+            var count = Number(Value(lines.Next(), "docs"u8));
+            if (count > bytes.Length) return null;
+            var bounds = new int[count * FieldBounds];
+            var lengths = new int[count];
+            var dates = new DateOnly?[count];
+            for (var i = 0; i < count; i++)
             {
+                var at = lines.At;
                 var line = lines.Next();
                 if (Split(line, f) != 6 || line[f[1]].Length == 0 || !SearchTokenCache.IsBucket((char)line[f[1]][0])) return null;
-                docs[i] = new Doc(Encoding.UTF8.GetString(line[f[0]]), Encoding.UTF8.GetString(line[f[1]]), Encoding.UTF8.GetString(line[f[2]]), Number(line[f[3]]),
-                    line[f[4]].Length == 0 ? null : ParseDate(line[f[4]]), line[f[5]].Length == 0 ? null : Encoding.UTF8.GetString(line[f[5]]));
+                lengths[i] = Number(line[f[3]]);
+                dates[i] = line[f[4]].Length == 0 ? null : ParseDate(line[f[4]]);
+                var b = bounds.AsSpan(i * FieldBounds, FieldBounds);
+                b[0] = at;
+                for (var k = 0; k < 6; k++) b[k + 1] = at + f[k].End.Value;
             }
+            var read = new Read(bytes, bounds, lengths, dates);
+            var docs = new ReadDocs(read);
             var terms = new (string, string)[Number(Value(lines.Next(), "terms"u8))];
             for (var i = 0; i < terms.Length; i++)
             {
@@ -178,7 +223,7 @@ internal sealed record SearchLayout(
                 chunks[i] = (Number(line[f[0]]), Encoding.UTF8.GetString(line[f[1]]));
             }
             if (!lines.AtEnd) return null;
-            return new SearchLayout(today, average, docs, terms, chunks) { Counts = counts };
+            return new SearchLayout(today, average, docs, terms, chunks) { Counts = counts, _read = read };
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
@@ -192,6 +237,9 @@ internal sealed record SearchLayout(
         private int _at = start;
 
         public readonly bool AtEnd => _at == end;
+
+        /// <summary>Where the next line starts in the file.</summary>
+        public readonly int At => _at;
 
         public ReadOnlySpan<byte> Next()
         {
@@ -221,6 +269,72 @@ internal sealed record SearchLayout(
             fields[n++] = start..(start + tab);
             start += tab + 1;
         }
+    }
+
+    /// <summary>The bounds kept per document line: its start, then the end of each of its six fields (the last: the line break).</summary>
+    private const int FieldBounds = 7;
+
+    /// <summary>A layout's file as read back: its bytes, each document line's field bounds, lengths and dates.</summary>
+    private sealed record Read(byte[] Bytes, int[] Fields, int[] Lengths, DateOnly?[] Dates)
+    {
+        public ReadOnlySpan<byte> Field(int doc, int field)
+        {
+            var start = field == 0 ? Fields[doc * FieldBounds] : Fields[doc * FieldBounds + field] + 1;
+            return Bytes.AsSpan(start, Fields[doc * FieldBounds + field + 1] - start);
+        }
+
+        public string Text(int doc, int field) => Encoding.UTF8.GetString(Field(doc, field));
+
+        public Doc Doc(int i) => new(Text(i, 0), Text(i, 1), Text(i, 2), Lengths[i], Dates[i], Field(i, 5).Length == 0 ? null : Text(i, 5));
+    }
+
+    /// <summary>The documents of a layout read back, each made when asked for.</summary>
+    private sealed class ReadDocs(Read read) : IReadOnlyList<Doc>
+    {
+        public Doc this[int index] => (uint)index < (uint)Count ? read.Doc(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => read.Lengths.Length;
+
+        public IEnumerator<Doc> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++) yield return read.Doc(i);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private Read? _read;
+
+    /// <summary>Whether document <paramref name="i"/>'s path is <paramref name="path"/> (compared in place when read back).</summary>
+    public bool PathIs(int i, string path) => _read is { } r ? Same(r.Field(i, 0), path) : Docs[i].Path == path;
+
+    /// <summary>Whether document <paramref name="i"/>'s key is <paramref name="key"/>.</summary>
+    public bool KeyIs(int i, string key) => _read is { } r ? Same(r.Field(i, 1), key) : Docs[i].Key == key;
+
+    /// <summary>Whether document <paramref name="i"/>'s recorded source hash is that of <paramref name="d"/> (<see cref="SearchTokenCache.HasSource"/>).</summary>
+    public bool SourceIs(int i, SearchDocument d) => _read is { } r ? SearchTokenCache.HasSource(d, r.Field(i, 2)) : SearchTokenCache.HasSource(d, Docs[i].Source);
+
+    /// <summary>Whether document <paramref name="i"/>'s text language is <paramref name="lang"/> (null: none).</summary>
+    public bool TextLangIs(int i, string? lang) => _read is { } r ? Same(r.Field(i, 5), lang ?? "") : Docs[i].TextLang == lang;
+
+    public string KeyOf(int i) => _read is { } r ? r.Text(i, 1) : Docs[i].Key;
+
+    public string SourceOf(int i) => _read is { } r ? r.Text(i, 2) : Docs[i].Source;
+
+    public int LengthOf(int i) => _read is { } r ? r.Lengths[i] : Docs[i].Length;
+
+    public DateOnly? DateOf(int i) => _read is { } r ? r.Dates[i] : Docs[i].Date;
+
+    /// <summary>
+    /// Whether <paramref name="bytes"/> are the UTF-8 of <paramref name="s"/>, exactly (an ASCII text compared in place; any
+    /// other encoded and compared, so bytes that only decode to the text, a replaced invalid sequence, are not it).
+    /// </summary>
+    private static bool Same(ReadOnlySpan<byte> bytes, string s)
+    {
+        if (bytes.Length == s.Length && Ascii.Equals(bytes, s)) return true;
+        if (Ascii.IsValid(s) || bytes.Length < s.Length || bytes.Length > 3 * s.Length) return false;
+        Span<byte> buffer = s.Length <= 256 ? stackalloc byte[3 * s.Length] : new byte[3 * s.Length];
+        return Encoding.UTF8.TryGetBytes(s, buffer, out var n) && buffer[..n].SequenceEqual(bytes);
     }
 
     /// <summary>

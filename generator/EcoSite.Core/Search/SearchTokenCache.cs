@@ -72,6 +72,15 @@ internal sealed class SearchTokenCache
         return Convert.TryToHexStringLower(hash, hex, out var n) && hex[..n].SequenceEqual(recorded);
     }
 
+    /// <summary>As <see cref="HasSource(SearchDocument, string)"/> with the recorded hash as the state file's bytes (ASCII).</summary>
+    public static bool HasSource(SearchDocument d, ReadOnlySpan<byte> recorded)
+    {
+        Span<byte> hash = stackalloc byte[16];
+        Source(d, hash);
+        Span<byte> hex = stackalloc byte[32];
+        return Convert.TryToHexStringLower(hash, hex, out var n) && hex[..n].SequenceEqual(recorded);
+    }
+
     /// <summary>The first 16 bytes of the SHA-256 that <see cref="Source"/> writes in hexadecimal.</summary>
     private static void Source(SearchDocument d, Span<byte> result)
     {
