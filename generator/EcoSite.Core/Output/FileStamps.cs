@@ -50,23 +50,27 @@ internal sealed class FileStamps
 
     private const int HashBytes = 32;
 
-    // Each file's stamp with where its hash starts in _hashes: one array for every hash, not one array a file.
-    private readonly Dictionary<string, (FileStamp Stamp, int At)> _files;
-    private readonly ReadOnlyMemory<byte> _hashes;
+    // Each file's path (where its UTF-8 lies in the payload), stamp and where its hash starts, in the order written
+    // (the content tree's): no string is made per file. A build asks for the files in the same order, so file i of
+    // the tree is looked for at entry i first; only when that misses (a file added or removed before it) is a
+    // dictionary of every path made, once.
+    private readonly (int PathAt, int PathLength, FileStamp Stamp, int At)[] _files;
+    private readonly ReadOnlyMemory<byte> _payload;
+    private Dictionary<string, int>? _byPath;
 
-    private FileStamps(long taken, Dictionary<string, (FileStamp, int)> files, ReadOnlyMemory<byte> hashes)
+    private FileStamps(long taken, (int, int, FileStamp, int)[] files, ReadOnlyMemory<byte> payload)
     {
         Taken = taken;
         _files = files;
-        _hashes = hashes;
+        _payload = payload;
     }
 
     /// <summary>When the previous build began stamping (UTC ticks): every recorded stamp was taken after it.</summary>
     public long Taken { get; }
 
-    public int Count => _files.Count;
+    public int Count => _files.Length;
 
-    public static FileStamps None { get; } = new(0, new Dictionary<string, (FileStamp, int)>(StringComparer.Ordinal), default);
+    public static FileStamps None { get; } = new(0, [], default);
 
     /// <summary>Lets a test take stamps as if at another time (scoped to the calling flow), so its fresh files are not racy.</summary>
     internal static readonly AsyncLocal<TimeSpan?> ClockShiftForTests = new();
@@ -82,11 +86,43 @@ internal sealed class FileStamps
     }
 
     /// <summary>As <see cref="Reuse(string, FileStamp)"/>, the recorded hash copied into <paramref name="hash"/>: true when it was.</summary>
-    public bool Reuse(string relPath, Span<byte> hash, FileStamp stamp)
+    public bool Reuse(string relPath, Span<byte> hash, FileStamp stamp) => Reuse(-1, relPath, hash, stamp);
+
+    /// <summary>
+    /// As <see cref="Reuse(string, Span{byte}, FileStamp)"/>, with <paramref name="hint"/> the entry to look at first
+    /// (the file's number in the content tree, which was written in the same order); thread-safe.
+    /// </summary>
+    public bool Reuse(int hint, string relPath, Span<byte> hash, FileStamp stamp)
     {
-        if (!_files.TryGetValue(relPath, out var known) || known.Stamp != stamp || stamp.LatestTicks + RacyTicks >= Taken) return false;
-        _hashes.Span.Slice(known.At, HashBytes).CopyTo(hash);
+        var entry = (uint)hint < (uint)_files.Length && Is(hint, relPath) ? hint : Find(relPath);
+        if (entry < 0) return false;
+        var known = _files[entry];
+        if (known.Stamp != stamp || stamp.LatestTicks + RacyTicks >= Taken) return false;
+        _payload.Span.Slice(known.At, HashBytes).CopyTo(hash);
         return true;
+    }
+
+    /// <summary>Whether entry <paramref name="i"/> is the file at <paramref name="relPath"/>: its bytes exactly the path's UTF-8.</summary>
+    private bool Is(int i, string relPath)
+    {
+        var bytes = _payload.Span.Slice(_files[i].PathAt, _files[i].PathLength);
+        if (bytes.Length == relPath.Length && System.Text.Ascii.Equals(bytes, relPath)) return true;
+        if (System.Text.Ascii.IsValid(relPath) || bytes.Length < relPath.Length || bytes.Length > 3 * relPath.Length) return false;
+        return bytes.SequenceEqual(Encoding.UTF8.GetBytes(relPath));
+    }
+
+    /// <summary>The entry of <paramref name="relPath"/> by a dictionary of every path (made once, on the first miss); -1 for none.</summary>
+    private int Find(string relPath)
+    {
+        var byPath = Volatile.Read(ref _byPath);
+        if (byPath is null)
+        {
+            byPath = new Dictionary<string, int>(_files.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _files.Length; i++)
+                byPath[Encoding.UTF8.GetString(_payload.Span.Slice(_files[i].PathAt, _files[i].PathLength))] = i;
+            byPath = Interlocked.CompareExchange(ref _byPath, byPath, null) ?? byPath;
+        }
+        return byPath.TryGetValue(relPath, out var entry) && Is(entry, relPath) ? entry : -1;
     }
 
     public static FileStamps Read(BuildState state)
@@ -99,13 +135,15 @@ internal sealed class FileStamps
             var taken = reader.ReadInt64();
             var count = reader.ReadInt32();
             if (count < 0 || count > payload.Length) return None;
-            var files = new Dictionary<string, (FileStamp, int)>(count, StringComparer.Ordinal);
+            var files = new (int, int, FileStamp, int)[count];
             for (var i = 0; i < count; i++)
             {
-                var rel = reader.ReadString();
+                var length = reader.ReadLength();
+                var at = reader.Position;
+                reader.Skip(length);
                 var stamp = new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
-                // The hash stays where it is in the payload (which this reader does not copy).
-                files[rel] = (stamp, reader.Position);
+                // The path and the hash stay where they are in the payload (which this reader does not copy).
+                files[i] = (at, length, stamp, reader.Position);
                 reader.Skip(HashBytes);
             }
             return reader.Position == payload.Length ? new FileStamps(taken, files, payload) : None;

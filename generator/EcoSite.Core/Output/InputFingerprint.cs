@@ -50,7 +50,7 @@ internal sealed class InputFingerprint
             // The stamp is taken before the file is read (by the scan, or here): a write after it changes the stamp, so a
             // recorded stamp never vouches for bytes older than the file's.
             var stamp = scanned is not null && scanned[i] != default ? scanned[i] : FileStamp.Of(file.FullPath);
-            if (stamp is { } s && previous.Reuse(file.RelPath, hash, s))
+            if (stamp is { } s && previous.Reuse(i, file.RelPath, hash, s))
             {
                 (stamps[i], stamped[i]) = (s, true);
                 return;

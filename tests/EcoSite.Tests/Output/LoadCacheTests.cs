@@ -410,6 +410,44 @@ public sealed class LoadCacheTests
     }
 
     [Fact]
+    public void A_file_is_found_by_its_number_in_the_tree_only_when_the_entry_there_is_its_own()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ecosite-stamps-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var state = BuildState.Of(Path.Combine(root, "_site"));
+            var taken = new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc).Ticks;
+            var stamp = new FileStamp(10, taken - TimeSpan.FromSeconds(3).Ticks, 0, 0);
+            byte[] Hash(byte b) => Enumerable.Repeat(b, 32).ToArray();
+            // Every file with the same stamp: only the path tells them apart. A path with a character outside ASCII and
+            // one with a lone surrogate (written as U+FFFD, as a cold build writes it).
+            FileStamps.Write(state, taken, [("a.md", stamp, Hash(1)), ("b/é.md", stamp, Hash(2)), ("c\uD800.md", stamp, Hash(3)), ("d.md", stamp, Hash(4))]);
+            var stamps = FileStamps.Read(state);
+            var hash = new byte[32];
+
+            // The tree as it was: each file at its number.
+            Assert.True(stamps.Reuse(1, "b/é.md", hash, stamp));
+            Assert.Equal(Hash(2), hash);
+            Assert.True(stamps.Reuse(2, "c\uD800.md", hash, stamp));
+            Assert.Equal(Hash(3), hash);
+            // A file added before them: each number holds another file's entry, so the path is looked up.
+            Assert.True(stamps.Reuse(1, "a.md", hash, stamp));
+            Assert.Equal(Hash(1), hash);
+            Assert.True(stamps.Reuse(0, "d.md", hash, stamp));
+            Assert.Equal(Hash(4), hash);
+            // A file of no entry, at a number that has one; a number past the end.
+            Assert.False(stamps.Reuse(0, "b/e.md", hash, stamp));
+            Assert.False(stamps.Reuse(3, "d.mdx", hash, stamp));
+            Assert.True(stamps.Reuse(99, "b/é.md", hash, stamp));
+            Assert.Equal(Hash(2), hash);
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_recorded_hash_is_trusted_only_for_a_file_older_than_the_recording()
     {
         var root = Path.Combine(Path.GetTempPath(), "ecosite-stamps-" + Guid.NewGuid().ToString("N"));
