@@ -34,9 +34,10 @@ internal sealed record BuildManifest(
         try
         {
             if (Content.FileProbe.Kind(path) != Content.FileKind.Regular) return null; // absent, or not a file EcoSite wrote
-            using var stream = File.OpenRead(path);
+            // Read whole and parsed from the bytes (not through a stream's buffers): at 10,000 pages it is about 0.7 MB.
+            var bytes = Content.FileProbe.ReadAllBytes(path);
             // A marker written before digests existed (or with "digests": null) has none: its pages are rendered.
-            return JsonSerializer.Deserialize(stream, ManifestJson.Default.ManifestFile)?.Manifest is { } m
+            return JsonSerializer.Deserialize(bytes, ManifestJson.Default.ManifestFile)?.Manifest is { } m
                 ? m with { Digests = m.Digests ?? new Dictionary<string, string>() }
                 : null;
         }

@@ -31,7 +31,7 @@ internal sealed record SearchLayout(
     /// a few megabytes per language, made on every build); null when a path or a language cannot be written on a line
     /// (then there is no layout, cold or not).
     /// </summary>
-    public byte[]? ToBytes(IReadOnlyList<(char Bucket, string Sha)> counts) => Write(Today, Average, counts, Docs.Count, (w, i) => Line(w, Docs[i]), Terms, Documents);
+    public byte[]? ToBytes(IReadOnlyList<(char Bucket, string Sha)> counts) => Write(Today, Average, counts, Docs.Count, null, (w, i) => Line(w, Docs[i]), Terms, Documents);
 
     /// <summary>
     /// This layout as read back (<see cref="Parse(byte[])"/>) with some documents' lines <paramref name="rewritten"/> and
@@ -42,7 +42,7 @@ internal sealed record SearchLayout(
     /// </summary>
     public byte[]? Patched(DateOnly today, int average, IReadOnlyList<(char Bucket, string Sha)> counts, IReadOnlyDictionary<int, Doc> rewritten,
         IReadOnlyList<(string First, string Name)> terms, IReadOnlyList<(int First, string Name)> documents) =>
-        Write(today, average, counts, Docs.Count, (w, i) =>
+        Write(today, average, counts, Docs.Count, _read is { } r ? r.Bytes.Length + 4096 + rewritten.Count * 256 + (terms.Count + documents.Count) * 64 : null, (w, i) =>
         {
             if (rewritten.TryGetValue(i, out var d)) return Line(w, d);
             if (_read is not { } read) return Line(w, Docs[i]);
@@ -51,11 +51,12 @@ internal sealed record SearchLayout(
             return true;
         }, terms, documents);
 
-    private static byte[]? Write(DateOnly today, int average, IReadOnlyList<(char Bucket, string Sha)> counts, int docs, Func<Utf8Buffer, int, bool> doc,
+    /// <param name="capacity">The bytes to start with (a patch: about the old file's); null for an estimate from the counts.</param>
+    private static byte[]? Write(DateOnly today, int average, IReadOnlyList<(char Bucket, string Sha)> counts, int docs, int? capacity, Func<Utf8Buffer, int, bool> doc,
         IReadOnlyList<(string First, string Name)> terms, IReadOnlyList<(int First, string Name)> documents)
     {
         var header = RenderState.Header(Kind);
-        var w = new Utf8Buffer(Encoding.UTF8.GetByteCount(header) + 128 + docs * 200 + terms.Count * 48 + documents.Count * 48);
+        var w = new Utf8Buffer(capacity ?? Encoding.UTF8.GetByteCount(header) + 128 + docs * 200 + terms.Count * 48 + documents.Count * 48);
         w.Text(header);
         var body = w.Length;
         w.Text("today\t").Date(today).Line();
