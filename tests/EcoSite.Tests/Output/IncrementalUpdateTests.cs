@@ -362,4 +362,28 @@ public sealed class IncrementalUpdateTests
             InputFingerprint.ToolForTests.Value = null;
         }
     }
+    [Theory]
+    [InlineData("garbled")]
+    [InlineData("cut short")]
+    [InlineData("empty")]
+    public void A_damaged_manifest_means_a_build_of_the_whole_site_that_equals_a_cold_build(string damage)
+    {
+        using var site = Site();
+        Assert.True(site.Build().Success);
+        var marker = Path.Combine(site.Output, SiteWriter.MarkerName);
+        var bytes = File.ReadAllBytes(marker);
+        File.WriteAllBytes(marker, damage switch
+        {
+            "garbled" => bytes.Select((b, i) => i % 97 == 5 ? (byte)'}' : b).ToArray(),
+            "cut short" => bytes[..(bytes.Length / 2)],
+            _ => [],
+        });
+        site.With("parks/demo/news/2026-11-03-item.md", "---\ntitle: 消息3\ndate: 2026-11-03\n---\n第3条消息，改了。\n");
+
+        var result = site.Build();
+
+        Assert.True(result.Success);
+        Assert.Equal(0, result.ReusedPages); // nothing of the previous build is trusted
+        AssertEqualsCold(site);
+    }
 }
