@@ -26,9 +26,12 @@ internal sealed record UpdateJournal(
     {
         // A cold build has exactly the folders that hold its files.
         var needed = new HashSet<string>(StringComparer.Ordinal);
+        // Looked up as a span of the path: a folder's string is made only when it is added (a few hundred), not once
+        // per emitted path (12,000 at 10,000 pages).
+        var folders = needed.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var path in emitted)
             for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
-                if (!needed.Add(path[..slash])) break;
+                if (!folders.Add(path.AsSpan(0, slash))) break;
         var prune = new List<string>();
         foreach (var folder in previous.Folders.Order(StringComparer.Ordinal))
             if (!needed.Contains(folder) && (prune.Count == 0 || !folder.StartsWith(prune[^1] + "/", StringComparison.Ordinal)))

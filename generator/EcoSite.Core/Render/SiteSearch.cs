@@ -94,8 +94,8 @@ internal static class SiteSearch
     {
         var v = a.In(ctx.Lang) ?? a.Primary;
         var category = a.Section switch { Section.News => "news", Section.Cases => "cases", _ => "pages" };
-        var keywords = new List<string>();
-        if (a.Section == Section.News) keywords.Add(ctx.T("kind_" + v.Kind.ToString().ToLowerInvariant()));
+        var keywords = new List<string>(2 + v.Attachments.Count);
+        if (a.Section == Section.News) keywords.Add(ctx.T(KindKey(v.Kind)));
         if (v.Case is { } c)
         {
             if (c.Enterprise is { } e) keywords.Add(EnterpriseName(ctx, park, e.Id));
@@ -105,6 +105,16 @@ internal static class SiteSearch
         return SearchDocument.FromHtml(Path(ctx, Routes.Article(a)), v.Title, Lang(ctx, v.Lang), park.Id, category, v.Date,
             v.Summary, new ArticleBody(v), keywords);
     }
+
+    /// <summary>The theme string of a news kind ("kind_notice"), made once per kind, not once per article.</summary>
+    internal static string KindKey(NewsKind kind) => kind switch
+    {
+        NewsKind.News => "kind_news",
+        NewsKind.Notice => "kind_notice",
+        NewsKind.Plan => "kind_plan",
+        NewsKind.Report => "kind_report",
+        _ => "kind_" + kind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>
     /// An article version's body as the index reads it: its hash from the version (of the load cache's bytes, so a

@@ -42,10 +42,10 @@ internal sealed record SearchLayout(
     /// </summary>
     public byte[]? Patched(DateOnly today, int average, IReadOnlyList<(char Bucket, string Sha)> counts, IReadOnlyDictionary<int, Doc> rewritten,
         IReadOnlyList<(string First, string Name)> terms, IReadOnlyList<(int First, string Name)> documents) =>
-        Write(today, average, counts, Docs.Count, _read is { } r ? r.Bytes.Length + 4096 + rewritten.Count * 256 + (terms.Count + documents.Count) * 64 : null, (w, i) =>
+        Write(today, average, counts, Docs.Count, ReadBack is { } r ? r.Bytes.Length + 4096 + rewritten.Count * 256 + (terms.Count + documents.Count) * 64 : null, (w, i) =>
         {
             if (rewritten.TryGetValue(i, out var d)) return Line(w, d);
-            if (_read is not { } read) return Line(w, Docs[i]);
+            if (ReadBack is not { } read) return Line(w, Docs[i]);
             var start = read.Fields[i * FieldBounds];
             w.Bytes(read.Bytes.AsSpan(start, read.Fields[i * FieldBounds + FieldBounds - 1] + 1 - start));
             return true;
@@ -224,7 +224,7 @@ internal sealed record SearchLayout(
                 chunks[i] = (Number(line[f[0]]), Encoding.UTF8.GetString(line[f[1]]));
             }
             if (!lines.AtEnd) return null;
-            return new SearchLayout(today, average, docs, terms, chunks) { Counts = counts, _read = read };
+            return new SearchLayout(today, average, docs, terms, chunks) { Counts = counts };
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
@@ -292,6 +292,8 @@ internal sealed record SearchLayout(
     /// <summary>The documents of a layout read back, each made when asked for.</summary>
     private sealed class ReadDocs(Read read) : IReadOnlyList<Doc>
     {
+        public Read Read => read;
+
         public Doc this[int index] => (uint)index < (uint)Count ? read.Doc(index) : throw new ArgumentOutOfRangeException(nameof(index));
 
         public int Count => read.Lengths.Length;
@@ -304,27 +306,28 @@ internal sealed record SearchLayout(
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private Read? _read;
+    /// <summary>The file read back, when the documents are its own (a layout made in memory, or a copy given other documents, has none).</summary>
+    private Read? ReadBack => Docs is ReadDocs d ? d.Read : null;
 
     /// <summary>Whether document <paramref name="i"/>'s path is <paramref name="path"/> (compared in place when read back).</summary>
-    public bool PathIs(int i, string path) => _read is { } r ? Same(r.Field(i, 0), path) : Docs[i].Path == path;
+    public bool PathIs(int i, string path) => ReadBack is { } r ? Same(r.Field(i, 0), path) : Docs[i].Path == path;
 
     /// <summary>Whether document <paramref name="i"/>'s key is <paramref name="key"/>.</summary>
-    public bool KeyIs(int i, string key) => _read is { } r ? Same(r.Field(i, 1), key) : Docs[i].Key == key;
+    public bool KeyIs(int i, string key) => ReadBack is { } r ? Same(r.Field(i, 1), key) : Docs[i].Key == key;
 
     /// <summary>Whether document <paramref name="i"/>'s recorded source hash is that of <paramref name="d"/> (<see cref="SearchTokenCache.HasSource"/>).</summary>
-    public bool SourceIs(int i, SearchDocument d) => _read is { } r ? SearchTokenCache.HasSource(d, r.Field(i, 2)) : SearchTokenCache.HasSource(d, Docs[i].Source);
+    public bool SourceIs(int i, SearchDocument d) => ReadBack is { } r ? SearchTokenCache.HasSource(d, r.Field(i, 2)) : SearchTokenCache.HasSource(d, Docs[i].Source);
 
     /// <summary>Whether document <paramref name="i"/>'s text language is <paramref name="lang"/> (null: none).</summary>
-    public bool TextLangIs(int i, string? lang) => _read is { } r ? Same(r.Field(i, 5), lang ?? "") : Docs[i].TextLang == lang;
+    public bool TextLangIs(int i, string? lang) => ReadBack is { } r ? Same(r.Field(i, 5), lang ?? "") : Docs[i].TextLang == lang;
 
-    public string KeyOf(int i) => _read is { } r ? r.Text(i, 1) : Docs[i].Key;
+    public string KeyOf(int i) => ReadBack is { } r ? r.Text(i, 1) : Docs[i].Key;
 
-    public string SourceOf(int i) => _read is { } r ? r.Text(i, 2) : Docs[i].Source;
+    public string SourceOf(int i) => ReadBack is { } r ? r.Text(i, 2) : Docs[i].Source;
 
-    public int LengthOf(int i) => _read is { } r ? r.Lengths[i] : Docs[i].Length;
+    public int LengthOf(int i) => ReadBack is { } r ? r.Lengths[i] : Docs[i].Length;
 
-    public DateOnly? DateOf(int i) => _read is { } r ? r.Dates[i] : Docs[i].Date;
+    public DateOnly? DateOf(int i) => ReadBack is { } r ? r.Dates[i] : Docs[i].Date;
 
     /// <summary>
     /// Whether <paramref name="bytes"/> are the UTF-8 of <paramref name="s"/>, exactly (an ASCII text compared in place; any

@@ -79,4 +79,11 @@ public sealed class SearchDocumentInputsTests
     private static List<string> Index(TestSite site) =>
         TestSite.Snapshot(Path.Combine(site.Output, "search-index"))
             .Select(f => f.Key + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(f.Value))).ToList();
+    [Fact]
+    public void Each_news_kind_is_indexed_under_its_theme_string()
+    {
+        foreach (var kind in Enum.GetValues<EcoSite.Core.Model.NewsKind>())
+            Assert.Equal("kind_" + kind.ToString().ToLowerInvariant(), EcoSite.Core.Render.SiteSearch.KindKey(kind));
+        Assert.Equal("kind_7", EcoSite.Core.Render.SiteSearch.KindKey((EcoSite.Core.Model.NewsKind)7));
+    }
 }
