@@ -51,7 +51,7 @@ public static class SiteBuilder
     {
         var log = new BuildLog();
         if (Refused(options, write) is { } refused) return log.Stopped(refused);
-        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics);
+        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics, options.Parallel);
         if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
         var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
         // Neighbours' exports are inputs too: their hash joins the theme's, so a changed import rebuilds every page.
