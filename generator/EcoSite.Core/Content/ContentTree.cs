@@ -172,8 +172,9 @@ internal sealed class ContentTree
         while (level.Count > 0)
         {
             var folders = new Folder[level.Count];
-            Parallel.For(0, level.Count, Options(parallel, level.Count), i => folders[i] = Folder.List(level[i]));
+            Parallel.For(0, level.Count, Options(parallel, level.Count), i => folders[i] = Folder.List(level[i], RelOf(level[i])));
             var (entries, starts) = Flatten(folders);
+            files.Capacity = Math.Max(files.Capacity, files.Count + entries.Length);
             try
             {
                 var statuses = new Status[entries.Length];
@@ -220,12 +221,19 @@ internal sealed class ContentTree
         }
         return new ContentTree(root, sorted, dirs, any ? stamps : null, any ? stampedFrom : 0);
 
+        // A folder's path relative to the root, '/'-separated ("" for the root), or null where a name could hold a
+        // separator of this platform other than '/' (Windows): then each entry's is made from its full path, as before.
+        string? RelOf(string fullPath) => Path.DirectorySeparatorChar != '/' || Path.AltDirectorySeparatorChar != '/' ? null
+            : fullPath == root ? "" : Rel(root, fullPath, under);
+
         // One entry, in order: its diagnostic, or its file, or (returned) the full path of a folder to list next.
         string? Take(Folder folder, string name, Status status)
         {
-            var fullName = Path.Join(folder.FullPath, name);
-            var rel = Rel(root, fullName, under);
             if (name.StartsWith('.')) return null; // .git, .DS_Store, editor swap files
+            // The relative path from the folder's (a name holds no separator); the full path only where it is needed.
+            // A backslash in a name becomes '/', as it always did (Rel).
+            var relName = name.Contains('\\') ? name.Replace('\\', '/') : name;
+            var rel = folder.Rel is null ? Rel(root, Path.Join(folder.FullPath, name), under) : folder.Rel.Length == 0 ? relName : string.Concat(folder.Rel, "/", relName);
             if (ControlCharacters.IndexOf(name) is var bad and >= 0)
             {
                 diagnostics.Add(Codes.ControlCharacter, rel, SourcePos.File,
@@ -233,6 +241,8 @@ internal sealed class ContentTree
                 return null;
             }
             var (kind, size, stamp) = status;
+            // Not made for a regular file whose size the status call gave (nearly all of them): nothing asks for it.
+            var fullName = kind == FileKind.Regular && size >= 0 ? "" : Path.Join(folder.FullPath, name);
             if (kind == FileKind.SymbolicLink)
             {
                 FileSystemInfo? target;
@@ -324,9 +334,9 @@ internal sealed class ContentTree
     }
 
     /// <summary>A listed folder: its entries' names as listed, the error that stopped its listing, and its open handle (-1: none).</summary>
-    private sealed record Folder(string FullPath, List<string> Names, Exception? Error, int Handle)
+    private sealed record Folder(string FullPath, string? Rel, List<string> Names, Exception? Error, int Handle)
     {
-        public static Folder List(string fullPath)
+        public static Folder List(string fullPath, string? rel)
         {
             List<string> names;
             try
@@ -337,9 +347,9 @@ internal sealed class ContentTree
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return new(fullPath, [], e, -1);
+                return new(fullPath, rel, [], e, -1);
             }
-            return new(fullPath, names, null, names.Count == 0 ? -1 : FolderProbe.Open(fullPath));
+            return new(fullPath, rel, names, null, names.Count == 0 ? -1 : FolderProbe.Open(fullPath));
         }
     }
 
