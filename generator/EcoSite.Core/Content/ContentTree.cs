@@ -183,7 +183,7 @@ internal sealed class ContentTree
                 Parallel.For(0, chunks, Options(parallel, chunks), c =>
                 {
                     for (var k = c * ChunkSize; k < Math.Min(entries.Length, (c + 1) * ChunkSize); k++)
-                        statuses[k] = Probe(entries[k].Folder, entries[k].Name);
+                        statuses[k] = Probe(root, entries[k].Folder, entries[k].Name);
                 });
                 var next = new List<string>();
                 for (var i = 0; i < folders.Length; i++)
@@ -209,7 +209,7 @@ internal sealed class ContentTree
         var keys = new string[files.Count];
         var order = new int[files.Count];
         for (var i = 0; i < keys.Length; i++) (keys[i], order[i]) = (files[i].File.RelPath, i);
-        Array.Sort(keys, order, StringComparer.Ordinal);
+        SortOnCores(keys, order, parallel);
         var sorted = new List<ContentFile>(files.Count);
         var stamps = new Output.FileStamp[files.Count];
         var any = false;
@@ -229,20 +229,23 @@ internal sealed class ContentTree
         // One entry, in order: its diagnostic, or its file, or (returned) the full path of a folder to list next.
         string? Take(Folder folder, string name, Status status)
         {
+            // A regular file's entry was made with its status, on the cores (nearly every entry; never a hidden or badly named one).
+            if (status.File is { } made)
+            {
+                files.Add((made, status.Stamp ?? default));
+                return null;
+            }
             if (name.StartsWith('.')) return null; // .git, .DS_Store, editor swap files
             // The relative path from the folder's (a name holds no separator); the full path only where it is needed.
-            // A backslash in a name becomes '/', as it always did (Rel).
-            var relName = name.Contains('\\') ? name.Replace('\\', '/') : name;
-            var rel = folder.Rel is null ? Rel(root, Path.Join(folder.FullPath, name), under) : folder.Rel.Length == 0 ? relName : string.Concat(folder.Rel, "/", relName);
+            var rel = folder.Rel is null ? Rel(root, Path.Join(folder.FullPath, name), under) : RelIn(folder.Rel, name);
             if (ControlCharacters.IndexOf(name) is var bad and >= 0)
             {
                 diagnostics.Add(Codes.ControlCharacter, rel, SourcePos.File,
                     $"the name holds the invisible character {ControlCharacters.Describe(name, bad)}; rename it with letters, digits and '-' only.");
                 return null;
             }
-            var (kind, size, stamp) = status;
-            // Not made for a regular file whose size the status call gave (nearly all of them): nothing asks for it.
-            var fullName = kind == FileKind.Regular && size >= 0 ? "" : Path.Join(folder.FullPath, name);
+            var (kind, size, stamp, _) = status;
+            var fullName = Path.Join(folder.FullPath, name);
             if (kind == FileKind.SymbolicLink)
             {
                 FileSystemInfo? target;
@@ -297,6 +300,30 @@ internal sealed class ContentTree
                 $"{what}{FileProbe.Describe(kind)}, not a regular file; EcoSite never opens it. Remove it, or replace it with the file itself.");
     }
 
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ordinally, <paramref name="order"/> moved with them: two halves sorted at once on
+    /// two cores, then merged (the keys are distinct paths, so the result is the one sort's).
+    /// </summary>
+    private static void SortOnCores(string[] keys, int[] order, ParallelOptions? parallel)
+    {
+        var n = keys.Length;
+        var half = n / 2;
+        if (n < 2048 || (parallel ?? Any).MaxDegreeOfParallelism == 1)
+        {
+            Array.Sort(keys, order, StringComparer.Ordinal);
+            return;
+        }
+        Parallel.Invoke(parallel ?? Any,
+            () => Array.Sort(keys, order, 0, half, StringComparer.Ordinal),
+            () => Array.Sort(keys, order, half, n - half, StringComparer.Ordinal));
+        var (leftKeys, leftOrder) = (keys[..half], order[..half]);
+        int l = 0, r = half, o = 0;
+        while (l < half && r < n)
+            if (string.CompareOrdinal(leftKeys[l], keys[r]) <= 0) (keys[o], order[o++]) = (leftKeys[l], leftOrder[l++]);
+            else (keys[o], order[o++]) = (keys[r], order[r++]);
+        while (l < half) (keys[o], order[o++]) = (leftKeys[l], leftOrder[l++]);
+    }
+
     /// <summary>Entries a task: enough that the cores do not wait on each other, few enough that a folder of a few hundred is shared.</summary>
     private const int ChunkSize = 64;
 
@@ -307,19 +334,33 @@ internal sealed class ContentTree
     private static readonly ParallelOptions Serial = new() { MaxDegreeOfParallelism = 1 }, Any = new();
 
     /// <summary>The file type of an entry (lstat: a symbolic link is itself), with a regular file's size and stamp.</summary>
-    private readonly record struct Status(FileKind Kind, long Size, Output.FileStamp? Stamp);
+    /// <summary>
+    /// The file type of an entry (lstat: a symbolic link is itself), with a regular file's size and stamp, and for a
+    /// regular file whose size it gave, its entry of the tree (made where the status was taken, on any core).
+    /// </summary>
+    private readonly record struct Status(FileKind Kind, long Size, Output.FileStamp? Stamp, ContentFile? File = null);
 
     /// <summary>
     /// An entry's status, by name relative to its open folder where <see cref="FolderProbe"/> can (no path walk in the
     /// kernel), else by full path as <see cref="FileProbe"/> always did. Hidden and badly named entries are not asked:
     /// they are skipped or refused by their name alone.
     /// </summary>
-    private static Status Probe(Folder folder, string name)
+    private static Status Probe(string root, Folder folder, string name)
     {
         if (name.StartsWith('.') || ControlCharacters.IndexOf(name) >= 0) return default;
-        if (folder.Handle >= 0 && FolderProbe.Kind(folder.Handle, name, out var size, out var stamp) is { } known) return new(known, size, stamp);
-        var kind = FileProbe.Kind(Path.Join(folder.FullPath, name), out size, out stamp);
-        return new(kind, size, stamp);
+        if (folder.Handle < 0 || FolderProbe.Kind(folder.Handle, name, out var size, out var stamp) is not { } kind)
+            kind = FileProbe.Kind(Path.Join(folder.FullPath, name), out size, out stamp);
+        // The relative path as Scan's Take makes it from a folder's (a backslash in a name becomes '/', as Rel does).
+        return kind == FileKind.Regular && size >= 0 && folder.Rel is { } rel
+            ? new(kind, size, stamp, ContentFile.Under(root, RelIn(rel, name), size))
+            : new(kind, size, stamp);
+    }
+
+    /// <summary>The relative path of <paramref name="name"/> in the folder at <paramref name="folder"/> (relative, '/'-separated).</summary>
+    private static string RelIn(string folder, string name)
+    {
+        if (name.Contains('\\')) name = name.Replace('\\', '/');
+        return folder.Length == 0 ? name : string.Concat(folder, "/", name);
     }
 
     /// <summary>The entries of a depth's folders one after another, and where each folder's start (one more: the end).</summary>
