@@ -51,7 +51,9 @@ public static class SiteBuilder
     {
         var log = new BuildLog();
         if (Refused(options, write) is { } refused) return log.Stopped(refused);
-        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics);
+        // The previous build's stamps and manifest are read on another thread while the content is scanned.
+        using var previousOutput = write ? SiteOutput.PreviousOutput.Start(options.OutputDir) : null;
+        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics, options.Parallel);
         if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
         var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
         // Neighbours' exports are inputs too: their hash joins the theme's, so a changed import rebuilds every page.
@@ -63,7 +65,7 @@ public static class SiteBuilder
             log.Diagnostics.Restrict(scope.Reports);
             tree.Keeps = scope.KeepsBytes;
         }
-        using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel, log.Diagnostics) : SiteOutput.InMemory();
+        using var output = write && !log.Diagnostics.HasErrors ? SiteOutput.Open(options.OutputDir, tree, options.Parallel, log.Diagnostics, previousOutput) : SiteOutput.InMemory();
         var themeSource = ThemeSource.Find(options.ContentDir, options.ThemeDir, config);
         var (siteFingerprint, today) = (themeSource.Fingerprint() + imports.Fingerprint, Format.Iso(config.Today));
         var themeFingerprint = siteFingerprint + scope?.Fingerprint;

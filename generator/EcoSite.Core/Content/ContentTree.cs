@@ -157,7 +157,7 @@ internal sealed class ContentTree
     /// <summary>Direct children (files and folders) of <paramref name="dir"/>, as relative paths, sorted.</summary>
     public IEnumerable<string> Children(string dir) => _children.TryGetValue(dir, out var list) ? list : [];
 
-    public static ContentTree Scan(string root, DiagnosticBag diagnostics)
+    public static ContentTree Scan(string root, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
     {
         root = Path.GetFullPath(root);
         var under = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
@@ -165,83 +165,43 @@ internal sealed class ContentTree
         var stampedFrom = Output.FileStamps.Now();
         var files = new List<(ContentFile File, Output.FileStamp Stamp)>();
         var dirs = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        // Folder by folder, one depth at a time: the folders of a depth are listed, then every entry of them gets its
+        // status call, on every core (each answer in its own slot), then the answers are taken in order (the folders'
+        // and each folder's listing order), one thread, so diagnostics and results do not depend on which core was faster.
+        var level = new List<string> { root };
+        while (level.Count > 0)
         {
-            var dir = pending.Pop();
-            List<(string FullName, string Name)> entries;
+            var folders = new Folder[level.Count];
+            Parallel.For(0, level.Count, Options(parallel, level.Count), i => folders[i] = Folder.List(level[i], RelOf(level[i])));
+            var (entries, starts) = Flatten(folders);
+            files.Capacity = Math.Max(files.Capacity, files.Count + entries.Length);
             try
             {
-                // Names only: the directory listing is not asked for anything a status call gives (FileSystemInfo
-                // objects each made one), so the one status call a file gets is FileProbe's below.
-                entries = new FileSystemEnumerable<(string, string)>(dir, (ref FileSystemEntry e) => (e.ToFullPath(), e.FileName.ToString()), ListingOptions).ToList();
+                var statuses = new Status[entries.Length];
+                // Chunks of entries, not one task an entry: a status call is about a microsecond.
+                var chunks = (entries.Length + ChunkSize - 1) / ChunkSize;
+                Parallel.For(0, chunks, Options(parallel, chunks), c =>
+                {
+                    for (var k = c * ChunkSize; k < Math.Min(entries.Length, (c + 1) * ChunkSize); k++)
+                        statuses[k] = Probe(root, entries[k].Folder, entries[k].Name);
+                });
+                var next = new List<string>();
+                for (var i = 0; i < folders.Length; i++)
+                {
+                    var folder = folders[i];
+                    if (folder.Error is { } error)
+                    {
+                        diagnostics.Add(Codes.UnreadableFile, Rel(root, folder.FullPath), SourcePos.File, $"cannot list the folder ({LibraryText.FileSystemError(error)}).");
+                        continue;
+                    }
+                    for (var k = starts[i]; k < starts[i + 1]; k++)
+                        if (Take(folder, entries[k].Name, statuses[k]) is { } subfolder) next.Add(subfolder);
+                }
+                level = next;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            finally
             {
-                diagnostics.Add(Codes.UnreadableFile, Rel(root, dir), SourcePos.File, $"cannot list the folder ({LibraryText.FileSystemError(e)}).");
-                continue;
-            }
-            foreach (var entry in entries)
-            {
-                var rel = Rel(root, entry.FullName, under);
-                if (entry.Name.StartsWith('.')) continue; // .git, .DS_Store, editor swap files
-                if (ControlCharacters.IndexOf(entry.Name) is var bad and >= 0)
-                {
-                    diagnostics.Add(Codes.ControlCharacter, rel, SourcePos.File,
-                        $"the name holds the invisible character {ControlCharacters.Describe(entry.Name, bad)}; rename it with letters, digits and '-' only.");
-                    continue;
-                }
-                // The file type comes first, from lstat: a pipe or a device is never opened (content-format.md section 4).
-                var kind = FileProbe.Kind(entry.FullName, out var size, out var stamp);
-                if (kind == FileKind.SymbolicLink)
-                {
-                    FileSystemInfo? target;
-                    try { target = new FileInfo(entry.FullName).ResolveLinkTarget(returnFinalTarget: true); }
-                    catch (IOException)
-                    {
-                        // A loop of links (ELOOP): it leads nowhere, inside or out.
-                        diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
-                            "this symbolic link leads round a loop of links and never reaches a file; EcoSite never opens it. Remove it, or replace it with the file itself.");
-                        continue;
-                    }
-                    if (target is null || !IsInside(root, target.FullName))
-                    {
-                        diagnostics.Add(Codes.PathOutsideContent, rel, SourcePos.File,
-                            "this symbolic link points outside the content folder; it is not read or published. Copy the file into the folder instead.");
-                        continue;
-                    }
-                    var targetKind = FileProbe.TargetKind(entry.FullName);
-                    if (targetKind == FileKind.Directory)
-                    {
-                        diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, "linked folders are not followed; copy the folder instead.");
-                        continue;
-                    }
-                    if (targetKind == FileKind.Missing)
-                    {
-                        // A dangling link: name what it leads to (inside the content folder, so never a path of this machine).
-                        diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
-                            $"this symbolic link leads to '{Rel(root, target.FullName)}', which does not exist (or cannot be reached); EcoSite never opens it. Remove it, or replace it with the file itself.");
-                        continue;
-                    }
-                    if (targetKind != FileKind.Regular)
-                    {
-                        NotRegular(rel, targetKind, "this symbolic link leads to ");
-                        continue;
-                    }
-                    files.Add((ContentFile.Link(target.FullName, rel, ((FileInfo)target).Length), default));
-                    continue;
-                }
-                if (kind == FileKind.Directory)
-                {
-                    dirs.Add(rel);
-                    pending.Push(entry.FullName);
-                }
-                else if (kind == FileKind.Regular)
-                {
-                    files.Add((ContentFile.Under(root, rel, size >= 0 ? size : new FileInfo(entry.FullName).Length), stamp ?? default));
-                }
-                else NotRegular(rel, kind, "this is ");
+                foreach (var folder in folders) FolderProbe.Release(folder.Handle);
             }
         }
         // Sorted by path through an array of the paths and one of the files' numbers: the comparer sees strings, and
@@ -249,7 +209,7 @@ internal sealed class ContentTree
         var keys = new string[files.Count];
         var order = new int[files.Count];
         for (var i = 0; i < keys.Length; i++) (keys[i], order[i]) = (files[i].File.RelPath, i);
-        Array.Sort(keys, order, StringComparer.Ordinal);
+        SortOnCores(keys, order, parallel);
         var sorted = new List<ContentFile>(files.Count);
         var stamps = new Output.FileStamp[files.Count];
         var any = false;
@@ -261,9 +221,177 @@ internal sealed class ContentTree
         }
         return new ContentTree(root, sorted, dirs, any ? stamps : null, any ? stampedFrom : 0);
 
+        // A folder's path relative to the root, '/'-separated ("" for the root), or null where a name could hold a
+        // separator of this platform other than '/' (Windows): then each entry's is made from its full path, as before.
+        string? RelOf(string fullPath) => Path.DirectorySeparatorChar != '/' || Path.AltDirectorySeparatorChar != '/' ? null
+            : fullPath == root ? "" : Rel(root, fullPath, under);
+
+        // One entry, in order: its diagnostic, or its file, or (returned) the full path of a folder to list next.
+        string? Take(Folder folder, string name, Status status)
+        {
+            // A regular file's entry was made with its status, on the cores (nearly every entry; never a hidden or badly named one).
+            if (status.File is { } made)
+            {
+                files.Add((made, status.Stamp ?? default));
+                return null;
+            }
+            if (name.StartsWith('.')) return null; // .git, .DS_Store, editor swap files
+            // The relative path from the folder's (a name holds no separator); the full path only where it is needed.
+            var rel = folder.Rel is null ? Rel(root, Path.Join(folder.FullPath, name), under) : RelIn(folder.Rel, name);
+            if (ControlCharacters.IndexOf(name) is var bad and >= 0)
+            {
+                diagnostics.Add(Codes.ControlCharacter, rel, SourcePos.File,
+                    $"the name holds the invisible character {ControlCharacters.Describe(name, bad)}; rename it with letters, digits and '-' only.");
+                return null;
+            }
+            var (kind, size, stamp, _) = status;
+            var fullName = Path.Join(folder.FullPath, name);
+            if (kind == FileKind.SymbolicLink)
+            {
+                FileSystemInfo? target;
+                try { target = new FileInfo(fullName).ResolveLinkTarget(returnFinalTarget: true); }
+                catch (IOException)
+                {
+                    // A loop of links (ELOOP): it leads nowhere, inside or out.
+                    diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
+                        "this symbolic link leads round a loop of links and never reaches a file; EcoSite never opens it. Remove it, or replace it with the file itself.");
+                    return null;
+                }
+                if (target is null || !IsInside(root, target.FullName))
+                {
+                    diagnostics.Add(Codes.PathOutsideContent, rel, SourcePos.File,
+                        "this symbolic link points outside the content folder; it is not read or published. Copy the file into the folder instead.");
+                    return null;
+                }
+                var targetKind = FileProbe.TargetKind(fullName);
+                if (targetKind == FileKind.Directory)
+                {
+                    diagnostics.Add(Codes.UnexpectedFile, rel, SourcePos.File, "linked folders are not followed; copy the folder instead.");
+                    return null;
+                }
+                if (targetKind == FileKind.Missing)
+                {
+                    // A dangling link: name what it leads to (inside the content folder, so never a path of this machine).
+                    diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
+                        $"this symbolic link leads to '{Rel(root, target.FullName)}', which does not exist (or cannot be reached); EcoSite never opens it. Remove it, or replace it with the file itself.");
+                    return null;
+                }
+                if (targetKind != FileKind.Regular)
+                {
+                    NotRegular(rel, targetKind, "this symbolic link leads to ");
+                    return null;
+                }
+                files.Add((ContentFile.Link(target.FullName, rel, ((FileInfo)target).Length), default));
+                return null;
+            }
+            if (kind == FileKind.Directory)
+            {
+                dirs.Add(rel);
+                return fullName;
+            }
+            if (kind == FileKind.Regular)
+                files.Add((ContentFile.Under(root, rel, size >= 0 ? size : new FileInfo(fullName).Length), stamp ?? default));
+            else NotRegular(rel, kind, "this is ");
+            return null;
+        }
+
         void NotRegular(string rel, FileKind kind, string what) =>
             diagnostics.Add(Codes.NotRegularFile, rel, SourcePos.File,
                 $"{what}{FileProbe.Describe(kind)}, not a regular file; EcoSite never opens it. Remove it, or replace it with the file itself.");
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ordinally, <paramref name="order"/> moved with them: two halves sorted at once on
+    /// two cores, then merged (the keys are distinct paths, so the result is the one sort's).
+    /// </summary>
+    private static void SortOnCores(string[] keys, int[] order, ParallelOptions? parallel)
+    {
+        var n = keys.Length;
+        var half = n / 2;
+        if (n < 2048 || (parallel ?? Any).MaxDegreeOfParallelism == 1)
+        {
+            Array.Sort(keys, order, StringComparer.Ordinal);
+            return;
+        }
+        Parallel.Invoke(parallel ?? Any,
+            () => Array.Sort(keys, order, 0, half, StringComparer.Ordinal),
+            () => Array.Sort(keys, order, half, n - half, StringComparer.Ordinal));
+        var (leftKeys, leftOrder) = (keys[..half], order[..half]);
+        int l = 0, r = half, o = 0;
+        while (l < half && r < n)
+            if (string.CompareOrdinal(leftKeys[l], keys[r]) <= 0) (keys[o], order[o++]) = (leftKeys[l], leftOrder[l++]);
+            else (keys[o], order[o++]) = (keys[r], order[r++]);
+        while (l < half) (keys[o], order[o++]) = (leftKeys[l], leftOrder[l++]);
+    }
+
+    /// <summary>Entries a task: enough that the cores do not wait on each other, few enough that a folder of a few hundred is shared.</summary>
+    private const int ChunkSize = 64;
+
+    /// <summary>The caller's options, or one thread for a single piece of work (no task is started for it).</summary>
+    private static ParallelOptions Options(ParallelOptions? parallel, int pieces) =>
+        pieces <= 1 ? Serial : parallel ?? Any;
+
+    private static readonly ParallelOptions Serial = new() { MaxDegreeOfParallelism = 1 }, Any = new();
+
+    /// <summary>The file type of an entry (lstat: a symbolic link is itself), with a regular file's size and stamp.</summary>
+    /// <summary>
+    /// The file type of an entry (lstat: a symbolic link is itself), with a regular file's size and stamp, and for a
+    /// regular file whose size it gave, its entry of the tree (made where the status was taken, on any core).
+    /// </summary>
+    private readonly record struct Status(FileKind Kind, long Size, Output.FileStamp? Stamp, ContentFile? File = null);
+
+    /// <summary>
+    /// An entry's status, by name relative to its open folder where <see cref="FolderProbe"/> can (no path walk in the
+    /// kernel), else by full path as <see cref="FileProbe"/> always did. Hidden and badly named entries are not asked:
+    /// they are skipped or refused by their name alone.
+    /// </summary>
+    private static Status Probe(string root, Folder folder, string name)
+    {
+        if (name.StartsWith('.') || ControlCharacters.IndexOf(name) >= 0) return default;
+        if (folder.Handle < 0 || FolderProbe.Kind(folder.Handle, name, out var size, out var stamp) is not { } kind)
+            kind = FileProbe.Kind(Path.Join(folder.FullPath, name), out size, out stamp);
+        // The relative path as Scan's Take makes it from a folder's (a backslash in a name becomes '/', as Rel does).
+        return kind == FileKind.Regular && size >= 0 && folder.Rel is { } rel
+            ? new(kind, size, stamp, ContentFile.Under(root, RelIn(rel, name), size))
+            : new(kind, size, stamp);
+    }
+
+    /// <summary>The relative path of <paramref name="name"/> in the folder at <paramref name="folder"/> (relative, '/'-separated).</summary>
+    private static string RelIn(string folder, string name)
+    {
+        if (name.Contains('\\')) name = name.Replace('\\', '/');
+        return folder.Length == 0 ? name : string.Concat(folder, "/", name);
+    }
+
+    /// <summary>The entries of a depth's folders one after another, and where each folder's start (one more: the end).</summary>
+    private static ((Folder Folder, string Name)[] Entries, int[] Starts) Flatten(Folder[] folders)
+    {
+        var starts = new int[folders.Length + 1];
+        for (var i = 0; i < folders.Length; i++) starts[i + 1] = starts[i] + folders[i].Names.Count;
+        var entries = new (Folder, string)[starts[^1]];
+        for (var i = 0; i < folders.Length; i++)
+            for (var k = 0; k < folders[i].Names.Count; k++) entries[starts[i] + k] = (folders[i], folders[i].Names[k]);
+        return (entries, starts);
+    }
+
+    /// <summary>A listed folder: its entries' names as listed, the error that stopped its listing, and its open handle (-1: none).</summary>
+    private sealed record Folder(string FullPath, string? Rel, List<string> Names, Exception? Error, int Handle)
+    {
+        public static Folder List(string fullPath, string? rel)
+        {
+            List<string> names;
+            try
+            {
+                // Names only: the directory listing is not asked for anything a status call gives (FileSystemInfo
+                // objects each made one), so the one status call a file gets is the probe's.
+                names = new FileSystemEnumerable<string>(fullPath, (ref FileSystemEntry e) => e.FileName.ToString(), ListingOptions).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new(fullPath, rel, [], e, -1);
+            }
+            return new(fullPath, rel, names, null, names.Count == 0 ? -1 : FolderProbe.Open(fullPath));
+        }
     }
 
     /// <summary>One folder's entries, as listed (no filter, nothing skipped by its attributes); a folder that cannot be listed throws.</summary>

@@ -35,15 +35,59 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
     /// stamps say they did not change since the previous build into it. A content file that cannot be read is reported
     /// in <paramref name="diagnostics"/>.
     /// </summary>
-    public static SiteOutput Open(string outputDir, ContentTree tree, ParallelOptions parallel, DiagnosticBag diagnostics)
+    public static SiteOutput Open(string outputDir, ContentTree tree, ParallelOptions parallel, DiagnosticBag diagnostics, PreviousOutput? read = null)
     {
-        // Stamps and the load cache are hidden state beside the output (BuildState), never part of the site.
-        var state = BuildState.Of(outputDir);
+        // What the previous build left, read on another thread while the content was scanned (or here, when it was not).
+        if (read?.OutputDir != outputDir) read = null;
+        var (stamps, manifest) = read is null ? PreviousOutput.ReadState(outputDir) : read.State;
         // The stamps are recorded once the build has published its output (or confirmed it unchanged): a build that
         // stops writes no state file for them, and the next build reads the changed files again (a few files).
-        var fingerprint = InputFingerprint.Compute(tree, diagnostics, parallel, FileStamps.Read(state));
-        return new(outputDir, fingerprint, BuildManifest.Read(outputDir)) { _state = state };
+        var fingerprint = InputFingerprint.Compute(tree, diagnostics, parallel, stamps);
+        return new(outputDir, fingerprint, manifest) { _state = BuildState.Of(outputDir) };
     }
+
+    /// <summary>
+    /// What a build into <see cref="OutputDir"/> reads of the previous build before it can use it, which does not depend
+    /// on the content: the stamps (<see cref="FileStamps"/>) and the manifest (<see cref="BuildManifest"/>).
+    /// <see cref="Start"/> begins reading them on another thread, so that they overlap the content scan; the result is
+    /// what reading them in line gives (the same calls). Reading only: a build that stops early has written nothing, and
+    /// <see cref="Dispose"/> waits for the reads, so none goes on after the build returns.
+    /// </summary>
+    internal sealed class PreviousOutput : IDisposable
+    {
+        private readonly Task<(FileStamps, BuildManifest?)> _state;
+
+        private PreviousOutput(string outputDir)
+        {
+            OutputDir = outputDir;
+            _state = Task.Run(() => ReadState(outputDir));
+        }
+
+        public string OutputDir { get; }
+
+        /// <summary>Starts the reads (on the thread pool) of a build into <paramref name="outputDir"/>.</summary>
+        public static PreviousOutput Start(string outputDir) => new(outputDir);
+
+        /// <summary>The stamps and the manifest, as <see cref="ReadState"/> gives them (waits for them; an unexpected exception is rethrown as it was).</summary>
+        public (FileStamps Stamps, BuildManifest? Manifest) State => _state.GetAwaiter().GetResult();
+
+        /// <summary>Stamps and the load cache are hidden state beside the output (BuildState), never part of the site; the manifest is in it.</summary>
+        public static (FileStamps, BuildManifest?) ReadState(string outputDir) => (FileStamps.Read(BuildState.Of(outputDir)), BuildManifest.Read(outputDir));
+
+        public void Dispose()
+        {
+            try { _state.Wait(); }
+            catch (AggregateException) { } // the build that asked has rethrown it, or stopped before it asked
+        }
+    }
+
+    /// <summary>
+    /// The listing of the previous output (<see cref="OutputTree.Scan"/>) for an update in place, begun on another thread
+    /// once the build is known to render (<see cref="Unchanged"/> found a change), so that it overlaps the load, the
+    /// checks and the plan rather than waiting for <see cref="Start"/>; an unchanged build never lists. Its error, if
+    /// any, is thrown where <see cref="Start"/> listed, and reported the same way.
+    /// </summary>
+    private Task<OutputTree>? _listing;
 
     /// <summary>Records this build's stamps beside the output (best effort, <see cref="BuildState"/>): after a commit or an unchanged build.</summary>
     private void SaveStamps()
@@ -82,7 +126,12 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
     {
         if (_fingerprint is null) return null;
         _inputs = _fingerprint.Value(generator, themeFingerprint, today);
-        if (_previous is not { Report: not null } p || p.Inputs != _inputs || p.Generator != generator) return null;
+        if (_previous is not { Report: not null } p || p.Inputs != _inputs || p.Generator != generator)
+        {
+            // Start updates in place a previous output of this generator, after listing it.
+            if (_dir is { } dir && _previous?.Generator == generator) _listing ??= Task.Run(() => OutputTree.Scan(dir));
+            return null;
+        }
         SaveStamps();
         return p;
     }
@@ -102,7 +151,7 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
         var update = _previous is not null && _previous.Generator == generator;
         try
         {
-            _writer = update ? SiteWriter.BeginUpdate(_dir, OutputTree.Scan(_dir)) : SiteWriter.Begin(_dir);
+            _writer = update ? SiteWriter.BeginUpdate(_dir, _listing?.GetAwaiter().GetResult() ?? OutputTree.Scan(_dir)) : SiteWriter.Begin(_dir);
         }
         catch (Exception e) when (SiteWriter.IsFileSystemError(e))
         {
@@ -197,5 +246,11 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
         }
     }
 
-    public void Dispose() => _writer?.Dispose();
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        // A build that stopped before it wrote: the listing ends before the build returns (its result is nobody's).
+        try { _listing?.Wait(); }
+        catch (AggregateException) { }
+    }
 }
