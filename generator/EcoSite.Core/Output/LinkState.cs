@@ -53,7 +53,7 @@ internal sealed class LinkState
     /// </summary>
     public static LinkState Load(Func<string, byte[]?>? read) => read is null ? Empty : new LinkState(read);
 
-    /// <summary>The links of the page at <paramref name="outputPath"/> as the previous build found them; null when not kept or not readable.</summary>
+    /// <summary>The links of the page at <paramref name="outputPath"/> as the previous build found them, as a kept page's; null when not kept or not readable.</summary>
     public PageLinks? Find(string outputPath, string? sourceFile) => _parts[PartOf(outputPath)].Value?.Find(outputPath, sourceFile, mark: true);
 
     /// <summary>The state file naming the site's files, for the next build's link check (<see cref="FileSet"/>).</summary>
@@ -350,7 +350,7 @@ internal sealed class LinkState
         /// The page's links, when the part has a well-formed line for it (its strings decoded only when they are asked
         /// for: <see cref="PageLinks"/>).
         /// </summary>
-        /// <param name="mark">Whether the page takes these links (so the part may be kept), or they are only looked at.</param>
+        /// <param name="mark">Whether the page takes these links (so the part may be kept, and the page is <see cref="PageLinks.Kept"/>), or they are only looked at.</param>
         public PageLinks? Find(string outputPath, string? sourceFile, bool mark)
         {
             var n = LineOf(outputPath);
@@ -366,7 +366,7 @@ internal sealed class LinkState
                 if (part < 2) line = line[(tab + 1)..];
             }
             if (mark) _gave[n] = true;
-            return new PageLinks(outputPath, sourceFile, () => Values(n));
+            return new PageLinks(outputPath, sourceFile, () => Values(n)) { Kept = mark };
         }
 
         /// <summary>Whether a list is empty or numbers of this part's strings, one space between each two.</summary>

@@ -53,7 +53,7 @@ internal sealed class PageReuse(OutputTree previous, BuildManifest manifest, IRe
         if (links.Find(outputPath, sourceFile) is { } kept)
         {
             Interlocked.Increment(ref _reused);
-            return kept with { Kept = true };
+            return kept;
         }
         string html;
         try

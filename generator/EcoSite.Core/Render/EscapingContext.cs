@@ -10,8 +10,8 @@ namespace EcoSite.Core.Render;
 /// </summary>
 internal sealed class EscapingContext : TemplateContext
 {
-    // Building Scriban's builtin functions costs more than rendering a small page: build them once and share them
-    // (read-only) between the contexts of all pages and threads.
+    // Building Scriban's builtin functions costs more than rendering a small page: they are shared (read-only) between
+    // the contexts of all pages and threads, and each module is made only when a template first names it (LazyBuiltins).
     private static readonly Scriban.Runtime.ScriptObject SharedBuiltins = CreateBuiltins();
 
     public EscapingContext() : base(SharedBuiltins)
@@ -46,12 +46,7 @@ internal sealed class EscapingContext : TemplateContext
         if (context.GlobalCount == 1 && context.OutputCount == 1) idle = context;
     }
 
-    private static Scriban.Runtime.ScriptObject CreateBuiltins()
-    {
-        var builtins = new Scriban.Functions.BuiltinFunctions();
-        builtins.IsReadOnly = true;
-        return builtins;
-    }
+    private static Scriban.Runtime.ScriptObject CreateBuiltins() => new LazyBuiltins();
 
     // Scriban caches member accessors per context, and building one reflects over the type (and emits code): with a
     // context per page that work was redone for every page. Accessors depend only on the type and the member renamer,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EcoSite.Core.Content;
 using EcoSite.Core.Facts;
 using EcoSite.Core.Model;
@@ -35,7 +34,6 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
     public IReadOnlyList<PageLinks> Render(SiteOutput output, Action? pageDone = null)
     {
         var languages = site.Config.Languages;
-        var pages = new ConcurrentBag<PageLinks>();
         var jobs = plan.Jobs;
         if (Scope is { } scope)
         {
@@ -43,11 +41,13 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             foreach (var job in jobs.Where(j => !scope.Writes(j.PageId))) scope.PageElsewhere(job.PageId);
             jobs = jobs.Where(j => scope.Writes(j.PageId)).ToList();
         }
-        var work = jobs.SelectMany(j => languages.Select(l => (Job: j, Lang: l))).ToList();
+        // Each page's links land at its index: language by language, each language's pages in the plan's order (by
+        // page id), which is the order of their output paths within the language (Sorted).
+        var pages = new PageLinks[jobs.Count * languages.Count];
         var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output));
         try
         {
-            RenderPages(work, pages, output, pageDone);
+            RenderPages(jobs, languages, pages, output, pageDone);
         }
         catch
         {
@@ -57,7 +57,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             throw;
         }
         others.GetAwaiter().GetResult();
-        var sorted = pages.OrderBy(p => p.OutputPath, StringComparer.Ordinal).ToList();
+        var sorted = Sorted(pages, jobs.Count, languages.Count);
         var state = output.Reuse?.Links ?? LinkState.Load(null);
         // The site's files, for the next build's link check; not a shard's (its check knows other shards' files by rule).
         if (Scope is null) output.Emit(state.FileSet(output.Paths));
@@ -65,15 +65,35 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         return sorted;
     }
 
-    private void RenderPages(List<(PageJob Job, string Lang)> work, ConcurrentBag<PageLinks> pages, SiteOutput output, Action? pageDone)
+    /// <summary>
+    /// The pages by output path (ordinal): a merge of the languages' runs, each already in that order (the plan is sorted
+    /// by page id, and a language's output paths are its page ids under one prefix), instead of sorting them all.
+    /// </summary>
+    internal static List<PageLinks> Sorted(PageLinks[] pages, int perLanguage, int languages)
+    {
+        var sorted = new List<PageLinks>(pages.Length);
+        var next = new int[languages];
+        while (sorted.Count < pages.Length)
+        {
+            var best = -1;
+            for (var l = 0; l < languages; l++)
+                if (next[l] < perLanguage && (best < 0 || string.CompareOrdinal(pages[l * perLanguage + next[l]].OutputPath, pages[best * perLanguage + next[best]].OutputPath) < 0))
+                    best = l;
+            sorted.Add(pages[best * perLanguage + next[best]++]);
+        }
+        return sorted;
+    }
+
+    private void RenderPages(IReadOnlyList<PageJob> jobs, IReadOnlyList<string> languages, PageLinks[] pages, SiteOutput output, Action? pageDone)
     {
         var reuse = output.Reuse;
-        Parallel.ForEach(work, parallel, item =>
+        Parallel.For(0, pages.Length, parallel, index =>
         {
+            var item = (Job: jobs[index % jobs.Count], Lang: languages[index / jobs.Count]);
             var ctx = new PageContext(facts, theme, item.Lang, item.Job.PageId);
             if (reuse?.TryReuse(item.Job.PageId, item.Job.SourceFile, ctx.OutputPath) is { } previous)
             {
-                pages.Add(previous);
+                pages[index] = previous;
                 output.Emit(new ReusedFile(ctx.OutputPath));
                 pageDone?.Invoke();
                 return;
@@ -87,14 +107,14 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
                 output.RecordDigest(ctx.OutputPath, digest);
                 if (reuse?.TryReuseDigest(ctx.OutputPath, item.Job.SourceFile, digest) is { } kept)
                 {
-                    pages.Add(kept);
+                    pages[index] = kept;
                     output.Emit(new ReusedFile(ctx.OutputPath));
                     pageDone?.Invoke();
                     return;
                 }
             }
             var html = RenderPage(ctx, content, page);
-            pages.Add(PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html, _linkStrings));
+            pages[index] = PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html, _linkStrings);
             output.Emit(new TextFile(ctx.OutputPath, html));
             pageDone?.Invoke();
         });
