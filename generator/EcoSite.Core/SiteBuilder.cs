@@ -51,6 +51,9 @@ public static class SiteBuilder
     {
         var log = new BuildLog();
         if (Refused(options, write) is { } refused) return log.Stopped(refused);
+        // The previous build's load cache is read on the second core while this one lists the content and the previous
+        // output (serial work); a shard keeps no load cache (below), and a build that stops or is unchanged stops the reading.
+        using var ahead = write && options.Parks is null ? LoadCache.ReadAhead.Start(options.OutputDir) : null;
         var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics);
         if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
         var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
@@ -76,7 +79,7 @@ public static class SiteBuilder
 
         log.Stage("list and hash");
         // A shard loads other parks light: its parses are not a full build's, so it keeps no load cache.
-        var cache = scope is null ? output.LoadCache(config.Languages) : null;
+        var cache = scope is null ? output.LoadCache(config.Languages, ahead) : null;
         var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel, cache, scope is null ? null : scope.IsLight);
         cache?.Save();
         if (scope is not null) loaded = FeedArticles.Complete(loaded, tree, config.Languages, scope);
