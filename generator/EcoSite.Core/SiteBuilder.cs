@@ -78,6 +78,10 @@ public static class SiteBuilder
         }
 
         log.Stage("list and hash");
+        // The theme does not depend on the content: it is read and parsed on another thread while the content loads
+        // (which leaves a core idle at times), its diagnostics added where a theme read here would add them.
+        var themeDiagnostics = new DiagnosticBag();
+        var themeLoad = Task.Run(() => themeSource.Load(config.Languages, themeDiagnostics));
         // A shard loads other parks light: its parses are not a full build's, so it keeps no load cache.
         var cache = scope is null ? output.LoadCache(config.Languages, ahead) : null;
         var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel, cache, scope is null ? null : scope.IsLight);
@@ -86,7 +90,8 @@ public static class SiteBuilder
         log.Stage("load");
         log.Counts = new LoadCounts(output.InputsRead, cache?.Parsed, cache?.Reused);
         var checkedSite = CheckedSite.Check(loaded, log.Diagnostics);
-        var theme = themeSource.Load(config.Languages, log.Diagnostics);
+        var theme = themeLoad.GetAwaiter().GetResult();
+        log.Diagnostics.AddRange(themeDiagnostics.ToSortedList());
         log.Stage("check");
         if (checkedSite is null || theme is null) return log.Stopped();
 
