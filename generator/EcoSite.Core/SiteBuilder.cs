@@ -51,8 +51,10 @@ public static class SiteBuilder
     {
         var log = new BuildLog();
         if (Refused(options, write) is { } refused) return log.Stopped(refused);
-        // The previous build's stamps and manifest are read on another thread while the content is scanned.
+        // The previous build's stamps and manifest, and its load cache, are read on other threads while the content is
+        // scanned; a shard keeps no load cache (below), and a build that stops or is unchanged stops the reading.
         using var previousOutput = write ? SiteOutput.PreviousOutput.Start(options.OutputDir) : null;
+        using var ahead = write && options.Parks is null ? LoadCache.ReadAhead.Start(options.OutputDir) : null;
         var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics, options.Parallel);
         if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
         var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
@@ -77,15 +79,20 @@ public static class SiteBuilder
         }
 
         log.Stage("list and hash");
+        // The theme does not depend on the content: it is read and parsed on another thread while the content loads
+        // (which leaves a core idle at times), its diagnostics added where a theme read here would add them.
+        var themeDiagnostics = new DiagnosticBag();
+        var themeLoad = Task.Run(() => themeSource.Load(config.Languages, themeDiagnostics));
         // A shard loads other parks light: its parses are not a full build's, so it keeps no load cache.
-        var cache = scope is null ? output.LoadCache(config.Languages) : null;
+        var cache = scope is null ? output.LoadCache(config.Languages, ahead) : null;
         var loaded = ContentLoader.Load(tree, config, log.Diagnostics, options.Parallel, cache, scope is null ? null : scope.IsLight);
         cache?.Save();
         if (scope is not null) loaded = FeedArticles.Complete(loaded, tree, config.Languages, scope);
         log.Stage("load");
         log.Counts = new LoadCounts(output.InputsRead, cache?.Parsed, cache?.Reused);
         var checkedSite = CheckedSite.Check(loaded, log.Diagnostics);
-        var theme = themeSource.Load(config.Languages, log.Diagnostics);
+        var theme = themeLoad.GetAwaiter().GetResult();
+        log.Diagnostics.AddRange(themeDiagnostics.ToSortedList());
         log.Stage("check");
         if (checkedSite is null || theme is null) return log.Stopped();
 

@@ -47,7 +47,7 @@ internal static class BodySanitizer
         public SourcePos? RawPosition(IElement element)
         {
             if (element.SourceReference is not { } source) return null;
-            var index = source.Position.Index - Prefix;
+            var index = source.Position.Index - Measured.Prefix;
             var i = FindSpan(index);
             if (i < 0) return null;
             var span = spans[i];
@@ -91,9 +91,14 @@ internal static class BodySanitizer
 
     /// <summary>
     /// The sanitizer parses <c>"&lt;!doctype html&gt;&lt;html&gt;&lt;body&gt;" + html</c>: source positions are offset by that
-    /// prefix, measured once here rather than assumed.
+    /// prefix, measured once rather than assumed. Its own class, so that it is measured (a sanitizer built and run) the
+    /// first time a removal is located, not whenever this class is first used: nearly every body passes
+    /// <see cref="WithinAllowList"/>, and a build that loads only a changed file or two from its Markdown never needs it.
     /// </summary>
-    private static readonly int Prefix = MeasurePrefix();
+    private static class Measured
+    {
+        public static readonly int Prefix = MeasurePrefix();
+    }
 
     [ThreadStatic] private static HtmlSanitizer? _sanitizer;
     [ThreadStatic] private static Body? _body;

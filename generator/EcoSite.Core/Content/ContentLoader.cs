@@ -101,13 +101,16 @@ internal static partial class ContentLoader
             list.Add(v);
         }
 
-        var parks = new List<Park>();
-        foreach (var dir in parkDirs)
+        // Each park on its own (its YAML files, its articles paired and sorted), in parallel; kept in folder order.
+        var loadedParks = new Park?[parkDirs.Count];
+        Parallel.For(0, parkDirs.Count, parallel ?? new ParallelOptions(), i =>
         {
-            var parkId = dir["parks/".Length..];
-            var park = LoadPark(tree, dir, parkId, languages, byPark.GetValueOrDefault(parkId) ?? [], diagnostics);
+            var parkId = parkDirs[i]["parks/".Length..];
+            loadedParks[i] = LoadPark(tree, parkDirs[i], parkId, languages, byPark.GetValueOrDefault(parkId) ?? [], diagnostics);
+        });
+        var parks = new List<Park>(parkDirs.Count);
+        foreach (var park in loadedParks)
             if (park is not null) parks.Add(park);
-        }
         return new LoadedSite(new Site(config, parks) { Catalog = CatalogLoader.Load(tree, languages, diagnostics) });
 
         void Unexpected(string rel, string why) =>

@@ -82,7 +82,7 @@ internal sealed class LoadCache
     }
 
     /// <summary>An entry of a part as read: its bytes as written (path, length, rest) and its number in the part.</summary>
-    private readonly record struct Recorded(ReadOnlyMemory<byte> Raw, int Index);
+    internal readonly record struct Recorded(ReadOnlyMemory<byte> Raw, int Index);
 
     /// <summary>Markdown files parsed by this build (the others came from the cache).</summary>
     public int Parsed => _parsed;
@@ -95,13 +95,107 @@ internal sealed class LoadCache
 
     private sealed record Entry(byte[] Hash, IReadOnlyList<(string RelPath, long Bytes)> Lookups, IReadOnlyList<Diagnostic> Diagnostics, LoadedVersion? Result);
 
-    /// <summary>The cache of <paramref name="state"/> for this generator and these languages; parts that do not fit are empty.</summary>
-    public static LoadCache Open(BuildState state, IReadOnlyList<string> languages, Func<string, byte[]?> hashOf)
+    /// <summary>
+    /// The cache of <paramref name="state"/> for this generator and these languages; parts that do not fit are empty.
+    /// <paramref name="ahead"/>, when it reads the same folder, gives the parts it read (see <see cref="ReadAhead"/>).
+    /// </summary>
+    public static LoadCache Open(BuildState state, IReadOnlyList<string> languages, Func<string, byte[]?> hashOf, ReadAhead? ahead = null)
     {
         var key = $"{InputFingerprint.Tool}\n{string.Join(",", languages)}";
-        var previous = new Dictionary<string, Recorded>?[Parts];
-        Parallel.For(0, Parts, i => previous[i] = ReadPart(state.Read(PartName(i)), key, i));
+        Dictionary<string, Recorded>?[] previous;
+        if (ahead is not null && ahead.Folder == state.Folder) previous = ahead.Take(key);
+        else
+        {
+            var parts = new Dictionary<string, Recorded>?[Parts];
+            Parallel.For(0, Parts, i => parts[i] = ReadPart(state.Read(PartName(i)), i, out var read) is { } entries && read == key ? entries : null);
+            previous = parts;
+        }
         return new LoadCache(state, key, hashOf, previous);
+    }
+
+    /// <summary>
+    /// The parts of a build state read ahead on another thread while a build does its serial work before the load
+    /// (listing the content and the previous output, reading the stamps and site.yaml), which leaves the second core
+    /// idle: a one-page build then finds them read and checked. Nothing is decided from them here: each part keeps the
+    /// generator and languages it was written for, and <see cref="Take"/> gives only the parts written for the build's
+    /// own (site.yaml is not read yet when the reading starts). A part is read at most once, by this thread or by the
+    /// one that takes them, which reads the parts not read yet itself; <see cref="Dispose"/> (a build that stops, or
+    /// finds its output unchanged) stops the reading after the part in hand. Reading the state is all it does, so a
+    /// build that never takes the parts is as it would have been, the reading aside.
+    /// </summary>
+    public sealed class ReadAhead : IDisposable
+    {
+        private readonly BuildState _state;
+        private readonly (Dictionary<string, Recorded>? Entries, string? Key)[] _parts = new (Dictionary<string, Recorded>?, string?)[Parts];
+        private readonly Task _task;
+        private int _next = -1;
+        private volatile bool _stopped;
+
+        private ReadAhead(BuildState state)
+        {
+            _state = state;
+            _task = Task.Run(Read);
+        }
+
+        /// <summary>The state folder read.</summary>
+        public string Folder => _state.Folder;
+
+        /// <summary>
+        /// Starts reading the load cache of the build state of <paramref name="outputDir"/>; null (nothing to read) when
+        /// it has no state folder, as before a cold build, or the folder cannot be told.
+        /// </summary>
+        public static ReadAhead? Start(string outputDir)
+        {
+            try
+            {
+                var state = BuildState.Of(outputDir);
+                return FileProbe.Kind(state.Folder) == FileKind.Directory ? new ReadAhead(state) : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        private void Read()
+        {
+            while (!_stopped)
+            {
+                var i = Interlocked.Increment(ref _next);
+                if (i >= Parts) return;
+                var entries = ReadPart(_state.Read(PartName(i)), i, out var key);
+                _parts[i] = (entries, key);
+            }
+        }
+
+        /// <summary>Every part, read by now or here, each only when it was written for <paramref name="key"/> (else null).</summary>
+        public Dictionary<string, Recorded>?[] Take(string key)
+        {
+            _stopped = false;
+            Read();
+            // The parts the other thread has in hand; it reads no other once this thread has claimed the rest.
+            _task.Wait();
+            var parts = new Dictionary<string, Recorded>?[Parts];
+            for (var i = 0; i < Parts; i++) parts[i] = _parts[i].Key == key ? _parts[i].Entries : null;
+            return parts;
+        }
+
+        /// <summary>
+        /// Stops the reading after the part in hand, and waits for it: once a build has returned, nothing reads its
+        /// state any more (a test that deletes the folder, a build that follows).
+        /// </summary>
+        public void Dispose()
+        {
+            _stopped = true;
+            try
+            {
+                _task.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The reading's own failure: the build that took the parts saw it; one that did not needs nothing from it.
+            }
+        }
     }
 
     /// <summary>
@@ -221,16 +315,20 @@ internal sealed class LoadCache
     }
 
     /// <summary>
-    /// A part's entries by path, each its bytes as written (the path, the length of the rest, the rest), or null when the
-    /// part is missing, of another format, generator, languages or part, or does not read back whole.
+    /// A part's entries by path, each its bytes as written (the path, the length of the rest, the rest), with the
+    /// generator and languages it was written for (<paramref name="key"/>, which the caller compares with its own), or
+    /// null when the part is missing, of another format or part, or does not read back whole.
     /// </summary>
-    private static Dictionary<string, Recorded>? ReadPart(ReadOnlyMemory<byte>? bytes, string key, int part)
+    private static Dictionary<string, Recorded>? ReadPart(ReadOnlyMemory<byte>? bytes, int part, out string? key)
     {
+        key = null;
         if (bytes is not { } payload) return null;
         try
         {
             var reader = new StateReader(payload);
-            if (!reader.StringIs(Format) || !reader.StringIs(key) || reader.ReadInt32() != part) return null;
+            if (!reader.StringIs(Format)) return null;
+            var written = reader.ReadString();
+            if (reader.ReadInt32() != part) return null;
             var count = reader.ReadInt32();
             if (count < 0 || count > payload.Length) return null;
             var entries = new Dictionary<string, Recorded>(count, StringComparer.Ordinal);
@@ -243,7 +341,9 @@ internal sealed class LoadCache
                 // them (an entry in another part is never asked for), but a path twice is not as a build writes it.
                 entries.Add(rel, new Recorded(payload[start..reader.Position], i));
             }
-            return reader.Position == payload.Length ? entries : null;
+            if (reader.Position != payload.Length) return null;
+            key = written;
+            return entries;
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or OverflowException)
         {

@@ -64,12 +64,10 @@ internal static class Placeholders
 
     public static bool In(string? text) => !string.IsNullOrEmpty(text) && In(text.AsSpan());
 
-    public static bool In(ReadOnlySpan<char> text)
-    {
-        foreach (var p in All)
-            if (text.Contains(p, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    // Every placeholder searched for at once (asked of every title of the site when its completeness is scored).
+    private static readonly System.Buffers.SearchValues<string> AllValues = System.Buffers.SearchValues.Create([.. All], StringComparison.Ordinal);
+
+    public static bool In(ReadOnlySpan<char> text) => text.ContainsAny(AllValues);
 
     public static bool In(LocalizedText? text) => text is not null && text.Values.Any(v => In(v.Value));
 

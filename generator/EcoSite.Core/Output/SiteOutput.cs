@@ -103,9 +103,12 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
     /// <summary>Content files read to be hashed (the others had unchanged stamps); null for a build that writes nowhere.</summary>
     public int? InputsRead => _fingerprint?.Read;
 
-    /// <summary>The load cache of this output's build state, keyed by the content hashes; null for a build that writes nowhere.</summary>
-    public LoadCache? LoadCache(IReadOnlyList<string> languages) =>
-        _state is null || _fingerprint is null ? null : Content.LoadCache.Open(_state, languages, _fingerprint.HashOf);
+    /// <summary>
+    /// The load cache of this output's build state, keyed by the content hashes; null for a build that writes nowhere.
+    /// <paramref name="ahead"/>: its parts as read ahead (<see cref="Content.LoadCache.ReadAhead"/>).
+    /// </summary>
+    public LoadCache? LoadCache(IReadOnlyList<string> languages, Content.LoadCache.ReadAhead? ahead = null) =>
+        _state is null || _fingerprint is null ? null : Content.LoadCache.Open(_state, languages, _fingerprint.HashOf, ahead);
 
     /// <summary>Every path emitted so far.</summary>
     public IReadOnlySet<string> Paths => _paths;

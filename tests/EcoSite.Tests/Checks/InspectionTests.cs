@@ -27,6 +27,19 @@ public sealed class InspectionTests
     }
 
     [Fact]
+    public void Of_stale_items_of_one_date_the_first_slug_is_named_and_a_newer_item_of_another_column_is_not()
+    {
+        using var site = new TestSite()
+            .With("parks/demo/news/2026-09-01-b.md", Md("乙", "2026-09-01"))
+            .With("parks/demo/news/2026-09-01-a.md", Md("甲", "2026-09-01"))
+            .With("parks/demo/news/2026-08-01-c.md", Md("丙", "2026-08-01"))
+            .With("parks/demo/news/2026-11-28-n.md", Md("通知", "2026-11-28", "notice"));
+        var stale = Assert.Single(site.Check().Diagnostics, d => d.Code == "ECO202");
+        Assert.Equal("parks/demo/news/2026-09-01-a.md", stale.File);
+        Assert.Contains("(2026-09-01) is 89 days old", stale.Message);
+    }
+
+    [Fact]
     public void A_notice_uses_the_notices_window_not_the_news_window()
     {
         using var site = new TestSite()

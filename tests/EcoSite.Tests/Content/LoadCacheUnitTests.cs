@@ -56,13 +56,14 @@ public sealed class LoadCacheUnitTests : IDisposable
     private byte[]? Hash(string rel) => SHA256.HashData(File.ReadAllBytes(Path.Combine(_site.Content, rel)));
 
     /// <summary>One load of the content folder through the cache of the state folder; the cache is saved afterwards.</summary>
-    private (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics, LoadCache Cache) Load(string languages = "[zh, en]", Func<string, byte[]?>? hashOf = null)
+    private (LoadedSite Site, IReadOnlyList<Diagnostic> Diagnostics, LoadCache Cache) Load(string languages = "[zh, en]", Func<string, byte[]?>? hashOf = null,
+        LoadCache.ReadAhead? ahead = null, string? output = null)
     {
         _site.With("site.yaml", TestSite.SiteYaml.Replace("[zh, en]", languages));
         var bag = new DiagnosticBag();
         var tree = ContentTree.Scan(_site.Content, bag);
         var config = SiteConfigLoader.Load(tree, DisclosureLoaderTests.Clock, bag)!;
-        var cache = LoadCache.Open(BuildState.Of(_state), config.Languages, hashOf ?? Hash);
+        var cache = LoadCache.Open(BuildState.Of(output ?? _state), config.Languages, hashOf ?? Hash, ahead);
         var loaded = ContentLoader.Load(tree, config, bag, cache: cache);
         cache.Save();
         return (loaded, bag.ToSortedList(), cache);
@@ -136,6 +137,37 @@ public sealed class LoadCacheUnitTests : IDisposable
         var (loaded, _, cache) = Load();
         Assert.Equal((1, 5), (cache.Parsed, cache.Reused));
         Assert.Equal("关于我们", loaded.Site.Parks[0].Pages[0].Primary.Title);
+    }
+
+    [Fact]
+    public void Parts_read_ahead_are_the_ones_read_when_taken_even_after_the_reading_was_stopped()
+    {
+        Assert.Null(LoadCache.ReadAhead.Start(_state)); // no build state yet: nothing to read
+        Load();
+        using (var ahead = LoadCache.ReadAhead.Start(_state))
+            Assert.Equal((0, 6), Load(ahead: ahead).Cache is var c ? (c.Parsed, c.Reused) : default);
+        // Stopped before it is taken (even before it read a part): the parts not read yet are read when taken.
+        var stopped = LoadCache.ReadAhead.Start(_state)!;
+        stopped.Dispose();
+        Assert.Equal((0, 6), Load(ahead: stopped).Cache is var s ? (s.Parsed, s.Reused) : default);
+    }
+
+    [Fact]
+    public void Parts_read_ahead_for_other_languages_are_not_used()
+    {
+        Load();
+        // Read before site.yaml is: the parts were written for [zh, en], the build is of [en, zh].
+        using var ahead = LoadCache.ReadAhead.Start(_state);
+        Assert.Equal((6, 0), Load("[en, zh]", ahead: ahead).Cache is var c ? (c.Parsed, c.Reused) : default);
+    }
+
+    [Fact]
+    public void Parts_read_ahead_for_another_output_are_not_used()
+    {
+        Load();
+        // The parts of this output's state, read ahead, handed to a load into another output (which has no state).
+        using var ahead = LoadCache.ReadAhead.Start(_state);
+        Assert.Equal((6, 0), Load(ahead: ahead, output: Path.Combine(_site.Root, "_other")).Cache is var o ? (o.Parsed, o.Reused) : default);
     }
 
     [Fact]

@@ -52,6 +52,18 @@ public sealed class PlaceholdersTests
         Assert.Empty(Report("title: 请填写\nbody: 正文从这里开始\n"));
     }
 
+    [Fact]
+    public void Each_placeholder_is_found_anywhere_in_a_text_and_none_cut_short_is()
+    {
+        foreach (var p in Placeholders.All)
+        {
+            Assert.True(Placeholders.In("前文 " + p + " 后文"), p);
+            Assert.True(Placeholders.In(p), p);
+            Assert.False(Placeholders.In("前文 " + p[..^1] + " 后文"), p);
+            Assert.False(Placeholders.In(p[1..]), p);
+        }
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData("", false)]
