@@ -141,21 +141,20 @@ internal static class FileProbe
     }
 
     /// <summary>The kind the mode of a status struct (its second 32-bit field) tells.</summary>
-    private static FileKind KindOfMode(ReadOnlySpan<byte> status)
+    private static FileKind KindOfMode(ReadOnlySpan<byte> status) => KindOfMode(MemoryMarshal.Read<int>(status[4..]));
+
+    /// <summary>The kind a POSIX mode's file-type bits (<c>S_IFMT</c>) tell.</summary>
+    internal static FileKind KindOfMode(int mode) => (mode & 0xF000) switch
     {
-        var mode = MemoryMarshal.Read<int>(status[4..]);
-        return (mode & 0xF000) switch
-        {
-            0x8000 => FileKind.Regular,
-            0x4000 => FileKind.Directory,
-            0xA000 => FileKind.SymbolicLink,
-            0x1000 => FileKind.NamedPipe,
-            0x2000 => FileKind.CharacterDevice,
-            0x6000 => FileKind.BlockDevice,
-            0xC000 => FileKind.Socket,
-            _ => FileKind.Missing,
-        };
-    }
+        0x8000 => FileKind.Regular,
+        0x4000 => FileKind.Directory,
+        0xA000 => FileKind.SymbolicLink,
+        0x1000 => FileKind.NamedPipe,
+        0x2000 => FileKind.CharacterDevice,
+        0x6000 => FileKind.BlockDevice,
+        0xC000 => FileKind.Socket,
+        _ => FileKind.Missing,
+    };
 
     /// <summary>The kind Windows attributes tell: a reparse point is a link (unless followed), then folder, device, file.</summary>
     internal static FileKind KindOf(FileAttributes attributes, bool follow)

@@ -64,7 +64,7 @@ internal static class FolderProbe
             if (Statx(folder, ref MemoryMarshal.GetReference(bytes), AtSymlinkNoFollow | AtNoAutomount, Wanted, ref MemoryMarshal.GetReference(status)) != 0)
                 return FileKind.Missing; // as lstat failing: gone, or cannot be reached
             if ((MemoryMarshal.Read<uint>(status) & Wanted) != Wanted) return null;
-            var kind = KindOfMode(MemoryMarshal.Read<ushort>(status[ModeAt..]));
+            var kind = FileProbe.KindOfMode(MemoryMarshal.Read<ushort>(status[ModeAt..]));
             if (kind == FileKind.Regular)
             {
                 size = MemoryMarshal.Read<long>(status[SizeAt..]);
@@ -83,18 +83,6 @@ internal static class FolderProbe
 
     private static long Ticks(ReadOnlySpan<byte> status, int at) =>
         DateTime.UnixEpoch.Ticks + MemoryMarshal.Read<long>(status[at..]) * TimeSpan.TicksPerSecond + MemoryMarshal.Read<uint>(status[(at + 8)..]) / 100;
-
-    private static FileKind KindOfMode(int mode) => (mode & 0xF000) switch
-    {
-        0x8000 => FileKind.Regular,
-        0x4000 => FileKind.Directory,
-        0xA000 => FileKind.SymbolicLink,
-        0x1000 => FileKind.NamedPipe,
-        0x2000 => FileKind.CharacterDevice,
-        0x6000 => FileKind.BlockDevice,
-        0xC000 => FileKind.Socket,
-        _ => FileKind.Missing,
-    };
 
     /// <summary>
     /// Linux on x64 or Arm64 (where O_CLOEXEC is 0x80000), the stat shim's layout confirmed, and for the running
@@ -117,7 +105,7 @@ internal static class FolderProbe
                 var name = Encoding.UTF8.GetBytes(Path.GetFileName(path) + "\0");
                 if (Statx(fd, ref name[0], AtSymlinkNoFollow | AtNoAutomount, Wanted, ref MemoryMarshal.GetReference(status)) != 0
                     || (MemoryMarshal.Read<uint>(status) & Wanted) != Wanted) return false;
-                return KindOfMode(MemoryMarshal.Read<ushort>(status[ModeAt..])) == kind && kind == FileKind.Regular
+                return FileProbe.KindOfMode(MemoryMarshal.Read<ushort>(status[ModeAt..])) == kind && kind == FileKind.Regular
                     && MemoryMarshal.Read<long>(status[SizeAt..]) == size && stamp == StampOf(status);
             }
             finally
