@@ -51,11 +51,12 @@ public static class SiteBuilder
     {
         var log = new BuildLog();
         if (Refused(options, write) is { } refused) return log.Stopped(refused);
-        // The previous build's stamps and manifest, and its load cache, are read on other threads while the content is
-        // scanned; a shard keeps no load cache (below), and a build that stops or is unchanged stops the reading.
-        using var previousOutput = write ? SiteOutput.PreviousOutput.Start(options.OutputDir) : null;
+        // The previous build's stamps and manifest are read on another thread while the content is scanned, and so is
+        // its load cache once the scan meets a file changed since then (a shard keeps no load cache, below); a build
+        // that stops or is unchanged stops the reading.
         using var ahead = write && options.Parks is null ? LoadCache.ReadAhead.Start(options.OutputDir) : null;
-        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics, options.Parallel);
+        using var previousOutput = write ? SiteOutput.PreviousOutput.Start(options.OutputDir, ahead?.Watch) : null;
+        var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics, options.Parallel, ahead?.Watch);
         if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();
         var tree = scanned.Without(ContentGlobs.Matcher(config.Exclude));
         // Neighbours' exports are inputs too: their hash joins the theme's, so a changed import rebuilds every page.

@@ -157,7 +157,11 @@ internal sealed class ContentTree
     /// <summary>Direct children (files and folders) of <paramref name="dir"/>, as relative paths, sorted.</summary>
     public IEnumerable<string> Children(string dir) => _children.TryGetValue(dir, out var list) ? list : [];
 
-    public static ContentTree Scan(string root, DiagnosticBag diagnostics, ParallelOptions? parallel = null)
+    /// <summary>
+    /// Lists every file under <paramref name="root"/> with its type, size and stamp; <paramref name="watch"/>, when given,
+    /// is told each chunk's latest stamp as it is taken, so that a change is known before the scan ends.
+    /// </summary>
+    public static ContentTree Scan(string root, DiagnosticBag diagnostics, ParallelOptions? parallel = null, Output.ChangeWatch? watch = null)
     {
         root = Path.GetFullPath(root);
         var under = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
@@ -182,8 +186,10 @@ internal sealed class ContentTree
                 var chunks = (entries.Length + ChunkSize - 1) / ChunkSize;
                 Parallel.For(0, chunks, Options(parallel, chunks), c =>
                 {
+                    var latest = long.MinValue;
                     for (var k = c * ChunkSize; k < Math.Min(entries.Length, (c + 1) * ChunkSize); k++)
-                        statuses[k] = Probe(root, entries[k].Folder, entries[k].Name);
+                        if ((statuses[k] = Probe(root, entries[k].Folder, entries[k].Name)).Stamp is { } stamp) latest = Math.Max(latest, stamp.LatestTicks);
+                    if (latest != long.MinValue) watch?.Stamped(latest);
                 });
                 var next = new List<string>();
                 for (var i = 0; i < folders.Length; i++)

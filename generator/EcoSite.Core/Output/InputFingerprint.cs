@@ -142,19 +142,45 @@ internal sealed class InputFingerprint
     }
 
     /// <summary>The fingerprint of the whole build: the content files with the generator, the theme and "today".</summary>
+    /// <remarks>
+    /// The SHA-256 of the generator, <see cref="Tool"/>, <paramref name="themeFingerprint"/> and <paramref name="today"/>,
+    /// each in UTF-8 followed by a zero byte, then each content file in the tree's order: its path so, then its hash.
+    /// Every build makes it before it knows whether anything changed, so the bytes are laid out in one buffer and
+    /// hashed in one call (about 0.8 MB at 10,000 files), not appended part by part (two calls a file).
+    /// </remarks>
     public string Value(string generator, string themeFingerprint, string today)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Add(hash, generator);
-        Add(hash, Tool);
-        Add(hash, themeFingerprint);
-        Add(hash, today);
-        for (var i = 0; i < _tree.Files.Count; i++)
+        string[] head = [generator, Tool, themeFingerprint, today];
+        var size = 0;
+        foreach (var s in head) size += Encoding.UTF8.GetByteCount(s) + 1;
+        foreach (var file in _tree.Files) size += Encoding.UTF8.GetByteCount(file.RelPath) + 1 + HashBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
         {
-            Add(hash, _tree.Files[i].RelPath);
-            hash.AppendData(_hashes, i * HashBytes, HashBytes);
+            var n = 0;
+            foreach (var s in head) n = AddString(buffer, n, s);
+            for (var i = 0; i < _tree.Files.Count; i++)
+            {
+                n = AddString(buffer, n, _tree.Files[i].RelPath);
+                _hashes.AsSpan(i * HashBytes, HashBytes).CopyTo(buffer.AsSpan(n));
+                n += HashBytes;
+            }
+            Span<byte> digest = stackalloc byte[HashBytes];
+            SHA256.HashData(buffer.AsSpan(0, n), digest);
+            return Convert.ToHexStringLower(digest);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes <paramref name="s"/> in UTF-8 and a zero byte at <paramref name="at"/>; returns where the next part goes.</summary>
+    private static int AddString(byte[] buffer, int at, string s)
+    {
+        at += Encoding.UTF8.GetBytes(s, buffer.AsSpan(at));
+        buffer[at] = 0;
+        return at + 1;
     }
 
     /// <summary>Hash of a page's own inputs (content files, by path), mixed with the site-wide parts in <paramref name="global"/>.</summary>
@@ -190,18 +216,13 @@ internal sealed class InputFingerprint
             var n = prefix.Bytes.Length;
             foreach (var rel in rels)
             {
-                n += Encoding.UTF8.GetBytes(rel, buffer.AsSpan(n));
-                buffer[n++] = 0;
+                n = AddString(buffer, n, rel);
                 if (Hash(rel) is { IsEmpty: false } h)
                 {
                     h.CopyTo(buffer.AsSpan(n));
                     n += h.Length;
                 }
-                else
-                {
-                    n += Encoding.UTF8.GetBytes(Missing, buffer.AsSpan(n));
-                    buffer[n++] = 0;
-                }
+                else n = AddString(buffer, n, Missing);
             }
             Span<byte> digest = stackalloc byte[HashBytes];
             SHA256.HashData(buffer.AsSpan(0, n), digest);
@@ -223,11 +244,5 @@ internal sealed class InputFingerprint
         public string Tool { get; } = tool;
         public string Global { get; } = global;
         public byte[] Bytes { get; } = [.. Encoding.UTF8.GetBytes(tool), 0, .. Encoding.UTF8.GetBytes(global), 0];
-    }
-
-    private static void Add(IncrementalHash hash, string s)
-    {
-        hash.AppendData(Encoding.UTF8.GetBytes(s));
-        hash.AppendData([0]);
     }
 }

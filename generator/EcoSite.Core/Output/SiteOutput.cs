@@ -60,22 +60,33 @@ internal sealed class SiteOutput : IDisposable, Search.IPreviousOutput
     {
         private readonly Task<(FileStamps, BuildManifest?)> _state;
 
-        private PreviousOutput(string outputDir)
+        private PreviousOutput(string outputDir, ChangeWatch? watch)
         {
             OutputDir = outputDir;
-            _state = Task.Run(() => ReadState(outputDir));
+            _state = Task.Run(() => ReadState(outputDir, watch));
         }
 
         public string OutputDir { get; }
 
-        /// <summary>Starts the reads (on the thread pool) of a build into <paramref name="outputDir"/>.</summary>
-        public static PreviousOutput Start(string outputDir) => new(outputDir);
+        /// <summary>
+        /// Starts the reads (on the thread pool) of a build into <paramref name="outputDir"/>; <paramref name="watch"/> is
+        /// told when the previous build began stamping as soon as its stamps are read.
+        /// </summary>
+        public static PreviousOutput Start(string outputDir, ChangeWatch? watch = null) => new(outputDir, watch);
 
         /// <summary>The stamps and the manifest, as <see cref="ReadState"/> gives them (waits for them; an unexpected exception is rethrown as it was).</summary>
         public (FileStamps Stamps, BuildManifest? Manifest) State => _state.GetAwaiter().GetResult();
 
-        /// <summary>Stamps and the load cache are hidden state beside the output (BuildState), never part of the site; the manifest is in it.</summary>
-        public static (FileStamps, BuildManifest?) ReadState(string outputDir) => (FileStamps.Read(BuildState.Of(outputDir)), BuildManifest.Read(outputDir));
+        /// <summary>
+        /// Stamps and the load cache are hidden state beside the output (BuildState), never part of the site; the manifest
+        /// is in it. <paramref name="watch"/> is told when the previous build began stamping, before the manifest is read.
+        /// </summary>
+        public static (FileStamps, BuildManifest?) ReadState(string outputDir, ChangeWatch? watch = null)
+        {
+            var stamps = FileStamps.Read(BuildState.Of(outputDir));
+            watch?.Since(stamps.Taken);
+            return (stamps, BuildManifest.Read(outputDir));
+        }
 
         public void Dispose()
         {
