@@ -103,10 +103,9 @@ internal sealed class BuildState
     /// The checksum that ends every state file: XXH128 of the bytes before it. It only has to tell a file cut short or
     /// damaged (a crash, a disk error, a careless edit) from the file written, which a 128-bit hash does with odds of
     /// 2^-128, and it is checked over every state file a build reads (the load cache alone is 17 MB at 10,000 pages):
-    /// SHA-256 took about 40 ms of CPU for that on this project's machines, XXH128 about 2. A cryptographic hash would
-    /// guard nothing more: the files are not signed (anyone who can write one can write its SHA-256 too), and nothing
-    /// read from them decides a build's output without being checked against the content (each is a cache: see the
-    /// class). A file of an earlier generator, which ended with a SHA-256, fails this check and is ignored once.
+    /// SHA-256 took about 30 ms of a one-page build's CPU for that (docs/benchmarks.md), XXH128 about 2. A
+    /// cryptographic hash guarded nothing more: the files are not signed, so whoever can write one could write its
+    /// SHA-256 as well. A file of an earlier generator, which ended with a SHA-256, fails this check and is ignored once.
     /// </summary>
     public const int ChecksumBytes = 16;
 
