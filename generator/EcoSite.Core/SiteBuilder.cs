@@ -54,7 +54,7 @@ public static class SiteBuilder
         // The previous build's stamps and manifest are read on another thread while the content is scanned, and so is
         // its load cache once the scan meets a file changed since then (a shard keeps no load cache, below); a build
         // that stops or is unchanged stops the reading.
-        using var ahead = write && options.Parks is null ? LoadCache.ReadAhead.Start(options.OutputDir) : null;
+        using var ahead = write && options.Parks is null ? LoadCache.ReadAhead.Of(options.OutputDir) : null;
         using var previousOutput = write ? SiteOutput.PreviousOutput.Start(options.OutputDir, ahead?.Watch) : null;
         var scanned = ContentTree.Scan(options.ContentDir, log.Diagnostics, options.Parallel, ahead?.Watch);
         if (SiteConfigLoader.Load(scanned, options.Clock, log.Diagnostics) is not { } config) return log.Stopped();

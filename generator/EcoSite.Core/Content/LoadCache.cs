@@ -151,7 +151,7 @@ internal sealed class LoadCache
         /// A reading of the load cache of the build state of <paramref name="outputDir"/>, not begun; null (nothing to
         /// read) when it has no state folder, as before a cold build, or the folder cannot be told.
         /// </summary>
-        public static ReadAhead? Start(string outputDir)
+        public static ReadAhead? Of(string outputDir)
         {
             try
             {
@@ -173,7 +173,7 @@ internal sealed class LoadCache
         public void Begin()
         {
             var task = new Task(Read);
-            if (Interlocked.CompareExchange(ref _task, task, null) is null) task.Start();
+            if (Interlocked.CompareExchange(ref _task, task, null) is null) task.Start(TaskScheduler.Default);
         }
 
         private void Read()

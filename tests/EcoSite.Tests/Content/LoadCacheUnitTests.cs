@@ -142,12 +142,12 @@ public sealed class LoadCacheUnitTests : IDisposable
     [Fact]
     public void Parts_read_ahead_are_the_ones_read_when_taken_even_after_the_reading_was_stopped()
     {
-        Assert.Null(LoadCache.ReadAhead.Start(_state)); // no build state yet: nothing to read
+        Assert.Null(LoadCache.ReadAhead.Of(_state)); // no build state yet: nothing to read
         Load();
-        using (var ahead = LoadCache.ReadAhead.Start(_state))
+        using (var ahead = LoadCache.ReadAhead.Of(_state))
             Assert.Equal((0, 6), Load(ahead: ahead).Cache is var c ? (c.Parsed, c.Reused) : default);
         // Stopped before it is taken (even before it read a part): the parts not read yet are read when taken.
-        var stopped = LoadCache.ReadAhead.Start(_state)!;
+        var stopped = LoadCache.ReadAhead.Of(_state)!;
         stopped.Dispose();
         Assert.Equal((0, 6), Load(ahead: stopped).Cache is var s ? (s.Parsed, s.Reused) : default);
     }
@@ -157,7 +157,7 @@ public sealed class LoadCacheUnitTests : IDisposable
     {
         Load();
         // Read before site.yaml is: the parts were written for [zh, en], the build is of [en, zh].
-        using var ahead = LoadCache.ReadAhead.Start(_state);
+        using var ahead = LoadCache.ReadAhead.Of(_state);
         Assert.Equal((6, 0), Load("[en, zh]", ahead: ahead).Cache is var c ? (c.Parsed, c.Reused) : default);
     }
 
@@ -166,7 +166,7 @@ public sealed class LoadCacheUnitTests : IDisposable
     {
         Load();
         // The parts of this output's state, read ahead, handed to a load into another output (which has no state).
-        using var ahead = LoadCache.ReadAhead.Start(_state);
+        using var ahead = LoadCache.ReadAhead.Of(_state);
         Assert.Equal((6, 0), Load(ahead: ahead, output: Path.Combine(_site.Root, "_other")).Cache is var o ? (o.Parsed, o.Reused) : default);
     }
 

@@ -83,13 +83,13 @@ public sealed class ChangeWatchTests : IDisposable
     {
         var output = Path.Combine(_root, "_site");
         Directory.CreateDirectory(BuildState.Of(output).Folder);
-        var disposed = LoadCache.ReadAhead.Start(output)!;
+        var disposed = LoadCache.ReadAhead.Of(output)!;
         disposed.Dispose();
         disposed.Watch.Since(0);
         disposed.Watch.Stamped(1);
         Assert.False(disposed.Begun);
 
-        using var ahead = LoadCache.ReadAhead.Start(output)!;
+        using var ahead = LoadCache.ReadAhead.Of(output)!;
         ahead.Watch.Since(1000);
         ahead.Watch.Stamped(999);
         Assert.False(ahead.Begun);
