@@ -65,6 +65,31 @@ public sealed class StateEncodingTests
     }
 
     [Fact]
+    public void The_whole_builds_fingerprint_is_the_sha256_of_its_parts_and_every_files_path_and_hash_in_order()
+    {
+        using var site = new TestSite().With("parks/demo/news/2026-11-20-甲.md", "---\ntitle: 甲\n---\n正文。\n").With("parks/demo/pages/about.md", "");
+        var tree = ContentTree.Scan(site.Content, new DiagnosticBag());
+        var fingerprint = InputFingerprint.Compute(tree, new DiagnosticBag());
+        foreach (var (generator, theme) in new[] { ("EcoSite 1", "theme"), ("", ""), ("生成器", new string('主', 3000)) })
+        {
+            // The formula the manifest's "inputs" has always had, appended part by part.
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var part in new[] { generator, InputFingerprint.Tool, theme, "2026-12-04" })
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(part));
+                hash.AppendData([0]);
+            }
+            foreach (var file in tree.Files)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(file.RelPath));
+                hash.AppendData([0]);
+                hash.AppendData(fingerprint.HashOf(file.RelPath)!);
+            }
+            Assert.Equal(Convert.ToHexStringLower(hash.GetHashAndReset()), fingerprint.Value(generator, theme, "2026-12-04"));
+        }
+    }
+
+    [Fact]
     public void The_state_reader_reads_what_a_binary_writer_wrote()
     {
         var stream = new MemoryStream();
