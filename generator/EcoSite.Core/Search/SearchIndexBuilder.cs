@@ -540,11 +540,18 @@ internal static class Varint
 /// </summary>
 internal static class Json
 {
+    /// <summary>What <see cref="String"/> writes otherwise than as it is: quotes, backslashes, controls, the line and paragraph separators, &lt; &gt; &amp; and surrogates (lone ones become U+FFFD).</summary>
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "\"\\<>&\u2028\u2029" + new string([.. Enumerable.Range(0, 0x20).Select(c => (char)c)]) + new string([.. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]));
+
     public static string String(string s)
     {
-        var sb = new StringBuilder(s.Length + 2);
-        sb.Append('"');
-        for (var i = 0; i < s.Length; i++)
+        // Most texts (a term chunk's postings, a path) hold nothing to escape: one copy between the quotes.
+        var first = s.AsSpan().IndexOfAny(Special);
+        if (first < 0) return string.Concat("\"", s, "\"");
+        var sb = new StringBuilder(s.Length + 16);
+        sb.Append('"').Append(s, 0, first);
+        for (var i = first; i < s.Length; i++)
         {
             var c = s[i];
             switch (c)
