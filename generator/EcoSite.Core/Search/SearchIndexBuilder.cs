@@ -492,7 +492,20 @@ internal static class SearchIndexBuilder
         return sb.ToString();
     }
 
-    internal static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+    /// <summary>A chunk's name: the first 16 hexadecimal digits of the SHA-256 of its JSON's UTF-8.</summary>
+    internal static string Hash(string json)
+    {
+        // Encoded into a rented buffer: a chunk is tens of kilobytes, and only its hash is kept.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return Hash(bytes.AsSpan(0, Encoding.UTF8.GetBytes(json, bytes)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     /// <summary><see cref="Hash(string)"/> of JSON already in UTF-8.</summary>
     internal static string Hash(ReadOnlySpan<byte> json)
@@ -574,36 +587,49 @@ internal static class Json
     }
 
     /// <summary>The string a JSON string literal written by <see cref="String"/> holds; null for anything else.</summary>
-    public static string? Parse(string literal)
+    public static string? Parse(ReadOnlySpan<char> literal)
     {
         if (literal.Length < 2 || literal[0] != '"' || literal[^1] != '"') return null;
-        var sb = new StringBuilder(literal.Length);
-        for (var i = 1; i < literal.Length - 1; i++)
+        // Unescaped into one rented buffer, runs without a backslash copied at once: the string is the only allocation
+        // (a term chunk read back is tens of kilobytes).
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(literal.Length);
+        try
         {
-            var c = literal[i];
-            if (c == '"' || c < 0x20) return null;
-            if (c != '\\')
+            var inner = literal[1..^1];
+            var n = 0;
+            while (!inner.IsEmpty)
             {
-                sb.Append(c);
-                continue;
+                var run = inner.IndexOfAny('\\', '"');
+                var plain = run < 0 ? inner : inner[..run];
+                if (plain.ContainsAnyInRange((char)0, (char)0x1f)) return null;
+                plain.CopyTo(rented.AsSpan(n));
+                n += plain.Length;
+                if (run < 0) break;
+                if (inner[run] == '"' || run + 1 >= inner.Length) return null;
+                var escaped = inner[run + 1];
+                var used = 2;
+                switch (escaped)
+                {
+                    case '"': rented[n++] = '"'; break;
+                    case '\\': rented[n++] = '\\'; break;
+                    case 'n': rented[n++] = '\n'; break;
+                    case 'r': rented[n++] = '\r'; break;
+                    case 't': rented[n++] = '\t'; break;
+                    case 'u' when run + 6 <= inner.Length
+                        && int.TryParse(inner.Slice(run + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var u):
+                        rented[n++] = (char)u;
+                        used = 6;
+                        break;
+                    default: return null;
+                }
+                inner = inner[(run + used)..];
             }
-            if (++i >= literal.Length - 1) return null;
-            switch (literal[i])
-            {
-                case '"': sb.Append('"'); break;
-                case '\\': sb.Append('\\'); break;
-                case 'n': sb.Append('\n'); break;
-                case 'r': sb.Append('\r'); break;
-                case 't': sb.Append('\t'); break;
-                case 'u' when i + 4 < literal.Length - 1
-                    && int.TryParse(literal.AsSpan(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var u):
-                    sb.Append((char)u);
-                    i += 4;
-                    break;
-                default: return null;
-            }
+            return new string(rented, 0, n);
         }
-        return sb.ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     public static string Labels(IEnumerable<SearchLabel> labels) =>

@@ -457,7 +457,19 @@ internal static class SearchIndexUpdate
         var inner = literal[1..^1];
         string? data;
         if (inner.IndexOfAny((byte)'\\', (byte)'"') < 0 && !inner.ContainsAnyInRange((byte)0, (byte)0x1f)) data = Encoding.UTF8.GetString(inner);
-        else data = Json.Parse(Encoding.UTF8.GetString(literal));
+        else
+        {
+            // Decoded into a rented buffer and unescaped from it: the chunk's data is the only string made.
+            var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(literal.Length));
+            try
+            {
+                data = Json.Parse(chars.AsSpan(0, Encoding.UTF8.GetChars(literal, chars)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            }
+        }
         if (data is null) return null;
         var entries = new List<(string, int, int)>();
         for (var at = 0; ;)

@@ -27,6 +27,25 @@ public sealed class JsonStringTests
         Assert.Equal("\"a\\u003c\ufffd\"", SearchJson.String("a<\ud83c"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"")]
+    [InlineData("abc")]
+    [InlineData("\"a\"b\"")]
+    [InlineData("\"a\u0001\"")]
+    [InlineData("\"a\\\"")]
+    [InlineData("\"a\\x\"")]
+    [InlineData("\"a\\u12\"")]
+    [InlineData("\"a\\u12zz\"")]
+    public void Reads_back_nothing_it_does_not_write(string literal) => Assert.Null(SearchJson.Parse(literal));
+
+    [Theory]
+    [InlineData("\"\"", "")]
+    [InlineData("\"a\\u003cb\\u003e\"", "a<b>")]
+    [InlineData("\"\\\"\\\\\\n\\r\\t\"", "\"\\\n\r\t")]
+    [InlineData("\"\\u4e2d文\"", "中文")]
+    public void Reads_escapes_wherever_they_stand(string literal, string text) => Assert.Equal(text, SearchJson.Parse(literal));
+
     [Fact]
     public void Reads_back_what_it_writes()
     {
