@@ -559,31 +559,66 @@ internal static class Json
 
     public static string String(string s)
     {
-        // Most texts (a term chunk's postings, a path) hold nothing to escape: one copy between the quotes.
-        var first = s.AsSpan().IndexOfAny(Special);
-        if (first < 0) return string.Concat("\"", s, "\"");
-        var sb = new StringBuilder(s.Length + 16);
-        sb.Append('"').Append(s, 0, first);
-        for (var i = first; i < s.Length; i++)
+        // Most texts (a path, a title) hold nothing to escape: one copy between the quotes.
+        var text = s.AsSpan();
+        var next = text.IndexOfAny(Special);
+        if (next < 0) return string.Concat("\"", s, "\"");
+        // Written into one rented buffer (no character takes more than six), the runs between escapes copied at once:
+        // the string is the only allocation (a term chunk is tens of kilobytes, with an escape every few terms).
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length * 6 + 2);
+        try
         {
-            var c = s[i];
-            switch (c)
+            var o = rented.AsSpan();
+            o[0] = '"';
+            var n = 1;
+            for (var i = 0; ;)
             {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    var lone = char.IsHighSurrogate(c) ? i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])
-                        : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
-                    if (lone) sb.Append('\uFFFD');
-                    else if (c < 0x20 || c is '\u2028' or '\u2029' or '<' or '>' or '&') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
+                var end = next < 0 ? s.Length : i + next;
+                text[i..end].CopyTo(o[n..]);
+                n += end - i;
+                if (next < 0) break;
+                i = end;
+                var c = s[i];
+                switch (c)
+                {
+                    case '"': n += Escape(o[n..], '"'); break;
+                    case '\\': n += Escape(o[n..], '\\'); break;
+                    case '\n': n += Escape(o[n..], 'n'); break;
+                    case '\r': n += Escape(o[n..], 'r'); break;
+                    case '\t': n += Escape(o[n..], 't'); break;
+                    default:
+                        if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                        {
+                            o[n++] = c;
+                            o[n++] = s[++i];
+                        }
+                        else if (char.IsSurrogate(c)) o[n++] = '\uFFFD'; // a lone one
+                        else
+                        {
+                            n += Escape(o[n..], 'u');
+                            ((int)c).TryFormat(o[n..], out var written, "x4", System.Globalization.CultureInfo.InvariantCulture);
+                            n += written;
+                        }
+                        break;
+                }
+                i++;
+                next = text[i..].IndexOfAny(Special);
             }
+            o[n++] = '"';
+            return new string(o[..n]);
         }
-        return sb.Append('"').ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>A backslash and <paramref name="c"/>; the characters written.</summary>
+    private static int Escape(Span<char> to, char c)
+    {
+        to[0] = '\\';
+        to[1] = c;
+        return 2;
     }
 
     /// <summary>The string a JSON string literal written by <see cref="String"/> holds; null for anything else.</summary>
