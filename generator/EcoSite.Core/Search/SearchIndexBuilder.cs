@@ -563,9 +563,12 @@ internal static class Json
         var text = s.AsSpan();
         var next = text.IndexOfAny(Special);
         if (next < 0) return string.Concat("\"", s, "\"");
-        // Written into one rented buffer (no character takes more than six), the runs between escapes copied at once:
-        // the string is the only allocation (a term chunk is tens of kilobytes, with an escape every few terms).
-        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length * 6 + 2);
+        // Written into one rented buffer (no escaped character takes more than six), the runs between escapes copied at
+        // once: the string is the only allocation (a term chunk is tens of kilobytes, with an escape every few terms).
+        var escapes = 0;
+        for (var at = next; at >= 0; escapes++)
+            at = text[(at + 1)..].IndexOfAny(Special) is var k and >= 0 ? at + 1 + k : -1;
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length + 2 + 5 * escapes);
         try
         {
             var o = rented.AsSpan();

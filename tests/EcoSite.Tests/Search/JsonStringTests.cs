@@ -47,6 +47,13 @@ public sealed class JsonStringTests
     public void Reads_escapes_wherever_they_stand(string literal, string text) => Assert.Equal(text, SearchJson.Parse(literal));
 
     [Fact]
+    public void A_text_of_nothing_but_escapes_is_written_whole()
+    {
+        Assert.Equal("\"" + string.Concat(Enumerable.Repeat("\\u003c", 5000)) + "\"", SearchJson.String(new string('<', 5000)));
+        Assert.Equal("\"" + string.Concat(Enumerable.Repeat("\\u2028\ufffd\\\"", 3000)) + "\"", SearchJson.String(string.Concat(Enumerable.Repeat("\u2028\udc00\"", 3000))));
+    }
+
+    [Fact]
     public void Reads_back_what_it_writes()
     {
         var text = "术语 #!$ \"quoted\" a\\b <tag> & \u2028 \u0007 " + new string('x', 70_000);
