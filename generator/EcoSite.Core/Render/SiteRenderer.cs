@@ -44,7 +44,15 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         // Each page's links land at its index: language by language, each language's pages in the plan's order (by
         // page id), which is the order of their output paths within the language (Sorted).
         var pages = new PageLinks[jobs.Count * languages.Count];
-        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output));
+        // A build that updates a previous output renders few pages, and its longest serial work is each language's search
+        // index (patched: its documents gathered and compared, its chunks read back and cut again): each language's starts
+        // first, on its own thread, beside the page walk. A cold build makes them after the other files, one language
+        // after the other, as before (two whole indexes at once would raise its peak).
+        var search = Scope is null && output.Reuse is not null
+            ? languages.Select(lang => Task.Run(() => EmitSearch(lang, output))).ToList()
+            : [];
+        var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output, searchApart: search.Count > 0));
+        var done = Task.WhenAll([others, .. search]);
         try
         {
             RenderPages(jobs, languages, pages, output, pageDone);
@@ -52,11 +60,11 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         catch
         {
             // Nothing may still be emitting when the caller cleans up after the error.
-            try { others.Wait(); }
+            try { done.Wait(); }
             catch (AggregateException) { } // the page error is the one reported
             throw;
         }
-        others.GetAwaiter().GetResult();
+        done.GetAwaiter().GetResult();
         var sorted = Sorted(pages, jobs.Count, languages.Count);
         var state = output.Reuse?.Links ?? LinkState.Load(null);
         // The site's files, for the next build's link check; not a shard's (its check knows other shards' files by rule).
@@ -120,7 +128,8 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         });
     }
 
-    private void RenderOthers(Action<OutputFile> emit, SiteOutput output)
+    /// <param name="searchApart">Whether the search index is made apart (<see cref="EmitSearch"/>), not here.</param>
+    private void RenderOthers(Action<OutputFile> emit, SiteOutput output, bool searchApart)
     {
         var languages = site.Config.Languages;
         foreach (var (path, bytes) in theme.StaticFiles) emit(new BinaryFile(Routes.Asset(path), bytes));
@@ -151,9 +160,18 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
             emit(output.Keeps(path, OtherDigest(output.DigestGlobal, "schema", name)) ? new ReusedFile(path) : Schemas.SchemaFiles.File(name));
         }
         if (Scope is null)
-            foreach (var f in SiteSearch.Files(facts, theme, output, output.Search)) emit(f);
+        {
+            if (!searchApart)
+                foreach (var lang in languages) EmitSearch(lang, output);
+        }
         else
             foreach (var lang in languages) Scope.WrittenElsewhere(Routes.SearchIndex(lang) + "index.js");
+    }
+
+    /// <summary>The search index files of one language, and its build state.</summary>
+    private void EmitSearch(string lang, SiteOutput output)
+    {
+        foreach (var f in SiteSearch.Files(facts, theme, lang, output, output.Search)) output.Emit(f);
     }
 
     /// <summary>

@@ -24,8 +24,11 @@ internal static class SiteSearch
     /// (<see cref="SearchIndexUpdate"/>).
     /// </summary>
     public static IEnumerable<OutputFile> Files(SiteFacts facts, Theme theme, IPreviousOutput? previous = null, SearchIndexStats? stats = null) =>
-        facts.Config.Languages.SelectMany(lang =>
-            SearchIndexUpdate.Files(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang), previous, stats));
+        facts.Config.Languages.SelectMany(lang => Files(facts, theme, lang, previous, stats));
+
+    /// <summary>The index files of one language (<see cref="Files(SiteFacts, Theme, IPreviousOutput?, SearchIndexStats?)"/>).</summary>
+    public static List<OutputFile> Files(SiteFacts facts, Theme theme, string lang, IPreviousOutput? previous = null, SearchIndexStats? stats = null) =>
+        SearchIndexUpdate.Files(Input(new PageContext(facts, theme, lang, Routes.Search)), Routes.SearchIndex(lang), previous, stats);
 
     public static readonly string[] CategoryKeys = ["park", "news", "indicators", "cases", "waste", "exchange", "polluters", "pages"];
 

@@ -492,7 +492,20 @@ internal static class SearchIndexBuilder
         return sb.ToString();
     }
 
-    internal static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+    /// <summary>A chunk's name: the first 16 hexadecimal digits of the SHA-256 of its JSON's UTF-8.</summary>
+    internal static string Hash(string json)
+    {
+        // Encoded into a rented buffer: a chunk is tens of kilobytes, and only its hash is kept.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return Hash(bytes.AsSpan(0, Encoding.UTF8.GetBytes(json, bytes)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     /// <summary><see cref="Hash(string)"/> of JSON already in UTF-8.</summary>
     internal static string Hash(ReadOnlySpan<byte> json)
@@ -540,63 +553,121 @@ internal static class Varint
 /// </summary>
 internal static class Json
 {
+    /// <summary>What <see cref="String"/> writes otherwise than as it is: quotes, backslashes, controls, the line and paragraph separators, &lt; &gt; &amp; and surrogates (lone ones become U+FFFD).</summary>
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "\"\\<>&\u2028\u2029" + new string([.. Enumerable.Range(0, 0x20).Select(c => (char)c)]) + new string([.. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]));
+
     public static string String(string s)
     {
-        var sb = new StringBuilder(s.Length + 2);
-        sb.Append('"');
-        for (var i = 0; i < s.Length; i++)
+        // Most texts (a path, a title) hold nothing to escape: one copy between the quotes.
+        var text = s.AsSpan();
+        var next = text.IndexOfAny(Special);
+        if (next < 0) return string.Concat("\"", s, "\"");
+        // Written into one rented buffer (no escaped character takes more than six), the runs between escapes copied at
+        // once: the string is the only allocation (a term chunk is tens of kilobytes, with an escape every few terms).
+        var escapes = 0;
+        for (var at = next; at >= 0; escapes++)
+            at = text[(at + 1)..].IndexOfAny(Special) is var k and >= 0 ? at + 1 + k : -1;
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length + 2 + 5 * escapes);
+        try
         {
-            var c = s[i];
-            switch (c)
+            var o = rented.AsSpan();
+            o[0] = '"';
+            var n = 1;
+            for (var i = 0; ;)
             {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    var lone = char.IsHighSurrogate(c) ? i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])
-                        : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
-                    if (lone) sb.Append('\uFFFD');
-                    else if (c < 0x20 || c is '\u2028' or '\u2029' or '<' or '>' or '&') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
+                var end = next < 0 ? s.Length : i + next;
+                text[i..end].CopyTo(o[n..]);
+                n += end - i;
+                if (next < 0) break;
+                i = end;
+                var c = s[i];
+                switch (c)
+                {
+                    case '"': n += Escape(o[n..], '"'); break;
+                    case '\\': n += Escape(o[n..], '\\'); break;
+                    case '\n': n += Escape(o[n..], 'n'); break;
+                    case '\r': n += Escape(o[n..], 'r'); break;
+                    case '\t': n += Escape(o[n..], 't'); break;
+                    default:
+                        if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                        {
+                            o[n++] = c;
+                            o[n++] = s[++i];
+                        }
+                        else if (char.IsSurrogate(c)) o[n++] = '\uFFFD'; // a lone one
+                        else
+                        {
+                            n += Escape(o[n..], 'u');
+                            ((int)c).TryFormat(o[n..], out var written, "x4", System.Globalization.CultureInfo.InvariantCulture);
+                            n += written;
+                        }
+                        break;
+                }
+                i++;
+                next = text[i..].IndexOfAny(Special);
             }
+            o[n++] = '"';
+            return new string(o[..n]);
         }
-        return sb.Append('"').ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>A backslash and <paramref name="c"/>; the characters written.</summary>
+    private static int Escape(Span<char> to, char c)
+    {
+        to[0] = '\\';
+        to[1] = c;
+        return 2;
     }
 
     /// <summary>The string a JSON string literal written by <see cref="String"/> holds; null for anything else.</summary>
-    public static string? Parse(string literal)
+    public static string? Parse(ReadOnlySpan<char> literal)
     {
         if (literal.Length < 2 || literal[0] != '"' || literal[^1] != '"') return null;
-        var sb = new StringBuilder(literal.Length);
-        for (var i = 1; i < literal.Length - 1; i++)
+        // Unescaped into one rented buffer, runs without a backslash copied at once: the string is the only allocation
+        // (a term chunk read back is tens of kilobytes).
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(literal.Length);
+        try
         {
-            var c = literal[i];
-            if (c == '"' || c < 0x20) return null;
-            if (c != '\\')
+            var inner = literal[1..^1];
+            var n = 0;
+            while (!inner.IsEmpty)
             {
-                sb.Append(c);
-                continue;
+                var run = inner.IndexOfAny('\\', '"');
+                var plain = run < 0 ? inner : inner[..run];
+                if (plain.ContainsAnyInRange((char)0, (char)0x1f)) return null;
+                plain.CopyTo(rented.AsSpan(n));
+                n += plain.Length;
+                if (run < 0) break;
+                if (inner[run] == '"' || run + 1 >= inner.Length) return null;
+                var escaped = inner[run + 1];
+                var used = 2;
+                switch (escaped)
+                {
+                    case '"': rented[n++] = '"'; break;
+                    case '\\': rented[n++] = '\\'; break;
+                    case 'n': rented[n++] = '\n'; break;
+                    case 'r': rented[n++] = '\r'; break;
+                    case 't': rented[n++] = '\t'; break;
+                    case 'u' when run + 6 <= inner.Length
+                        && int.TryParse(inner.Slice(run + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var u):
+                        rented[n++] = (char)u;
+                        used = 6;
+                        break;
+                    default: return null;
+                }
+                inner = inner[(run + used)..];
             }
-            if (++i >= literal.Length - 1) return null;
-            switch (literal[i])
-            {
-                case '"': sb.Append('"'); break;
-                case '\\': sb.Append('\\'); break;
-                case 'n': sb.Append('\n'); break;
-                case 'r': sb.Append('\r'); break;
-                case 't': sb.Append('\t'); break;
-                case 'u' when i + 4 < literal.Length - 1
-                    && int.TryParse(literal.AsSpan(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var u):
-                    sb.Append((char)u);
-                    i += 4;
-                    break;
-                default: return null;
-            }
+            return new string(rented, 0, n);
         }
-        return sb.ToString();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     public static string Labels(IEnumerable<SearchLabel> labels) =>

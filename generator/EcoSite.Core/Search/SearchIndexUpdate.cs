@@ -54,10 +54,12 @@ internal static class SearchIndexUpdate
         List<OutputFile> countFiles;
         bool patched;
         int tokenized;
-        byte[]? layoutBytes;
+        OutputFile? layoutFile;
         if (layout is not null && Try(input, folder, layout, previous!) is { } update)
         {
-            (files, countFiles, layoutBytes, tokenized) = update;
+            (files, countFiles, var patchedLayout, tokenized) = update;
+            // The layout read back is kept when the patch would write it again byte for byte.
+            layoutFile = patchedLayout is null ? new ReusedFile(layoutPath) : new BinaryFile(layoutPath, patchedLayout);
             patched = true;
         }
         else
@@ -67,20 +69,21 @@ internal static class SearchIndexUpdate
             (files, var newLayout, tokenized) = SearchIndexBuilder.BuildWhole(input, folder, cache);
             var buckets = cache.ToFiles();
             countFiles = buckets.Select(b => (OutputFile)new BinaryFile(RenderState.Search(input.Lang, b.Bucket), b.File)).ToList();
-            layoutBytes = newLayout?.ToBytes(buckets.Select(b => (b.Bucket, SearchLayout.BodySha(b.File))).ToList());
+            layoutFile = newLayout?.ToBytes(buckets.Select(b => (b.Bucket, SearchLayout.BodySha(b.File))).ToList()) is { } bytes ? new BinaryFile(layoutPath, bytes) : null;
             patched = false;
         }
         var chunks = folder + SearchIndexBuilder.ChunkFolder;
         stats?.Add(patched, tokenized, files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is TextFile),
             files.Count(f => f.Path.StartsWith(chunks, StringComparison.Ordinal) && f is ReusedFile));
         files.AddRange(countFiles);
-        if (layoutBytes is not null) files.Add(new BinaryFile(layoutPath, layoutBytes));
+        if (layoutFile is not null) files.Add(layoutFile);
         return files;
     }
 
     /// <summary>
     /// The patched files, the counts files (each kept, or rewritten with its lines changed), and the new layout's bytes
-    /// (the old file's lines copied where a document's values are the recorded ones); null when the index must be built whole.
+    /// (the old file's lines copied where a document's values are the recorded ones), or null when they would be the
+    /// old file's (no document changed); null when the index must be built whole.
     /// </summary>
     internal static (List<OutputFile> Files, List<OutputFile> CountFiles, byte[]? Layout, int Tokenized)? Try(
         SearchInput input, string folder, SearchLayout old, IPreviousOutput previous)
@@ -189,8 +192,10 @@ internal static class SearchIndexUpdate
         for (var i = 0; i < n; i++)
             if (sources[i] is not null || oldKeys.ContainsKey(i))
                 rewritten[i] = new SearchLayout.Doc(docs[i].Path, KeyOf(i), sources[i] ?? old.SourceOf(i), lengths[i], docs[i].Date, docs[i].TextLang);
-        var layout = old.Patched(input.Today, (int)average, countFiles.Hashes, rewritten,
-            terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
+        // No line rewritten: no document changed, so neither did a chunk, a counts file or the average (each follows from
+        // the documents), and the new layout would be the file read, byte for byte: it is kept.
+        var layout = rewritten.Count == 0 ? null
+            : old.Patched(input.Today, (int)average, countFiles.Hashes, rewritten, terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
         return (files, countFiles.Files, layout, changed.Count(i => KeyOf(i) != oldKeys[i]));
     }
 
@@ -452,7 +457,19 @@ internal static class SearchIndexUpdate
         var inner = literal[1..^1];
         string? data;
         if (inner.IndexOfAny((byte)'\\', (byte)'"') < 0 && !inner.ContainsAnyInRange((byte)0, (byte)0x1f)) data = Encoding.UTF8.GetString(inner);
-        else data = Json.Parse(Encoding.UTF8.GetString(literal));
+        else
+        {
+            // Decoded into a rented buffer and unescaped from it: the chunk's data is the only string made.
+            var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(literal.Length));
+            try
+            {
+                data = Json.Parse(chars.AsSpan(0, Encoding.UTF8.GetChars(literal, chars)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            }
+        }
         if (data is null) return null;
         var entries = new List<(string, int, int)>();
         for (var at = 0; ;)

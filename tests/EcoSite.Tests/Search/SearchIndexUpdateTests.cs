@@ -80,6 +80,26 @@ public sealed class SearchIndexUpdateTests
         AssertSame(Build(docs, null).Files, after);
     }
 
+    [Fact]
+    public void A_layout_nothing_moved_in_is_kept_as_it_is_and_one_a_document_moved_in_is_written_as_a_cold_build_writes_it()
+    {
+        var layout = RenderState.SearchLayout("zh");
+        var docs = Docs();
+        var (before, _, _) = Build(docs, null);
+
+        var (same, unchanged, kept) = Build(docs, before);
+        Assert.Equal(1, unchanged.Patched);
+        Assert.IsType<ReusedFile>(Assert.Single(kept, f => f.Path == layout));
+        AssertSame(before, same);
+
+        // A title changed: its document's line moves, and the chunks that hold its terms.
+        docs[599] = docs[599] with { Title = "改过的标题" };
+        var (after, changed, written) = Build(docs, before);
+        Assert.Equal(1, changed.Patched);
+        Assert.IsType<BinaryFile>(Assert.Single(written, f => f.Path == layout));
+        AssertSame(Build(docs, null).Files, after);
+    }
+
     public static TheoryData<string> Changes() => ["body", "title", "date only", "date moves it", "language only", "added", "deleted", "renamed", "moved in the order", "several", "removed term", "reverted"];
 
     [Theory]
