@@ -73,6 +73,22 @@ public sealed class ShardMergeTests : IDisposable
     }
 
     [Fact]
+    public void Shards_whose_parks_alternate_in_the_sites_order_merge_into_the_full_build_byte_for_byte()
+    {
+        // p00-lanshan, p01-qinghe, p02-yunshi, p03-lanshan...: every shard's documents lie between the others' in the
+        // index, so merge interleaves the shards' counts of every shared term.
+        var content = ThirtyParks();
+        Built(content, Dir("full"), null);
+        Built(content, Dir("a"), "*-lanshan");
+        Built(content, Dir("b"), "*-qinghe");
+        Built(content, Dir("c"), "*-yunshi");
+        var merged = ShardMerger.Merge([Dir("b"), Dir("c"), Dir("a")], Dir("out"));
+
+        Assert.True(merged.Success, string.Join("\n", merged.Diagnostics));
+        AssertSameSite(Dir("full"), Dir("out"));
+    }
+
+    [Fact]
     public void A_merged_file_is_the_shards_file_itself_where_the_file_system_allows_a_hard_link()
     {
         Built(TestSite.SampleContent, Dir("s1"), "l*", "q*");
@@ -149,7 +165,61 @@ public sealed class ShardMergeTests : IDisposable
         var state = ShardState.Read(Dir("s"), out _)!;
         Assert.Equal(["qinghe"], state.Parks);
         Assert.Equal(["lanshan", "qinghe", "yunshi"], state.SiteParks);
-        Assert.Equal(["search-en.json", "search-zh.json"], state.Fragments.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["search-en.json", "search-zh.json", "terms-en.txt", "terms-zh.txt"], state.Fragments.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_search_fragment_carries_snippets_and_term_counts_not_the_pages_text()
+    {
+        Built(TestSite.SampleContent, Dir("s"), "qinghe");
+        var folder = Path.Combine(Dir("s"), ShardState.Folder);
+        var fragment = File.ReadAllText(Path.Combine(folder, ShardFragments.SearchName("zh")));
+        Assert.DoesNotContain("\"body\"", fragment);
+        Assert.DoesNotContain("\"keywords\"", fragment);
+        Assert.Contains("\"snippet\"", fragment);
+        Assert.Contains("\"length\"", fragment);
+        // Terms, one a line in ordinal order, each with its counts.
+        var terms = File.ReadAllLines(Path.Combine(folder, ShardFragments.TermsName("zh"))).Select(l => l[..l.IndexOf(' ')]).ToList();
+        Assert.True(terms.Count > 100);
+        Assert.Equal(terms.Order(StringComparer.Ordinal), terms);
+        Assert.Contains("青禾", terms);
+    }
+
+    [Fact]
+    public void Term_counts_that_were_changed_or_are_not_as_a_shard_writes_them_are_refused_at_the_file()
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        var counts = Path.Combine(Dir("s2"), ShardState.Folder, ShardFragments.TermsName("zh"));
+        var located = counts.Replace('\\', '/');
+        var original = File.ReadAllBytes(counts);
+        var state = Path.Combine(Dir("s2"), ShardState.Folder, ShardState.FileName);
+
+        // Changed after the build: its hash is not the one in shard.json.
+        File.WriteAllBytes(counts, [.. original.Skip(1)]);
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+        Assert.Contains("SHA-256", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
+        Assert.False(Directory.Exists(Dir("out")));
+
+        // Hashed as written, but not as a shard writes counts: terms out of order, a document the fragment does not
+        // have, a line without counts.
+        var lines = System.Text.Encoding.UTF8.GetString(original).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var hash = ShardFragments.Hash(original);
+        foreach (var wrong in new[]
+                 {
+                     string.Join('\n', lines.Reverse()) + "\n",
+                     string.Join('\n', lines.Append("\uFFFF\uFFFF }#$")) + "\n", // document 1980, count 1
+                     string.Join('\n', lines.Append("\uFFFF\uFFFF ")) + "\n",
+                 })
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(wrong);
+            File.WriteAllBytes(counts, bytes);
+            File.WriteAllText(state, File.ReadAllText(state).Replace(hash, ShardFragments.Hash(bytes), StringComparison.Ordinal));
+            hash = ShardFragments.Hash(bytes);
+            merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+            Assert.Contains("is not a term and its counts", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
+            Assert.False(Directory.Exists(Dir("out")));
+        }
     }
 
     [Fact]
