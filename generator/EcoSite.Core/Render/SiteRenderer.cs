@@ -44,6 +44,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         // Each page's links land at its index: language by language, each language's pages in the plan's order (by
         // page id), which is the order of their output paths within the language (Sorted).
         var pages = new PageLinks[jobs.Count * languages.Count];
+        if (Scope is null) SiteSearch.ShareInputs(facts); // the search page and the index (RenderOthers)
         var others = Task.Run(() => RenderOthers(Scope is null ? output.Emit : Scope.Filter(output.Emit), output));
         try
         {
