@@ -34,7 +34,7 @@ internal static class ShardFragments
             var input = SiteSearch.Input(new PageContext(facts, theme, lang, Routes.Search), park => !scope.IsLight(park));
             var (docs, terms, lengths) = SearchIndexBuilder.Counts(input);
             var fragment = new SearchFragment(input.Lang, input.Today, input.Parks, input.Categories, input.ListingKinds,
-                docs.Select((d, i) => new FragmentDocument(d.Path, d.Title, d.TextLang, d.Park, d.Category, d.Date, SearchIndexBuilder.SnippetText(d), lengths[i], d.Listing)).ToList());
+                docs.Select(d => d with { Summary = "", Body = SearchIndexBuilder.SnippetText(d), Keywords = [] }).ToList(), lengths);
             return new[]
             {
                 new BinaryFile(ShardState.Folder + "/" + SearchName(lang), JsonSerializer.SerializeToUtf8Bytes(fragment, FragmentJson.Default.SearchFragment)),
@@ -88,8 +88,9 @@ internal static class ShardFragments
         {
             var fragment = JsonSerializer.Deserialize(bytes, FragmentJson.Default.SearchFragment);
             if (fragment is null || fragment.Lang != lang || fragment.Parks is null || fragment.Categories is null || fragment.ListingKinds is null || fragment.Documents is null
-                || fragment.Documents.Any(d => d is null || d.Path is null || d.Title is null || d.Park is null || d.Category is null || d.Snippet is null
-                    || d.Snippet.Length > SearchIndexBuilder.SnippetChars || d.Length < 0))
+                || fragment.Lengths is null || fragment.Lengths.Count != fragment.Documents.Count || fragment.Lengths.Any(l => l < 0)
+                || fragment.Documents.Any(d => d is null || d.Path is null || d.Title is null || d.Park is null || d.Category is null || d.Summary != ""
+                    || d.Body is null || d.Body.Length > SearchIndexBuilder.SnippetChars || d.Keywords is not { Count: 0 }))
                 problem = "it is not a search fragment of this language";
             return problem.Length == 0 ? fragment : null;
         }
@@ -107,8 +108,12 @@ internal static class ShardFragments
 }
 
 /// <summary>
-/// A shard's search fragment of one language: the labels of the <see cref="SearchInput"/> it was made from and its
-/// documents in index order (<see cref="SearchIndexBuilder.Order"/>), the numbering of its term counts.
+/// A shard's search fragment of one language: the labels of the <see cref="SearchInput"/> it was made from, its
+/// documents in index order (<see cref="SearchIndexBuilder.Order"/>), which numbers them for the term counts, and each
+/// one's length in tokens. A document carries only what the index shows: its snippet
+/// (<see cref="SearchIndexBuilder.SnippetText"/>) as its body, which the index shows as it is (a text no longer than
+/// <see cref="SearchIndexBuilder.SnippetChars"/> is its own snippet), no summary and no keywords; its terms are in the
+/// counts.
 /// </summary>
 internal sealed record SearchFragment(
     string Lang,
@@ -116,29 +121,8 @@ internal sealed record SearchFragment(
     IReadOnlyList<SearchLabel> Parks,
     IReadOnlyList<SearchLabel> Categories,
     IReadOnlyList<SearchLabel> ListingKinds,
-    IReadOnlyList<FragmentDocument> Documents);
-
-/// <summary>
-/// A search document as the index shows it (<see cref="SearchDocument"/> without the indexed text): its snippet
-/// (<see cref="SearchIndexBuilder.SnippetText"/>) and its length in tokens instead of the summary, body and keywords.
-/// </summary>
-internal sealed record FragmentDocument(
-    string Path,
-    string Title,
-    string? TextLang,
-    string Park,
-    string Category,
-    DateOnly? Date,
-    string Snippet,
-    int Length,
-    ListingFacets? Listing)
-{
-    /// <summary>
-    /// The document the index is built from: the snippet as its only text, which the index shows as it is (a text no
-    /// longer than <see cref="SearchIndexBuilder.SnippetChars"/> is its own snippet); its terms come from the counts.
-    /// </summary>
-    public SearchDocument ToDocument() => new(Path, Title, TextLang, Park, Category, Date, "", Snippet, [], Listing);
-}
+    IReadOnlyList<SearchDocument> Documents,
+    IReadOnlyList<int> Lengths);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(SearchFragment))]

@@ -128,7 +128,7 @@ public static class ShardMerger
             var fragments = Fragments(shards, lang, diagnostics);
             if (fragments is null) return null;
             var first = fragments[0].Fragment;
-            var docs = fragments.SelectMany(f => f.Docs).ToList();
+            var docs = fragments.SelectMany(f => f.Fragment.Documents).ToList();
             var input = new SearchInput(lang, first.Today, first.Parks, first.Categories, first.ListingKinds, docs);
             // Each fragment numbers its documents in its own index order; the joined index numbers them in its order.
             var number = new Dictionary<SearchDocument, int>(docs.Count, ReferenceEqualityComparer.Instance);
@@ -137,8 +137,8 @@ public static class ShardMerger
             var lengths = new int[docs.Count];
             var counts = fragments.Select(f =>
             {
-                var numbers = f.Docs.Select(d => number[d]).ToArray();
-                for (var i = 0; i < numbers.Length; i++) lengths[numbers[i]] = f.Fragment.Documents[i].Length;
+                var numbers = f.Fragment.Documents.Select(d => number[d]).ToArray();
+                for (var i = 0; i < numbers.Length; i++) lengths[numbers[i]] = f.Fragment.Lengths[i];
                 return (f.TermsFile, f.Terms, numbers);
             }).ToList();
             try
@@ -155,8 +155,8 @@ public static class ShardMerger
         return files;
     }
 
-    /// <summary>A shard's fragment of one language, its documents as the index takes them, and its term counts' file and bytes.</summary>
-    private sealed record ShardSearch(SearchFragment Fragment, List<SearchDocument> Docs, string TermsFile, byte[] Terms);
+    /// <summary>A shard's fragment of one language, and its term counts' file and bytes.</summary>
+    private sealed record ShardSearch(SearchFragment Fragment, string TermsFile, byte[] Terms);
 
     /// <summary>Every shard's fragment and term counts of <paramref name="lang"/>, checked; null when any is refused (ECO607, reported).</summary>
     private static List<ShardSearch>? Fragments(List<Shard> shards, string lang, DiagnosticBag diagnostics)
@@ -183,7 +183,7 @@ public static class ShardMerger
             else if (fragments.Count > 0 && !ShardFragments.SameIndex(fragments[0].Fragment, fragment))
                 diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
                     $"the search fragment of '{s.Dir}' was made from other facts than the one of '{shards[0].Dir}' (park names, labels or date differ); rebuild every shard from the same content.");
-            else fragments.Add(new ShardSearch(fragment, fragment.Documents.Select(d => d.ToDocument()).ToList(), termsFile, terms));
+            else fragments.Add(new ShardSearch(fragment, termsFile, terms));
         }
         return diagnostics.HasErrors || fragments.Count == 0 ? null : fragments;
     }

@@ -58,31 +58,22 @@ public sealed class ShardMergeTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Dir("out"), ShardState.Folder)));
     }
 
-    [Fact]
-    public void Three_shards_of_a_thirty_park_site_merge_into_the_full_build_byte_for_byte()
+    /// <summary>
+    /// Shards of runs of the site's parks, and shards whose parks alternate in the site's order (p00-lanshan,
+    /// p01-qinghe, p02-yunshi, p03-lanshan...: every shard's documents lie between the others' in the search index, so
+    /// merge interleaves the shards' counts of every shared term).
+    /// </summary>
+    [Theory]
+    [InlineData("p0*", "p1*", "p2*")]
+    [InlineData("*-lanshan", "*-qinghe", "*-yunshi")]
+    public void Three_shards_of_a_thirty_park_site_merge_into_the_full_build_byte_for_byte(string a, string b, string c)
     {
         var content = ThirtyParks();
         Built(content, Dir("full"), null);
-        Built(content, Dir("a"), "p0*");
-        Built(content, Dir("b"), "p1*");
-        Built(content, Dir("c"), "p2*");
+        Built(content, Dir("a"), a);
+        Built(content, Dir("b"), b);
+        Built(content, Dir("c"), c);
         var merged = ShardMerger.Merge([Dir("c"), Dir("a"), Dir("b")], Dir("out"));
-
-        Assert.True(merged.Success, string.Join("\n", merged.Diagnostics));
-        AssertSameSite(Dir("full"), Dir("out"));
-    }
-
-    [Fact]
-    public void Shards_whose_parks_alternate_in_the_sites_order_merge_into_the_full_build_byte_for_byte()
-    {
-        // p00-lanshan, p01-qinghe, p02-yunshi, p03-lanshan...: every shard's documents lie between the others' in the
-        // index, so merge interleaves the shards' counts of every shared term.
-        var content = ThirtyParks();
-        Built(content, Dir("full"), null);
-        Built(content, Dir("a"), "*-lanshan");
-        Built(content, Dir("b"), "*-qinghe");
-        Built(content, Dir("c"), "*-yunshi");
-        var merged = ShardMerger.Merge([Dir("b"), Dir("c"), Dir("a")], Dir("out"));
 
         Assert.True(merged.Success, string.Join("\n", merged.Diagnostics));
         AssertSameSite(Dir("full"), Dir("out"));
@@ -172,14 +163,18 @@ public sealed class ShardMergeTests : IDisposable
     public void A_search_fragment_carries_snippets_and_term_counts_not_the_pages_text()
     {
         Built(TestSite.SampleContent, Dir("s"), "qinghe");
-        var folder = Path.Combine(Dir("s"), ShardState.Folder);
-        var fragment = File.ReadAllText(Path.Combine(folder, ShardFragments.SearchName("zh")));
-        Assert.DoesNotContain("\"body\"", fragment);
-        Assert.DoesNotContain("\"keywords\"", fragment);
-        Assert.Contains("\"snippet\"", fragment);
-        Assert.Contains("\"length\"", fragment);
+        var state = ShardState.Read(Dir("s"), out _)!;
+        var fragment = ShardFragments.ReadSearch(Dir("s"), "zh", state.Fragments[ShardFragments.SearchName("zh")], out var problem);
+        Assert.True(fragment is not null, problem);
+        Assert.All(fragment.Documents, d =>
+        {
+            Assert.Equal("", d.Summary);
+            Assert.Empty(d.Keywords);
+            Assert.InRange(d.Body.Length, 0, EcoSite.Core.Search.SearchIndexBuilder.SnippetChars);
+        });
+        Assert.All(fragment.Lengths, l => Assert.True(l > 0));
         // Terms, one a line in ordinal order, each with its counts.
-        var terms = File.ReadAllLines(Path.Combine(folder, ShardFragments.TermsName("zh"))).Select(l => l[..l.IndexOf(' ')]).ToList();
+        var terms = File.ReadAllLines(Path.Combine(Dir("s"), ShardState.Folder, ShardFragments.TermsName("zh"))).Select(l => l[..l.IndexOf(' ')]).ToList();
         Assert.True(terms.Count > 100);
         Assert.Equal(terms.Order(StringComparer.Ordinal), terms);
         Assert.Contains("青禾", terms);
@@ -188,9 +183,7 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void Term_counts_that_were_changed_or_are_not_as_a_shard_writes_them_are_refused_at_the_file()
     {
-        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
-        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
-        var counts = Path.Combine(Dir("s2"), ShardState.Folder, ShardFragments.TermsName("zh"));
+        var counts = TwoShards(ShardFragments.TermsName("zh"));
         var located = counts.Replace('\\', '/');
         var original = File.ReadAllBytes(counts);
         var state = Path.Combine(Dir("s2"), ShardState.Folder, ShardState.FileName);
@@ -395,9 +388,7 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void A_search_fragment_that_was_changed_swapped_or_removed_is_refused_at_the_fragment()
     {
-        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
-        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
-        var fragment = Path.Combine(Dir("s2"), ShardState.Folder, ShardFragments.SearchName("en"));
+        var fragment = TwoShards(ShardFragments.SearchName("en"));
         var located = fragment.Replace('\\', '/');
         var original = File.ReadAllBytes(fragment);
 
@@ -419,6 +410,14 @@ public sealed class ShardMergeTests : IDisposable
         merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
         Assert.Contains("missing", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
         Assert.False(Directory.Exists(Dir("out")));
+    }
+
+    /// <summary>The sample as two shards, s1 (lanshan and qinghe) and s2 (yunshi); the path of the file <paramref name="name"/> in s2's state folder.</summary>
+    private string TwoShards(string name)
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        return Path.Combine(Dir("s2"), ShardState.Folder, name);
     }
 
     private string StateFile(string shard) => Path.Combine(Dir(shard), ShardState.Folder, ShardState.FileName).Replace('\\', '/');
