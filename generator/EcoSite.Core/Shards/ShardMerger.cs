@@ -176,7 +176,7 @@ public static class ShardMerger
                     $"the search fragment of '{s.Dir}' cannot be used: {problem}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
             else if (terms is null)
                 diagnostics.Add(Codes.FragmentMismatch, termsFile, SourcePos.File,
-                    $"the term counts of '{s.Dir}' cannot be used: {problem}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
+                    $"the term counts in '{termsFile}' cannot be used: {problem}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
             else if (fragment.Documents.FirstOrDefault(d => !own.Contains(d.Park)) is { } stray)
                 diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
                     $"the search fragment of '{s.Dir}' holds a page of the park '{stray.Park}', which the shard does not publish; rebuild the shard.");
