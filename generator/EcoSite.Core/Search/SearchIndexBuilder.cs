@@ -557,6 +557,11 @@ internal static class Varint
 
     public static void Write(StringBuilder sb, int value)
     {
+        if (value is >= 0 and < Terminal)
+        {
+            sb.Append(Symbol(value)); // most gaps and impacts: one symbol, appended as it is
+            return;
+        }
         Span<char> symbols = stackalloc char[8];
         sb.Append(symbols[..Symbols(value, symbols)]);
     }
