@@ -44,6 +44,7 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         // Each page's links land at its index: language by language, each language's pages in the plan's order (by
         // page id), which is the order of their output paths within the language (Sorted).
         var pages = new PageLinks[jobs.Count * languages.Count];
+        if (Scope is null) SiteSearch.ShareInputs(facts); // the search page and the index (RenderOthers)
         // A build that updates a previous output renders few pages, and its longest serial work is each language's search
         // index (patched: its documents gathered and compared, its chunks read back and cut again): each language's starts
         // first, on its own thread, beside the page walk. A cold build makes them after the other files, one language

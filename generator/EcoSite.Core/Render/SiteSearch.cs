@@ -41,15 +41,22 @@ internal static class SiteSearch
     };
 
     /// <summary>
-    /// Each build's inputs of every park by theme and language: the search page and the index both need them, and
-    /// gathering them turns every article's body into text.
+    /// The inputs of every park by theme and language, for a build that makes both the search page and the index
+    /// (<see cref="ShareInputs"/>): both need them, and gathering turns every article's body into text. A shard makes no
+    /// index, so its search page gathers its own and lets them go once the page is written: kept to the end of the
+    /// render, the documents of every page of the site were, at 1,000,000 pages, most of what the regional shard held
+    /// beyond the other shards.
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteFacts, System.Collections.Concurrent.ConcurrentDictionary<(Theme, string), Lazy<SearchInput>>> Gathered = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteFacts, System.Collections.Concurrent.ConcurrentDictionary<(Theme, string), Lazy<SearchInput>>> Shared = new();
+
+    /// <summary>This build's search page and index take the same inputs of <paramref name="facts"/>, gathered once.</summary>
+    public static void ShareInputs(SiteFacts facts) => Shared.GetOrCreateValue(facts);
 
     /// <param name="parks">The parks whose pages to gather (a shard's own, <see cref="Shards.ShardFragments"/>); null for all.</param>
     public static SearchInput Input(PageContext ctx, Func<string, bool>? parks = null) =>
-        parks is not null ? Gather(ctx, parks)
-        : Gathered.GetOrCreateValue(ctx.Facts).GetOrAdd((ctx.Theme, ctx.Lang), _ => new Lazy<SearchInput>(() => Gather(ctx, null))).Value;
+        parks is null && Shared.TryGetValue(ctx.Facts, out var shared)
+            ? shared.GetOrAdd((ctx.Theme, ctx.Lang), _ => new Lazy<SearchInput>(() => Gather(ctx, null))).Value
+            : Gather(ctx, parks);
 
     private static SearchInput Gather(PageContext ctx, Func<string, bool>? parks)
     {

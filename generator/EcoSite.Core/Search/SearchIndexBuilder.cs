@@ -90,19 +90,60 @@ internal static class SearchIndexBuilder
     {
         var docs = Order(input);
         var keys = cache is null ? null : Keys(docs);
-        var (postings, lengths, average, tokenized) = Invert(docs, input.Today, cache, keys);
+        var (counts, lengths, tokenized) = Invert(docs, cache, keys);
+        var (files, terms, documents, average) = Write(input, folder, docs, lengths, counts);
+        var sources = keys is null ? null : Sources(docs);
+        var layout = keys is null ? null
+            : new SearchLayout(input.Today, (int)average, docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources![i], lengths[i], d.Date, d.TextLang)).ToList(),
+                terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
+        return (files, layout, tokenized);
+    }
+
+    /// <summary>
+    /// Every term of <paramref name="input"/>'s documents with its counts (<see cref="Posting"/>s whose impact is still
+    /// the weighted term frequency), in ordinal order, and each document's length, numbered in index order
+    /// (<see cref="Order"/>): what a shard hands to merge instead of its documents' text (<see cref="Shards.ShardFragments"/>).
+    /// </summary>
+    internal static (IReadOnlyList<SearchDocument> Docs, List<(string Term, Posting[] Counts)> Terms, int[] Lengths) Counts(SearchInput input)
+    {
+        var docs = Order(input);
+        var (counts, lengths, _) = Invert(docs, null, null);
+        return (docs, counts, lengths);
+    }
+
+    /// <summary>
+    /// The index files from counts made elsewhere (the shards' <see cref="Counts"/>, joined by merge): the same bytes as
+    /// <see cref="Build"/> of documents with that text. <paramref name="lengths"/> and the postings' document numbers
+    /// follow <see cref="Order"/> of <paramref name="input"/>; each term comes once, in ordinal order, with its postings
+    /// in ascending document order, each posting's impact the weighted term frequency. Only each document's snippet is
+    /// read (<see cref="SnippetText"/>), so its body may be just the snippet.
+    /// </summary>
+    internal static IReadOnlyList<TextFile> BuildCounted(SearchInput input, string folder, IReadOnlyList<int> lengths, IEnumerable<(string Term, Posting[] Counts)> counts) =>
+        Write(input, folder, Order(input), lengths, counts).Files.Cast<TextFile>().ToList();
+
+    /// <summary>Scores the counts term by term and cuts the index into its files.</summary>
+    private static (List<OutputFile> Files, List<Chunk> Terms, List<DocChunk> Documents, double Average) Write(SearchInput input, string folder,
+        IReadOnlyList<SearchDocument> docs, IReadOnlyList<int> lengths, IEnumerable<(string Term, Posting[] Counts)> counts)
+    {
+        // Rounded to a whole token: one page's edit moves the exact average a little, and every impact with it, so some
+        // would cross a quantization step and rewrite chunks the edit has nothing to do with.
+        var average = Average(lengths);
+        var fresh = new double[docs.Count];
+        for (var i = 0; i < fresh.Length; i++) fresh[i] = Freshness(docs[i].Date, input.Today);
         var termChunks = new TermChunker();
-        foreach (var (term, list) in postings) termChunks.Add(term, TermBody(term, Idf(docs.Count, list.Length), list));
+        foreach (var (term, list) in counts)
+        {
+            // Scored in place: the counts are not needed after, and a second array per term would double the garbage.
+            for (var i = 0; i < list.Length; i++)
+                list[i] = new Posting(list[i].Doc, Impact(list[i].Impact, lengths[list[i].Doc], average, fresh[list[i].Doc]));
+            termChunks.Add(term, TermBody(term, Idf(docs.Count, list.Length), list));
+        }
         termChunks.Finish();
         var docChunks = new DocumentChunker();
         for (var i = 0; i < docs.Count; i++) docChunks.Add(i, docs[i].Path, DocumentEntry(docs[i]), i == docs.Count - 1);
         var terms = termChunks.Chunks.Select(c => new Chunk(c.First, Hash(Json.String(c.Data)), Json.String(c.Data))).ToList();
         var documents = docChunks.Chunks.Select(c => new DocChunk(c.First, Hash(c.Json), c.Json)).ToList();
-        var sources = keys is null ? null : Sources(docs);
-        var layout = keys is null ? null
-            : new SearchLayout(input.Today, (int)average, docs.Select((d, i) => new SearchLayout.Doc(d.Path, keys[i], sources![i], lengths[i], d.Date, d.TextLang)).ToList(),
-                terms.Select(c => (c.First, c.Name)).ToList(), documents.Select(c => (c.First, c.Name)).ToList());
-        return (Assemble(input, folder, docs, terms, documents), layout, tokenized);
+        return (Assemble(input, folder, docs, terms, documents), terms, documents, average);
     }
 
     /// <summary>Each document's <see cref="SearchTokenCache.Key"/>, in parallel (hashing every text is not free).</summary>
@@ -178,10 +219,11 @@ internal static class SearchIndexBuilder
         }
     }
 
+    /// <summary>A document number and its score for a term; before scoring (<see cref="Counts"/>), the weighted term frequency.</summary>
     internal readonly record struct Posting(int Doc, int Impact);
 
-    /// <summary>Every term, in ordinal order, with its postings (ascending document numbers).</summary>
-    private static (List<(string Term, Posting[] Postings)> Postings, int[] Lengths, double Average, int Tokenized) Invert(IReadOnlyList<SearchDocument> docs, DateOnly today,
+    /// <summary>Every term, in ordinal order, with its postings (ascending document numbers) holding the weighted term frequency.</summary>
+    private static (List<(string Term, Posting[] Counts)> Counts, int[] Lengths, int Tokenized) Invert(IReadOnlyList<SearchDocument> docs,
         SearchTokenCache? cache, string[]? keys)
     {
         // Tokenizing is the costly part: done per document in parallel, merged in document order, and skipped for a
@@ -219,9 +261,6 @@ internal static class SearchIndexBuilder
                 cache.Keep(key, counts[i].Select(c => (text[c.Term], c.Tf)), lengths[i]);
             }
         }
-        // Rounded to a whole token: one page's edit moves the exact average a little, and every impact with it, so some
-        // would cross a quantization step and rewrite chunks the edit has nothing to do with.
-        var average = Average(lengths);
         // Each term's postings in an array of its exact length (its document frequency, counted first): growing lists
         // left about as much garbage as the postings themselves, while the pages render beside the index.
         var frequency = new int[terms.Count];
@@ -233,12 +272,11 @@ internal static class SearchIndexBuilder
         filled.Clear();
         for (var doc = 0; doc < docs.Count; doc++)
         {
-            var fresh = Freshness(docs[doc].Date, today);
             foreach (var (term, tf) in counts[doc])
-                byTerm[term][filled[term]++] = new Posting(doc, Impact(tf, lengths[doc], average, fresh));
+                byTerm[term][filled[term]++] = new Posting(doc, tf);
             counts[doc] = null!; // merged: let the collector have it
         }
-        return (terms.Ordered().Select(t => (t.Text, byTerm[t.Number])).ToList(), lengths, average, tokenized.Count(t => t));
+        return (terms.Ordered().Select(t => (t.Text, byTerm[t.Number])).ToList(), lengths, tokenized.Count(t => t));
     }
 
     /// <summary>The average document length, rounded to a whole token (at least 1).</summary>
@@ -532,6 +570,29 @@ internal static class Varint
 
     public static void Write(StringBuilder sb, int value)
     {
+        if (value is >= 0 and < Terminal)
+        {
+            sb.Append(Symbol(value)); // most gaps and impacts: one symbol, appended as it is
+            return;
+        }
+        Span<char> symbols = stackalloc char[8];
+        sb.Append(symbols[..Symbols(value, symbols)]);
+    }
+
+    /// <summary>Appends <paramref name="value"/>'s symbols as ASCII bytes.</summary>
+    public static void Write(System.Buffers.IBufferWriter<byte> bytes, int value)
+    {
+        Span<char> symbols = stackalloc char[8];
+        var n = Symbols(value, symbols);
+        var span = bytes.GetSpan(n);
+        for (var i = 0; i < n; i++) span[i] = (byte)symbols[i];
+        bytes.Advance(n);
+    }
+
+    /// <summary>Writes the symbols of a non-negative <paramref name="value"/> into <paramref name="symbols"/> (8 are enough); returns how many.</summary>
+    private static int Symbols(int value, Span<char> symbols)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
         Span<int> digits = stackalloc int[8];
         var n = 0;
         do
@@ -540,8 +601,29 @@ internal static class Varint
             value /= Terminal;
         }
         while (value > 0);
-        for (var i = n - 1; i > 0; i--) sb.Append(Symbol(Terminal + digits[i]));
-        sb.Append(Symbol(digits[0]));
+        for (var i = n - 1; i > 0; i--) symbols[n - 1 - i] = Symbol(Terminal + digits[i]);
+        symbols[n - 1] = Symbol(digits[0]);
+        return n;
+    }
+
+    /// <summary>
+    /// The number whose symbols start at <paramref name="pos"/> in <paramref name="bytes"/> (ASCII), moving past them;
+    /// -1 when they are not symbols <see cref="Write(StringBuilder, int)"/> writes or the number would exceed an int.
+    /// </summary>
+    public static int Read(ReadOnlySpan<byte> bytes, ref int pos)
+    {
+        long value = 0;
+        while (pos < bytes.Length)
+        {
+            var b = bytes[pos++];
+            if (b is < 0x23 or > 0x7E or 0x5C) return -1; // 0x5C: '\\', never a symbol
+            var digit = b - 0x23 - (b > '\\' ? 1 : 0);
+            if (digit >= 2 * Terminal) return -1;
+            value = value * Terminal + digit % Terminal;
+            if (value > int.MaxValue) return -1;
+            if (digit < Terminal) return (int)value;
+        }
+        return -1;
     }
 }
 

@@ -10,8 +10,8 @@ namespace EcoSite.Core.Shards;
 /// <c>ecosite merge SHARD... -o OUT</c> (docs/architecture.md "Shards and merge"): checks from each shard's state
 /// (<see cref="ShardState"/>) that the shards make exactly one site (same tool version, same site configuration,
 /// same content, every park in exactly one shard), then assembles OUT from the files of each shard's own parks, the
-/// regional files of the shard holding the site's first park, and the search index built from every shard's search
-/// fragment (<see cref="ShardFragments"/>), through <see cref="SiteWriter"/> like a build (staging folder, atomic
+/// regional files of the shard holding the site's first park, and the search index joined from every shard's search
+/// fragment and term counts (<see cref="ShardFragments"/>), through <see cref="SiteWriter"/> like a build (staging folder, atomic
 /// swap, never through a link). The state folder is never copied.
 /// </summary>
 public static class ShardMerger
@@ -114,42 +114,78 @@ public static class ShardMerger
     }
 
     /// <summary>
-    /// The search index of each language, built as a full build builds it (<see cref="SearchIndexBuilder"/>) from the
-    /// documents of every shard's fragment: each must be the file its shard wrote (the hash in its state), hold only
-    /// the shard's own parks, and have the same labels as the others; otherwise ECO607 at the fragment.
+    /// The search index of each language, scored and written as a full build writes it
+    /// (<see cref="SearchIndexBuilder.BuildCounted"/>) from every shard's fragment and term counts joined
+    /// (<see cref="ShardTerms.Join"/>): each file must be the one its shard wrote (the hash in its state), the fragment
+    /// hold only the shard's own parks and have the same labels as the others, and the counts be well formed;
+    /// otherwise ECO607 at the file.
     /// </summary>
     private static List<TextFile>? SearchIndex(List<Shard> shards, DiagnosticBag diagnostics)
     {
         var files = new List<TextFile>();
         foreach (var lang in shards[0].State.Languages)
         {
-            SearchInput? first = null;
-            var docs = new List<SearchDocument>();
-            foreach (var s in shards)
+            var fragments = Fragments(shards, lang, diagnostics);
+            if (fragments is null) return null;
+            var first = fragments[0].Fragment;
+            var docs = fragments.SelectMany(f => f.Fragment.Documents).ToList();
+            var input = new SearchInput(lang, first.Today, first.Parks, first.Categories, first.ListingKinds, docs);
+            // Each fragment numbers its documents in its own index order; the joined index numbers them in its order.
+            var number = new Dictionary<SearchDocument, int>(docs.Count, ReferenceEqualityComparer.Instance);
+            var ordered = SearchIndexBuilder.Order(input);
+            for (var i = 0; i < ordered.Count; i++) number[ordered[i]] = i;
+            var lengths = new int[docs.Count];
+            var counts = fragments.Select(f =>
             {
-                var name = ShardFragments.SearchName(lang);
-                var file = Path.Combine(s.Dir, ShardState.Folder, name).Replace('\\', '/');
-                var input = ShardFragments.ReadSearch(s.Dir, lang, s.State.Fragments.GetValueOrDefault(name), out var problem);
-                var own = new HashSet<string>(s.State.Parks, StringComparer.Ordinal);
-                if (input is null)
-                    diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
-                        $"the search fragment of '{s.Dir}' cannot be used: {problem}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
-                else if (input.Documents.FirstOrDefault(d => !own.Contains(d.Park)) is { } stray)
-                    diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
-                        $"the search fragment of '{s.Dir}' holds a page of the park '{stray.Park}', which the shard does not publish; rebuild the shard.");
-                else if (first is not null && !ShardFragments.SameIndex(first, input))
-                    diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
-                        $"the search fragment of '{s.Dir}' was made from other facts than the one of '{shards[0].Dir}' (park names, labels or date differ); rebuild every shard from the same content.");
-                else
-                {
-                    first ??= input;
-                    docs.AddRange(input.Documents);
-                }
+                var numbers = f.Fragment.Documents.Select(d => number[d]).ToArray();
+                for (var i = 0; i < numbers.Length; i++) lengths[numbers[i]] = f.Fragment.Lengths[i];
+                return (f.TermsFile, f.Terms, numbers);
+            }).ToList();
+            try
+            {
+                files.AddRange(SearchIndexBuilder.BuildCounted(input, Routes.SearchIndex(lang), lengths, ShardTerms.Join(counts)));
             }
-            if (first is null || diagnostics.HasErrors) return null;
-            files.AddRange(SearchIndexBuilder.Build(first with { Documents = docs }, Routes.SearchIndex(lang)));
+            catch (ShardTerms.MalformedException e)
+            {
+                diagnostics.Add(Codes.FragmentMismatch, e.File, SourcePos.File,
+                    $"the term counts in '{e.File}' cannot be used: {e.Message}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
+                return null;
+            }
         }
         return files;
+    }
+
+    /// <summary>A shard's fragment of one language, and its term counts' file and bytes.</summary>
+    private sealed record ShardSearch(SearchFragment Fragment, string TermsFile, byte[] Terms);
+
+    /// <summary>Every shard's fragment and term counts of <paramref name="lang"/>, checked; null when any is refused (ECO607, reported).</summary>
+    private static List<ShardSearch>? Fragments(List<Shard> shards, string lang, DiagnosticBag diagnostics)
+    {
+        var fragments = new List<ShardSearch>();
+        foreach (var s in shards)
+        {
+            var name = ShardFragments.SearchName(lang);
+            var file = Path.Combine(s.Dir, ShardState.Folder, name).Replace('\\', '/');
+            var termsName = ShardFragments.TermsName(lang);
+            var termsFile = Path.Combine(s.Dir, ShardState.Folder, termsName).Replace('\\', '/');
+            var fragment = ShardFragments.ReadSearch(s.Dir, lang, s.State.Fragments.GetValueOrDefault(name), out var problem);
+            var terms = fragment is null ? null : ShardFragments.Read(s.Dir, termsName, s.State.Fragments.GetValueOrDefault(termsName), out problem);
+            var own = new HashSet<string>(s.State.Parks, StringComparer.Ordinal);
+            if (fragment is null)
+                diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
+                    $"the search fragment of '{s.Dir}' cannot be used: {problem}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
+            else if (terms is null)
+                diagnostics.Add(Codes.FragmentMismatch, termsFile, SourcePos.File,
+                    $"the term counts in '{termsFile}' cannot be used: {problem}. Rebuild the shard; never edit its {ShardState.Folder} folder.");
+            else if (fragment.Documents.FirstOrDefault(d => !own.Contains(d.Park)) is { } stray)
+                diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
+                    $"the search fragment of '{s.Dir}' holds a page of the park '{stray.Park}', which the shard does not publish; rebuild the shard.");
+            else if (fragments.Count > 0 && !ShardFragments.SameIndex(fragments[0].Fragment, fragment))
+                diagnostics.Add(Codes.FragmentMismatch, file, SourcePos.File,
+                    $"the search fragment of '{s.Dir}' was made from other facts than the one of '{shards[0].Dir}' (park names, labels or date differ); rebuild every shard from the same content.");
+            else fragments.Add(new ShardSearch(fragment, termsFile, terms));
+        }
+        return diagnostics.HasErrors || fragments.Count == 0 ? null : fragments;
     }
 
     /// <summary>

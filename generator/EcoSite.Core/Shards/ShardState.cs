@@ -30,8 +30,11 @@ internal sealed record ShardState(
     IReadOnlyList<string> SiteParks,
     IReadOnlyDictionary<string, string> Fragments)
 {
-    /// <summary>2: shards load other parks light and write search fragments; a format-1 shard holds no fragments.</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>
+    /// 3: the search fragments carry each document's snippet and length instead of its text, beside its term counts
+    /// (<see cref="ShardTerms"/>); 2: the fragments carried the text; 1: no fragments. Merge reads only this format.
+    /// </summary>
+    public const int CurrentFormat = 3;
     public const string Folder = ".ecosite-shard";
     public const string FileName = "shard.json";
     public const string SitePath = Folder + "/" + FileName;

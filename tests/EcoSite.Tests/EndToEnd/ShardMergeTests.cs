@@ -58,14 +58,21 @@ public sealed class ShardMergeTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Dir("out"), ShardState.Folder)));
     }
 
-    [Fact]
-    public void Three_shards_of_a_thirty_park_site_merge_into_the_full_build_byte_for_byte()
+    /// <summary>
+    /// Shards of runs of the site's parks, and shards whose parks alternate in the site's order (p00-lanshan,
+    /// p01-qinghe, p02-yunshi, p03-lanshan...: every shard's documents lie between the others' in the search index, so
+    /// merge interleaves the shards' counts of every shared term).
+    /// </summary>
+    [Theory]
+    [InlineData("p0*", "p1*", "p2*")]
+    [InlineData("*-lanshan", "*-qinghe", "*-yunshi")]
+    public void Three_shards_of_a_thirty_park_site_merge_into_the_full_build_byte_for_byte(string a, string b, string c)
     {
         var content = ThirtyParks();
         Built(content, Dir("full"), null);
-        Built(content, Dir("a"), "p0*");
-        Built(content, Dir("b"), "p1*");
-        Built(content, Dir("c"), "p2*");
+        Built(content, Dir("a"), a);
+        Built(content, Dir("b"), b);
+        Built(content, Dir("c"), c);
         var merged = ShardMerger.Merge([Dir("c"), Dir("a"), Dir("b")], Dir("out"));
 
         Assert.True(merged.Success, string.Join("\n", merged.Diagnostics));
@@ -149,7 +156,63 @@ public sealed class ShardMergeTests : IDisposable
         var state = ShardState.Read(Dir("s"), out _)!;
         Assert.Equal(["qinghe"], state.Parks);
         Assert.Equal(["lanshan", "qinghe", "yunshi"], state.SiteParks);
-        Assert.Equal(["search-en.json", "search-zh.json"], state.Fragments.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["search-en.json", "search-zh.json", "terms-en.txt", "terms-zh.txt"], state.Fragments.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_search_fragment_carries_snippets_and_term_counts_not_the_pages_text()
+    {
+        Built(TestSite.SampleContent, Dir("s"), "qinghe");
+        var state = ShardState.Read(Dir("s"), out _)!;
+        var fragment = ShardFragments.ReadSearch(Dir("s"), "zh", state.Fragments[ShardFragments.SearchName("zh")], out var problem);
+        Assert.True(fragment is not null, problem);
+        Assert.All(fragment.Documents, d =>
+        {
+            Assert.Equal("", d.Summary);
+            Assert.Empty(d.Keywords);
+            Assert.InRange(d.Body.Length, 0, EcoSite.Core.Search.SearchIndexBuilder.SnippetChars);
+        });
+        Assert.All(fragment.Lengths, l => Assert.True(l > 0));
+        // Terms, one a line in ordinal order, each with its counts.
+        var terms = File.ReadAllLines(Path.Combine(Dir("s"), ShardState.Folder, ShardFragments.TermsName("zh"))).Select(l => l[..l.IndexOf(' ')]).ToList();
+        Assert.True(terms.Count > 100);
+        Assert.Equal(terms.Order(StringComparer.Ordinal), terms);
+        Assert.Contains("青禾", terms);
+    }
+
+    [Fact]
+    public void Term_counts_that_were_changed_or_are_not_as_a_shard_writes_them_are_refused_at_the_file()
+    {
+        var counts = TwoShards(ShardFragments.TermsName("zh"));
+        var located = counts.Replace('\\', '/');
+        var original = File.ReadAllBytes(counts);
+        var state = Path.Combine(Dir("s2"), ShardState.Folder, ShardState.FileName);
+
+        // Changed after the build: its hash is not the one in shard.json.
+        File.WriteAllBytes(counts, [.. original.Skip(1)]);
+        var merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+        Assert.Contains("SHA-256", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
+        Assert.False(Directory.Exists(Dir("out")));
+
+        // Hashed as written, but not as a shard writes counts: terms out of order, a document the fragment does not
+        // have, a line without counts.
+        var lines = System.Text.Encoding.UTF8.GetString(original).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var hash = ShardFragments.Hash(original);
+        foreach (var wrong in new[]
+                 {
+                     string.Join('\n', lines.Reverse()) + "\n",
+                     string.Join('\n', lines.Append("\uFFFF\uFFFF }#$")) + "\n", // document 1980, count 1
+                     string.Join('\n', lines.Append("\uFFFF\uFFFF ")) + "\n",
+                 })
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(wrong);
+            File.WriteAllBytes(counts, bytes);
+            File.WriteAllText(state, File.ReadAllText(state).Replace(hash, ShardFragments.Hash(bytes), StringComparison.Ordinal));
+            hash = ShardFragments.Hash(bytes);
+            merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
+            Assert.Contains("is not a term and its counts", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
+            Assert.False(Directory.Exists(Dir("out")));
+        }
     }
 
     [Fact]
@@ -325,9 +388,7 @@ public sealed class ShardMergeTests : IDisposable
     [Fact]
     public void A_search_fragment_that_was_changed_swapped_or_removed_is_refused_at_the_fragment()
     {
-        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
-        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
-        var fragment = Path.Combine(Dir("s2"), ShardState.Folder, ShardFragments.SearchName("en"));
+        var fragment = TwoShards(ShardFragments.SearchName("en"));
         var located = fragment.Replace('\\', '/');
         var original = File.ReadAllBytes(fragment);
 
@@ -349,6 +410,14 @@ public sealed class ShardMergeTests : IDisposable
         merged = ShardMerger.Merge([Dir("s1"), Dir("s2")], Dir("out"));
         Assert.Contains("missing", DiagnosticAssert.Has(merged.Diagnostics, "ECO607", located, 0).Message);
         Assert.False(Directory.Exists(Dir("out")));
+    }
+
+    /// <summary>The sample as two shards, s1 (lanshan and qinghe) and s2 (yunshi); the path of the file <paramref name="name"/> in s2's state folder.</summary>
+    private string TwoShards(string name)
+    {
+        Built(TestSite.SampleContent, Dir("s1"), "l*,q*");
+        Built(TestSite.SampleContent, Dir("s2"), "yunshi");
+        return Path.Combine(Dir("s2"), ShardState.Folder, name);
     }
 
     private string StateFile(string shard) => Path.Combine(Dir(shard), ShardState.Folder, ShardState.FileName).Replace('\\', '/');
