@@ -54,6 +54,37 @@ public sealed class IncrementalGcTests
     }
 
     [Fact]
+    public void Only_a_whole_site_build_into_an_output_with_a_build_state_holds_its_collections()
+    {
+        using var site = new TestSite();
+        Assert.False(IncrementalGc.Incremental(Options(site)));
+        Assert.True(site.Build().Success);
+        Assert.True(IncrementalGc.Incremental(Options(site)));
+        Assert.False(IncrementalGc.Incremental(Options(site) with { Parks = ["demo"] }));
+        Directory.Delete(Path.Combine(site.Root, ".ecosite-cache"), recursive: true);
+        Assert.False(IncrementalGc.Incremental(Options(site)));
+    }
+
+    [Fact]
+    public void Holding_collections_enters_a_no_gc_region_once()
+    {
+        try
+        {
+            Assert.True(IncrementalGc.HoldCollections());
+            Assert.Equal(System.Runtime.GCLatencyMode.NoGCRegion, System.Runtime.GCSettings.LatencyMode);
+            Assert.False(IncrementalGc.HoldCollections()); // a region already entered is refused, not thrown
+        }
+        finally
+        {
+            // Other tests allocate meanwhile, and may have ended the region with a collection.
+            if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                try { GC.EndNoGCRegion(); } catch (InvalidOperationException) { }
+            }
+        }
+    }
+
+    [Fact]
     public void A_missing_output_folder_is_not_an_incremental_build()
     {
         using var site = new TestSite();
