@@ -40,10 +40,21 @@ internal sealed class EscapingContext : TemplateContext
         return context;
     }
 
-    /// <summary>Keeps the context for this thread's next page, unless an error left globals or outputs pushed.</summary>
+    /// <summary>
+    /// The largest output buffer (in characters) a context kept for the next page may hold: after a page, Scriban
+    /// empties the buffer but keeps about the page's size allocated, and after the search page of 1,000,000 pages
+    /// (about 80 million characters) each thread that rendered one held that much to the end of the build.
+    /// </summary>
+    internal const int KeptOutputChars = 1 << 20;
+
+    /// <summary>
+    /// Keeps the context for this thread's next page, unless an error left globals or outputs pushed, or its output
+    /// buffer grew past <see cref="KeptOutputChars"/>.
+    /// </summary>
     public static void Return(EscapingContext context)
     {
-        if (context.GlobalCount == 1 && context.OutputCount == 1) idle = context;
+        if (context.GlobalCount == 1 && context.OutputCount == 1
+            && context.Output is not Scriban.Runtime.StringBuilderOutput { Builder.Capacity: > KeptOutputChars }) idle = context;
     }
 
     private static Scriban.Runtime.ScriptObject CreateBuiltins() => new LazyBuiltins();

@@ -11,7 +11,16 @@ namespace EcoSite.Core.Render;
 /// an incremental build reuses the previous output of a page whose inputs did not change. Pages that summarise
 /// many files (lists, park pages, the portal) leave it null and are always rendered.
 /// </summary>
-internal sealed record PageJob(string PageId, Func<PageContext, PageContent> Build, string? SourceFile = null, IReadOnlyList<string>? Inputs = null);
+internal sealed record PageJob(string PageId, Func<PageContext, PageContent> Build, string? SourceFile = null, IReadOnlyList<string>? Inputs = null)
+{
+    /// <summary>
+    /// A page as large as the site (the search page lists every indexed page): its languages are built and rendered
+    /// one at a time, never beside each other. The render walks the pages of each language from the same offset, so
+    /// at 1,000,000 pages both languages' search pages (each its documents, item views and several copies of about
+    /// 80 MB of HTML) were held at once, the regional shard's peak.
+    /// </summary>
+    public bool Alone { get; init; }
+}
 
 /// <summary>What a page module hands to the renderer: the template to use, the view model and the layout's parts.</summary>
 internal sealed record PageContent(

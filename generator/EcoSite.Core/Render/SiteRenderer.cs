@@ -93,40 +93,52 @@ internal sealed class SiteRenderer(RenderPlan plan, string generator, ParallelOp
         return sorted;
     }
 
+    /// <summary>Held while a page that is rendered <see cref="PageJob.Alone"/> is built and rendered.</summary>
+    private readonly Lock _alone = new();
+
     private void RenderPages(IReadOnlyList<PageJob> jobs, IReadOnlyList<string> languages, PageLinks[] pages, SiteOutput output, Action? pageDone)
     {
-        var reuse = output.Reuse;
         Parallel.For(0, pages.Length, parallel, index =>
         {
-            var item = (Job: jobs[index % jobs.Count], Lang: languages[index / jobs.Count]);
-            var ctx = new PageContext(facts, theme, item.Lang, item.Job.PageId);
-            if (reuse?.TryReuse(item.Job.PageId, item.Job.SourceFile, ctx.OutputPath) is { } previous)
+            var job = jobs[index % jobs.Count];
+            if (!job.Alone)
+                RenderJob(job, languages[index / jobs.Count], index, pages, output, pageDone);
+            else
+                lock (_alone) RenderJob(job, languages[index / jobs.Count], index, pages, output, pageDone);
+        });
+    }
+
+    /// <summary>Renders (or keeps) one page in one language and records its links at <paramref name="index"/>.</summary>
+    private void RenderJob(PageJob job, string lang, int index, PageLinks[] pages, SiteOutput output, Action? pageDone)
+    {
+        var reuse = output.Reuse;
+        var ctx = new PageContext(facts, theme, lang, job.PageId);
+        if (reuse?.TryReuse(job.PageId, job.SourceFile, ctx.OutputPath) is { } previous)
+        {
+            pages[index] = previous;
+            output.Emit(new ReusedFile(ctx.OutputPath));
+            pageDone?.Invoke();
+            return;
+        }
+        var content = job.Build(ctx);
+        var page = PageOf(ctx, content);
+        // A page without declared inputs is kept when everything its templates see hashes as before.
+        if (job.Inputs is null && output.DigestGlobal is { } global
+            && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, (object?)content.DigestSource ?? content.Model) is { } digest)
+        {
+            output.RecordDigest(ctx.OutputPath, digest);
+            if (reuse?.TryReuseDigest(ctx.OutputPath, job.SourceFile, digest) is { } kept)
             {
-                pages[index] = previous;
+                pages[index] = kept;
                 output.Emit(new ReusedFile(ctx.OutputPath));
                 pageDone?.Invoke();
                 return;
             }
-            var content = item.Job.Build(ctx);
-            var page = PageOf(ctx, content);
-            // A page without declared inputs is kept when everything its templates see hashes as before.
-            if (item.Job.Inputs is null && output.DigestGlobal is { } global
-                && ViewDigest.Of(global, ctx.OutputPath, content.Template, page, (object?)content.DigestSource ?? content.Model) is { } digest)
-            {
-                output.RecordDigest(ctx.OutputPath, digest);
-                if (reuse?.TryReuseDigest(ctx.OutputPath, item.Job.SourceFile, digest) is { } kept)
-                {
-                    pages[index] = kept;
-                    output.Emit(new ReusedFile(ctx.OutputPath));
-                    pageDone?.Invoke();
-                    return;
-                }
-            }
-            var html = RenderPage(ctx, content, page);
-            pages[index] = PageLinks.Scan(ctx.OutputPath, item.Job.SourceFile, html, _linkStrings);
-            output.Emit(new TextFile(ctx.OutputPath, html));
-            pageDone?.Invoke();
-        });
+        }
+        var html = RenderPage(ctx, content, page);
+        pages[index] = PageLinks.Scan(ctx.OutputPath, job.SourceFile, html, _linkStrings);
+        output.Emit(new TextFile(ctx.OutputPath, html));
+        pageDone?.Invoke();
     }
 
     /// <param name="searchApart">Whether the search index is made apart (<see cref="EmitSearch"/>), not here.</param>

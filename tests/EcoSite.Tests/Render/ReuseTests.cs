@@ -92,4 +92,20 @@ public sealed class ReuseTests
             return "";
         });
     }
+
+    [Fact]
+    public void A_context_whose_output_grew_past_the_kept_size_is_not_reused()
+    {
+        OnFreshThread(() =>
+        {
+            // A page as large as the site's search page: Scriban empties the output but keeps its size allocated.
+            var large = EscapingContext.Rent();
+            large.PushGlobal(new ScriptObject { ["x"] = new string('a', EscapingContext.KeptOutputChars + 1) });
+            Assert.Equal(EscapingContext.KeptOutputChars + 1, Template.Parse("{{ x }}").Render(large).Length);
+            large.PopGlobal();
+            EscapingContext.Return(large);
+            Assert.NotSame(large, EscapingContext.Rent());
+            return "";
+        });
+    }
 }

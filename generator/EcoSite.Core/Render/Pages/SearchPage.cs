@@ -16,7 +16,7 @@ internal static class SearchPage
 {
     public static IEnumerable<PageJob> Jobs(SiteFacts facts)
     {
-        yield return new PageJob(Routes.Search, Build);
+        yield return new PageJob(Routes.Search, Build) { Alone = true };
     }
 
     /// <summary>
