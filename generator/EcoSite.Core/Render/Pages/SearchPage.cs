@@ -78,6 +78,10 @@ internal static class SearchPage
         }
     }
 
+    private static SearchItemView Item(PageContext ctx, SearchDocument d) =>
+        new(d.Title, Routes.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null, d.Date is { } shown ? ctx.Date(shown) : null,
+            d.TextLang is { } l ? ctx.HtmlLang(l) : null);
+
     private static SearchView Model(PageContext ctx, SearchInput input, IReadOnlyList<SearchDocument> docs)
     {
         var browse = new List<SearchParkView>();
@@ -85,10 +89,10 @@ internal static class SearchPage
         var groups = docs.ToLookup(d => (d.Park, d.Category));
         foreach (var (park, p) in input.Parks.Select((p, i) => (p, i)))
         {
+            // Each item's view is made as the template reaches it: at 1,000,000 pages the views of every item (a relative
+            // address and two dates each) were about 300 MB held beside the page's HTML.
             var categories = input.Categories
-                .Select(c => new SearchCategoryView(c.Label, groups[(park.Key, c.Key)]
-                    .Select(d => new SearchItemView(d.Title, Routes.Relative(ctx.OutputPath, d.Path), d.Date is { } date ? Format.Iso(date) : null, d.Date is { } shown ? ctx.Date(shown) : null,
-                        d.TextLang is { } l ? ctx.HtmlLang(l) : null)).ToList()))
+                .Select(c => new SearchCategoryView(c.Label, new ViewList<SearchDocument, SearchItemView>(groups[(park.Key, c.Key)].ToList(), d => Item(ctx, d))))
                 .Where(c => c.Items.Count > 0).ToList();
             browse.Add(new SearchParkView("park-" + (p + 1).ToString(CultureInfo.InvariantCulture), park.Label, categories));
         }
