@@ -22,7 +22,7 @@ public sealed partial class BrowserTests(SiteFixture site)
         var work = new ConcurrentQueue<string>(pages ?? Pages);
         async Task Worker()
         {
-            await using var context = await site.Browser.NewContextAsync(options);
+            await using var context = await site.NewContextAsync(options);
             var page = await context.NewPageAsync();
             while (work.TryDequeue(out var rel))
             {

@@ -80,7 +80,7 @@ public abstract class DoneWhenChecks(SiteFixture site, string name)
         Directory.CreateDirectory(dir);
         var failures = new ConcurrentBag<string>();
         var pages = KeyPages();
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = width < 500 ? 844 : 900 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = width < 500 ? 844 : 900 } });
         var page = await context.NewPageAsync();
         foreach (var (kind, rel) in pages)
         {

@@ -19,7 +19,7 @@ public sealed partial class BrowserTests
     [InlineData("en/exchange/index.html", "fly ash")]
     public async Task With_JavaScript_the_exchange_filters_in_place_as_its_filter_pages_do(string start, string material)
     {
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(start));
         var form = page.Locator(".exchange-live form[role='search']");
@@ -75,7 +75,7 @@ public sealed partial class BrowserTests
     [InlineData("en/exchange/index.html")]
     public async Task Without_JavaScript_the_exchange_has_no_instant_filter_and_shows_every_listing(string start)
     {
-        await using var context = await site.Browser.NewContextAsync(Phone);
+        await using var context = await site.NewContextAsync(Phone);
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(start));
         Assert.Equal(1, await page.Locator(".exchange-live[hidden]:empty").CountAsync());

@@ -13,7 +13,7 @@ public sealed partial class BrowserTests
     [InlineData("en/exchange/index.html", "By park", "By hazardous waste class")]
     public async Task Without_JavaScript_the_exchange_filters_by_park_and_hazardous_class_by_following_links(string start, string byPark, string byClass)
     {
-        await using var context = await site.Browser.NewContextAsync(Phone);
+        await using var context = await site.NewContextAsync(Phone);
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(start));
         var all = await page.Locator("section.exchange-group li").CountAsync();
@@ -68,7 +68,7 @@ public sealed partial class BrowserTests
     [Fact]
     public async Task A_listing_with_a_phone_and_an_email_links_them_as_tel_and_mailto()
     {
-        await using var context = await site.Browser.NewContextAsync(Phone);
+        await using var context = await site.NewContextAsync(Phone);
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url("parks/qinghe/exchange/waste-mineral-oil-supply.html"));
         var tel = page.Locator("main dd a[href^='tel:']");

@@ -67,7 +67,7 @@ public sealed class FederationPageTests(SiteFixture site) : IDisposable
             "exchange/index.html", "en/exchange/index.html",
             "parks/qinghe/exchange/waste-mineral-oil-supply.html", "en/parks/qinghe/exchange/fly-ash-demand.html",
         ];
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var failures = new List<string>();
         foreach (var rel in pages)

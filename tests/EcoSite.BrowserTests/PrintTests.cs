@@ -14,7 +14,7 @@ public sealed partial class BrowserTests
     [InlineData("en/parks/qinghe/polluters/qh-steel.html", "Example Province Eco-Industrial Information Platform", "Qinghe Demo Eco-Industrial Park")]
     public async Task A_printed_polluter_page_names_the_platform_the_park_the_address_and_the_date(string rel, string platform, string park)
     {
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(rel));
         var block = page.Locator(".print-header");
@@ -59,7 +59,7 @@ public sealed partial class BrowserTests
     [Fact]
     public async Task The_indicators_page_prints_on_fewer_A4_pages()
     {
-        await using var context = await site.Browser.NewContextAsync();
+        await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url("parks/qinghe/indicators/index.html"));
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = false });

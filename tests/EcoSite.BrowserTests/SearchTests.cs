@@ -54,7 +54,7 @@ public sealed class SearchTests(SiteFixture site)
 
     private async Task<IPage> NewPage(bool javaScript = true)
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
+        var context = await site.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 

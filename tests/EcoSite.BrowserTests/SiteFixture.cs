@@ -30,7 +30,23 @@ public class SiteFixture : IAsyncLifetime
     public string BaseUrl => $"http://127.0.0.1:{Port}{SubPath}";
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
-    public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(20) };
+    public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(120) };
+
+    /// <summary>
+    /// How long a browser action or navigation may take: Playwright's own 30 s was once too short for a form's
+    /// navigation on the busy two-core CI machine (load average 25, both test projects and chromium at once). A wait
+    /// that ends early costs nothing; this only keeps a slow machine from failing a test.
+    /// </summary>
+    public const float ActionTimeoutMs = 120_000;
+
+    /// <summary>A browser context for a test, its waits allowed <see cref="ActionTimeoutMs"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(ActionTimeoutMs);
+        context.SetDefaultNavigationTimeout(ActionTimeoutMs);
+        return context;
+    }
 
     /// <summary>Every HTML page of the output, relative with '/' separators, sorted.</summary>
     public IReadOnlyList<string> Pages { get; private set; } = [];

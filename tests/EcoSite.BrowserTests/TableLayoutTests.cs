@@ -21,7 +21,7 @@ public abstract class TableLayoutChecks(SiteFixture site)
         var pages = TablePages();
         Assert.NotEmpty(pages);
         var failures = new List<string>();
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 844 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 844 } });
         var page = await context.NewPageAsync();
         foreach (var rel in pages)
         {

@@ -45,7 +45,7 @@ public sealed class WechatFragmentTests(SiteFixture site) : IDisposable
     public async Task Every_fragment_fits_375_px_without_sideways_scrolling_and_shows_its_images_and_QR_code()
     {
         var previews = Export();
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 667 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 667 } });
         var page = await context.NewPageAsync();
         var failures = new List<string>();
         foreach (var (preview, _, _) in previews)
@@ -78,7 +78,7 @@ public sealed class WechatFragmentTests(SiteFixture site) : IDisposable
             previews.First(p => p.Lang == "zh" && p.Kind == "region-digest"),
             previews.First(p => p.Lang == "en" && p.Kind == "region-digest"),
         };
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 667 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 667 } });
         var page = await context.NewPageAsync();
         foreach (var (preview, kind, lang) in picks)
         {
@@ -95,7 +95,7 @@ public sealed class WechatFragmentTests(SiteFixture site) : IDisposable
     public async Task Fragments_and_the_export_index_have_no_WCAG_2_1_AA_violations()
     {
         var previews = Export();
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 667 } });
+        await using var context = await site.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 667 } });
         var page = await context.NewPageAsync();
         var failures = new List<string>();
         foreach (var rel in previews.Select(p => p.Preview).Prepend(WechatExporter.IndexName))
